@@ -1,0 +1,334 @@
+#include "api/apiclient.h"
+
+#include "api/apireply.h"
+#include "api/authsession.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace bd {
+
+namespace {
+
+bool isTransientNetworkError(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError: // a transfer timeout, when we did not cancel
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::UnknownServerError:
+        return true;
+    default:
+        return false;
+    }
+}
+
+int headerInt(const QNetworkReply* reply, const QByteArray& name, int fallback = -1)
+{
+    bool ok = false;
+    const int value = reply->rawHeader(name).trimmed().toInt(&ok);
+    return ok ? value : fallback;
+}
+
+} // namespace
+
+ApiReply::ApiReply(ApiClient* client, ApiRequest request)
+    : QObject(client)
+    , m_client(client)
+    , m_request(std::move(request))
+{
+    m_age.start();
+}
+
+void ApiReply::cancel()
+{
+    m_client->cancel(this);
+}
+
+ApiClient::ApiClient(const ApiEndpoint& endpoint, AuthSession* auth, QObject* parent)
+    : QObject(parent)
+    , m_endpoint(endpoint)
+    , m_auth(auth)
+    , m_network(new QNetworkAccessManager(this))
+    , m_pumpTimer(new QTimer(this))
+{
+    m_clock.start();
+    m_pumpTimer->setSingleShot(true);
+    connect(m_pumpTimer, &QTimer::timeout, this, &ApiClient::pump);
+    if (m_auth) {
+        m_auth->setNetwork(m_network);
+        connect(m_auth, &AuthSession::signedIn, this, &ApiClient::onSignInFinished);
+        connect(m_auth, &AuthSession::signInFailed, this, [this](const ApiError& error) {
+            // Requests waiting for a token cannot go anywhere: they fail with the sign-in's reason.
+            const QList<ApiReply*> waiting = m_queue;
+            for (ApiReply* reply : waiting) {
+                ApiResponse response;
+                response.error = error;
+                response.attempts = reply->m_attempts;
+                finish(reply, response);
+            }
+        });
+    }
+}
+
+ApiClient::~ApiClient()
+{
+    // Replies are children; make sure none emits into a half-destroyed client.
+    const QList<ApiReply*> replies = findChildren<ApiReply*>(Qt::FindDirectChildrenOnly);
+    for (ApiReply* reply : replies) {
+        reply->m_finished = true;
+        if (reply->m_network)
+            reply->m_network->abort();
+    }
+}
+
+QByteArray ApiClient::userAgent()
+{
+    return "BillingDashboard/" BD_VERSION " (Qt " QT_VERSION_STR ")"_ba;
+}
+
+void ApiClient::setRateLimit(int perMinute)
+{
+    m_limiter.setLimit(perMinute);
+    schedulePump();
+}
+
+void ApiClient::setMaxConcurrent(int count)
+{
+    m_maxConcurrent = std::max(1, count);
+    schedulePump();
+}
+
+ApiReply* ApiClient::send(const ApiRequest& request)
+{
+    auto* reply = new ApiReply(this, request);
+    m_queue.append(reply);
+    schedulePump();
+    Q_EMIT activityChanged();
+    return reply;
+}
+
+void ApiClient::cancelAll()
+{
+    const QList<ApiReply*> replies = findChildren<ApiReply*>(Qt::FindDirectChildrenOnly);
+    for (ApiReply* reply : replies)
+        cancel(reply);
+}
+
+void ApiClient::schedulePump(qint64 delayMs)
+{
+    // Never pump re-entrantly from a signal handler: requests leave from the event loop.
+    if (m_pumpTimer->isActive() && m_pumpTimer->remainingTime() <= delayMs)
+        return;
+    m_pumpTimer->start(int(std::clamp<qint64>(delayMs, 0, 24 * 3600 * 1000)));
+}
+
+void ApiClient::pump()
+{
+    if (m_queue.isEmpty())
+        return;
+    if (m_auth && m_auth->needsSignIn()) {
+        m_auth->signIn(); // onSignInFinished() pumps again
+        return;
+    }
+    while (!m_queue.isEmpty() && m_running < m_maxConcurrent) {
+        const qint64 wait = m_limiter.delayBeforeNext(nowMs());
+        if (wait > 0) {
+            schedulePump(wait);
+            break;
+        }
+        start(m_queue.takeFirst());
+    }
+    Q_EMIT activityChanged();
+}
+
+void ApiClient::onSignInFinished()
+{
+    schedulePump();
+}
+
+QNetworkRequest ApiClient::makeRequest(const ApiReply* reply) const
+{
+    QUrl url = m_endpoint.apiBase();
+    url.setPath(m_endpoint.apiBase().path() + reply->m_request.path);
+    if (!reply->m_request.query.isEmpty())
+        url.setQuery(reply->m_request.query);
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept"_ba, "application/json"_ba);
+    request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
+    if (!reply->m_tokenUsed.isEmpty())
+        request.setRawHeader("Authorization"_ba, "Bearer "_ba + reply->m_tokenUsed.toUtf8());
+    request.setTransferTimeout(m_transferTimeoutMs);
+    return request;
+}
+
+void ApiClient::start(ApiReply* reply)
+{
+    ++reply->m_attempts;
+    ++m_running;
+    ++m_sent;
+    m_limiter.recordSent(nowMs());
+    reply->m_tokenUsed = m_auth ? m_auth->accessToken() : QString();
+    const QNetworkRequest request = makeRequest(reply);
+    QNetworkReply* network = m_network->sendCustomRequest(request, reply->m_request.method);
+    network->setParent(reply);
+    reply->m_network = network;
+    connect(network, &QNetworkReply::finished, reply, [this, reply, network] { onNetworkFinished(reply, network); });
+}
+
+void ApiClient::onNetworkFinished(ApiReply* reply, QNetworkReply* network)
+{
+    --m_running;
+    network->deleteLater();
+    reply->m_network = nullptr;
+    schedulePump();
+    if (reply->m_finished)
+        return;
+
+    const qint64 now = nowMs();
+    m_limiter.observeServer(headerInt(network, "inin-ratelimit-allowed"_ba),
+                            headerInt(network, "inin-ratelimit-count"_ba),
+                            headerInt(network, "inin-ratelimit-reset"_ba), now);
+
+    const int status = network->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QString correlationId = QString::fromLatin1(network->rawHeader("ININ-Correlation-Id"_ba));
+    const QByteArray body = network->readAll();
+
+    if (status == 0) {
+        const auto code = network->error();
+        const bool timedOut = code == QNetworkReply::OperationCanceledError || code == QNetworkReply::TimeoutError;
+        ApiError error(timedOut ? ApiError::Kind::Timeout : ApiError::Kind::Network, network->errorString());
+        if (isTransientNetworkError(code))
+            retryLater(reply, error, backoffMs(reply->m_attempts));
+        else {
+            ApiResponse response;
+            response.error = error;
+            finish(reply, response);
+        }
+        return;
+    }
+
+    if (status >= 200 && status < 300 && network->error() == QNetworkReply::NoError) {
+        ApiResponse response;
+        response.httpStatus = status;
+        response.body = body;
+        response.correlationId = correlationId;
+        finish(reply, response);
+        return;
+    }
+    if (status >= 200 && status < 300) {
+        // An HTTP success whose transfer broke off (a truncated body): the data is incomplete.
+        retryLater(reply, ApiError(ApiError::Kind::Network, network->errorString()), backoffMs(reply->m_attempts));
+        return;
+    }
+
+    ApiError error = ApiError::fromHttp(status, body, correlationId);
+    if (status == 401 && m_auth && m_auth->canSignIn() && !reply->m_reauthenticated) {
+        // The token expired or was revoked: forget it, sign in again once, and replay this request.
+        reply->m_reauthenticated = true;
+        m_auth->invalidate(reply->m_tokenUsed);
+        --reply->m_attempts; // the replay is not a retry
+        requeue(reply);
+        return;
+    }
+    if (status == 429) {
+        ++m_throttled;
+        const int retryAfterSecs = headerInt(network, "Retry-After"_ba);
+        const qint64 delay = retryAfterSecs >= 0 ? qint64(retryAfterSecs) * 1000 : m_retry.defaultRetryAfterMs;
+        m_limiter.pauseUntil(now + delay); // everything this session sends waits, not just this request
+        retryLater(reply, error, delay);
+        return;
+    }
+    if (status == 502 || status == 503 || status == 504) {
+        retryLater(reply, error, backoffMs(reply->m_attempts));
+        return;
+    }
+    ApiResponse response;
+    response.httpStatus = status;
+    response.body = body;
+    response.correlationId = correlationId;
+    response.error = error;
+    finish(reply, response);
+}
+
+qint64 ApiClient::backoffMs(int attempt) const
+{
+    qint64 delay = m_retry.backoffBaseMs;
+    for (int i = 1; i < attempt && delay < m_retry.maxBackoffMs; ++i)
+        delay *= m_retry.backoffFactor;
+    delay = std::min<qint64>(delay, m_retry.maxBackoffMs);
+    // Equal jitter: half fixed, half random, so clients that failed together do not return together.
+    return delay / 2 + QRandomGenerator::global()->bounded(delay / 2 + 1);
+}
+
+void ApiClient::retryLater(ApiReply* reply, const ApiError& cause, qint64 delayMs)
+{
+    reply->m_lastError = cause;
+    const bool outOfTries = reply->m_attempts >= m_retry.maxAttempts;
+    const bool outOfTime = reply->m_age.elapsed() + delayMs > m_retry.maxTotalMs;
+    if (outOfTries || outOfTime) {
+        ApiResponse response;
+        response.error = cause;
+        response.error.setMessage(u"%1 (gave up after %2 tries in %3 s)"_s.arg(cause.message())
+                                      .arg(reply->m_attempts)
+                                      .arg(reply->m_age.elapsed() / 1000));
+        response.httpStatus = cause.httpStatus();
+        finish(reply, response);
+        return;
+    }
+    if (!reply->m_retryTimer) {
+        reply->m_retryTimer = new QTimer(reply);
+        reply->m_retryTimer->setSingleShot(true);
+        connect(reply->m_retryTimer, &QTimer::timeout, this, [this, reply] { requeue(reply); });
+    }
+    reply->m_retryTimer->start(int(delayMs));
+    Q_EMIT activityChanged();
+}
+
+void ApiClient::requeue(ApiReply* reply)
+{
+    // A retried request goes first: it has waited longest.
+    m_queue.prepend(reply);
+    schedulePump();
+}
+
+void ApiClient::finish(ApiReply* reply, ApiResponse response)
+{
+    if (reply->m_finished)
+        return;
+    reply->m_finished = true;
+    m_queue.removeAll(reply);
+    if (reply->m_retryTimer)
+        reply->m_retryTimer->stop();
+    response.attempts = reply->m_attempts;
+    Q_EMIT reply->finished(response);
+    reply->deleteLater();
+    Q_EMIT activityChanged();
+}
+
+void ApiClient::cancel(ApiReply* reply)
+{
+    if (reply->m_finished)
+        return;
+    ApiResponse response;
+    response.error = ApiError::cancelled();
+    QPointer<QNetworkReply> network = reply->m_network;
+    finish(reply, response);
+    if (network)
+        network->abort(); // its finished() lands in onNetworkFinished, which sees the reply finished
+}
+
+} // namespace bd

@@ -1,0 +1,79 @@
+#include "api/apiendpoint.h"
+
+#include "api/region.h"
+
+#include <QHostAddress>
+
+using namespace Qt::StringLiterals;
+
+namespace bd {
+
+namespace {
+
+bool isLoopbackHost(const QString& host)
+{
+    if (host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+QUrl withoutTrailingSlash(QUrl url)
+{
+    QString path = url.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    url.setPath(path);
+    return url;
+}
+
+} // namespace
+
+ApiEndpoint ApiEndpoint::forRegion(const Region& region)
+{
+    ApiEndpoint endpoint;
+    endpoint.m_apiBase = QUrl(u"https://"_s + region.apiHost());
+    endpoint.m_loginBase = QUrl(u"https://"_s + region.loginHost());
+    return endpoint;
+}
+
+bool ApiEndpoint::isAcceptableUrl(const QUrl& url, QString* error)
+{
+    auto refuse = [error](const QString& why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (!url.isValid() || url.host().isEmpty())
+        return refuse(u"“%1” is not a valid URL."_s.arg(url.toString()));
+    const QString scheme = url.scheme().toLower();
+    if (scheme == u"https"_s)
+        return true;
+    if (scheme == u"http"_s) {
+        if (isLoopbackHost(url.host()))
+            return true;
+        return refuse(u"Plain http is only allowed towards this computer (loopback); use https for %1."_s
+                          .arg(url.host()));
+    }
+    return refuse(u"Unsupported URL scheme “%1”: use https."_s.arg(url.scheme()));
+}
+
+ApiEndpoint ApiEndpoint::fromUrls(const QUrl& apiBase, const QUrl& loginBase, QString* error)
+{
+    if (!isAcceptableUrl(apiBase, error))
+        return {};
+    const QUrl login = loginBase.isEmpty() ? apiBase : loginBase;
+    if (!isAcceptableUrl(login, error))
+        return {};
+    ApiEndpoint endpoint;
+    endpoint.m_apiBase = withoutTrailingSlash(apiBase);
+    endpoint.m_loginBase = withoutTrailingSlash(login);
+    return endpoint;
+}
+
+QString ApiEndpoint::displayHost() const
+{
+    return m_apiBase.port() > 0 ? u"%1:%2"_s.arg(m_apiBase.host()).arg(m_apiBase.port()) : m_apiBase.host();
+}
+
+} // namespace bd

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "api/apierror.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+namespace bd {
+
+class ApiClient;
+class ApiReply;
+struct ApiRequest;
+struct ApiResponse;
+
+/// One operation against the API (possibly several requests: pages, InProgress polls). It ends exactly once,
+/// with its own success signal or failed(), then finished(), and deletes itself afterwards.
+class ApiJob : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApiJob)
+
+public:
+    ~ApiJob() override;
+
+    /// Stops the job: the request under way is aborted, failed(Cancelled) and finished() follow.
+    void cancel();
+    bool isFinished() const { return m_finished; }
+
+Q_SIGNALS:
+    /// A sentence about what is happening, e.g. "Genesys is generating the report (attempt 3)".
+    void progress(const QString& text);
+    void failed(const bd::ApiError& error);
+    /// Always the last signal.
+    void finished();
+
+protected:
+    ApiJob(ApiClient* client, QObject* parent);
+
+    /// Sends a request through the client; onResponse runs unless the job ended meanwhile.
+    void send(const ApiRequest& request, std::function<void(const ApiResponse&)> onResponse);
+    /// Ends the job successfully (after the subclass emitted its result).
+    void succeed();
+    /// Ends the job with an error.
+    void fail(const ApiError& error);
+
+    ApiClient* client() const { return m_client; }
+
+private:
+    ApiClient* m_client;
+    QPointer<ApiReply> m_reply;
+    bool m_finished = false;
+};
+
+} // namespace bd

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "api/apiresponse.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QNetworkReply>
+#include <QPointer>
+
+class QTimer;
+
+namespace bd {
+
+class ApiClient;
+
+/// One logical API request, retries included. ApiClient owns it; it emits finished() exactly once and then
+/// deletes itself. cancel() aborts whatever is under way and finishes with a Cancelled error.
+class ApiReply final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApiReply)
+
+public:
+    const ApiRequest& request() const { return m_request; }
+    int attempts() const { return m_attempts; }
+    bool isFinished() const { return m_finished; }
+    /// Stops the request; finished() follows with ApiError::Kind::Cancelled.
+    void cancel();
+
+Q_SIGNALS:
+    /// The outcome, once.
+    void finished(const bd::ApiResponse& response);
+
+private:
+    friend class ApiClient;
+    ApiReply(ApiClient* client, ApiRequest request);
+
+    ApiClient* m_client;
+    ApiRequest m_request;
+    QPointer<QNetworkReply> m_network;
+    QTimer* m_retryTimer = nullptr;
+    QElapsedTimer m_age;
+    QString m_tokenUsed;
+    ApiError m_lastError;
+    int m_attempts = 0;
+    bool m_reauthenticated = false;
+    bool m_finished = false;
+};
+
+} // namespace bd

@@ -1,0 +1,146 @@
+#include "api/authsession.h"
+
+#include "api/apiclient.h"
+#include "domain/oautherror.h"
+#include "domain/oauthtoken.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QUrlQuery>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace bd {
+
+namespace {
+// Renew a client-credentials token this long before it expires (at most a tenth of its lifetime), so no
+// request leaves with a dying token.
+constexpr qint64 RenewBeforeExpirySecs = 60;
+constexpr int SignInTimeoutMs = 30'000;
+} // namespace
+
+AuthSession::AuthSession(QObject* parent)
+    : QObject(parent)
+{
+}
+
+AuthSession::~AuthSession()
+{
+    if (m_signIn)
+        m_signIn->abort();
+}
+
+void AuthSession::useClientCredentials(const QUrl& loginBase, const QString& clientId, const QString& clientSecret)
+{
+    clear();
+    m_method = Method::ClientCredentials;
+    m_loginBase = loginBase;
+    m_clientId = clientId;
+    m_clientSecret = clientSecret;
+}
+
+void AuthSession::useAccessToken(const QString& token)
+{
+    clear();
+    m_method = Method::AccessToken;
+    m_token = token;
+}
+
+bool AuthSession::needsSignIn() const
+{
+    if (m_method != Method::ClientCredentials)
+        return false;
+    if (m_token.isEmpty())
+        return true;
+    const qint64 margin = std::min(RenewBeforeExpirySecs, m_lifetimeSecs / 10);
+    return m_expiresAt.isValid() && QDateTime::currentDateTimeUtc().secsTo(m_expiresAt) < margin;
+}
+
+void AuthSession::signIn()
+{
+    if (m_signIn)
+        return;
+    if (m_method != Method::ClientCredentials || !m_network) {
+        Q_EMIT signInFailed(ApiError(ApiError::Kind::Auth,
+            u"No credentials that can sign in: configure a client id and secret, or paste a new token."_s));
+        return;
+    }
+    QUrl url = m_loginBase;
+    url.setPath(m_loginBase.path() + u"/oauth/token"_s);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded"_ba);
+    request.setHeader(QNetworkRequest::UserAgentHeader, ApiClient::userAgent());
+    request.setRawHeader("Accept"_ba, "application/json"_ba);
+    const QByteArray basic = (m_clientId + u':' + m_clientSecret).toUtf8().toBase64();
+    request.setRawHeader("Authorization"_ba, "Basic "_ba + basic);
+    request.setTransferTimeout(SignInTimeoutMs);
+    m_signIn = m_network->post(request, "grant_type=client_credentials"_ba);
+    QNetworkReply* reply = m_signIn;
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { onTokenReply(reply); });
+}
+
+void AuthSession::onTokenReply(QNetworkReply* reply)
+{
+    reply->deleteLater();
+    if (reply != m_signIn)
+        return; // a cleared session's old sign-in
+    m_signIn = nullptr;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    if (status == 200) {
+        auto token = OAuthToken::fromJson(body);
+        if (!token.ok()) {
+            Q_EMIT signInFailed(ApiError(ApiError::Kind::Parse,
+                u"the sign-in answer: %1"_s.arg(token.error().toString())));
+            return;
+        }
+        m_token = token.value().accessToken;
+        m_lifetimeSecs = token.value().expiresIn;
+        m_expiresAt = token.value().expiresIn > 0
+            ? QDateTime::currentDateTimeUtc().addSecs(token.value().expiresIn)
+            : QDateTime();
+        Q_EMIT signedIn();
+        return;
+    }
+    if (status == 0) {
+        const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError;
+        Q_EMIT signInFailed(ApiError(timedOut ? ApiError::Kind::Timeout : ApiError::Kind::Network,
+            u"sign-in at %1 failed: %2"_s.arg(m_loginBase.host(), reply->errorString())));
+        return;
+    }
+    auto oauthError = OAuthError::fromJson(body);
+    QString why = oauthError.ok() ? oauthError.value().description : QString();
+    if (why.isEmpty())
+        why = oauthError.ok() && !oauthError.value().error.isEmpty() ? oauthError.value().error
+                                                                    : u"HTTP %1"_s.arg(status);
+    ApiError error(ApiError::Kind::Auth, u"Sign-in refused: %1. Check the client id and secret."_s.arg(why));
+    Q_EMIT signInFailed(error);
+}
+
+void AuthSession::invalidate(const QString& token)
+{
+    if (token == m_token && m_method == Method::ClientCredentials) {
+        m_token.clear();
+        m_expiresAt = {};
+    }
+}
+
+void AuthSession::clear()
+{
+    if (m_signIn) {
+        QNetworkReply* reply = m_signIn;
+        m_signIn = nullptr;
+        reply->abort();
+    }
+    m_method = Method::None;
+    m_loginBase = {};
+    m_clientId.clear();
+    m_clientSecret.clear();
+    m_token.clear();
+    m_expiresAt = {};
+}
+
+} // namespace bd

@@ -1,0 +1,107 @@
+#include "api/usagereportjob.h"
+
+#include "api/apiclient.h"
+#include "api/apiresponse.h"
+#include "domain/billingusagereport.h"
+#include "domain/isodate.h"
+
+#include <QFutureWatcher>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace bd {
+
+namespace {
+// Bodies larger than this are parsed on a worker thread so that the GUI never stalls on a big report.
+constexpr qsizetype ParseInlineLimit = 16 * 1024;
+} // namespace
+
+UsageReportJob::UsageReportJob(ApiClient* client, const QDateTime& start, const QDateTime& end,
+                               const PollPolicy& policy, QObject* parent)
+    : ApiJob(client, parent)
+    , m_start(start)
+    , m_end(end)
+    , m_policy(policy)
+    , m_pollTimer(new QTimer(this))
+{
+    m_pollTimer->setSingleShot(true);
+    connect(m_pollTimer, &QTimer::timeout, this, &UsageReportJob::request);
+}
+
+UsageReportJob::~UsageReportJob() = default;
+
+void UsageReportJob::start()
+{
+    m_age.start();
+    request();
+}
+
+void UsageReportJob::request()
+{
+    ApiRequest request;
+    request.path = u"/api/v2/billing/reports/billableusage"_s;
+    request.query.addQueryItem(u"startDate"_s, IsoDate::formatWithMillis(m_start));
+    request.query.addQueryItem(u"endDate"_s, IsoDate::formatWithMillis(m_end));
+    send(request, [this](const ApiResponse& response) { onResponse(response); });
+}
+
+void UsageReportJob::onResponse(const ApiResponse& response)
+{
+    if (!response.ok()) {
+        fail(response.error);
+        return;
+    }
+    if (response.body.size() <= ParseInlineLimit) {
+        auto parsed = BillingUsageReport::fromJson(response.body);
+        if (!parsed.ok())
+            fail(ApiError(ApiError::Kind::Parse, parsed.error().toString()));
+        else
+            onParsed(parsed.value());
+        return;
+    }
+    using Result = Parsed<BillingUsageReport>;
+    auto* watcher = new QFutureWatcher<Result>(this);
+    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const Result parsed = watcher->result();
+        if (!parsed.ok())
+            fail(ApiError(ApiError::Kind::Parse, parsed.error().toString()));
+        else
+            onParsed(parsed.value());
+    });
+    const QByteArray body = response.body;
+    watcher->setFuture(QtConcurrent::run([body] { return BillingUsageReport::fromJson(body); }));
+}
+
+void UsageReportJob::onParsed(const BillingUsageReport& report)
+{
+    if (isFinished())
+        return;
+    if (report.isComplete()) {
+        Q_EMIT reportReady(report);
+        succeed();
+        return;
+    }
+    ++m_inProgress;
+    int delay = m_policy.initialDelayMs;
+    for (int i = 1; i < m_inProgress && delay < m_policy.maxDelayMs; ++i)
+        delay *= m_policy.factor;
+    delay = std::min(delay, m_policy.maxDelayMs);
+    if (m_age.elapsed() + delay > m_policy.maxTotalMs) {
+        fail(ApiError(ApiError::Kind::StillGenerating,
+                      u"Genesys Cloud is still generating the report for %1 – %2 after %3 attempts in %4 s."_s
+                          .arg(m_start.date().toString(Qt::ISODate), m_end.date().toString(Qt::ISODate))
+                          .arg(m_inProgress)
+                          .arg(m_age.elapsed() / 1000)));
+        return;
+    }
+    Q_EMIT generating(m_inProgress);
+    Q_EMIT progress(u"Genesys is generating the report (attempt %1)"_s.arg(m_inProgress + 1));
+    m_pollTimer->start(delay);
+}
+
+} // namespace bd

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "api/apijob.h"
+#include "api/retrypolicy.h"
+#include "domain/billingusagereport.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+
+class QTimer;
+
+namespace bd {
+
+
+
+/// Fetches one billable-usage report. While Genesys answers InProgress it repeats the identical GET after a
+/// growing delay, up to the poll policy's total time; the body is parsed off the GUI thread.
+class UsageReportJob final : public ApiJob
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UsageReportJob)
+
+public:
+    UsageReportJob(ApiClient* client, const QDateTime& start, const QDateTime& end, const PollPolicy& policy,
+                   QObject* parent);
+    ~UsageReportJob() override;
+
+    /// Sends the first request.
+    void start();
+    QDateTime startDate() const { return m_start; }
+    QDateTime endDate() const { return m_end; }
+    /// Requests that got an InProgress answer so far.
+    int inProgressAnswers() const { return m_inProgress; }
+
+Q_SIGNALS:
+    /// Genesys answered InProgress; the job will ask again.
+    void generating(int attempt);
+    void reportReady(const bd::BillingUsageReport& report);
+
+private:
+    void request();
+    void onResponse(const ApiResponse& response);
+    void onParsed(const BillingUsageReport& report);
+
+    QDateTime m_start;
+    QDateTime m_end;
+    PollPolicy m_policy;
+    QElapsedTimer m_age;
+    QTimer* m_pollTimer;
+    int m_inProgress = 0;
+};
+
+} // namespace bd

@@ -1,0 +1,124 @@
+#include "export/csvwriter.h"
+
+#include "domain/decimal.h"
+#include "domain/isodate.h"
+
+#include <QDate>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace bd {
+
+CsvWriter::CsvWriter(const QStringList& header)
+    : m_columns(int(header.size()))
+{
+    for (const QString& name : header)
+        text(name);
+    endRow();
+    m_rows = 0; // the header is not a data row
+}
+
+QString CsvWriter::neutralised(QStringView value)
+{
+    if (value.isEmpty())
+        return {};
+    const QChar first = value.front();
+    if (first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' || first == u'\r')
+        return u'\'' + value.toString();
+    return value.toString();
+}
+
+QString CsvWriter::quoted(QStringView value)
+{
+    const bool needsQuotes = value.contains(u',') || value.contains(u'"') || value.contains(u'\n')
+        || value.contains(u'\r');
+    if (!needsQuotes)
+        return value.toString();
+    QString escaped = value.toString();
+    escaped.replace(u"\""_s, u"\"\""_s);
+    return u'"' + escaped + u'"';
+}
+
+void CsvWriter::raw(QStringView cell)
+{
+    if (m_cell > 0)
+        m_bytes += ',';
+    m_bytes += quoted(cell).toUtf8();
+    ++m_cell;
+}
+
+CsvWriter& CsvWriter::text(QStringView value)
+{
+    raw(neutralised(value));
+    return *this;
+}
+
+CsvWriter& CsvWriter::number(const Decimal& value)
+{
+    raw(value.toString());
+    return *this;
+}
+
+CsvWriter& CsvWriter::optionalNumber(const std::optional<Decimal>& value)
+{
+    raw(value ? value->toString() : QString());
+    return *this;
+}
+
+CsvWriter& CsvWriter::integer(qint64 value)
+{
+    raw(QString::number(value));
+    return *this;
+}
+
+CsvWriter& CsvWriter::date(const QDate& value)
+{
+    raw(value.isValid() ? value.toString(Qt::ISODate) : QString());
+    return *this;
+}
+
+CsvWriter& CsvWriter::timestamp(const QDateTime& value)
+{
+    raw(IsoDate::format(value));
+    return *this;
+}
+
+CsvWriter& CsvWriter::optionalTimestamp(const std::optional<QDateTime>& value)
+{
+    raw(value ? IsoDate::format(*value) : QString());
+    return *this;
+}
+
+CsvWriter& CsvWriter::boolean(std::optional<bool> value)
+{
+    raw(value ? (*value ? u"true"_s : u"false"_s) : QString());
+    return *this;
+}
+
+void CsvWriter::endRow()
+{
+    Q_ASSERT_X(m_cell == m_columns, "CsvWriter::endRow", "row width differs from the header");
+    m_bytes += "\r\n";
+    m_cell = 0;
+    ++m_rows;
+}
+
+bool CsvWriter::save(const QString& path, QString* error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = u"Cannot write %1: %2"_s.arg(path, file.errorString());
+        return false;
+    }
+    if (file.write(m_bytes) != m_bytes.size() || !file.commit()) {
+        if (error)
+            *error = u"Cannot write %1: %2"_s.arg(path, file.errorString());
+        file.cancelWriting();
+        return false;
+    }
+    return true;
+}
+
+} // namespace bd

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QByteArray>
+#include <QStringList>
+
+#include <optional>
+
+class QDate;
+class QDateTime;
+
+namespace bd {
+
+class Decimal;
+
+/// Builds an RFC 4180 CSV document (UTF-8, CRLF, a header row) cell by cell and saves it atomically.
+/// Text cells that a spreadsheet would run as a formula (a leading =, +, -, @, tab or CR) are neutralised
+/// with a leading apostrophe; numbers and dates are written as exact text and never altered.
+class CsvWriter final
+{
+public:
+    explicit CsvWriter(const QStringList& header);
+
+    CsvWriter& text(QStringView value);
+    CsvWriter& number(const Decimal& value);
+    CsvWriter& optionalNumber(const std::optional<Decimal>& value);
+    CsvWriter& integer(qint64 value);
+    /// ISO date, "2025-01-31".
+    CsvWriter& date(const QDate& value);
+    /// ISO UTC timestamp as Genesys prints it; empty when invalid.
+    CsvWriter& timestamp(const QDateTime& value);
+    CsvWriter& optionalTimestamp(const std::optional<QDateTime>& value);
+    /// "true", "false", or empty when absent.
+    CsvWriter& boolean(std::optional<bool> value);
+    /// Ends the current row.
+    void endRow();
+
+    /// The document so far.
+    const QByteArray& bytes() const { return m_bytes; }
+    int rowCount() const { return m_rows; }
+
+    /// Writes the document to `path` atomically: a failed write leaves no file behind and an existing file
+    /// untouched. Returns false with *error set on failure (a full disk, a missing folder, no permission).
+    bool save(const QString& path, QString* error) const;
+
+    /// A text cell made safe for spreadsheets (leading formula characters neutralised).
+    static QString neutralised(QStringView value);
+    /// A cell quoted as RFC 4180 asks (when it holds a comma, a quote, CR or LF).
+    static QString quoted(QStringView value);
+
+private:
+    void raw(QStringView cell);
+
+    QByteArray m_bytes;
+    int m_columns = 0;
+    int m_cell = 0;
+    int m_rows = 0;
+};
+
+} // namespace bd

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "api/apierror.h"
+#include "domain/trusteebillingoverview.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+namespace bd {
+
+
+class BillingApi;
+class OverviewJob;
+
+
+/// Walks a customer org's billing periods (billingPeriodIndex first..last) concurrently through the API layer
+/// and streams each period out as it arrives. When the history ends (a 404 or an empty answer) it stops
+/// asking for older periods and says where it ended.
+class PeriodWalker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PeriodWalker)
+
+public:
+    explicit PeriodWalker(BillingApi* api, QObject* parent = nullptr);
+    ~PeriodWalker() override;
+
+    /// Starts fetching indexes first..last of one trustor org; a walk under way is cancelled first.
+    void walk(const QString& trustorOrgId, int first, int last);
+    void cancel();
+
+    bool isRunning() const;
+    QString trustorOrgId() const { return m_trustorOrgId; }
+    /// The first index that does not exist, once known.
+    std::optional<int> historyEnd() const { return m_historyEnd; }
+    int doneCount() const { return m_done; }
+    int totalCount() const { return int(m_jobs.size()); }
+
+Q_SIGNALS:
+    void periodLoaded(int billingPeriodIndex, const bd::TrusteeBillingOverview& overview);
+    void periodFailed(int billingPeriodIndex, const bd::ApiError& error);
+    /// No period exists at this index (nor at any older one).
+    void historyEnded(int firstMissingIndex);
+    void progressChanged(int done, int total);
+    void finished();
+
+private:
+    void onHistoryEnd(int index);
+    void settle(int slot);
+
+    BillingApi* m_api;
+    QString m_trustorOrgId;
+    int m_first = 0;
+    QList<QPointer<OverviewJob>> m_jobs;
+    std::optional<int> m_historyEnd;
+    int m_done = 0;
+};
+
+} // namespace bd

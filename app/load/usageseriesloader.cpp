@@ -1,0 +1,106 @@
+#include "load/usageseriesloader.h"
+
+#include "api/billingapi.h"
+#include "api/usagereportjob.h"
+#include "domain/billingusagereport.h"
+
+#include <algorithm>
+
+namespace bd {
+
+UsageSeriesLoader::UsageSeriesLoader(BillingApi* api, QObject* parent)
+    : QObject(parent)
+    , m_api(api)
+{
+}
+
+UsageSeriesLoader::~UsageSeriesLoader()
+{
+    for (const auto& job : std::as_const(m_jobs)) {
+        if (job) {
+            job->disconnect(this);
+            job->cancel();
+        }
+    }
+}
+
+int UsageSeriesLoader::count(BucketState state) const
+{
+    return int(std::count(m_states.cbegin(), m_states.cend(), state));
+}
+
+void UsageSeriesLoader::load(const QList<DateBucket>& buckets)
+{
+    cancel();
+    m_buckets = buckets;
+    m_states = QList<BucketState>(buckets.size(), BucketState::Pending);
+    m_jobs = QList<QPointer<UsageReportJob>>(buckets.size());
+    for (int i = 0; i < buckets.size(); ++i)
+        startBucket(i);
+    Q_EMIT progressChanged();
+    if (buckets.isEmpty())
+        Q_EMIT finished();
+}
+
+void UsageSeriesLoader::retry(int index)
+{
+    if (index < 0 || index >= m_buckets.size())
+        return;
+    const BucketState state = m_states.at(index);
+    if (state != BucketState::Failed && state != BucketState::Cancelled)
+        return;
+    m_states[index] = BucketState::Pending;
+    startBucket(index);
+    Q_EMIT progressChanged();
+}
+
+void UsageSeriesLoader::cancel()
+{
+    bool changed = false;
+    for (int i = 0; i < m_jobs.size(); ++i) {
+        if (UsageReportJob* job = m_jobs.at(i)) {
+            job->disconnect(this);
+            job->cancel();
+            m_jobs[i] = nullptr;
+        }
+        if (m_states.at(i) == BucketState::Pending || m_states.at(i) == BucketState::Generating) {
+            m_states[i] = BucketState::Cancelled;
+            changed = true;
+        }
+    }
+    if (changed) {
+        Q_EMIT progressChanged();
+        Q_EMIT finished();
+    }
+}
+
+void UsageSeriesLoader::startBucket(int index)
+{
+    const DateBucket& bucket = m_buckets.at(index);
+    UsageReportJob* job = m_api->fetchUsageReport(bucket.start(), bucket.end());
+    m_jobs[index] = job;
+    connect(job, &UsageReportJob::generating, this, [this, index](int attempt) {
+        m_states[index] = BucketState::Generating;
+        Q_EMIT bucketGenerating(index, attempt);
+        Q_EMIT progressChanged();
+    });
+    connect(job, &UsageReportJob::reportReady, this, [this, index](const BillingUsageReport& report) {
+        Q_EMIT bucketLoaded(index, report);
+        settle(index, BucketState::Loaded);
+    });
+    connect(job, &ApiJob::failed, this, [this, index](const ApiError& error) {
+        Q_EMIT bucketFailed(index, error);
+        settle(index, BucketState::Failed);
+    });
+}
+
+void UsageSeriesLoader::settle(int index, BucketState state)
+{
+    m_states[index] = state;
+    m_jobs[index] = nullptr;
+    Q_EMIT progressChanged();
+    if (!isRunning())
+        Q_EMIT finished();
+}
+
+} // namespace bd

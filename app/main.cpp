@@ -1,0 +1,117 @@
+// billing-dashboard: the desktop dashboard, and (with "export …") the headless exporter.
+
+#include "api/apiclient.h"
+#include "api/apisession.h"
+#include "api/connectionsettings.h"
+#include "export/exportcommand.h"
+#include "sim/billingsimserver.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QProcessEnvironment>
+#include <QTimer>
+
+#include <cstdio>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+int runExport(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"billing-dashboard"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(BD_VERSION));
+    const QStringList words = QCoreApplication::arguments().mid(2);
+    if (words.contains(u"--help"_s) || words.contains(u"-h"_s)) {
+        std::fputs(qPrintable(bd::ExportOptions::helpText()), stdout);
+        return 0;
+    }
+    QString error;
+    const auto options = bd::ExportOptions::parse(words, QProcessEnvironment::systemEnvironment(),
+                                                  QDate::currentDate(), &error);
+    if (!options) {
+        std::fprintf(stderr, "error: %s\n", qPrintable(error));
+        return 2;
+    }
+    bd::ExportCommand command;
+    command.setShowProgress(isatty(STDERR_FILENO));
+    QObject::connect(&command, &bd::ExportCommand::finished, &app, [](int code) { QCoreApplication::exit(code); });
+    QTimer::singleShot(0, &command, [&command, &options] { command.start(*options); });
+    return QCoreApplication::exec();
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc > 1 && qstrcmp(argv[1], "export") == 0)
+        return runExport(argc, argv);
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"Billing Dashboard"_s);
+    QApplication::setOrganizationName(u"BillingDashboard"_s);
+    QApplication::setApplicationVersion(QStringLiteral(BD_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Genesys Cloud billing dashboard. Use “export --help” for headless exports."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demoOption(u"demo"_s, u"Use the built-in billing-sim demo org."_s);
+    const QCommandLineOption regionOption(u"region"_s, u"Genesys Cloud region, e.g. eu_west_1."_s, u"key"_s);
+    const QCommandLineOption baseUrlOption(u"base-url"_s, u"Explicit API base URL."_s, u"url"_s);
+    const QCommandLineOption clientIdOption(u"client-id"_s, u"OAuth client id (client credentials)."_s, u"id"_s);
+    const QCommandLineOption clientSecretOption(u"client-secret"_s, u"OAuth client secret."_s, u"secret"_s);
+    const QCommandLineOption tokenOption(u"access-token"_s, u"A pasted access token."_s, u"token"_s);
+    const QCommandLineOption screenshotOption(u"screenshot"_s,
+        u"Render the window to a PNG once loaded, then quit."_s, u"file"_s);
+    parser.addOptions({ demoOption, regionOption, baseUrlOption, clientIdOption, clientSecretOption, tokenOption,
+                        screenshotOption });
+    parser.process(app);
+
+    bd::ConnectionSettings given;
+    given.region = parser.value(regionOption);
+    given.baseUrl = QUrl(parser.value(baseUrlOption));
+    given.clientId = parser.value(clientIdOption);
+    given.clientSecret = parser.value(clientSecretOption);
+    given.accessToken = parser.value(tokenOption);
+    bd::ConnectionSettings settings = bd::ConnectionSettings::fromEnvironment(QProcessEnvironment::systemEnvironment())
+                                          .overriddenBy(given);
+
+    // With no account configured the dashboard runs on billing-sim's demo org, through the same network code.
+    const bool demo = parser.isSet(demoOption) || !settings.hasCredentials();
+    bd::sim::BillingSimServer* sim = nullptr;
+    if (demo) {
+        sim = new bd::sim::BillingSimServer(bd::sim::SimOptions {}, &app);
+        if (sim->listen() == 0) {
+            std::fputs("error: the demo server could not listen on 127.0.0.1\n", stderr);
+            return 1;
+        }
+        settings = bd::ConnectionSettings {};
+        settings.baseUrl = sim->baseUrl();
+        settings.clientId = sim->options().clientId;
+        settings.clientSecret = sim->options().clientSecret;
+    }
+    QString error;
+    bd::ApiSession* session = bd::ApiSession::create(settings, &error, &app);
+    if (!session) {
+        std::fprintf(stderr, "error: %s\n", qPrintable(error));
+        return 2;
+    }
+
+    bd::MainWindow window(session, demo);
+    window.show();
+    if (parser.isSet(screenshotOption)) {
+        const QString path = parser.value(screenshotOption);
+        QObject::connect(&window, &bd::MainWindow::loadSettled, &window, [&window, path] {
+            QTimer::singleShot(200, &window, [&window, path] {
+                const bool saved = window.grab().save(path);
+                QCoreApplication::exit(saved ? 0 : 1);
+            });
+        });
+    }
+    window.refresh();
+    return QApplication::exec();
+}

@@ -1,0 +1,423 @@
+// The API layer against billing-sim over loopback: sign-in, retries, rate limiting, polling, errors.
+
+#include "simfixture.h"
+
+#include "api/apireply.h"
+#include "api/authsession.h"
+#include "api/organizationjob.h"
+#include "api/orgapi.h"
+#include "api/overviewjob.h"
+#include "api/trustorsjob.h"
+#include "api/usagereportjob.h"
+#include "domain/billingusagereport.h"
+#include "domain/organization.h"
+#include "domain/trusteebillingoverview.h"
+#include "domain/trustor.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace bd;
+using bd::test::SimFixture;
+
+namespace {
+
+const QString UsagePath = u"/api/v2/billing/reports/billableusage"_s;
+
+QDateTime utc(int y, int m, int d, int h = 0, int min = 0, int s = 0, int ms = 0)
+{
+    return QDateTime(QDate(y, m, d), QTime(h, min, s, ms), Qt::UTC);
+}
+
+/// Runs one usage-report job to its end; returns the report or the error.
+struct UsageOutcome
+{
+    std::optional<BillingUsageReport> report;
+    ApiError error;
+    int generatingSignals = 0;
+};
+
+UsageOutcome fetchUsage(SimFixture& fixture, const QDateTime& start, const QDateTime& end)
+{
+    UsageOutcome outcome;
+    UsageReportJob* job = fixture.session->billing()->fetchUsageReport(start, end);
+    QObject context;
+    QObject::connect(job, &UsageReportJob::reportReady, &context,
+                     [&outcome](const BillingUsageReport& report) { outcome.report = report; });
+    QObject::connect(job, &ApiJob::failed, &context, [&outcome](const ApiError& error) { outcome.error = error; });
+    QObject::connect(job, &UsageReportJob::generating, &context, [&outcome] { ++outcome.generatingSignals; });
+    QSignalSpy finished(job, &ApiJob::finished);
+    if (!finished.wait(30'000))
+        outcome.error = ApiError(ApiError::Kind::Timeout, u"the test waited too long"_s);
+    return outcome;
+}
+
+std::optional<Organization> fetchOrganization(SimFixture& fixture, ApiError* error)
+{
+    std::optional<Organization> result;
+    OrganizationJob* job = fixture.session->orgs()->fetchOrganization();
+    QObject context;
+    QObject::connect(job, &OrganizationJob::organizationReady, &context,
+                     [&result](const Organization& organization) { result = organization; });
+    QObject::connect(job, &ApiJob::failed, &context, [error](const ApiError& e) { *error = e; });
+    QSignalSpy finished(job, &ApiJob::finished);
+    finished.wait(30'000);
+    return result;
+}
+
+} // namespace
+
+class TestApiClient : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void clientCredentials_firstRequest_signsInOnceAndSendsBearer()
+    {
+        SimFixture fixture;
+        ApiError error;
+        const auto organization = fetchOrganization(fixture, &error);
+        QVERIFY2(organization, qPrintable(error.fullText()));
+        QCOMPARE(organization->name, fixture.server->data().orgName());
+
+        const auto tokens = fixture.requests(u"/oauth/token"_s);
+        QCOMPARE(tokens.size(), 1);
+        QCOMPARE(tokens.first().authorization, u"Basic "_s + QString::fromLatin1("demo:demo"_ba.toBase64()));
+        const auto calls = fixture.requests(u"/api/v2/organizations/me"_s);
+        QCOMPARE(calls.size(), 1);
+        QCOMPARE(calls.first().authorization, u"Bearer "_s + fixture.session->auth()->accessToken());
+        QCOMPARE(calls.first().accept, u"application/json"_s);
+        QVERIFY(calls.first().userAgent.startsWith(u"BillingDashboard/"_s));
+    }
+
+    void clientCredentials_wrongSecret_failsWithClearMessage()
+    {
+        sim::SimOptions options;
+        options.clientSecret = u"right"_s;
+        SimFixture fixture(options);
+        ConnectionSettings settings;
+        settings.baseUrl = fixture.server->baseUrl();
+        settings.clientId = u"demo"_s;
+        settings.clientSecret = u"wrong"_s;
+        QString why;
+        fixture.session.reset(ApiSession::create(settings, &why));
+        ApiError error;
+        QVERIFY(!fetchOrganization(fixture, &error));
+        QCOMPARE(error.kind(), ApiError::Kind::Auth);
+        QVERIFY2(error.userMessage().contains(u"client id and secret"_s), qPrintable(error.userMessage()));
+        QVERIFY(!error.userMessage().contains(u"wrong"_s)); // the secret never appears in a message
+    }
+
+    void expiredToken_401_signsInAgainAndReplays()
+    {
+        SimFixture fixture;
+        ApiError error;
+        QVERIFY(fetchOrganization(fixture, &error));
+        const QString firstToken = fixture.session->auth()->accessToken();
+        fixture.server->expireAllTokens();
+
+        QVERIFY2(fetchOrganization(fixture, &error), qPrintable(error.fullText()));
+        QCOMPARE(fixture.requests(u"/oauth/token"_s).size(), 2);
+        const auto calls = fixture.requests(u"/api/v2/organizations/me"_s);
+        QCOMPARE(calls.size(), 3); // ok, 401, replay
+        QCOMPARE(calls.at(1).status, 401);
+        QCOMPARE(calls.at(2).status, 200);
+        QVERIFY(fixture.session->auth()->accessToken() != firstToken);
+    }
+
+    void pastedToken_401_failsWithoutSignIn()
+    {
+        SimFixture fixture;
+        ConnectionSettings settings;
+        settings.baseUrl = fixture.server->baseUrl();
+        settings.accessToken = u"not-a-token-the-sim-issued"_s;
+        QString why;
+        fixture.session.reset(ApiSession::create(settings, &why));
+        ApiError error;
+        QVERIFY(!fetchOrganization(fixture, &error));
+        QCOMPARE(error.httpStatus(), 401);
+        QCOMPARE(error.code(), u"authentication.required"_s);
+        QCOMPARE(fixture.requests(u"/oauth/token"_s).size(), 0);
+    }
+
+    void usageReport_inProgressTwice_pollsSameRequestUntilComplete()
+    {
+        sim::SimOptions options;
+        options.inProgressPolls = 2;
+        SimFixture fixture(options);
+        const QDateTime start = utc(2026, 10, 1), end = utc(2026, 10, 31, 23, 59, 59, 999);
+        const UsageOutcome outcome = fetchUsage(fixture, start, end);
+        QVERIFY2(outcome.report, qPrintable(outcome.error.fullText()));
+        QVERIFY(outcome.report->isComplete());
+        QVERIFY(!outcome.report->usages.isEmpty());
+        QCOMPARE(outcome.generatingSignals, 2);
+
+        const auto calls = fixture.requests(UsagePath);
+        QCOMPARE(calls.size(), 3);
+        for (const auto& call : calls) {
+            QCOMPARE(call.query.queryItemValue(u"startDate"_s), u"2026-10-01T00:00:00.000Z"_s);
+            QCOMPARE(call.query.queryItemValue(u"endDate"_s), u"2026-10-31T23:59:59.999Z"_s);
+        }
+        // The report the client parsed is the one the sim generates for that window.
+        const QJsonObject expected = fixture.server->data().billableUsage(start, end);
+        QCOMPARE(outcome.report->usages.size(), expected.value(u"usages"_s).toArray().size());
+    }
+
+    void usageReport_endlessInProgress_failsWithStillGenerating()
+    {
+        sim::SimOptions options;
+        options.inProgressPolls = 1'000'000;
+        SimFixture fixture(options);
+        PollPolicy poll;
+        poll.initialDelayMs = 10;
+        poll.maxDelayMs = 50;
+        poll.maxTotalMs = 400;
+        fixture.session->billing()->setPollPolicy(poll);
+        const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 10, 1), utc(2026, 10, 31, 23, 59, 59, 999));
+        QVERIFY(!outcome.report);
+        QCOMPARE(outcome.error.kind(), ApiError::Kind::StillGenerating);
+        QVERIFY(outcome.error.userMessage().contains(u"still generating"_s));
+        QVERIFY(fixture.requests(UsagePath).size() >= 3);
+    }
+
+    void rateLimited_429_waitsRetryAfterBeforeTheNextRequest()
+    {
+        SimFixture fixture;
+        fixture.server->injectFault(sim::Fault::RateLimited, 1, UsagePath, 1);
+        const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
+        QVERIFY2(outcome.report, qPrintable(outcome.error.fullText()));
+        const auto calls = fixture.requests(UsagePath);
+        QCOMPARE(calls.size(), 2);
+        QCOMPARE(calls.at(0).status, 429);
+        QCOMPARE(calls.at(1).status, 200);
+        // Retry-After: 1 — measured on the sim's own clock, between the 429 leaving and the retry arriving.
+        QVERIFY2(calls.at(1).receivedMs - calls.at(0).answeredMs >= 1000,
+                 qPrintable(u"retried after %1 ms"_s.arg(calls.at(1).receivedMs - calls.at(0).answeredMs)));
+        QCOMPARE(fixture.session->client()->throttledCount(), 1);
+    }
+
+    void serverErrors_503Twice_thenSucceeds()
+    {
+        SimFixture fixture;
+        fixture.server->injectFault(sim::Fault::ServiceUnavailable, 2, UsagePath);
+        const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
+        QVERIFY2(outcome.report, qPrintable(outcome.error.fullText()));
+        const auto calls = fixture.requests(UsagePath);
+        QCOMPARE(calls.size(), 3);
+        QCOMPARE(calls.at(0).status, 503);
+        QCOMPARE(calls.at(1).status, 503);
+        QCOMPARE(calls.at(2).status, 200);
+    }
+
+    void serverErrors_every5xxKind_isRetried_data()
+    {
+        QTest::addColumn<int>("fault");
+        QTest::addColumn<int>("status");
+        QTest::newRow("502") << int(sim::Fault::BadGateway) << 502;
+        QTest::newRow("503") << int(sim::Fault::ServiceUnavailable) << 503;
+        QTest::newRow("504") << int(sim::Fault::GatewayTimeout) << 504;
+    }
+
+    void serverErrors_every5xxKind_isRetried()
+    {
+        QFETCH(int, fault);
+        QFETCH(int, status);
+        SimFixture fixture;
+        fixture.server->injectFault(sim::Fault(fault), 1, UsagePath);
+        const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
+        QVERIFY2(outcome.report, qPrintable(outcome.error.fullText()));
+        const auto calls = fixture.requests(UsagePath);
+        QCOMPARE(calls.size(), 2);
+        QCOMPARE(calls.at(0).status, status);
+    }
+
+    void serverErrors_persistent500_isNotRetried()
+    {
+        SimFixture fixture;
+        fixture.server->injectFault(sim::Fault::ServerError, 10, UsagePath);
+        const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
+        QVERIFY(!outcome.report);
+        QCOMPARE(outcome.error.httpStatus(), 500);
+        QCOMPARE(outcome.error.code(), u"internal.server.error"_s);
+        QVERIFY(!outcome.error.contextId().isEmpty());
+        QVERIFY(outcome.error.fullText().contains(outcome.error.contextId()));
+        QCOMPARE(fixture.requests(UsagePath).size(), 1);
+    }
+
+    void serverErrors_endless503_givesUpAfterMaxAttempts()
+    {
+        SimFixture fixture;
+        fixture.server->injectFault(sim::Fault::ServiceUnavailable, 100, UsagePath);
+        const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
+        QVERIFY(!outcome.report);
+        QCOMPARE(outcome.error.httpStatus(), 503);
+        QVERIFY2(outcome.error.message().contains(u"gave up after 5 tries"_s), qPrintable(outcome.error.message()));
+        QCOMPARE(fixture.requests(UsagePath).size(), fixture.session->client()->retryPolicy().maxAttempts);
+    }
+
+    void droppedConnection_isRetried_data()
+    {
+        QTest::addColumn<int>("fault");
+        QTest::newRow("dropped") << int(sim::Fault::DropConnection);
+        QTest::newRow("truncated") << int(sim::Fault::TruncatedBody);
+    }
+
+    void droppedConnection_isRetried()
+    {
+        QFETCH(int, fault);
+        SimFixture fixture;
+        fixture.server->injectFault(sim::Fault(fault), 1, UsagePath);
+        const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
+        QVERIFY2(outcome.report, qPrintable(outcome.error.fullText()));
+        QVERIFY(outcome.report->isComplete());
+        QVERIFY(fixture.requests(UsagePath).size() >= 2);
+    }
+
+    void malformedJson_failsWithTypedParseError()
+    {
+        SimFixture fixture;
+        fixture.server->injectFault(sim::Fault::MalformedJson, 1, UsagePath);
+        const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
+        QVERIFY(!outcome.report);
+        QCOMPARE(outcome.error.kind(), ApiError::Kind::Parse);
+        QVERIFY2(outcome.error.message().contains(u"malformed JSON"_s), qPrintable(outcome.error.message()));
+    }
+
+    void missingPermission_403_namesThePermission()
+    {
+        sim::SimOptions options;
+        options.denyBillingPermission = true;
+        SimFixture fixture(options);
+        const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
+        QVERIFY(!outcome.report);
+        QCOMPARE(outcome.error.httpStatus(), 403);
+        QCOMPARE(outcome.error.code(), u"missing.any.permissions"_s);
+        QVERIFY(outcome.error.missingPermissions().contains(u"billing:subscription:read"_s));
+        QVERIFY2(outcome.error.userMessage().contains(u"billing:subscription:read"_s),
+                 qPrintable(outcome.error.userMessage()));
+        QCOMPARE(fixture.requests(UsagePath).size(), 1); // a 403 is not retried
+    }
+
+    void transferTimeout_slowServer_failsWithTimeout()
+    {
+        sim::SimOptions options;
+        options.latencyMs = 3000;
+        SimFixture fixture(options);
+        fixture.session->client()->setTransferTimeoutMs(150);
+        RetryPolicy retry;
+        retry.maxAttempts = 2;
+        retry.backoffBaseMs = 10;
+        fixture.session->client()->setRetryPolicy(retry);
+        // Sign in first (the token endpoint is slow too): the transfer timeout applies to API calls.
+        const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
+        QVERIFY(!outcome.report);
+        QCOMPARE(outcome.error.kind(), ApiError::Kind::Timeout);
+    }
+
+    void cancelAll_midLoad_sendsNothingMore()
+    {
+        sim::SimOptions options;
+        options.latencyMs = 200;
+        SimFixture fixture(options);
+        fixture.session->client()->setMaxConcurrent(2);
+        QList<UsageReportJob*> jobs;
+        for (int month = 1; month <= 12; ++month) {
+            const QDate first(2025, month, 1);
+            jobs << fixture.session->billing()->fetchUsageReport(
+                QDateTime(first, QTime(0, 0), Qt::UTC),
+                QDateTime(first.addMonths(1).addDays(-1), QTime(23, 59, 59, 999), Qt::UTC));
+        }
+        QSignalSpy cancelledJob(jobs.last(), &ApiJob::failed);
+        QTRY_VERIFY(!fixture.requests(UsagePath).isEmpty());
+        fixture.session->client()->cancelAll();
+        QCOMPARE(cancelledJob.size(), 1);
+        QCOMPARE(cancelledJob.first().first().value<ApiError>().kind(), ApiError::Kind::Cancelled);
+        const qsizetype seen = fixture.requests(UsagePath).size();
+        QVERIFY(seen <= 2);
+        // Give anything still queued a chance to leave: a token request round trip after the cancel.
+        ApiError error;
+        QVERIFY(fetchOrganization(fixture, &error));
+        QCOMPARE(fixture.requests(UsagePath).size(), seen);
+        QCOMPARE(fixture.session->client()->queuedCount(), 0);
+    }
+
+    void trustors_allPagesAreFollowed()
+    {
+        SimFixture fixture;
+        QList<Trustor> trustors;
+        TrustorsJob* job = fixture.session->orgs()->fetchTrustors(10);
+        connect(job, &TrustorsJob::trustorsReady, this, [&trustors](const QList<Trustor>& list) { trustors = list; });
+        QSignalSpy finished(job, &ApiJob::finished);
+        QVERIFY(finished.wait(10'000));
+        QCOMPARE(trustors.size(), fixture.server->data().trustorIds().size());
+        QCOMPARE(fixture.requests(u"/api/v2/orgauthorization/trustors"_s).size(), 3); // 25 orgs, 10 a page
+        QStringList ids;
+        for (const Trustor& trustor : std::as_const(trustors))
+            ids << trustor.id;
+        QCOMPARE(ids, fixture.server->data().trustorIds());
+    }
+
+    void trusteeOverview_index_isSentAndParsed()
+    {
+        SimFixture fixture;
+        const QString org = fixture.server->data().trustorIds().first();
+        std::optional<TrusteeBillingOverview> overview;
+        OverviewJob* job = fixture.session->billing()->fetchTrusteeOverview(org, 2);
+        connect(job, &OverviewJob::overviewReady, this,
+                [&overview](const TrusteeBillingOverview& value, int) { overview = value; });
+        QSignalSpy finished(job, &ApiJob::finished);
+        QVERIFY(finished.wait(10'000));
+        QVERIFY(overview);
+        QCOMPARE(overview->organization.id, org);
+        const auto calls = fixture.requests(u"/trusteebillingoverview/"_s);
+        QCOMPARE(calls.size(), 1);
+        QCOMPARE(calls.first().query.queryItemValue(u"billingPeriodIndex"_s), u"2"_s);
+        const auto expected = fixture.server->data().trusteeOverview(org, 2);
+        QVERIFY(expected);
+        QCOMPARE(overview->usages.size(), expected->value(u"usages"_s).toArray().size());
+    }
+
+    void rateLimiter_300Sweep_getsNo429FromSimLimitedTo300()
+    {
+        sim::SimOptions options;
+        options.rateLimitPerMinute = 300;
+        SimFixture fixture(options);
+        fixture.session->client()->setRateLimit(300);
+        int finished = 0, failures = 0;
+        for (int i = 0; i < 300; ++i) {
+            OrganizationJob* job = fixture.session->orgs()->fetchOrganization();
+            connect(job, &ApiJob::failed, this, [&failures] { ++failures; });
+            connect(job, &ApiJob::finished, this, [&finished] { ++finished; });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(finished, 300, 60'000);
+        QCOMPARE(failures, 0);
+        const auto calls = fixture.requests(u"/api/v2/organizations/me"_s);
+        QCOMPARE(calls.size(), 300);
+        for (const auto& call : calls)
+            QCOMPARE(call.status, 200);
+        QCOMPARE(fixture.session->client()->throttledCount(), 0);
+    }
+
+    void rateLimiter_off_theSameSweepOverTheLimitIsThrottled()
+    {
+        // The control for the sweep above: without the client's limiter the sim does answer 429.
+        sim::SimOptions options;
+        options.rateLimitPerMinute = 300;
+        SimFixture fixture(options);
+        fixture.session->client()->setRateLimit(0);
+        RetryPolicy retry;
+        retry.maxAttempts = 1;
+        fixture.session->client()->setRetryPolicy(retry);
+        int finished = 0;
+        for (int i = 0; i < 310; ++i) {
+            OrganizationJob* job = fixture.session->orgs()->fetchOrganization();
+            connect(job, &ApiJob::finished, this, [&finished] { ++finished; });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(finished, 310, 60'000);
+        QVERIFY(fixture.session->client()->throttledCount() >= 10);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApiClient)
+#include "tst_apiclient.moc"

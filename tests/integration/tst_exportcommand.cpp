@@ -1,0 +1,296 @@
+// The headless export (billing-dashboard export …) against billing-sim: files compared with the sim's data.
+
+#include "csvreader.h"
+#include "simfixture.h"
+
+#include "domain/datebuckets.h"
+#include "domain/decimal.h"
+#include "domain/isodate.h"
+#include "export/exportcommand.h"
+#include "export/overviewcsv.h"
+#include "export/usagecsv.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace bd;
+using bd::test::SimFixture;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QStringList messages;
+};
+
+Run runExport(const QStringList& arguments, const QProcessEnvironment& environment = {})
+{
+    Run run;
+    QString error;
+    const auto options = ExportOptions::parse(arguments, environment, test::fixedNow().date(), &error);
+    if (!options) {
+        run.messages << error;
+        run.exitCode = 2;
+        return run;
+    }
+    ExportCommand command;
+    command.setMessageSink([&run](const QString& text) { run.messages << text; });
+    QSignalSpy finished(&command, &ExportCommand::finished);
+    command.start(*options);
+    if (finished.isEmpty() && !finished.wait(60'000))
+        return run;
+    run.exitCode = finished.first().first().toInt();
+    return run;
+}
+
+QStringList simArguments(const SimFixture& fixture)
+{
+    return { u"--base-url"_s, fixture.server->baseUrl().toString(), u"--client-id"_s, u"demo"_s,
+             u"--client-secret"_s, u"demo"_s };
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestExportCommand : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void usage_monthly_matchesTheSimsReports()
+    {
+        SimFixture fixture;
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"usage.csv"_s);
+        const Run run = runExport(QStringList { u"usage"_s, u"--start"_s, u"2025-11-15"_s, u"--end"_s, u"2026-10-31"_s,
+                                                u"--granularity"_s, u"month"_s, u"--out"_s, out }
+                                  + simArguments(fixture));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.messages.join(u'\n')));
+
+        const QList<QStringList> rows = test::parseCsv(readFile(out));
+        QVERIFY(rows.size() > 1);
+        QCOMPARE(rows.first(), UsageCsv::header());
+
+        // Expected: every licence of every bucket's report, as the sim generates it for that window.
+        const QList<DateBucket> buckets = DateBuckets::tile(QDate(2025, 11, 15), QDate(2026, 10, 31), Granularity::Month);
+        QCOMPARE(buckets.size(), 12);
+        QCOMPARE(buckets.first().first, QDate(2025, 11, 15));
+        QMultiMap<QString, QStringList> expected;
+        for (const DateBucket& bucket : buckets) {
+            const QJsonObject report = fixture.server->data().billableUsage(bucket.start(), bucket.end());
+            const QJsonArray usages = report.value(u"usages"_s).toArray();
+            for (const QJsonValue& usage : usages) {
+                const QString start = bucket.first.toString(Qt::ISODate);
+                expected.insert(start, { start, bucket.last.toString(Qt::ISODate),
+                                         usage[u"name"_s].toString(), usage[u"totalUsage"_s].toString() });
+            }
+        }
+        QCOMPARE(rows.size() - 1, expected.size());
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            const QStringList& row = rows.at(i);
+            QVERIFY2(expected.values(row.at(0)).contains(row), qPrintable(row.join(u',')));
+        }
+        QVERIFY(run.messages.last().startsWith(u"Wrote %1 rows"_s.arg(expected.size())));
+    }
+
+    void usage_invertedRange_isRefusedAndWritesNothing()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"usage.csv"_s);
+        const Run run = runExport({ u"usage"_s, u"--start"_s, u"2026-05-01"_s, u"--end"_s, u"2026-04-01"_s,
+                                    u"--out"_s, out, u"--demo"_s });
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.messages.first().contains(u"after --end"_s));
+        QVERIFY(!QFile::exists(out));
+    }
+
+    void usage_failingBucket_exitsNonZeroAndLeavesNoFile()
+    {
+        SimFixture fixture;
+        fixture.server->injectFault(sim::Fault::ServerError, 1, u"/billableusage"_s);
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"usage.csv"_s);
+        const Run run = runExport(QStringList { u"usage"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s, u"2026-03-31"_s,
+                                                u"--out"_s, out }
+                                  + simArguments(fixture));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.messages.last().startsWith(u"error: the report for"_s));
+        QVERIFY(run.messages.last().contains(u"HTTP 500"_s));
+        QVERIFY(!QFile::exists(out));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 0); // no temporary left behind
+    }
+
+    void usage_unwritableDestination_failsAndKeepsTheOldFile()
+    {
+        SimFixture fixture;
+        QTemporaryDir dir;
+        // A path inside a folder that does not exist cannot be written.
+        const QString out = dir.filePath(u"missing-folder/usage.csv"_s);
+        const Run run = runExport(QStringList { u"usage"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s, u"2026-01-31"_s,
+                                                u"--out"_s, out }
+                                  + simArguments(fixture));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.messages.last().startsWith(u"error: Cannot write"_s));
+    }
+
+    void overview_periods0to12_matchTheSimsOverviews()
+    {
+        SimFixture fixture;
+        const QString org = fixture.server->data().trustorIds().at(0);
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"overview.csv"_s);
+        const Run run = runExport(QStringList { u"overview"_s, u"--trustor"_s, org, u"--periods"_s, u"0-12"_s,
+                                                u"--out"_s, out }
+                                  + simArguments(fixture));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.messages.join(u'\n')));
+        const QList<QStringList> rows = test::parseCsv(readFile(out));
+        QCOMPARE(rows.first(), OverviewCsv::header());
+
+        QList<QStringList> expected;
+        for (int index = 0; index <= 12; ++index) {
+            const auto overview = fixture.server->data().trusteeOverview(org, index);
+            QVERIFY(overview);
+            const QJsonArray usages = overview->value(u"usages"_s).toArray();
+            for (const QJsonValue& usage : usages) {
+                expected.append({ QString::number(index), overview->value(u"billingPeriodStartDate"_s).toString(),
+                                  overview->value(u"billingPeriodEndDate"_s).toString(),
+                                  usage[u"name"_s].toString(), usage[u"partNumber"_s].toString(),
+                                  usage[u"usageQuantity"_s].toString(), usage[u"prepayQuantity"_s].toString(),
+                                  overview->value(u"currency"_s).toString() });
+            }
+        }
+        QCOMPARE(rows.size() - 1, expected.size());
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            const QStringList& row = rows.at(i);
+            // Index, period start, end, name, part number, usage, prepay, currency.
+            const QStringList picked { row.at(0), row.at(1), row.at(2), row.at(6), row.at(7), row.at(10), row.at(11), row.at(5) };
+            QCOMPARE(picked, expected.at(i - 1));
+        }
+    }
+
+    void overview_pastTheHistory_exportsWhatExistsAndSaysWhereItEnds()
+    {
+        SimFixture fixture;
+        QString shortOrg;
+        for (const QString& id : fixture.server->data().trustorIds()) {
+            if (fixture.server->data().historyLength(id) < 13)
+                shortOrg = id;
+        }
+        QVERIFY2(!shortOrg.isEmpty(), "the demo data has a trustor with a short history");
+        const int length = fixture.server->data().historyLength(shortOrg);
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"overview.csv"_s);
+        const Run run = runExport(QStringList { u"overview"_s, u"--trustor"_s, shortOrg, u"--periods"_s, u"0-12"_s,
+                                                u"--out"_s, out }
+                                  + simArguments(fixture));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.messages.join(u'\n')));
+        QVERIFY2(run.messages.last().contains(u"no billing period exists at index %1"_s.arg(length)),
+                 qPrintable(run.messages.last()));
+        const QList<QStringList> rows = test::parseCsv(readFile(out));
+        QSet<QString> indexes;
+        for (qsizetype i = 1; i < rows.size(); ++i)
+            indexes.insert(rows.at(i).at(0));
+        QCOMPARE(indexes.size(), length);
+        // Indexes past the end were not all asked for: the walk stopped once the end was known.
+        QVERIFY(fixture.requests(u"/trusteebillingoverview/"_s).size() <= 13);
+    }
+
+    void overview_unknownTrustor_failsWithNotFound()
+    {
+        SimFixture fixture;
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"overview.csv"_s);
+        const Run run = runExport(QStringList { u"overview"_s, u"--trustor"_s, u"00000000-0000-0000-0000-000000000000"_s,
+                                                u"--periods"_s, u"0-2"_s, u"--out"_s, out }
+                                  + simArguments(fixture));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(!QFile::exists(out));
+    }
+
+    void options_environmentVariables_areRead()
+    {
+        QProcessEnvironment environment;
+        environment.insert(u"GENESYSCLOUD_REGION"_s, u"eu_west_1"_s);
+        environment.insert(u"GENESYSCLOUD_OAUTHCLIENT_ID"_s, u"id-from-env"_s);
+        environment.insert(u"GENESYSCLOUD_OAUTHCLIENT_SECRET"_s, u"secret-from-env"_s);
+        QString error;
+        const auto options = ExportOptions::parse({ u"usage"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s,
+                                                    u"2026-01-31"_s, u"--out"_s, u"x.csv"_s, u"--client-id"_s, u"cli-id"_s },
+                                                  environment, QDate(2026, 11, 20), &error);
+        QVERIFY2(options, qPrintable(error));
+        QCOMPARE(options->connection.region, u"eu_west_1"_s);
+        QCOMPARE(options->connection.clientId, u"cli-id"_s); // the option wins
+        QCOMPARE(options->connection.clientSecret, u"secret-from-env"_s);
+        QString endpointError;
+        QCOMPARE(options->connection.endpoint(&endpointError).apiBase(), QUrl(u"https://api.mypurecloud.ie"_s));
+    }
+
+    void options_badInput_isRefusedWithOneClearLine_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("says");
+        const QStringList base { u"--out"_s, u"x.csv"_s, u"--demo"_s };
+        QTest::newRow("no kind") << QStringList {} << u"usage or overview"_s;
+        QTest::newRow("bad date") << (QStringList { u"usage"_s, u"--start"_s, u"2026-13-01"_s, u"--end"_s, u"2026-12-01"_s } + base) << u"YYYY-MM-DD"_s;
+        QTest::newRow("future start") << (QStringList { u"usage"_s, u"--start"_s, u"2027-01-01"_s, u"--end"_s, u"2027-02-01"_s } + base) << u"in the future"_s;
+        QTest::newRow("bad granularity") << (QStringList { u"usage"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s, u"2026-02-01"_s, u"--granularity"_s, u"hour"_s } + base) << u"day, week, month or quarter"_s;
+        QTest::newRow("no trustor") << (QStringList { u"overview"_s } + base) << u"--trustor"_s;
+        QTest::newRow("bad periods") << (QStringList { u"overview"_s, u"--trustor"_s, u"x"_s, u"--periods"_s, u"5-2"_s } + base) << u"FIRST-LAST"_s;
+        QTest::newRow("no out") << QStringList { u"overview"_s, u"--trustor"_s, u"x"_s, u"--demo"_s } << u"--out"_s;
+        QTest::newRow("no credentials") << QStringList { u"overview"_s, u"--trustor"_s, u"x"_s, u"--out"_s, u"x.csv"_s } << u"no credentials"_s;
+    }
+
+    void options_badInput_isRefusedWithOneClearLine()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, says);
+        QString error;
+        QVERIFY(!ExportOptions::parse(arguments, {}, QDate(2026, 11, 20), &error));
+        QVERIFY2(error.contains(says), qPrintable(error));
+    }
+
+    void executable_demoExport_writesTheFileAndExitsZero()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"usage.csv"_s);
+        QProcess process;
+        process.start(QStringLiteral(BD_DASHBOARD_EXE),
+                      { u"export"_s, u"usage"_s, u"--demo"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s,
+                        u"2026-03-31"_s, u"--out"_s, out });
+        QVERIFY(process.waitForFinished(60'000));
+        QCOMPARE(process.exitCode(), 0);
+        const QList<QStringList> rows = test::parseCsv(readFile(out));
+        QVERIFY(rows.size() > 3);
+        QSet<QString> bucketStarts;
+        for (qsizetype i = 1; i < rows.size(); ++i)
+            bucketStarts.insert(rows.at(i).at(0));
+        QCOMPARE(bucketStarts, (QSet<QString> { u"2026-01-01"_s, u"2026-02-01"_s, u"2026-03-01"_s }));
+    }
+
+    void executable_badArguments_exitNonZeroWithOneLine()
+    {
+        QProcess process;
+        process.start(QStringLiteral(BD_DASHBOARD_EXE), { u"export"_s, u"usage"_s, u"--demo"_s });
+        QVERIFY(process.waitForFinished(30'000));
+        QVERIFY(process.exitCode() != 0);
+        const QList<QByteArray> lines = process.readAllStandardError().trimmed().split('\n');
+        QCOMPARE(lines.size(), 1);
+        QVERIFY(lines.first().startsWith("error: "));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExportCommand)
+#include "tst_exportcommand.moc"

@@ -1,0 +1,134 @@
+// CsvWriter: RFC 4180 quoting, formula neutralising, exact numbers, atomic saves.
+
+#include "domain/decimal.h"
+#include "export/csvwriter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <sys/resource.h>
+
+using namespace Qt::StringLiterals;
+using namespace bd;
+
+class TestCsvWriter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void text_formulaStarters_areNeutralised_data()
+    {
+        QTest::addColumn<QString>("cell");
+        QTest::addColumn<QString>("written");
+        QTest::newRow("equals") << u"=HYPERLINK(\"x\")"_s << u"\"'=HYPERLINK(\"\"x\"\")\""_s;
+        QTest::newRow("plus") << u"+1+1"_s << u"'+1+1"_s;
+        QTest::newRow("minus") << u"-2+3"_s << u"'-2+3"_s;
+        QTest::newRow("at") << u"@SUM(A1)"_s << u"'@SUM(A1)"_s;
+        QTest::newRow("tab") << u"\tx"_s << u"'\tx"_s;
+        QTest::newRow("carriage return") << u"\rx"_s << u"\"'\rx\""_s;
+        QTest::newRow("plain") << u"Genesys Cloud CX 3"_s << u"Genesys Cloud CX 3"_s;
+        QTest::newRow("inner equals") << u"a=b"_s << u"a=b"_s;
+        QTest::newRow("empty") << QString() << QString();
+    }
+
+    void text_formulaStarters_areNeutralised()
+    {
+        QFETCH(QString, cell);
+        QFETCH(QString, written);
+        CsvWriter csv({ u"h"_s });
+        csv.text(cell);
+        csv.endRow();
+        QCOMPARE(csv.bytes(), (u"h\r\n"_s + written + u"\r\n"_s).toUtf8());
+    }
+
+    void number_negativeDecimal_isNotNeutralised()
+    {
+        CsvWriter csv({ u"a"_s, u"b"_s });
+        csv.number(*Decimal::fromString(u"-12.50"_s)).number(*Decimal::fromString(u"0.0001"_s));
+        csv.endRow();
+        QCOMPARE(csv.bytes(), "a,b\r\n-12.5,0.0001\r\n"_ba);
+    }
+
+    void text_commasQuotesAndNewlines_areQuoted()
+    {
+        CsvWriter csv({ u"a"_s, u"b"_s, u"c"_s });
+        csv.text(u"x, y"_s).text(u"say \"hi\""_s).text(u"two\nlines"_s);
+        csv.endRow();
+        QCOMPARE(csv.bytes(), "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n"_ba);
+    }
+
+    void text_unicode_isUtf8()
+    {
+        CsvWriter csv({ u"org"_s });
+        csv.text(u"Zürich Ünïcode — 東京"_s);
+        csv.endRow();
+        QCOMPARE(QString::fromUtf8(csv.bytes()), u"org\r\nZürich Ünïcode — 東京\r\n"_s);
+        QCOMPARE(csv.rowCount(), 1);
+    }
+
+    void save_writesTheWholeDocument()
+    {
+        QTemporaryDir dir;
+        CsvWriter csv({ u"a"_s });
+        csv.integer(42);
+        csv.endRow();
+        QString error;
+        const QString path = dir.filePath(u"out.csv"_s);
+        QVERIFY2(csv.save(path, &error), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), "a\r\n42\r\n"_ba);
+    }
+
+    void save_intoMissingFolder_failsAndLeavesNothing()
+    {
+        QTemporaryDir dir;
+        CsvWriter csv({ u"a"_s });
+        QString error;
+        QVERIFY(!csv.save(dir.filePath(u"nope/out.csv"_s), &error));
+        QVERIFY(error.startsWith(u"Cannot write"_s));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).size(), 0);
+    }
+
+    void save_writeFailsMidway_failsAndKeepsTheOldFile()
+    {
+        // A file-size limit makes the kernel refuse writes past 4 KiB, as a full disk would (EFBIG instead of
+        // ENOSPC, the same path through QSaveFile). The old file must stay as it was, with no temporary left.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"out.csv"_s);
+        {
+            QFile old(path);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write("old contents\r\n");
+        }
+        CsvWriter csv({ u"a"_s });
+        for (int i = 0; i < 5000; ++i) {
+            csv.integer(i);
+            csv.endRow();
+        }
+        QVERIFY(csv.bytes().size() > 16 * 1024);
+
+        std::signal(SIGXFSZ, SIG_IGN);
+        rlimit saved {};
+        QCOMPARE(getrlimit(RLIMIT_FSIZE, &saved), 0);
+        rlimit small = saved;
+        small.rlim_cur = 4096;
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &small), 0);
+        QString error;
+        const bool ok = csv.save(path, &error);
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &saved), 0);
+
+        QVERIFY(!ok);
+        QVERIFY2(error.startsWith(u"Cannot write"_s), qPrintable(error));
+        QFile old(path);
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QCOMPARE(old.readAll(), "old contents\r\n"_ba);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCsvWriter)
+#include "tst_csvwriter.moc"
