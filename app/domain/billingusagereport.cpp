@@ -1,0 +1,55 @@
+#include "domain/billingusagereport.h"
+
+#include "domain/jsonreader.h"
+
+using namespace Qt::StringLiterals;
+
+namespace bd {
+
+QString BillingUsageReport::statusName(Status status)
+{
+    return status == Status::InProgress ? u"InProgress"_s : u"Complete"_s;
+}
+
+std::optional<BillingUsageReport::Status> BillingUsageReport::statusFromName(QStringView name)
+{
+    if (name == u"InProgress")
+        return Status::InProgress;
+    if (name == u"Complete")
+        return Status::Complete;
+    return std::nullopt;
+}
+
+Parsed<BillingUsageReport> BillingUsageReport::fromJson(const QByteArray& body)
+{
+    return JsonReader::parseBody<BillingUsageReport>(body);
+}
+
+Parsed<BillingUsageReport> BillingUsageReport::fromJson(const QJsonObject& object)
+{
+    return fromJson(object, QString());
+}
+
+Parsed<BillingUsageReport> BillingUsageReport::fromJson(const QJsonObject& object, const QString& path)
+{
+    JsonReader r(object, path);
+    BillingUsageReport v;
+    v.startDate = r.requireDateTime("startDate");
+    v.endDate = r.requireDateTime("endDate");
+    const QString status = r.optionalString("status");
+    if (!status.isEmpty() || object.value("status"_L1).isString()) { // "" is an unknown status, not an absent one
+        if (const auto s = statusFromName(status))
+            v.status = *s;
+        else
+            r.fail("status"_L1, u"unknown status \"%1\""_s.arg(status));
+    }
+    v.usages = r.requireArray<BillingUsage>("usages");
+    v.id = r.optionalString("id");
+    v.name = r.optionalString("name");
+    v.selfUri = r.optionalString("selfUri");
+    if (r.failed())
+        return r.error();
+    return v;
+}
+
+} // namespace bd
