@@ -1,0 +1,99 @@
+#pragma once
+
+#include "domain/billingusagereport.h"
+#include "domain/datebucket.h"
+#include "domain/decimal.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+#include <optional>
+
+namespace bd {
+
+/// Billable usage across date buckets: a row per licence, a column per bucket, then Peak and Average.
+/// Buckets fill in as their reports arrive; a bucket that is still loading or failed says so in every cell
+/// of its column (BucketStateRole, ErrorRole). Raw values in SortRole/DecimalRole, formatted text for display.
+class UsageSeriesModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UsageSeriesModel)
+
+public:
+    enum class BucketState { Pending, Generating, Loaded, Failed, Cancelled };
+    Q_ENUM(BucketState)
+
+    enum Role {
+        SortRole = Qt::UserRole + 1, ///< a Decimal (usage), or the licence name
+        DecimalRole,                 ///< std::optional-like: a Decimal, or invalid when there is no value
+        BucketStateRole,             ///< the column's BucketState (bucket columns only)
+        ErrorRole,                   ///< the column's error text when it failed
+    };
+
+    explicit UsageSeriesModel(QObject* parent = nullptr);
+
+    /// Starts over with these buckets, all pending.
+    void setBuckets(const QList<DateBucket>& buckets, Granularity granularity);
+    /// A bucket's report arrived: its column fills in and new licences get rows.
+    void setReport(int bucket, const BillingUsageReport& report);
+    /// A bucket is pending, generating or cancelled again (e.g. retried).
+    void setBucketState(int bucket, BucketState state);
+    /// A bucket failed with this message.
+    void setBucketFailed(int bucket, const QString& message);
+
+    // Layout
+    static constexpr int LicenceColumn = 0;
+    int bucketColumn(int bucket) const { return bucket + 1; }
+    int bucketOfColumn(int column) const; ///< -1 when the column is not a bucket
+    int peakColumn() const { return int(m_buckets.size()) + 1; }
+    int averageColumn() const { return int(m_buckets.size()) + 2; }
+
+    // Values
+    const QList<DateBucket>& buckets() const { return m_buckets; }
+    Granularity granularity() const { return m_granularity; }
+    int licenceCount() const { return int(m_licences.size()); }
+    QString licence(int row) const { return m_licences.value(row); }
+    int rowOfLicence(const QString& licence) const { return m_rowOf.value(licence, -1); }
+    BucketState bucketState(int bucket) const { return m_states.value(bucket, BucketState::Pending); }
+    QString bucketError(int bucket) const { return m_errors.value(bucket); }
+    /// The licence's total in a bucket; nullopt when the bucket has not loaded. A loaded bucket without the
+    /// licence means zero usage.
+    std::optional<Decimal> value(int row, int bucket) const;
+    /// Highest usage across loaded buckets (nullopt before any loads).
+    std::optional<Decimal> peak(int row) const;
+    /// Mean usage across loaded buckets, rounded to 2 decimals for display purposes only by the caller.
+    std::optional<Decimal> average(int row) const;
+    /// The resources behind one cell (name and first-seen date).
+    QList<BillingUsageResource> resources(int row, int bucket) const;
+    /// Buckets in the given state.
+    int count(BucketState state) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+Q_SIGNALS:
+    /// A bucket's values or state changed (charts rebuild from this).
+    void bucketChanged(int bucket);
+
+private:
+    struct Cell
+    {
+        Decimal total;
+        QList<BillingUsageResource> resources;
+    };
+    void emitColumnChanged(int bucket);
+    void emitSummaryChanged();
+
+    QList<DateBucket> m_buckets;
+    Granularity m_granularity = Granularity::Month;
+    QList<BucketState> m_states;
+    QHash<int, QString> m_errors;
+    QStringList m_licences;
+    QHash<QString, int> m_rowOf;
+    // m_cells[bucket][licence] for loaded buckets.
+    QList<QHash<QString, Cell>> m_cells;
+};
+
+} // namespace bd
