@@ -1,0 +1,80 @@
+#pragma once
+
+#include "sim/demodata.h"
+#include "sim/fault.h"
+#include "sim/requestrecord.h"
+#include "sim/simoptions.h"
+
+#include <QtCore/QList>
+#include <QtCore/QObject>
+#include <QtCore/QUrl>
+#include <QtNetwork/QHostAddress>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QHttpServerRequest;
+class QTcpSocket;
+QT_END_NAMESPACE
+
+namespace bd::sim {
+
+/// A local Genesys Cloud that speaks the billing wire contract (OAuth client credentials, billable usage,
+/// trustee billing overview, trustors, organizations/me), with latency, rate limits and injectable faults.
+class BillingSimServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BillingSimServer)
+
+public:
+    /// Creates the simulator and generates its data; call listen() to serve.
+    explicit BillingSimServer(const SimOptions& options = {}, QObject* parent = nullptr);
+    ~BillingSimServer() override;
+
+    /// Starts listening; returns the bound port (port 0 = any free port), or 0 on failure.
+    quint16 listen(const QHostAddress& address = QHostAddress::LocalHost, quint16 port = 0);
+    /// http://127.0.0.1:PORT (the address listened on); empty before listen().
+    QUrl baseUrl() const;
+    /// The options in force (setters below change them live).
+    const SimOptions& options() const;
+
+    /// Answer InProgress to the first k requests of each distinct report (counts already made are kept).
+    void setInProgressPolls(int k);
+    /// Delays every answer by ms milliseconds.
+    void setLatencyMs(int ms);
+    /// Per-token requests per sliding minute; 0 = unlimited.
+    void setRateLimitPerMinute(int n);
+    /// Answers 403 missing.any.permissions on the billing endpoints.
+    void setDenyBillingPermission(bool deny);
+    /// Fraction of API requests answered 503.
+    void setServerErrorRate(double f);
+    /// Fraction of API connections aborted without an answer.
+    void setDropRate(double f);
+    /// Fraction of API answers with a malformed JSON body.
+    void setMalformedRate(double f);
+
+    /// The next `count` requests whose path contains pathContains get `fault` (an empty pathContains matches
+    /// every request except OAuth token requests; "/oauth" targets those).
+    void injectFault(Fault fault, int count = 1, const QString& pathContains = {}, int retryAfterSecs = 1);
+    /// Forgets faults injected but not yet served.
+    void clearFaults();
+    /// Every token issued so far now answers 401 credentials.expired.
+    void expireAllTokens();
+    /// Every request handled so far, in the order they were answered.
+    QList<RequestRecord> requestLog() const;
+    /// Empties the request log.
+    void clearRequestLog();
+    /// The demo data served.
+    const DemoData& data() const;
+
+Q_SIGNALS:
+    /// Emitted after each request has been answered (or dropped).
+    void requestHandled(const bd::sim::RequestRecord& record);
+
+private:
+    struct Private;
+    void handle(const QHttpServerRequest& request, QTcpSocket* socket);
+    std::unique_ptr<Private> d;
+};
+
+} // namespace bd::sim

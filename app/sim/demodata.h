@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QtCore/QDateTime>
+#include <QtCore/QJsonObject>
+#include <QtCore/QString>
+#include <QtCore/QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace bd::sim {
+
+/// The deterministic demo data behind the simulator: same seed + same `now` → byte-identical JSON.
+/// The signed-in (partner) org "Northwind Contact Center" owns the billable-usage report; 25 customer
+/// (trustor) orgs own the trustee billing overviews.
+class DemoData
+{
+public:
+    /// Generates the data for (seed, now); an invalid `now` means the current UTC time.
+    explicit DemoData(quint32 seed, const QDateTime& now);
+    ~DemoData();
+    DemoData(const DemoData&);
+    DemoData& operator=(const DemoData&);
+
+    /// The instant the data was generated for (UTC).
+    QDateTime now() const;
+    /// The signed-in demo org's id.
+    QString orgId() const;
+    /// The signed-in demo org's name ("Northwind Contact Center").
+    QString orgName() const;
+    /// The body of GET /api/v2/organizations/me.
+    QJsonObject organizationMe() const;
+    /// The names of the demo org's licence types, in report order.
+    QStringList licenceNames() const;
+    /// True for the licences whose totalUsage is a count of distinct resources (seats and devices).
+    bool isSeatLicence(const QString& licenceName) const;
+    /// The Complete BillingUsageReport for [start, end] (usage lags a day; nothing exists after `now`).
+    QJsonObject billableUsage(const QDateTime& start, const QDateTime& end) const;
+    /// One page of the TrustorEntityListing; pageSize is clamped to [1, maxPageSize], pages past the end are empty.
+    QJsonObject trustorsPage(int pageSize, int pageNumber) const;
+    /// The ids of every trustor org, in listing order.
+    QStringList trustorIds() const;
+    /// True when trustorId is one of the trustor orgs.
+    bool hasTrustor(const QString& trustorId) const;
+    /// False for the one trust the customer has disabled.
+    bool isTrustEnabled(const QString& trustorId) const;
+    /// The trustor org's name (empty when unknown).
+    QString trustorName(const QString& trustorId) const;
+    /// Number of billing periods that exist for the org (index 0..historyLength-1); 0 for an unknown org.
+    int historyLength(const QString& trustorId) const;
+    /// The TrusteeBillingOverview of one period; nullopt = index past the history, negative, or unknown org.
+    std::optional<QJsonObject> trusteeOverview(const QString& trustorId, int billingPeriodIndex) const;
+
+    static constexpr int defaultPageSize = 25; ///< trustors page size when none is given
+    static constexpr int maxPageSize = 100;    ///< largest trustors page size served
+
+private:
+    struct Impl;
+    std::shared_ptr<const Impl> d;
+};
+
+} // namespace bd::sim
