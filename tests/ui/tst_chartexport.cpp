@@ -1,0 +1,178 @@
+// ChartExporter: PNG, SVG, PDF and print output of a real chart, and atomic failure.
+#include "models/usageseriesmodel.h"
+#include "ui/charts/chartexporter.h"
+#include "ui/charts/usagechartbuilder.h"
+#include "ui/charts/usagechartview.h"
+
+#include "domain/datebuckets.h"
+
+#include <QtCharts/QChart>
+
+#include <QFile>
+#include <QImage>
+#include <QPrinter>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace bd;
+
+namespace {
+
+const QString Footer =
+    u"Northwind · us_east_1 · 2025-01-01 – 2025-12-31 · month · fetched 2026-11-26 10:42 UTC · Billing Dashboard 0.1.0"_s;
+
+void fill(UsageSeriesModel* model)
+{
+    model->setBuckets(DateBuckets::tile(QDate(2025, 1, 1), QDate(2025, 12, 31), Granularity::Month),
+                      Granularity::Month);
+    const QStringList names{u"Genesys Cloud CX 1"_s, u"Genesys Cloud CX 3"_s, u"Collaborate"_s};
+    for (int b = 0; b < 12; ++b) {
+        if (b == 4) {
+            model->setBucketFailed(b, u"HTTP 503"_s);
+            continue;
+        }
+        BillingUsageReport report;
+        for (int i = 0; i < names.size(); ++i)
+            report.usages << BillingUsage{names.at(i), Decimal::fromInt(40 * (i + 1) + 3 * b), {}};
+        model->setReport(b, report);
+    }
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestChartExport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        fill(&m_model);
+    }
+
+    void savePng_800x500AtDpr2_is1600x1000()
+    {
+        const BuiltChart built = UsageChartBuilder::build(m_model, {});
+        std::unique_ptr<QChart> chart(built.chart);
+        const QString path = m_dir.filePath(u"chart.png"_s);
+        QString error;
+        QVERIFY2(ChartExporter::savePng(chart.get(), path, QSize(800, 500), 2.0, Footer, &error), qPrintable(error));
+        QImage image;
+        QVERIFY(image.load(path));
+        QCOMPARE(image.size(), QSize(1600, 1000));
+        QVERIFY(!chart->scene()); // the export's own scene is gone again
+    }
+
+    void savePng_chartOnScreen_exportsAtRequestedSizeAndRestoresView()
+    {
+        UsageChartView view;
+        view.resize(400, 300);
+        view.setModel(&m_model);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QSizeF before = view.chart()->size();
+        const QString path = m_dir.filePath(u"onscreen.png"_s);
+        QString error;
+        QVERIFY2(ChartExporter::savePng(view.chart(), path, QSize(1000, 600), 1.0, Footer, &error),
+                 qPrintable(error));
+        QCOMPARE(QImage(path).size(), QSize(1000, 600));
+        QCOMPARE(view.chart()->size(), before);
+    }
+
+    void saveSvg_isXmlWithEverySeriesNameAndFooter()
+    {
+        const BuiltChart built = UsageChartBuilder::build(m_model, {});
+        std::unique_ptr<QChart> chart(built.chart);
+        const QString path = m_dir.filePath(u"chart.svg"_s);
+        QString error;
+        QVERIFY2(ChartExporter::saveSvg(chart.get(), path, QSize(900, 560), Footer, &error), qPrintable(error));
+        const QByteArray data = readAll(path);
+        QXmlStreamReader xml(data);
+        QString text;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isCharacters())
+                text += xml.text();
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY(!built.seriesNames.isEmpty());
+        for (const QString& name : built.seriesNames)
+            QVERIFY2(text.contains(name), qPrintable(name));
+        QVERIFY(text.contains(UsageChartBuilder::failedName()));
+        QVERIFY(text.contains(Footer));
+    }
+
+    void savePdf_startsWithPdfMagic()
+    {
+        const BuiltChart built = UsageChartBuilder::build(m_model, {});
+        std::unique_ptr<QChart> chart(built.chart);
+        const QString path = m_dir.filePath(u"chart.pdf"_s);
+        QString error;
+        QVERIFY2(ChartExporter::savePdf(chart.get(), path, Footer, &error), qPrintable(error));
+        const QByteArray data = readAll(path);
+        QVERIFY(data.startsWith("%PDF"));
+        QVERIFY2(data.size() > 5000, QByteArray::number(data.size()).constData());
+    }
+
+    void save_missingFolder_failsWithErrorAndNoFile_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("png") << u"png"_s;
+        QTest::newRow("svg") << u"svg"_s;
+        QTest::newRow("pdf") << u"pdf"_s;
+    }
+    void save_missingFolder_failsWithErrorAndNoFile()
+    {
+        QFETCH(QString, format);
+        const BuiltChart built = UsageChartBuilder::build(m_model, {});
+        std::unique_ptr<QChart> chart(built.chart);
+        const QString path = m_dir.filePath(u"no/such/folder/chart."_s + format);
+        QString error;
+        bool ok = true;
+        if (format == u"png")
+            ok = ChartExporter::savePng(chart.get(), path, QSize(800, 500), 1.0, Footer, &error);
+        else if (format == u"svg")
+            ok = ChartExporter::saveSvg(chart.get(), path, QSize(800, 500), Footer, &error);
+        else
+            ok = ChartExporter::savePdf(chart.get(), path, Footer, &error);
+        QVERIFY(!ok);
+        QVERIFY(!error.isEmpty());
+        QVERIFY2(error.contains(u"chart."_s + format), qPrintable(error));
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(!QFile::exists(m_dir.filePath(u"no"_s)));
+    }
+
+    void print_pdfPrinter_writesPdf()
+    {
+        const BuiltChart built = UsageChartBuilder::build(m_model, {});
+        std::unique_ptr<QChart> chart(built.chart);
+        const QString path = m_dir.filePath(u"printed.pdf"_s);
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(path);
+        ChartExporter::preparePrinter(&printer);
+        QCOMPARE(printer.pageLayout().orientation(), QPageLayout::Landscape);
+        QVERIFY(ChartExporter::print(chart.get(), &printer, Footer));
+        const QByteArray data = readAll(path);
+        QVERIFY(data.startsWith("%PDF"));
+        QVERIFY(data.size() > 5000);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    UsageSeriesModel m_model;
+};
+
+QTEST_MAIN(TestChartExport)
+#include "tst_chartexport.moc"

@@ -1,0 +1,409 @@
+// Usage and ramp charts over a hand-filled UsageSeriesModel: series, points and values, not pixels.
+#include "models/usageseriesmodel.h"
+#include "ui/charts/rampchartbuilder.h"
+#include "ui/charts/rampchartview.h"
+#include "ui/charts/usagechartbuilder.h"
+#include "ui/charts/usagechartview.h"
+
+#include "domain/datebuckets.h"
+
+#include <QtCharts/QBarCategoryAxis>
+#include <QtCharts/QBarSet>
+#include <QtCharts/QCategoryAxis>
+#include <QtCharts/QLegend>
+#include <QtCharts/QLegendMarker>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QScatterSeries>
+#include <QtCharts/QStackedBarSeries>
+#include <QtCharts/QValueAxis>
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace bd;
+
+namespace {
+
+Decimal dec(const char* text)
+{
+    return *Decimal::fromString(QString::fromLatin1(text));
+}
+
+BillingUsageReport report(const QList<std::pair<QString, Decimal>>& totals)
+{
+    BillingUsageReport r;
+    for (const auto& [name, total] : totals)
+        r.usages << BillingUsage{name, total, {}};
+    return r;
+}
+
+// 12 months of 2025.
+QList<DateBucket> months()
+{
+    return DateBuckets::tile(QDate(2025, 1, 1), QDate(2025, 12, 31), Granularity::Month);
+}
+
+// Six licences whose peaks rank A > B > C > D > E > F; value in bucket b = base + b/10 (fractional on purpose).
+void fillSix(UsageSeriesModel* model, const QList<int>& loaded)
+{
+    model->setBuckets(months(), Granularity::Month);
+    const QStringList names{u"A"_s, u"B"_s, u"C"_s, u"D"_s, u"E"_s, u"F"_s};
+    for (int b : loaded) {
+        QList<std::pair<QString, Decimal>> totals;
+        for (int i = 0; i < names.size(); ++i)
+            totals.append({names.at(i), Decimal::fromInt(600 - 100 * i) + dec("0.1") * Decimal::fromInt(b)});
+        model->setReport(b, report(totals));
+    }
+}
+
+QLineSeries* lineNamed(QChart* chart, const QString& name)
+{
+    const QList<QAbstractSeries*> all = chart->series();
+    for (QAbstractSeries* s : all) {
+        if (s->name() == name)
+            return qobject_cast<QLineSeries*>(s);
+    }
+    return nullptr;
+}
+
+QStackedBarSeries* barsOf(QChart* chart)
+{
+    const QList<QAbstractSeries*> all = chart->series();
+    for (QAbstractSeries* s : all) {
+        if (auto* bars = qobject_cast<QStackedBarSeries*>(s))
+            return bars;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestUsageChart : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void lines_threeLicencesSomeLoaded_onePointPerLoadedBucket()
+    {
+        UsageSeriesModel model;
+        model.setBuckets(months(), Granularity::Month);
+        model.setReport(0, report({{u"CX 1"_s, dec("10.5")}, {u"CX 2"_s, dec("3")}, {u"CX 3"_s, dec("0.125")}}));
+        model.setReport(2, report({{u"CX 1"_s, dec("12")}, {u"CX 2"_s, dec("4.25")}}));
+        model.setReport(5, report({{u"CX 1"_s, dec("7")}, {u"CX 3"_s, dec("1")}}));
+
+        const BuiltChart built = UsageChartBuilder::build(model, {});
+        std::unique_ptr<QChart> owner(built.chart);
+        QCOMPARE(built.seriesNames, (QStringList{u"CX 1"_s, u"CX 2"_s, u"CX 3"_s}));
+        QCOMPARE(built.chart->series().size(), 3);
+        QVERIFY(built.failedMarker == nullptr);
+        for (int row = 0; row < model.licenceCount(); ++row) {
+            QLineSeries* line = lineNamed(built.chart, model.licence(row));
+            QVERIFY(line);
+            QVERIFY(line->pointsVisible());
+            QCOMPARE(line->count(), 3);
+            const QList<int> loaded{0, 2, 5};
+            for (int i = 0; i < loaded.size(); ++i) {
+                const int b = loaded.at(i);
+                QCOMPARE(line->at(i).x(), qreal(model.buckets().at(b).start().toMSecsSinceEpoch()));
+                QCOMPARE(line->at(i).y(), model.value(row, b)->toDouble());
+                QCOMPARE(built.series.at(row).valueAt(b), model.value(row, b));
+            }
+        }
+        // y from 0 with room for the largest value; x labels on the bucket starts.
+        const auto yAxes = built.chart->axes(Qt::Vertical);
+        QCOMPARE(yAxes.size(), 1);
+        auto* y = qobject_cast<QValueAxis*>(yAxes.first());
+        QVERIFY(y);
+        QCOMPARE(y->min(), 0.0);
+        QVERIFY(y->max() >= 12.0);
+        const auto xAxes = built.chart->axes(Qt::Horizontal);
+        QCOMPARE(xAxes.size(), 1);
+        auto* x = qobject_cast<QCategoryAxis*>(xAxes.first());
+        QVERIFY(x);
+        QCOMPARE(x->count(), 12);
+        QCOMPARE(x->endValue(x->categoriesLabels().at(2)), qreal(model.buckets().at(2).start().toMSecsSinceEpoch()));
+    }
+
+    void stackedBars_sixLicences_oneSetPerLicenceZeroWhereNotLoaded()
+    {
+        UsageSeriesModel model;
+        fillSix(&model, {0, 1, 3});
+        UsageChartOptions options;
+        options.mode = UsageChartOptions::Mode::StackedBars;
+        const BuiltChart built = UsageChartBuilder::build(model, options);
+        std::unique_ptr<QChart> owner(built.chart);
+        QStackedBarSeries* bars = barsOf(built.chart);
+        QVERIFY(bars);
+        QCOMPARE(bars->count(), 6);
+        const QList<QBarSet*> sets = bars->barSets();
+        for (int row = 0; row < 6; ++row) {
+            QCOMPARE(sets.at(row)->label(), model.licence(row));
+            QCOMPARE(sets.at(row)->count(), 12);
+            for (int b = 0; b < 12; ++b) {
+                const auto v = model.value(row, b);
+                QCOMPARE(sets.at(row)->at(b), v ? v->toDouble() : 0.0);
+            }
+        }
+        auto* categories = qobject_cast<QBarCategoryAxis*>(built.chart->axes(Qt::Horizontal).value(0));
+        QVERIFY(categories);
+        QCOMPARE(categories->count(), 12);
+    }
+
+    void topN_sixLicencesTopThree_otherIsExactSumOfRest_data()
+    {
+        QTest::addColumn<bool>("bars");
+        QTest::newRow("lines") << false;
+        QTest::newRow("bars") << true;
+    }
+    void topN_sixLicencesTopThree_otherIsExactSumOfRest()
+    {
+        QFETCH(bool, bars);
+        UsageSeriesModel model;
+        model.setBuckets(months(), Granularity::Month);
+        // Rest: D, E, F with values whose double sum is inexact (0.1 + 0.2 ≠ 0.3 in binary).
+        model.setReport(0, report({{u"A"_s, dec("100")}, {u"B"_s, dec("90")}, {u"C"_s, dec("80")},
+                                   {u"D"_s, dec("0.1")}, {u"E"_s, dec("0.2")}, {u"F"_s, dec("1.000000001")}}));
+        model.setReport(1, report({{u"A"_s, dec("100")}, {u"B"_s, dec("90")}, {u"C"_s, dec("80")},
+                                   {u"D"_s, dec("5")}, {u"F"_s, dec("2.5")}}));
+        UsageChartOptions options;
+        options.topN = 3;
+        options.mode = bars ? UsageChartOptions::Mode::StackedBars : UsageChartOptions::Mode::Lines;
+        const BuiltChart built = UsageChartBuilder::build(model, options);
+        std::unique_ptr<QChart> owner(built.chart);
+        QCOMPARE(built.seriesNames, (QStringList{u"A"_s, u"B"_s, u"C"_s, UsageChartBuilder::otherName()}));
+        const PlottedSeries& other = built.series.last();
+        QVERIFY(other.other);
+        QCOMPARE(other.licences, (QStringList{u"D"_s, u"E"_s, u"F"_s}));
+        QCOMPARE(other.valueAt(0), dec("1.300000001"));
+        QCOMPARE(other.valueAt(0)->toString(), u"1.300000001"_s);
+        QCOMPARE(other.valueAt(1), dec("7.5"));
+        if (bars) {
+            QStackedBarSeries* series = barsOf(built.chart);
+            QCOMPARE(series->count(), 4);
+            QCOMPARE(series->barSets().last()->label(), UsageChartBuilder::otherName());
+            QCOMPARE(series->barSets().last()->at(0), dec("1.300000001").toDouble());
+            QCOMPARE(series->barSets().last()->at(1), 7.5);
+        } else {
+            QLineSeries* line = lineNamed(built.chart, UsageChartBuilder::otherName());
+            QVERIFY(line);
+            QCOMPARE(line->count(), 2);
+            QCOMPARE(line->at(0).y(), dec("1.300000001").toDouble());
+            QCOMPARE(line->at(1).y(), 7.5);
+        }
+
+        options.showOther = false;
+        const BuiltChart withoutOther = UsageChartBuilder::build(model, options);
+        std::unique_ptr<QChart> owner2(withoutOther.chart);
+        QCOMPARE(withoutOther.seriesNames, (QStringList{u"A"_s, u"B"_s, u"C"_s}));
+    }
+
+    void failedBucket_marksThatBucketOnTheXAxis()
+    {
+        UsageSeriesModel model;
+        fillSix(&model, {0, 1, 2});
+        model.setBucketFailed(3, u"HTTP 500"_s);
+        model.setBucketFailed(7, u"timeout"_s);
+        for (const auto mode : {UsageChartOptions::Mode::Lines, UsageChartOptions::Mode::StackedBars}) {
+            UsageChartOptions options;
+            options.mode = mode;
+            const BuiltChart built = UsageChartBuilder::build(model, options);
+            std::unique_ptr<QChart> owner(built.chart);
+            QCOMPARE(built.failedBuckets, (QList<int>{3, 7}));
+            QVERIFY(built.failedMarker);
+            QCOMPARE(built.failedMarker->name(), UsageChartBuilder::failedName());
+            QVERIFY(built.chart->series().contains(built.failedMarker));
+            QCOMPARE(built.failedMarker->count(), 2);
+            QCOMPARE(built.failedMarker->at(0), QPointF(built.bucketX.at(3), 0));
+            QCOMPARE(built.failedMarker->at(1), QPointF(built.bucketX.at(7), 0));
+            QVERIFY(built.failedMarker->color().red() > 200);
+            QVERIFY(!built.seriesNames.contains(UsageChartBuilder::failedName()));
+        }
+    }
+
+    void pinnedLicences_showExactlyThoseInThatOrder()
+    {
+        UsageSeriesModel model;
+        fillSix(&model, {0, 1});
+        UsageChartOptions options;
+        options.topN = 2; // ignored when pinned
+        options.pinnedLicences = {u"F"_s, u"B"_s, u"E"_s, u"no such licence"_s};
+        const BuiltChart built = UsageChartBuilder::build(model, options);
+        std::unique_ptr<QChart> owner(built.chart);
+        QCOMPARE(built.seriesNames, (QStringList{u"F"_s, u"B"_s, u"E"_s}));
+        QCOMPARE(built.chart->series().size(), 3);
+
+        UsageChartView view;
+        view.setModel(&model);
+        view.setPinnedLicences({u"C"_s});
+        QCOMPARE(view.built().seriesNames, QStringList{u"C"_s});
+    }
+
+    void legendToggle_hiddenLicence_survivesRebuild()
+    {
+        UsageSeriesModel model;
+        fillSix(&model, {0, 1});
+        UsageChartView view;
+        view.resize(800, 500);
+        view.setModel(&model);
+        QLineSeries* b = lineNamed(view.chart(), u"B"_s);
+        QVERIFY(b && b->isVisible());
+        const QList<QLegendMarker*> markers = view.chart()->legend()->markers(b);
+        QCOMPARE(markers.size(), 1);
+        QSignalSpy rebuilt(&view, &UsageChartView::rebuilt);
+        Q_EMIT markers.first()->clicked();
+        QTRY_COMPARE(rebuilt.size(), 1);
+        QVERIFY(view.options().hiddenLicences.contains(u"B"_s));
+
+        model.setReport(2, report({{u"A"_s, dec("1")}, {u"B"_s, dec("2")}}));
+        QTRY_COMPARE(rebuilt.size(), 2);
+        b = lineNamed(view.chart(), u"B"_s);
+        QVERIFY(b);
+        QVERIFY(!b->isVisible());
+        QCOMPARE(b->count(), 3);
+        const QList<QLegendMarker*> after = view.chart()->legend()->markers(b);
+        QCOMPARE(after.size(), 1);
+        QVERIFY(after.first()->isVisible()); // still listed so it can be switched back on
+        QVERIFY(lineNamed(view.chart(), u"A"_s)->isVisible());
+
+        Q_EMIT after.first()->clicked();
+        QTRY_VERIFY(lineNamed(view.chart(), u"B"_s) && lineNamed(view.chart(), u"B"_s)->isVisible());
+    }
+
+    void hiddenLicence_stackedBars_zeroValuesLegendKept()
+    {
+        UsageSeriesModel model;
+        fillSix(&model, {0});
+        UsageChartOptions options;
+        options.mode = UsageChartOptions::Mode::StackedBars;
+        options.hiddenLicences = {u"A"_s};
+        const BuiltChart built = UsageChartBuilder::build(model, options);
+        std::unique_ptr<QChart> owner(built.chart);
+        QBarSet* a = built.series.first().barSet;
+        QCOMPARE(a->label(), u"A"_s);
+        QCOMPARE(a->at(0), 0.0);
+        QVERIFY(!built.series.first().visible);
+        QCOMPARE(built.series.first().valueAt(0), model.value(0, 0)); // exact value kept for the tooltip
+    }
+
+    void palette_darkWindow_darkTheme()
+    {
+        UsageSeriesModel model;
+        fillSix(&model, {0});
+        UsageChartView view;
+        view.setModel(&model);
+        QPalette light = view.palette();
+        light.setColor(QPalette::Window, QColor(0xf0, 0xf0, 0xf0));
+        view.setPalette(light);
+        QCOMPARE(view.chart()->theme(), QChart::ChartThemeLight);
+        QPalette dark = light;
+        dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x24));
+        view.setPalette(dark);
+        QCOMPARE(view.chart()->theme(), QChart::ChartThemeDark);
+        QCOMPARE(view.built().seriesNames.size(), 6);
+        view.setPalette(light);
+        QCOMPARE(view.chart()->theme(), QChart::ChartThemeLight);
+
+        RampChartView ramp;
+        ramp.setPalette(dark);
+        QCOMPARE(ramp.chart()->theme(), QChart::ChartThemeDark);
+    }
+
+    void streaming_reportOnAnotherBucket_coalescedRebuildAddsPoint()
+    {
+        UsageSeriesModel model;
+        fillSix(&model, {0, 1});
+        UsageChartView view;
+        view.setModel(&model);
+        QSignalSpy rebuilt(&view, &UsageChartView::rebuilt);
+        QCOMPARE(lineNamed(view.chart(), u"A"_s)->count(), 2);
+
+        // A burst of updates: nothing rebuilds synchronously, then one rebuild takes them all.
+        for (int b = 2; b < 12; ++b)
+            model.setReport(b, report({{u"A"_s, Decimal::fromInt(b)}}));
+        QCOMPARE(rebuilt.size(), 0);
+        QCOMPARE(lineNamed(view.chart(), u"A"_s)->count(), 2);
+        QTRY_COMPARE(lineNamed(view.chart(), u"A"_s)->count(), 12);
+        QCOMPARE(rebuilt.size(), 1);
+        QCOMPARE(lineNamed(view.chart(), u"A"_s)->at(11).y(), 11.0);
+    }
+
+    void modeSwitch_linesToBars_andTopN()
+    {
+        UsageSeriesModel model;
+        fillSix(&model, {0, 1});
+        UsageChartView view;
+        view.setModel(&model);
+        view.setMode(UsageChartOptions::Mode::StackedBars);
+        QVERIFY(barsOf(view.chart()));
+        QCOMPARE(barsOf(view.chart())->count(), 6);
+        view.setTopN(2);
+        QCOMPARE(view.built().seriesNames, (QStringList{u"A"_s, u"B"_s, UsageChartBuilder::otherName()}));
+        view.setMode(UsageChartOptions::Mode::Lines);
+        QVERIFY(!barsOf(view.chart()));
+        QCOMPARE(view.chart()->series().size(), 3);
+    }
+
+    void barClick_licenceSet_emitsBucketClicked()
+    {
+        UsageSeriesModel model;
+        fillSix(&model, {0, 1, 2});
+        UsageChartView view;
+        view.setModel(&model);
+        view.setMode(UsageChartOptions::Mode::StackedBars);
+        view.setTopN(2);
+        QSignalSpy clicked(&view, &UsageChartView::bucketClicked);
+        QStackedBarSeries* bars = barsOf(view.chart());
+        Q_EMIT bars->clicked(2, bars->barSets().at(1));
+        QCOMPARE(clicked.size(), 1);
+        QCOMPARE(clicked.first().at(0).toInt(), 2);
+        QCOMPARE(clicked.first().at(1).toString(), u"B"_s);
+        Q_EMIT bars->clicked(1, bars->barSets().last()); // "Other" has no single licence
+        QCOMPARE(clicked.size(), 1);
+
+        view.setMode(UsageChartOptions::Mode::Lines);
+        QLineSeries* a = lineNamed(view.chart(), u"A"_s);
+        Q_EMIT a->clicked(a->at(1) + QPointF(1000, 0));
+        QCOMPARE(clicked.size(), 2);
+        QCOMPARE(clicked.last().at(0).toInt(), 1);
+        QCOMPARE(clicked.last().at(1).toString(), u"A"_s);
+    }
+
+    void ramp_resourcesOnDays115_cumulativeSteps()
+    {
+        UsageSeriesModel model;
+        const QList<DateBucket> buckets{{QDate(2025, 3, 1), QDate(2025, 3, 10)}, {QDate(2025, 3, 11), QDate(2025, 3, 20)}};
+        model.setBuckets(buckets, Granularity::Day);
+        BillingUsageReport r;
+        const auto at = [](int day) { return QDateTime(QDate(2025, 3, day), QTime(9, 30), Qt::UTC); };
+        r.usages << BillingUsage{u"CX 3"_s, dec("3"),
+                                 {{u"ann@example.com"_s, at(1)}, {u"bob@example.com"_s, at(1)}, {u"cy@example.com"_s, at(5)},
+                                  {u"cy@example.com"_s, at(7)} /* listed again later: counts once */}};
+        model.setReport(0, r);
+
+        const BuiltRamp ramp = RampChartBuilder::build(model, 0, 0, QChart::ChartThemeLight);
+        std::unique_ptr<QChart> owner(ramp.chart);
+        QCOMPARE(ramp.days.size(), 10);
+        QCOMPARE(ramp.counts, (QList<int>{2, 2, 2, 2, 3, 3, 3, 3, 3, 3}));
+        QCOMPARE(ramp.title, u"CX 3 · ramp 2025-03-01 – 2025-03-10"_s);
+        QCOMPARE(ramp.chart->title(), ramp.title);
+        QVERIFY(ramp.series);
+        QCOMPARE(ramp.series->count(), 20);
+        for (int day = 0; day < 10; ++day) {
+            QCOMPARE(ramp.series->at(2 * day).y(), qreal(ramp.counts.at(day)));
+            QCOMPARE(ramp.series->at(2 * day + 1).y(), qreal(ramp.counts.at(day)));
+            QCOMPARE(ramp.series->at(2 * day).x(),
+                     qreal(ramp.days.at(day).startOfDay(Qt::UTC).toMSecsSinceEpoch()));
+        }
+
+        RampChartView view;
+        view.setSource(&model, u"CX 3"_s, 0);
+        QCOMPARE(view.built().counts.last(), 3);
+        QCOMPARE(view.chart()->title(), ramp.title);
+    }
+};
+
+QTEST_MAIN(TestUsageChart)
+#include "tst_usagechart.moc"

@@ -1,0 +1,99 @@
+#include "ui/charts/chartstyle.h"
+
+#include <QtCharts/QCategoryAxis>
+#include <QtCharts/QLegend>
+#include <QtCharts/QValueAxis>
+
+#include <QLocale>
+#include <QPalette>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace bd {
+
+QChart::ChartTheme ChartStyle::themeFor(const QPalette& palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+}
+
+void ChartStyle::applyCommon(QChart* chart, QChart::ChartTheme theme)
+{
+    // The theme first: setTheme() restyles every series already in the chart and would undo custom colours.
+    chart->setTheme(theme);
+    // Streaming rebuilds the chart many times; animations would replay from zero on each rebuild.
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setBackgroundRoundness(0);
+    chart->setDropShadowEnabled(false);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setShowToolTips(true);
+}
+
+QColor ChartStyle::failedColor()
+{
+    return QColor(0xd3, 0x2f, 0x2f);
+}
+
+QString ChartStyle::bucketAxisLabel(const DateBucket& bucket, Granularity granularity, bool withYear)
+{
+    const QLocale locale;
+    switch (granularity) {
+    case Granularity::Day:
+    case Granularity::Week:
+        return locale.toString(bucket.first, withYear ? u"d MMM yyyy"_s : u"d MMM"_s);
+    case Granularity::Month:
+        return locale.toString(bucket.first, u"MMM yyyy"_s);
+    case Granularity::Quarter:
+        // QDate has no quarter format; DateBucket's own label is "Q1 2025".
+        return bucket.label(Granularity::Quarter);
+    }
+    return bucket.label(granularity);
+}
+
+QStringList ChartStyle::bucketAxisLabels(const QList<DateBucket>& buckets, Granularity granularity)
+{
+    const bool severalYears = !buckets.isEmpty() && buckets.first().first.year() != buckets.last().first.year();
+    QStringList labels;
+    labels.reserve(buckets.size());
+    for (const DateBucket& bucket : buckets)
+        labels << bucketAxisLabel(bucket, granularity, severalYears);
+    return labels;
+}
+
+QString ChartStyle::dateRangeText(const DateBucket& bucket)
+{
+    return u"%1 – %2"_s.arg(bucket.first.toString(Qt::ISODate), bucket.last.toString(Qt::ISODate));
+}
+
+QCategoryAxis* ChartStyle::positionedAxis(const QList<qreal>& positions, const QStringList& labels, qreal min,
+                                         qreal max, int maxLabels)
+{
+    auto* axis = new QCategoryAxis;
+    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    axis->setStartValue(min);
+    const qsizetype count = std::min(positions.size(), labels.size());
+    const qsizetype stride = std::max<qsizetype>(1, (count + maxLabels - 1) / std::max(1, maxLabels));
+    for (qsizetype i = 0; i < count; i += stride)
+        axis->append(QString(labels.at(i)).replace(u' ', u"<br>"_s), positions.at(i));
+    axis->setRange(min, max);
+    // Labels are thinned to at most maxLabels and set on two lines ("Jan" over "2025"); Qt would otherwise cut
+    // them to "Jan 2…" at the category width.
+    axis->setTruncateLabels(false);
+    return axis;
+}
+
+QValueAxis* ChartStyle::usageAxis(double maxValue, const QString& title)
+{
+    auto* axis = new QValueAxis;
+    axis->setTitleText(title);
+    axis->setRange(0, maxValue > 0 ? maxValue : 1);
+    axis->applyNiceNumbers();
+    if (axis->min() > 0)
+        axis->setMin(0);
+    const double step = (axis->max() - axis->min()) / std::max(1, axis->tickCount() - 1);
+    axis->setLabelFormat(std::abs(step - std::round(step)) < 1e-9 ? u"%.0f"_s : u"%.2f"_s);
+    return axis;
+}
+
+} // namespace bd

@@ -1,0 +1,235 @@
+#include "ui/charts/usagechartbuilder.h"
+
+#include "models/usageseriesmodel.h"
+#include "ui/charts/chartstyle.h"
+
+#include <QtCharts/QBarCategoryAxis>
+#include <QtCharts/QBarSet>
+#include <QtCharts/QCategoryAxis>
+#include <QtCharts/QChart>
+#include <QtCharts/QLegend>
+#include <QtCharts/QLegendMarker>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QScatterSeries>
+#include <QtCharts/QStackedBarSeries>
+#include <QtCharts/QValueAxis>
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace bd {
+
+namespace {
+
+using BucketState = UsageSeriesModel::BucketState;
+
+PlottedSeries plotRows(const UsageSeriesModel& model, const QList<int>& rows, const QString& name, bool other)
+{
+    PlottedSeries plotted;
+    plotted.name = name;
+    plotted.other = other;
+    for (int row : rows)
+        plotted.licences << model.licence(row);
+    const int bucketCount = int(model.buckets().size());
+    for (int b = 0; b < bucketCount; ++b) {
+        if (model.bucketState(b) != BucketState::Loaded)
+            continue;
+        Decimal sum; // exact: "Other" must equal the sum of what it hides, to the last digit
+        for (int row : rows)
+            sum += model.value(row, b).value_or(Decimal());
+        plotted.buckets << b;
+        plotted.values << sum;
+    }
+    return plotted;
+}
+
+// Hidden series stay in the legend so a second click can bring them back; the marker is dimmed instead.
+void dimLegendMarker(QLegendMarker* marker)
+{
+    marker->setVisible(true);
+    QColor label = marker->labelBrush().color();
+    label.setAlphaF(0.4f);
+    marker->setLabelBrush(label);
+    QColor fill = marker->brush().color();
+    fill.setAlphaF(0.25f);
+    marker->setBrush(fill);
+}
+
+} // namespace
+
+std::optional<Decimal> PlottedSeries::valueAt(int bucket) const
+{
+    const qsizetype i = buckets.indexOf(bucket);
+    return i < 0 ? std::nullopt : std::optional<Decimal>(values.at(i));
+}
+
+QString UsageChartBuilder::otherName()
+{
+    return QCoreApplication::translate("bd::UsageChartBuilder", "Other");
+}
+
+QString UsageChartBuilder::failedName()
+{
+    return QCoreApplication::translate("bd::UsageChartBuilder", "Failed buckets");
+}
+
+void UsageChartBuilder::selectRows(const UsageSeriesModel& model, const UsageChartOptions& options,
+                                   QList<int>* shown, QList<int>* other)
+{
+    shown->clear();
+    other->clear();
+    if (!options.pinnedLicences.isEmpty()) {
+        for (const QString& licence : options.pinnedLicences) {
+            const int row = model.rowOfLicence(licence);
+            if (row >= 0 && !shown->contains(row))
+                *shown << row;
+        }
+        return;
+    }
+    QList<int> ranked;
+    for (int row = 0; row < model.licenceCount(); ++row)
+        ranked << row;
+    // Rank by peak (the number a licence is bought by); ties by name so the choice is stable.
+    const auto peakOf = [&model](int row) { return model.peak(row).value_or(Decimal::fromInt(-1)); };
+    std::stable_sort(ranked.begin(), ranked.end(), [&](int a, int b) {
+        const Decimal pa = peakOf(a);
+        const Decimal pb = peakOf(b);
+        return pa != pb ? pa > pb : model.licence(a) < model.licence(b);
+    });
+    const qsizetype limit = options.topN > 0 ? options.topN : ranked.size();
+    *shown = ranked.mid(0, limit);
+    if (options.showOther)
+        *other = ranked.mid(limit);
+    // Display in model order: licences keep their colour while streaming reshuffles the ranking.
+    std::sort(shown->begin(), shown->end());
+    std::sort(other->begin(), other->end());
+}
+
+BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageChartOptions& options)
+{
+    BuiltChart built;
+    built.chart = new QChart;
+    QChart* chart = built.chart;
+    ChartStyle::applyCommon(chart, options.theme);
+
+    const QList<DateBucket>& buckets = model.buckets();
+    const Granularity granularity = model.granularity();
+    const bool lines = options.mode == UsageChartOptions::Mode::Lines;
+    chart->setTitle(QCoreApplication::translate("bd::UsageChartBuilder", "Billable usage per %1")
+                        .arg(granularityName(granularity)));
+    if (buckets.isEmpty())
+        return built;
+
+    built.bucketLabels = ChartStyle::bucketAxisLabels(buckets, granularity);
+    for (int b = 0; b < buckets.size(); ++b)
+        built.bucketX << (lines ? qreal(buckets.at(b).start().toMSecsSinceEpoch()) : qreal(b));
+
+    QList<int> shownRows;
+    QList<int> otherRows;
+    selectRows(model, options, &shownRows, &otherRows);
+    for (int row : std::as_const(shownRows))
+        built.series << plotRows(model, {row}, model.licence(row), false);
+    if (!otherRows.isEmpty())
+        built.series << plotRows(model, otherRows, otherName(), true);
+    for (PlottedSeries& plotted : built.series) {
+        plotted.visible = !options.hiddenLicences.contains(plotted.name);
+        built.seriesNames << plotted.name;
+    }
+    for (int b = 0; b < buckets.size(); ++b) {
+        if (model.bucketState(b) == BucketState::Failed)
+            built.failedBuckets << b;
+    }
+
+    // The y range covers what is visible, so hiding a large licence zooms in on the small ones.
+    double maxValue = 0;
+    QList<QAbstractSeries*> allSeries;
+    if (lines) {
+        for (PlottedSeries& plotted : built.series) {
+            auto* series = new QLineSeries;
+            series->setName(plotted.name);
+            series->setPointsVisible(true); // markers show which buckets really carry a value
+            for (qsizetype i = 0; i < plotted.buckets.size(); ++i) {
+                const double y = plotted.values.at(i).toDouble();
+                series->append(built.bucketX.at(plotted.buckets.at(i)), y);
+                if (plotted.visible)
+                    maxValue = std::max(maxValue, y);
+            }
+            plotted.line = series;
+            chart->addSeries(series);
+            allSeries << series;
+        }
+    } else {
+        auto* bars = new QStackedBarSeries;
+        QList<double> stacked(buckets.size(), 0.0);
+        for (PlottedSeries& plotted : built.series) {
+            auto* set = new QBarSet(plotted.name);
+            QList<qreal> values(buckets.size(), 0.0);
+            if (plotted.visible) {
+                for (qsizetype i = 0; i < plotted.buckets.size(); ++i) {
+                    const int b = plotted.buckets.at(i);
+                    values[b] = plotted.values.at(i).toDouble();
+                    stacked[b] += values[b];
+                }
+            }
+            set->append(values);
+            plotted.barSet = set;
+            bars->append(set);
+        }
+        for (double total : std::as_const(stacked))
+            maxValue = std::max(maxValue, total);
+        chart->addSeries(bars);
+        allSeries << bars;
+    }
+
+    if (!built.failedBuckets.isEmpty()) {
+        auto* failed = new QScatterSeries;
+        failed->setName(failedName());
+        failed->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+        failed->setMarkerSize(14);
+        failed->setColor(ChartStyle::failedColor());
+        failed->setBorderColor(ChartStyle::failedColor().darker(130));
+        // Sitting on the x axis, under the bucket that is missing.
+        for (int b : std::as_const(built.failedBuckets))
+            failed->append(built.bucketX.at(b), 0);
+        built.failedMarker = failed;
+        chart->addSeries(failed);
+        allSeries << failed;
+    }
+
+    QAbstractAxis* xAxis = nullptr;
+    if (lines) {
+        const qint64 firstLength = buckets.first().start().msecsTo(buckets.first().end());
+        const qint64 lastLength = buckets.last().start().msecsTo(buckets.last().end());
+        // Half a bucket of room on each side keeps the first and last markers off the plot edge.
+        xAxis = ChartStyle::positionedAxis(built.bucketX, built.bucketLabels, built.bucketX.first() - firstLength / 2.0,
+                                           built.bucketX.last() + lastLength / 2.0);
+    } else {
+        auto* categories = new QBarCategoryAxis;
+        // Two lines ("Mar" over "2025") fit a bar's width where one line would be cut short.
+        for (const QString& label : std::as_const(built.bucketLabels))
+            categories->append(QString(label).replace(u' ', u"<br>"_s));
+        xAxis = categories;
+    }
+    QValueAxis* yAxis = ChartStyle::usageAxis(maxValue, QCoreApplication::translate("bd::UsageChartBuilder", "Usage"));
+    chart->addAxis(xAxis, Qt::AlignBottom);
+    chart->addAxis(yAxis, Qt::AlignLeft);
+    for (QAbstractSeries* series : std::as_const(allSeries)) {
+        series->attachAxis(xAxis);
+        series->attachAxis(yAxis);
+    }
+
+    // Hidden series: lines are switched off, bar sets were filled with zeros above; both keep a dimmed legend entry.
+    for (QLegendMarker* marker : chart->legend()->markers()) {
+        if (!options.hiddenLicences.contains(marker->label()))
+            continue;
+        if (marker->series() && marker->series()->type() != QAbstractSeries::SeriesTypeStackedBar)
+            marker->series()->setVisible(false);
+        dimLegendMarker(marker);
+    }
+    return built;
+}
+
+} // namespace bd
