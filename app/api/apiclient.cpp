@@ -205,8 +205,6 @@ void ApiClient::onNetworkFinished(ApiReply* reply, QNetworkReply* network)
 
     const int status = network->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString correlationId = QString::fromLatin1(network->rawHeader("ININ-Correlation-Id"_ba));
-    const QByteArray body = network->readAll();
-
     if (status == 0) {
         const auto code = network->error();
         const bool timedOut = code == QNetworkReply::OperationCanceledError || code == QNetworkReply::TimeoutError;
@@ -221,6 +219,7 @@ void ApiClient::onNetworkFinished(ApiReply* reply, QNetworkReply* network)
         return;
     }
 
+    const QByteArray body = network->readAll();
     if (status >= 200 && status < 300 && network->error() == QNetworkReply::NoError) {
         ApiResponse response;
         response.httpStatus = status;

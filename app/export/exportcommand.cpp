@@ -213,10 +213,10 @@ void ExportCommand::runUsage()
         m_reports[index] = report;
     });
     connect(m_loader, &UsageSeriesLoader::bucketFailed, this, [this](int index, const ApiError& error) {
-        const DateBucket& bucket = m_loader->buckets().at(index);
-        m_loader->cancel();
+        const DateBucket bucket = m_loader->buckets().at(index);
         fail(u"the report for %1 – %2 failed: %3"_s.arg(bucket.first.toString(Qt::ISODate),
                                                         bucket.last.toString(Qt::ISODate), error.fullText()));
+        m_loader->cancel(); // the file is all or nothing: stop asking for the rest
     });
     connect(m_loader, &UsageSeriesLoader::progressChanged, this, [this] {
         const int total = int(m_loader->buckets().size());
@@ -228,8 +228,13 @@ void ExportCommand::runUsage()
         if (m_done)
             return;
         QList<BillingUsageReport> reports;
-        for (const auto& report : std::as_const(m_reports))
+        for (const auto& report : std::as_const(m_reports)) {
+            if (!report) {
+                fail(u"the load stopped before every report arrived"_s);
+                return;
+            }
             reports.append(*report);
+        }
         const CsvWriter csv = UsageCsv::build(m_loader->buckets(), reports);
         QString error;
         if (!csv.save(m_options.outPath, &error)) {
@@ -250,8 +255,8 @@ void ExportCommand::runOverview()
         m_periods.insert(index, overview);
     });
     connect(m_walker, &PeriodWalker::periodFailed, this, [this](int index, const ApiError& error) {
-        m_walker->cancel();
         fail(u"billing period %1 of %2 failed: %3"_s.arg(index).arg(m_options.trustorOrgId, error.fullText()));
+        m_walker->cancel();
     });
     connect(m_walker, &PeriodWalker::progressChanged, this, [this](int done, int total) {
         progress(u"%1 of %2 billing periods"_s.arg(done).arg(total));

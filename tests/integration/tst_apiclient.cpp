@@ -14,6 +14,10 @@
 #include "domain/trusteebillingoverview.h"
 #include "domain/trustor.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -399,23 +403,54 @@ private Q_SLOTS:
         QCOMPARE(fixture.session->client()->throttledCount(), 0);
     }
 
-    void rateLimiter_off_theSameSweepOverTheLimitIsThrottled()
+    void rateLimiter_clientLimitOff_stillFollowsTheServersHeaders()
     {
-        // The control for the sweep above: without the client's limiter the sim does answer 429.
+        // With no limit of its own the client still reads inin-ratelimit-allowed/count and stays under it.
         sim::SimOptions options;
-        options.rateLimitPerMinute = 300;
+        options.rateLimitPerMinute = 40;
         SimFixture fixture(options);
         fixture.session->client()->setRateLimit(0);
-        RetryPolicy retry;
-        retry.maxAttempts = 1;
-        fixture.session->client()->setRetryPolicy(retry);
         int finished = 0;
-        for (int i = 0; i < 310; ++i) {
+        for (int i = 0; i < 40; ++i) {
             OrganizationJob* job = fixture.session->orgs()->fetchOrganization();
             connect(job, &ApiJob::finished, this, [&finished] { ++finished; });
         }
-        QTRY_COMPARE_WITH_TIMEOUT(finished, 310, 60'000);
-        QVERIFY(fixture.session->client()->throttledCount() >= 10);
+        QTRY_COMPARE_WITH_TIMEOUT(finished, 40, 30'000);
+        // The next request would be the 41st in the sim's minute: the client holds it instead of sending.
+        QSignalSpy pumped(fixture.session->client(), &ApiClient::activityChanged);
+        fixture.session->orgs()->fetchOrganization();
+        QTRY_VERIFY(pumped.size() >= 2); // queued, then the pump looked at it
+        QCOMPARE(fixture.session->client()->queuedCount(), 1);
+        QCOMPARE(fixture.session->client()->runningCount(), 0);
+        QCOMPARE(fixture.session->client()->throttledCount(), 0);
+        QCOMPARE(fixture.requests(u"/api/v2/organizations/me"_s).size(), 40);
+        fixture.session->client()->cancelAll();
+    }
+
+    void rateLimiter_control_theSimRefusesThe301stRequestOfAMinute()
+    {
+        // Without a limiter the 301st request in a minute is refused: the sweep above proves something.
+        sim::SimOptions options;
+        options.rateLimitPerMinute = 300;
+        SimFixture fixture(options);
+        ApiError error;
+        QVERIFY(fetchOrganization(fixture, &error)); // signs in; request 1
+        QNetworkAccessManager network;
+        QUrl url = fixture.server->baseUrl();
+        url.setPath(u"/api/v2/organizations/me"_s);
+        QNetworkRequest request(url);
+        request.setRawHeader("Authorization", "Bearer " + fixture.session->auth()->accessToken().toUtf8());
+        int answered = 0, throttled = 0;
+        for (int i = 0; i < 300; ++i) {
+            QNetworkReply* reply = network.get(request);
+            connect(reply, &QNetworkReply::finished, this, [reply, &answered, &throttled] {
+                ++answered;
+                throttled += reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 429;
+                reply->deleteLater();
+            });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(answered, 300, 30'000);
+        QCOMPARE(throttled, 1);
     }
 };
 

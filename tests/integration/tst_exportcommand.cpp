@@ -94,8 +94,9 @@ private Q_SLOTS:
             const QJsonArray usages = report.value(u"usages"_s).toArray();
             for (const QJsonValue& usage : usages) {
                 const QString start = bucket.first.toString(Qt::ISODate);
-                expected.insert(start, { start, bucket.last.toString(Qt::ISODate),
-                                         usage[u"name"_s].toString(), usage[u"totalUsage"_s].toString() });
+                // Numbers compare as exact decimals: "1130.30" on the wire is written as "1130.3".
+                expected.insert(start, { start, bucket.last.toString(Qt::ISODate), usage[u"name"_s].toString(),
+                                         Decimal::fromString(usage[u"totalUsage"_s].toString())->toString() });
             }
         }
         QCOMPARE(rows.size() - 1, expected.size());
@@ -168,7 +169,8 @@ private Q_SLOTS:
                 expected.append({ QString::number(index), overview->value(u"billingPeriodStartDate"_s).toString(),
                                   overview->value(u"billingPeriodEndDate"_s).toString(),
                                   usage[u"name"_s].toString(), usage[u"partNumber"_s].toString(),
-                                  usage[u"usageQuantity"_s].toString(), usage[u"prepayQuantity"_s].toString(),
+                                  Decimal::fromString(usage[u"usageQuantity"_s].toString())->toString(),
+                                  Decimal::fromString(usage[u"prepayQuantity"_s].toString())->toString(),
                                   overview->value(u"currency"_s).toString() });
             }
         }

@@ -1,0 +1,77 @@
+#include "domain/rangepreset.h"
+
+using namespace Qt::StringLiterals;
+
+namespace bd {
+
+QList<RangePreset> RangePresets::all()
+{
+    return { RangePreset::ThisMonth, RangePreset::LastMonth, RangePreset::Last3Months, RangePreset::Last6Months,
+             RangePreset::Last12Months, RangePreset::YearToDate, RangePreset::LastYear, RangePreset::Custom };
+}
+
+QString RangePresets::label(RangePreset preset)
+{
+    switch (preset) {
+    case RangePreset::ThisMonth: return u"This month"_s;
+    case RangePreset::LastMonth: return u"Last month"_s;
+    case RangePreset::Last3Months: return u"Last 3 months"_s;
+    case RangePreset::Last6Months: return u"Last 6 months"_s;
+    case RangePreset::Last12Months: return u"Last 12 months"_s;
+    case RangePreset::YearToDate: return u"Year to date"_s;
+    case RangePreset::LastYear: return u"Last year"_s;
+    case RangePreset::Custom: return u"Custom"_s;
+    }
+    return {};
+}
+
+QString RangePresets::key(RangePreset preset)
+{
+    switch (preset) {
+    case RangePreset::ThisMonth: return u"this-month"_s;
+    case RangePreset::LastMonth: return u"last-month"_s;
+    case RangePreset::Last3Months: return u"last-3-months"_s;
+    case RangePreset::Last6Months: return u"last-6-months"_s;
+    case RangePreset::Last12Months: return u"last-12-months"_s;
+    case RangePreset::YearToDate: return u"year-to-date"_s;
+    case RangePreset::LastYear: return u"last-year"_s;
+    case RangePreset::Custom: return u"custom"_s;
+    }
+    return {};
+}
+
+RangePreset RangePresets::fromKey(QStringView key, RangePreset fallback)
+{
+    for (RangePreset preset : all()) {
+        if (RangePresets::key(preset) == key)
+            return preset;
+    }
+    return fallback;
+}
+
+DateRange RangePresets::rangeFor(RangePreset preset, QDate today)
+{
+    const QDate monthStart(today.year(), today.month(), 1);
+    auto lastMonths = [&](int months) { return DateRange { monthStart.addMonths(-(months - 1)), today }; };
+    switch (preset) {
+    case RangePreset::ThisMonth:
+        return { monthStart, today };
+    case RangePreset::LastMonth:
+        return { monthStart.addMonths(-1), monthStart.addDays(-1) };
+    case RangePreset::Last3Months:
+        return lastMonths(3);
+    case RangePreset::Last6Months:
+        return lastMonths(6);
+    case RangePreset::Last12Months:
+        return lastMonths(12);
+    case RangePreset::YearToDate:
+        return { QDate(today.year(), 1, 1), today };
+    case RangePreset::LastYear:
+        return { QDate(today.year() - 1, 1, 1), QDate(today.year() - 1, 12, 31) };
+    case RangePreset::Custom:
+        break;
+    }
+    return {};
+}
+
+} // namespace bd

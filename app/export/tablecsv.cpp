@@ -1,0 +1,37 @@
+#include "export/tablecsv.h"
+
+#include "domain/decimal.h"
+#include "export/csvwriter.h"
+
+#include <QAbstractItemModel>
+#include <QDateTime>
+
+namespace bd {
+
+CsvWriter TableCsv::build(const QAbstractItemModel& model, int rawRole)
+{
+    QStringList header;
+    for (int column = 0; column < model.columnCount(); ++column)
+        header << model.headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+    CsvWriter csv(header);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        for (int column = 0; column < model.columnCount(); ++column) {
+            const QModelIndex index = model.index(row, column);
+            const QVariant raw = model.data(index, rawRole);
+            if (raw.metaType() == QMetaType::fromType<Decimal>())
+                csv.number(raw.value<Decimal>());
+            else if (raw.metaType() == QMetaType::fromType<QDateTime>())
+                csv.timestamp(raw.toDateTime());
+            else if (raw.metaType() == QMetaType::fromType<int>() || raw.metaType() == QMetaType::fromType<qlonglong>())
+                csv.integer(raw.toLongLong());
+            else if (raw.isValid())
+                csv.text(raw.toString());
+            else
+                csv.text(QString()); // no value: an empty cell, never a made-up zero
+        }
+        csv.endRow();
+    }
+    return csv;
+}
+
+} // namespace bd

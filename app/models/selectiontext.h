@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QModelIndexList>
+#include <QString>
+
+class QAbstractItemModel;
+
+namespace bd {
+
+/// A table selection as tab-separated text for the clipboard: a header row of the selected columns, then one
+/// line per selected row, cells as displayed. Cells left out of a ragged selection stay empty.
+class SelectionText final
+{
+public:
+    static QString toTsv(const QAbstractItemModel& model, const QModelIndexList& selected);
+};
+
+} // namespace bd
