@@ -4,6 +4,7 @@
 #include "sim/simhttpserver.h"
 #include "sim/wiredate.h"
 
+#include <QtCore/QCryptographicHash>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QHash>
 #include <QtCore/QJsonArray>
@@ -29,8 +30,10 @@ const QString kTrusteeOverviewPrefix = u"/api/v2/billing/trusteebillingoverview/
 const QString kTrustorsPath = u"/api/v2/orgauthorization/trustors"_s;
 const QString kOrganizationsMePath = u"/api/v2/organizations/me"_s;
 const QString kTokenPath = u"/oauth/token"_s;
+const QString kAuthorizePath = u"/oauth/authorize"_s;
+const QString kUsersMePath = u"/api/v2/users/me"_s;
 
-enum class Route { Unknown, BillableUsage, TrusteeOverview, Trustors, OrganizationsMe };
+enum class Route { Unknown, BillableUsage, TrusteeOverview, Trustors, OrganizationsMe, UsersMe };
 
 /// One answer, decided when the request arrives and written after the configured latency.
 struct Answer
@@ -41,12 +44,14 @@ struct Answer
     QList<QPair<QByteArray, QByteArray>> headers;
     Mode mode = Mode::Normal;
     bool hasRateHeaders = false;
+    QByteArray contentType = "application/json";
 };
 
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
     case 200: return "OK";
+    case 302: return "Found";
     case 400: return "Bad Request";
     case 401: return "Unauthorized";
     case 403: return "Forbidden";
@@ -107,6 +112,53 @@ Answer oauthError(int status, const QString& code, const QString& description)
     return json(status, {{u"error"_s, code}, {u"description"_s, description}, {u"error_description"_s, description}});
 }
 
+/// A plain page for the browser, for authorize requests that cannot be redirected (RFC 6749 §4.1.2.1).
+Answer htmlPage(int status, const QString& title, const QString& text)
+{
+    Answer a;
+    a.status = status;
+    a.contentType = "text/html; charset=utf-8";
+    a.body = u"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title></head><body><h1>%1</h1>"
+             u"<p>%2</p></body></html>"_s.arg(title.toHtmlEscaped(), text.toHtmlEscaped()).toUtf8();
+    return a;
+}
+
+/// A 302 to the client's redirect URI with the given query items added (and the state echoed).
+Answer redirectTo(QUrl target, const QList<QPair<QString, QString>>& items, const QString& state)
+{
+    QUrlQuery query(target);
+    for (const auto& [name, value] : items)
+        query.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(value)));
+    if (!state.isEmpty())
+        query.addQueryItem(u"state"_s, QString::fromLatin1(QUrl::toPercentEncoding(state)));
+    target.setQuery(query);
+    Answer a;
+    a.status = 302;
+    a.contentType = "text/html; charset=utf-8";
+    a.headers.append({"Location", target.toEncoded()});
+    return a;
+}
+
+/// RFC 7636 §4.1: 43–128 characters of [A-Za-z0-9-._~].
+bool isValidVerifier(const QString& verifier)
+{
+    if (verifier.size() < 43 || verifier.size() > 128)
+        return false;
+    return std::all_of(verifier.cbegin(), verifier.cend(), [](QChar c) {
+        return (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'-'
+            || c == u'.' || c == u'_' || c == u'~';
+    });
+}
+
+/// RFC 8252 §7.3: a loopback redirect URI over plain http, any port.
+bool isLoopbackRedirect(const QUrl& uri)
+{
+    if (!uri.isValid() || uri.scheme() != u"http"_s || uri.port() <= 0 || uri.hasFragment())
+        return false;
+    const QString host = uri.host();
+    return host == u"127.0.0.1"_s || host == u"localhost"_s || host == u"::1"_s;
+}
+
 QString missingPermissions(const QString& permissions)
 {
     return u"Unable to perform the requested action. You must have at least one of the following permissions "
@@ -134,6 +186,16 @@ struct BillingSimServer::Private
     {
         qint64 expiresMs = 0;
         bool revoked = false;
+        bool user = false;  ///< issued through the browser sign-in (a person), not client credentials
+        QString fromCode;   ///< the authorization code it was issued for, so reusing the code revokes it
+    };
+    struct AuthCode
+    {
+        QString clientId;
+        QString redirectUri;
+        QString challenge;
+        qint64 expiresMs = 0;
+        bool used = false;
     };
     struct Injected
     {
@@ -163,6 +225,7 @@ struct BillingSimServer::Private
     SeededRandom idRng;
     SeededRandom tokenRng;
     QHash<QString, Token> tokens;
+    QHash<QString, AuthCode> codes;
     QHash<QString, std::deque<qint64>> windows; // per token: times of the requests in the last minute
     QHash<QString, int> polls;                   // per "startMs/endMs": report requests seen
     QList<Injected> injected;
@@ -172,6 +235,9 @@ struct BillingSimServer::Private
     Answer faultAnswer(const Injected& fault, const QString& contextId) const;
     Answer answer(const QHttpServerRequest& request, const QString& path, const QString& contextId);
     Answer token(const QHttpServerRequest& request, const QString& contextId);
+    Answer authorize(const QHttpServerRequest& request, const QString& contextId);
+    Answer exchangeCode(const QUrlQuery& fields);
+    QString issueToken(bool user, const QString& fromCode);
     Answer api(const QHttpServerRequest& request, QString path, const QString& contextId);
     Answer billableUsage(const QUrlQuery& query, const QString& contextId);
     Answer trusteeOverview(const QString& trustorId, const QUrlQuery& query, const QString& contextId) const;
@@ -240,6 +306,8 @@ Answer BillingSimServer::Private::answer(const QHttpServerRequest& request, cons
     }
     if (path == kTokenPath)
         return token(request, contextId);
+    if (path == kAuthorizePath)
+        return authorize(request, contextId);
     return api(request, path, contextId);
 }
 
@@ -257,9 +325,12 @@ Answer BillingSimServer::Private::token(const QHttpServerRequest& request, const
     const QString grant = fields.queryItemValue(u"grant_type"_s, QUrl::FullyDecoded);
     if (grant.isEmpty())
         return oauthError(400, u"invalid_request"_s, u"Missing grant_type parameter."_s);
+    if (grant == u"authorization_code")
+        return exchangeCode(fields);
     if (grant != u"client_credentials")
         return oauthError(400, u"unsupported_grant_type"_s,
-                          u"Unsupported grant type '%1': this simulator only grants client_credentials."_s.arg(grant));
+                          u"Unsupported grant type '%1': this simulator grants client_credentials and "
+                          u"authorization_code."_s.arg(grant));
 
     const QByteArray authorization = request.value("authorization").trimmed();
     if (!authorization.toLower().startsWith("basic "))
@@ -273,10 +344,99 @@ Answer BillingSimServer::Private::token(const QHttpServerRequest& request, const
     if (secret != options.clientSecret)
         return oauthError(401, u"invalid_client"_s, u"bad credentials"_s);
 
+    return json(200, {{u"access_token"_s, issueToken(false, {})},
+                      {u"token_type"_s, u"bearer"_s},
+                      {u"expires_in"_s, options.tokenLifetimeSecs}});
+}
+
+QString BillingSimServer::Private::issueToken(bool user, const QString& fromCode)
+{
     const QString access = QString::fromLatin1(
         tokenRng.bytes(32).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-    tokens.insert(access, {clock.elapsed() + qint64(options.tokenLifetimeSecs) * 1000, false});
-    return json(200, {{u"access_token"_s, access},
+    tokens.insert(access, {clock.elapsed() + qint64(options.tokenLifetimeSecs) * 1000, false, user, fromCode});
+    return access;
+}
+
+Answer BillingSimServer::Private::authorize(const QHttpServerRequest& request, const QString& contextId)
+{
+    if (request.method() != QHttpServerRequest::Method::Get) {
+        Answer a = error(405, u"method.not.allowed"_s, u"The authorize endpoint only accepts GET."_s, contextId);
+        a.headers.append({QByteArray("Allow"), QByteArray("GET")});
+        return a;
+    }
+    const QUrlQuery query = request.query();
+    const auto value = [&query](const QString& name) { return query.queryItemValue(name, QUrl::FullyDecoded); };
+    // Without a known client and a loopback redirect URI there is nowhere safe to send the browser: say so on a
+    // page (RFC 6749 §4.1.2.1). Everything else is reported to the client through the redirect.
+    const QString clientId = value(u"client_id"_s);
+    if (clientId.isEmpty() || clientId != options.browserClientId) {
+        return htmlPage(400, u"Unknown OAuth client"_s,
+                        u"The client_id '%1' is not an authorization-code client of this organization."_s.arg(
+                            clientId));
+    }
+    const QUrl redirect(value(u"redirect_uri"_s), QUrl::StrictMode);
+    if (!isLoopbackRedirect(redirect)) {
+        return htmlPage(400, u"Invalid redirect URI"_s,
+                        u"The redirect_uri '%1' is not allowed: use http://127.0.0.1:PORT/… (a loopback address)."_s
+                            .arg(value(u"redirect_uri"_s)));
+    }
+    const QString state = value(u"state"_s);
+    const auto fail = [&](const QString& code, const QString& description) {
+        return redirectTo(redirect, {{u"error"_s, code}, {u"error_description"_s, description}}, state);
+    };
+    if (value(u"response_type"_s) != u"code"_s)
+        return fail(u"unsupported_response_type"_s, u"response_type must be 'code'."_s);
+    const QString challenge = value(u"code_challenge"_s);
+    if (challenge.isEmpty())
+        return fail(u"invalid_request"_s, u"code_challenge is required (PKCE)."_s);
+    if (value(u"code_challenge_method"_s) != u"S256"_s)
+        return fail(u"invalid_request"_s, u"code_challenge_method must be S256."_s);
+    if (options.denyConsent)
+        return fail(u"access_denied"_s, u"The user denied the authorization request."_s);
+
+    // The person is taken as signed in and consenting (no login form): the simulator issues the code at once.
+    const QString code = QString::fromLatin1(
+        tokenRng.bytes(24).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    codes.insert(code, {clientId, redirect.toString(QUrl::FullyEncoded), challenge,
+                        clock.elapsed() + qint64(options.authCodeLifetimeSecs) * 1000, false});
+    return redirectTo(redirect, {{u"code"_s, code}}, state);
+}
+
+Answer BillingSimServer::Private::exchangeCode(const QUrlQuery& fields)
+{
+    const auto value = [&fields](const QString& name) { return fields.queryItemValue(name, QUrl::FullyDecoded); };
+    const QString codeText = value(u"code"_s);
+    if (codeText.isEmpty())
+        return oauthError(400, u"invalid_request"_s, u"Missing code parameter."_s);
+    const auto code = codes.find(codeText);
+    if (code == codes.end())
+        return oauthError(400, u"invalid_grant"_s, u"The authorization code is not valid."_s);
+    if (code->used) {
+        // RFC 6749 §4.1.2: a code presented twice may have been stolen; revoke what it bought.
+        for (auto it = tokens.begin(); it != tokens.end(); ++it) {
+            if (it->fromCode == codeText)
+                it->revoked = true;
+        }
+        return oauthError(400, u"invalid_grant"_s,
+                          u"The authorization code has already been used; sign in again."_s);
+    }
+    code->used = true; // one attempt per code, successful or not
+    if (clock.elapsed() >= code->expiresMs)
+        return oauthError(400, u"invalid_grant"_s, u"The authorization code has expired; sign in again."_s);
+    if (value(u"client_id"_s) != code->clientId)
+        return oauthError(400, u"invalid_grant"_s, u"The authorization code was issued to another client."_s);
+    if (QUrl(value(u"redirect_uri"_s)).toString(QUrl::FullyEncoded) != code->redirectUri)
+        return oauthError(400, u"invalid_grant"_s,
+                          u"The redirect_uri does not match the one of the authorization request."_s);
+    const QString verifier = value(u"code_verifier"_s);
+    if (!isValidVerifier(verifier))
+        return oauthError(400, u"invalid_request"_s,
+                          u"code_verifier is missing or malformed: 43 to 128 characters of A-Z a-z 0-9 - . _ ~."_s);
+    const QByteArray challenge = QCryptographicHash::hash(verifier.toLatin1(), QCryptographicHash::Sha256)
+                                     .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    if (QString::fromLatin1(challenge) != code->challenge)
+        return oauthError(400, u"invalid_grant"_s, u"The code_verifier does not match the code_challenge."_s);
+    return json(200, {{u"access_token"_s, issueToken(true, codeText)},
                       {u"token_type"_s, u"bearer"_s},
                       {u"expires_in"_s, options.tokenLifetimeSecs}});
 }
@@ -361,6 +521,8 @@ Answer BillingSimServer::Private::api(const QHttpServerRequest& request, QString
             route = Route::Trustors;
         } else if (path == kOrganizationsMePath) {
             route = Route::OrganizationsMe;
+        } else if (path == kUsersMePath) {
+            route = Route::UsersMe;
         }
         const QUrlQuery query = request.query();
         if (route == Route::Unknown) {
@@ -384,6 +546,20 @@ Answer BillingSimServer::Private::api(const QHttpServerRequest& request, QString
             a = trusteeOverview(trustorId, query, contextId);
         } else if (route == Route::Trustors) {
             a = trustors(query, contextId);
+        } else if (route == Route::UsersMe && !token->user) {
+            // Genesys answers 400 bad.request: users/me needs a person behind the token.
+            a = error(400, u"bad.request"_s,
+                      u"This request requires a user context. Client credentials cannot be used for requests to "
+                      u"this resource."_s,
+                      contextId);
+        } else if (route == Route::UsersMe) {
+            a = json(200, {{u"id"_s, u"5f3c1d2e-8a4b-4c6d-9e0f-1a2b3c4d5e6f"_s},
+                           {u"name"_s, u"Avery Quinn"_s},
+                           {u"email"_s, u"avery.quinn@northwind.example"_s},
+                           {u"username"_s, u"avery.quinn@northwind.example"_s},
+                           {u"state"_s, u"active"_s},
+                           {u"title"_s, u"Billing Administrator"_s},
+                           {u"selfUri"_s, u"/api/v2/users/5f3c1d2e-8a4b-4c6d-9e0f-1a2b3c4d5e6f"_s}});
         } else {
             a = json(200, data.organizationMe());
         }
@@ -550,6 +726,16 @@ void BillingSimServer::setDropRate(double f)
     d->options.dropRate = std::clamp(f, 0.0, 1.0);
 }
 
+void BillingSimServer::setDenyConsent(bool deny)
+{
+    d->options.denyConsent = deny;
+}
+
+void BillingSimServer::setAuthCodeLifetimeSecs(int secs)
+{
+    d->options.authCodeLifetimeSecs = std::max(0, secs);
+}
+
 void BillingSimServer::setMalformedRate(double f)
 {
     d->options.malformedRate = std::clamp(f, 0.0, 1.0);
@@ -625,7 +811,7 @@ void BillingSimServer::handle(const QHttpServerRequest& request, QTcpSocket* soc
                 body = body.left(body.size() / 2); // Content-Length keeps announcing the whole body
             }
             QByteArray head = "HTTP/1.1 " + QByteArray::number(answer.status) + ' ' + reasonPhrase(answer.status)
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(contentLength)
+                + "\r\nContent-Type: " + answer.contentType + "\r\nContent-Length: " + QByteArray::number(contentLength)
                 + "\r\nININ-Correlation-Id: " + correlationId.toLatin1() + "\r\n";
             for (const auto& [name, value] : std::as_const(answer.headers))
                 head += name + ": " + value + "\r\n";

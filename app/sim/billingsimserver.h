@@ -19,8 +19,9 @@ QT_END_NAMESPACE
 
 namespace bd::sim {
 
-/// A local Genesys Cloud that speaks the billing wire contract (OAuth client credentials, billable usage,
-/// trustee billing overview, trustors, organizations/me), with latency, rate limits and injectable faults.
+/// A local Genesys Cloud that speaks the billing wire contract (OAuth client credentials and authorization code
+/// with PKCE, billable usage, trustee billing overview, trustors, organizations/me, users/me), with latency, rate
+/// limits and injectable faults.
 class BillingSimServer final : public QObject
 {
     Q_OBJECT
@@ -52,6 +53,10 @@ public:
     void setDropRate(double f);
     /// Fraction of API answers with a malformed JSON body.
     void setMalformedRate(double f);
+    /// Makes /oauth/authorize answer error=access_denied, as when the person declines consent.
+    void setDenyConsent(bool deny);
+    /// How long a new authorization code can be exchanged; 0 = it is expired at once.
+    void setAuthCodeLifetimeSecs(int secs);
 
     /// The next `count` requests whose path contains pathContains get `fault` (an empty pathContains matches
     /// every request except OAuth token requests; "/oauth" targets those).

@@ -14,6 +14,10 @@ struct Flags
     QCommandLineOption seed{u"seed"_s, u"Seed of the demo data and of every random decision."_s, u"S"_s, u"42"_s};
     QCommandLineOption clientId{u"client-id"_s, u"OAuth client id accepted by /oauth/token."_s, u"ID"_s, u"demo"_s};
     QCommandLineOption clientSecret{u"client-secret"_s, u"OAuth client secret."_s, u"SECRET"_s, u"demo"_s};
+    QCommandLineOption browserClientId{u"browser-client-id"_s,
+        u"OAuth client id of the browser sign-in (authorization code with PKCE)."_s, u"ID"_s, u"demo-browser"_s};
+    QCommandLineOption denyConsent{u"deny-consent"_s,
+        u"Answer every browser sign-in with error=access_denied (the person declined)."_s};
     QCommandLineOption inProgressPolls{u"in-progress-polls"_s,
         u"Answer InProgress to the first K polls of each billable-usage report."_s, u"K"_s, u"0"_s};
     QCommandLineOption latency{u"latency-ms"_s, u"Delay every answer by MS milliseconds."_s, u"MS"_s, u"0"_s};
@@ -32,7 +36,7 @@ struct Flags
 
     void addTo(QCommandLineParser& parser) const
     {
-        parser.addOptions({port, seed, clientId, clientSecret, inProgressPolls, latency, rateLimit, errorRate,
+        parser.addOptions({port, seed, clientId, clientSecret, browserClientId, denyConsent, inProgressPolls, latency, rateLimit, errorRate,
                            dropRate, malformedRate, tokenLifetime, deny, now});
     }
 };
@@ -40,8 +44,8 @@ struct Flags
 void setUp(QCommandLineParser& parser, const Flags& flags)
 {
     parser.setApplicationDescription(
-        u"billing-sim: a local simulator of the Genesys Cloud billing API (OAuth client credentials, "
-        u"billable usage, trustee billing overview, trustors, organizations/me)."_s);
+        u"billing-sim: a local simulator of the Genesys Cloud billing API (OAuth client credentials and "
+        u"authorization code with PKCE, billable usage, trustee billing overview, trustors, organizations/me, users/me)."_s);
     parser.addHelpOption();
     flags.addTo(parser);
 }
@@ -110,6 +114,8 @@ std::optional<SimOptions> SimOptions::fromArguments(const QStringList& args, QSt
     o.seed = quint32(v);
     o.clientId = parser.value(flags.clientId);
     o.clientSecret = parser.value(flags.clientSecret);
+    o.browserClientId = parser.value(flags.browserClientId);
+    o.denyConsent = parser.isSet(flags.denyConsent);
     if (!readInt(parser, flags.inProgressPolls, 0, 1'000'000, &v, error))
         return std::nullopt;
     o.inProgressPolls = int(v);

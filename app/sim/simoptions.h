@@ -17,6 +17,9 @@ struct SimOptions
     QString clientId = u"demo"_s;          ///< the only OAuth client id accepted
     QString clientSecret = u"demo"_s;      ///< its secret
     int tokenLifetimeSecs = 86399;         ///< expires_in of issued tokens; enforced on the real clock
+    QString browserClientId = u"demo-browser"_s; ///< the authorization-code (PKCE) client id; it has no secret
+    int authCodeLifetimeSecs = 300;        ///< how long an authorization code can be exchanged (real clock)
+    bool denyConsent = false;              ///< /oauth/authorize redirects with error=access_denied
     int inProgressPolls = 0;               ///< answer InProgress to the first K requests of each distinct (startDate,endDate)
     int latencyMs = 0;                     ///< delay before every answer
     int rateLimitPerMinute = 0;            ///< 0 = unlimited; else a per-token sliding 60 s window, over it → 429
