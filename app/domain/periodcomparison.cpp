@@ -1,0 +1,114 @@
+#include "domain/periodcomparison.h"
+
+#include "domain/trusteebillingoverview.h"
+
+#include <QHash>
+
+using namespace Qt::StringLiterals;
+
+namespace bd {
+
+namespace {
+
+QString dateText(const std::optional<QDateTime>& date)
+{
+    return date ? date->date().toString(Qt::ISODate) : QString();
+}
+
+QString boolText(std::optional<bool> value)
+{
+    return value ? (*value ? u"yes"_s : u"no"_s) : QString();
+}
+
+QString decimalText(const std::optional<Decimal>& value)
+{
+    return value ? value->toString() : QString();
+}
+
+} // namespace
+
+QString PeriodComparison::lineKey(const QString& grouping, const QString& partNumber)
+{
+    return grouping + u'\x1f' + partNumber;
+}
+
+PeriodComparison PeriodComparison::compare(const TrusteeBillingOverview& before, const TrusteeBillingOverview& after)
+{
+    PeriodComparison result;
+    QHash<QString, qsizetype> rowOf;
+    auto lineFor = [&](const SubscriptionOverviewUsage& usage) -> Line& {
+        const QString key = lineKey(usage.grouping, usage.partNumber);
+        auto it = rowOf.constFind(key);
+        if (it == rowOf.cend()) {
+            rowOf.insert(key, result.m_lines.size());
+            result.m_lines.append(Line{usage.name, usage.partNumber, usage.grouping, usage.unitOfMeasureType,
+                                       std::nullopt, std::nullopt, {}, std::nullopt, Change::Unchanged});
+            return result.m_lines.last();
+        }
+        return result.m_lines[*it];
+    };
+    // A line listed twice in one period is summed, so nothing is silently dropped.
+    for (const SubscriptionOverviewUsage& usage : before.usages) {
+        Line& line = lineFor(usage);
+        line.before = line.before.value_or(Decimal()) + usage.usageQuantity;
+    }
+    for (const SubscriptionOverviewUsage& usage : after.usages) {
+        Line& line = lineFor(usage);
+        line.after = line.after.value_or(Decimal()) + usage.usageQuantity;
+    }
+    for (Line& line : result.m_lines) {
+        line.delta = line.after.value_or(Decimal()) - line.before.value_or(Decimal());
+        if (line.before && !line.before->isZero()) {
+            if (const auto ratio = (line.delta * Decimal::fromInt(100)).dividedBy(*line.before))
+                line.deltaPercent = ratio->rounded(2);
+        }
+        if (!line.before)
+            line.change = Change::Added;
+        else if (!line.after)
+            line.change = Change::Removed;
+        else
+            line.change = line.delta.isZero() ? Change::Unchanged : Change::Changed;
+    }
+
+    auto field = [&](const QString& name, const QString& a, const QString& b) {
+        if (a != b)
+            result.m_fieldChanges.append(FieldChange{name, a, b});
+    };
+    field(u"Subscription type"_s, before.subscriptionType, after.subscriptionType);
+    field(u"Currency"_s, before.currency, after.currency);
+    field(u"Contract effective"_s, dateText(before.contractEffectiveDate), dateText(after.contractEffectiveDate));
+    field(u"Contract amendment"_s, dateText(before.contractAmendmentDate), dateText(after.contractAmendmentDate));
+    field(u"Contract end"_s, dateText(before.contractEndDate), dateText(after.contractEndDate));
+    field(u"Ramp start"_s, dateText(before.rampPeriodStartDate), dateText(after.rampPeriodStartDate));
+    field(u"Ramp end"_s, dateText(before.rampPeriodEndDate), dateText(after.rampPeriodEndDate));
+    field(u"In ramp period"_s, boolText(before.inRampPeriod), boolText(after.inRampPeriod));
+    field(u"Minimum monthly amount"_s, decimalText(before.minimumMonthlyAmount), decimalText(after.minimumMonthlyAmount));
+    QStringList productsBefore = before.enabledProducts;
+    QStringList productsAfter = after.enabledProducts;
+    productsBefore.sort();
+    productsAfter.sort();
+    field(u"Enabled products"_s, productsBefore.join(u", "_s), productsAfter.join(u", "_s));
+    return result;
+}
+
+QList<PeriodComparison::Line> PeriodComparison::added() const
+{
+    QList<Line> lines;
+    for (const Line& line : m_lines) {
+        if (line.change == Change::Added)
+            lines << line;
+    }
+    return lines;
+}
+
+QList<PeriodComparison::Line> PeriodComparison::removed() const
+{
+    QList<Line> lines;
+    for (const Line& line : m_lines) {
+        if (line.change == Change::Removed)
+            lines << line;
+    }
+    return lines;
+}
+
+} // namespace bd

@@ -1,0 +1,192 @@
+#include "models/periodlistmodel.h"
+
+#include "domain/overviewestimate.h"
+
+#include <QFont>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace bd {
+
+PeriodListModel::PeriodListModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void PeriodListModel::clear()
+{
+    if (m_periods.isEmpty())
+        return;
+    beginResetModel();
+    m_periods.clear();
+    endResetModel();
+}
+
+bool PeriodListModel::newerThan(const Period& a, const Period& b)
+{
+    const auto& sa = a.overview.billingPeriodStartDate;
+    const auto& sb = b.overview.billingPeriodStartDate;
+    if (sa && sb && *sa != *sb)
+        return *sa > *sb;
+    return a.billingPeriodIndex < b.billingPeriodIndex;
+}
+
+int PeriodListModel::setPeriod(int billingPeriodIndex, const TrusteeBillingOverview& overview)
+{
+    Period period{billingPeriodIndex, overview, OverviewEstimate::periodTotal(overview)};
+    int existing = -1;
+    if (overview.billingPeriodStartDate)
+        existing = rowOfStart(*overview.billingPeriodStartDate);
+    else
+        existing = rowOfIndex(billingPeriodIndex); // no dates to go by: the index is all there is
+    if (existing >= 0) {
+        m_periods[existing] = std::move(period);
+        Q_EMIT dataChanged(index(existing, 0), index(existing, ColumnCount - 1));
+        return existing;
+    }
+    const auto at = std::lower_bound(m_periods.cbegin(), m_periods.cend(), period, &PeriodListModel::newerThan);
+    const int row = int(at - m_periods.cbegin());
+    beginInsertRows({}, row, row);
+    m_periods.insert(row, std::move(period));
+    endInsertRows();
+    return row;
+}
+
+const PeriodListModel::Period* PeriodListModel::period(int row) const
+{
+    return row >= 0 && row < m_periods.size() ? &m_periods.at(row) : nullptr;
+}
+
+int PeriodListModel::rowOfIndex(int billingPeriodIndex) const
+{
+    for (int row = 0; row < m_periods.size(); ++row) {
+        if (m_periods.at(row).billingPeriodIndex == billingPeriodIndex)
+            return row;
+    }
+    return -1;
+}
+
+int PeriodListModel::rowOfStart(const QDateTime& start) const
+{
+    for (int row = 0; row < m_periods.size(); ++row) {
+        if (m_periods.at(row).overview.billingPeriodStartDate == start)
+            return row;
+    }
+    return -1;
+}
+
+QStringList PeriodListModel::partNumbers() const
+{
+    QSet<QString> seen;
+    for (const Period& p : m_periods) {
+        for (const SubscriptionOverviewUsage& usage : p.overview.usages)
+            seen.insert(usage.partNumber);
+    }
+    QStringList list(seen.cbegin(), seen.cend());
+    list.sort();
+    return list;
+}
+
+QString PeriodListModel::periodText(const TrusteeBillingOverview& overview, int billingPeriodIndex)
+{
+    if (!overview.billingPeriodStartDate || !overview.billingPeriodEndDate)
+        return tr("period %1").arg(billingPeriodIndex);
+    return u"%1 – %2"_s.arg(overview.billingPeriodStartDate->date().toString(Qt::ISODate),
+                            overview.billingPeriodEndDate->date().toString(Qt::ISODate));
+}
+
+int PeriodListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_periods.size());
+}
+
+int PeriodListModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant PeriodListModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Period& p = m_periods.at(index.row());
+    const bool active = p.billingPeriodIndex == 0;
+    switch (role) {
+    case IndexRole:
+        return p.billingPeriodIndex;
+    case StartRole:
+        return p.overview.billingPeriodStartDate.value_or(QDateTime());
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case PeriodColumn:
+            return periodText(p.overview, p.billingPeriodIndex);
+        case IndexColumn:
+            return p.billingPeriodIndex;
+        case StateColumn:
+            return active ? tr("Active") : tr("Closed");
+        case CurrencyColumn:
+            return p.overview.currency;
+        case LinesColumn:
+            return int(p.overview.usages.size());
+        case TotalColumn:
+            return p.estimatedTotal.toString(2);
+        }
+        return {};
+    case SortRole:
+        switch (index.column()) {
+        case PeriodColumn:
+            return p.overview.billingPeriodStartDate.value_or(QDateTime());
+        case IndexColumn:
+            return p.billingPeriodIndex;
+        case StateColumn:
+            return active ? tr("Active") : tr("Closed");
+        case CurrencyColumn:
+            return p.overview.currency;
+        case LinesColumn:
+            return int(p.overview.usages.size());
+        case TotalColumn:
+            return QVariant::fromValue(p.estimatedTotal);
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (active)
+            return tr("The active period: its figures may still change until it closes.");
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == TotalColumn || index.column() == LinesColumn || index.column() == IndexColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::FontRole:
+        if (active && index.column() == StateColumn) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
+    }
+    return {};
+}
+
+QVariant PeriodListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case PeriodColumn:
+        return tr("Period");
+    case IndexColumn:
+        return tr("Index");
+    case StateColumn:
+        return tr("State");
+    case CurrencyColumn:
+        return tr("Currency");
+    case LinesColumn:
+        return tr("Lines");
+    case TotalColumn:
+        return tr("Est. total");
+    }
+    return {};
+}
+
+} // namespace bd

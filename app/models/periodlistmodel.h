@@ -1,0 +1,67 @@
+#pragma once
+
+#include "domain/decimal.h"
+#include "domain/trusteebillingoverview.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+namespace bd {
+
+/// The walked billing periods of one customer org, newest first. A period is identified by its start and end
+/// dates, never by its billingPeriodIndex (the index shifts when a period closes): the same dates fetched again
+/// replace the row, new dates get a new row in date order.
+class PeriodListModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PeriodListModel)
+
+public:
+    enum Column { PeriodColumn, IndexColumn, StateColumn, CurrencyColumn, LinesColumn, TotalColumn, ColumnCount };
+    enum Role {
+        SortRole = Qt::UserRole + 1, ///< start date, index, state text, currency, line count or the Decimal total
+        IndexRole,                   ///< billingPeriodIndex when fetched (int, every column)
+        StartRole,                   ///< billingPeriodStartDate (QDateTime, every column; invalid when absent)
+    };
+
+    /// One walked period.
+    struct Period
+    {
+        int billingPeriodIndex = 0;       ///< as of the fetch
+        TrusteeBillingOverview overview;
+        Decimal estimatedTotal;           ///< in overview.currency
+    };
+
+    explicit PeriodListModel(QObject* parent = nullptr);
+
+    /// Forgets every period.
+    void clear();
+    /// Adds or replaces the period with these dates; returns its row.
+    int setPeriod(int billingPeriodIndex, const TrusteeBillingOverview& overview);
+
+    int periodCount() const { return int(m_periods.size()); }
+    /// The period at a row, newest first (nullptr when out of range).
+    const Period* period(int row) const;
+    /// The row of the period fetched at this index, or -1.
+    int rowOfIndex(int billingPeriodIndex) const;
+    /// The row whose period starts at `start`, or -1.
+    int rowOfStart(const QDateTime& start) const;
+    /// Every period, newest first.
+    const QList<Period>& periods() const { return m_periods; }
+    /// Part numbers seen in any period (sorted), for the trend chart.
+    QStringList partNumbers() const;
+    /// "2026-10-14 – 2026-11-13" (the end date is the period's last day), or "period N" without dates.
+    static QString periodText(const TrusteeBillingOverview& overview, int billingPeriodIndex);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    static bool newerThan(const Period& a, const Period& b);
+
+    QList<Period> m_periods;
+};
+
+} // namespace bd

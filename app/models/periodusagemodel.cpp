@@ -1,0 +1,259 @@
+#include "models/periodusagemodel.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+
+using namespace Qt::StringLiterals;
+
+namespace bd {
+
+namespace {
+
+QVariant decimal(const Decimal& value)
+{
+    return QVariant::fromValue(value);
+}
+
+QVariant optionalDecimal(const std::optional<Decimal>& value)
+{
+    return value ? QVariant::fromValue(*value) : QVariant();
+}
+
+} // namespace
+
+PeriodUsageModel::PeriodUsageModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void PeriodUsageModel::clear()
+{
+    setOverview(TrusteeBillingOverview{});
+}
+
+void PeriodUsageModel::setOverview(const TrusteeBillingOverview& overview)
+{
+    beginResetModel();
+    m_overview = overview;
+    m_rows.clear();
+    const QList<UsageEstimate> estimates = OverviewEstimate::estimateAll(m_overview);
+    // Group by grouping, groups in first-seen order, so a period reads the way Genesys lists it.
+    QStringList groups;
+    for (const SubscriptionOverviewUsage& usage : std::as_const(m_overview.usages)) {
+        if (!groups.contains(usage.grouping))
+            groups << usage.grouping;
+    }
+    // A fair-use row sits right under the resource line it is netted against.
+    const qsizetype fairUse = groups.indexOf(u"fair-use"_s);
+    const qsizetype resource = groups.indexOf(u"resource"_s);
+    if (fairUse >= 0 && resource >= 0 && fairUse != resource + 1)
+        groups.move(fairUse, fairUse < resource ? resource : resource + 1);
+    for (int g = 0; g < groups.size(); ++g) {
+        for (int i = 0; i < m_overview.usages.size(); ++i) {
+            if (m_overview.usages.at(i).grouping == groups.at(g))
+                m_rows.append(Row{i, estimates.at(i), g});
+        }
+    }
+    endResetModel();
+}
+
+const SubscriptionOverviewUsage* PeriodUsageModel::usage(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_overview.usages.at(m_rows.at(row).usageIndex) : nullptr;
+}
+
+const UsageEstimate* PeriodUsageModel::estimate(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row).estimate : nullptr;
+}
+
+int PeriodUsageModel::rowOf(const QString& grouping, const QString& partNumber) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const SubscriptionOverviewUsage& u = m_overview.usages.at(m_rows.at(row).usageIndex);
+        if (u.grouping == grouping && u.partNumber == partNumber)
+            return row;
+    }
+    return -1;
+}
+
+CurrencyTotals PeriodUsageModel::totals() const
+{
+    CurrencyTotals totals;
+    if (m_rows.isEmpty())
+        return totals;
+    for (const Row& row : m_rows)
+        totals.add(m_overview.currency, row.estimate);
+    return totals;
+}
+
+QString PeriodUsageModel::caveat()
+{
+    return tr("Estimates: Genesys does not publish how it prices usage. Prices exclude tax; Genesys Cloud Voice "
+              "and BYOC Cloud telco usage are not included.");
+}
+
+int PeriodUsageModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int PeriodUsageModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant PeriodUsageModel::raw(const Row& row, int column) const
+{
+    const SubscriptionOverviewUsage& u = m_overview.usages.at(row.usageIndex);
+    const UsageEstimate& e = row.estimate;
+    switch (Column(column)) {
+    case GroupingColumn:
+        return u.grouping;
+    case NameColumn:
+        return u.name;
+    case PartNumberColumn:
+        return u.partNumber;
+    case UnitColumn:
+        return u.unitOfMeasureType;
+    case UsageColumn:
+        return decimal(u.usageQuantity);
+    case AllowanceColumn:
+        // On the allowance row itself the quantity is the allowance.
+        return e.isAllowance ? decimal(u.usageQuantity) : optionalDecimal(e.allowance);
+    case BillableColumn:
+        return e.isAllowance ? QVariant() : decimal(e.billable);
+    case PrepayColumn:
+        return decimal(u.prepayQuantity);
+    case OverageColumn:
+        return e.isAllowance ? QVariant() : decimal(e.overage);
+    case PrepayPriceColumn:
+        return optionalDecimal(u.prepayPrice);
+    case OveragePriceColumn:
+        return optionalDecimal(u.overagePrice);
+    case OverageCostColumn:
+        return e.isAllowance ? QVariant() : decimal(e.overageCost);
+    case TotalColumn:
+        return e.isAllowance ? QVariant() : decimal(e.total);
+    case ThirdPartyColumn:
+        return u.isThirdParty.value_or(false);
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QString PeriodUsageModel::display(const Row& row, int column) const
+{
+    const SubscriptionOverviewUsage& u = m_overview.usages.at(row.usageIndex);
+    if (column == NameColumn) {
+        if (row.estimate.isAllowance)
+            return tr("%1 — fair-use allowance").arg(u.name);
+        return u.name;
+    }
+    if (column == ThirdPartyColumn)
+        return u.isThirdParty.value_or(false) ? tr("Third party") : QString();
+    const QVariant value = raw(row, column);
+    if (value.metaType() == QMetaType::fromType<Decimal>()) {
+        const Decimal d = value.value<Decimal>();
+        // Money to the cent; quantities and unit prices exactly as Genesys sent them.
+        if (column == OverageCostColumn || column == TotalColumn)
+            return d.toString(2);
+        return d.toString();
+    }
+    return value.toString();
+}
+
+QVariant PeriodUsageModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row& row = m_rows.at(index.row());
+    const SubscriptionOverviewUsage& u = m_overview.usages.at(row.usageIndex);
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(row, column);
+    case SortRole:
+        return raw(row, column);
+    case ThirdPartyRole:
+        return u.isThirdParty.value_or(false);
+    case AllowanceRowRole:
+        return row.estimate.isAllowance;
+    case GroupingRole:
+        return u.grouping;
+    case Qt::TextAlignmentRole:
+        if (column >= UsageColumn && column <= TotalColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::FontRole:
+        if (row.estimate.isAllowance || (column == NameColumn && u.isThirdParty.value_or(false))) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        if (column == TotalColumn) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
+    case Qt::BackgroundRole:
+        // Every other group is shaded so groups read as blocks.
+        if (row.group % 2 == 1)
+            return QBrush(QColor(0x80, 0x80, 0x80, 0x18));
+        return {};
+    case Qt::ToolTipRole:
+        if (row.estimate.isAllowance)
+            return tr("Fair-use allowance: subtracted from the usage of the resource line of the same name.");
+        if (row.estimate.allowance)
+            return tr("Billable = usage %1 − allowance %2 = %3 (never below 0)")
+                .arg(row.estimate.usage.toString(), row.estimate.allowance->toString(), row.estimate.billable.toString());
+        if (column == OverageCostColumn || column == TotalColumn)
+            return tr("Estimate in %1; prices exclude tax.").arg(m_overview.currency);
+        return {};
+    }
+    return {};
+}
+
+QVariant PeriodUsageModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (Column(section)) {
+    case GroupingColumn:
+        return tr("Grouping");
+    case NameColumn:
+        return tr("Charge");
+    case PartNumberColumn:
+        return tr("Part number");
+    case UnitColumn:
+        return tr("Unit");
+    case UsageColumn:
+        return tr("Usage");
+    case AllowanceColumn:
+        return tr("Fair-use allowance");
+    case BillableColumn:
+        return tr("Billable");
+    case PrepayColumn:
+        return tr("Prepay");
+    case OverageColumn:
+        return tr("Overage qty");
+    case PrepayPriceColumn:
+        return tr("Prepay price");
+    case OveragePriceColumn:
+        return tr("Overage price");
+    case OverageCostColumn:
+        return tr("Est. overage cost");
+    case TotalColumn:
+        return tr("Est. total");
+    case ThirdPartyColumn:
+        return tr("Third party");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+} // namespace bd

@@ -1,0 +1,144 @@
+// The partner page's models under QAbstractItemModelTester: trustors, walked periods (ordered by date, never by
+// index), one period's usage lines with estimates, and a comparison of two periods.
+#include "models/comparisonmodel.h"
+#include "models/periodlistmodel.h"
+#include "models/periodusagemodel.h"
+#include "models/trustorlistmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QFile>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace bd;
+
+namespace {
+
+TrusteeBillingOverview example()
+{
+    QFile file(QDir(QStringLiteral(BD_EXAMPLES_DIR)).filePath(u"trusteebillingoverview.json"_s));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read the example overview");
+    auto parsed = TrusteeBillingOverview::fromJson(file.readAll());
+    if (!parsed)
+        qFatal("the example overview does not parse");
+    return parsed.take();
+}
+
+// The example moved to the month starting at (year, month).
+TrusteeBillingOverview periodStarting(int year, int month)
+{
+    TrusteeBillingOverview o = example();
+    const QDate first(year, month, 1);
+    o.billingPeriodStartDate = QDateTime(first, QTime(0, 0), Qt::UTC);
+    o.billingPeriodEndDate = QDateTime(first.addMonths(1), QTime(0, 0), Qt::UTC).addMSecs(-1);
+    return o;
+}
+
+} // namespace
+
+class TestPartnerModels final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void trustorList_rows_showNameIdAndTrust()
+    {
+        TrustorListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Trustor a;
+        a.id = u"id-a"_s;
+        a.enabled = true;
+        a.organization = {u"id-a"_s, u"Contoso"_s};
+        Trustor b;
+        b.id = u"id-b"_s;
+        b.enabled = false;
+        b.organization = {u"id-b"_s, u"Litware"_s};
+        model.setTrustors({a, b});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.columnCount(), int(TrustorListModel::ColumnCount));
+        QCOMPARE(model.index(1, TrustorListModel::TrustColumn).data().toString(), u"Disabled"_s);
+        QCOMPARE(model.index(1, TrustorListModel::NameColumn).data(TrustorListModel::TrustorIdRole).toString(), u"id-b"_s);
+        QCOMPARE(model.rowOfId(u"ID-A"_s), 0);
+    }
+
+    void periodList_periodsArriveOutOfOrder_areOrderedNewestFirst()
+    {
+        PeriodListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPeriod(2, periodStarting(2026, 8));
+        model.setPeriod(0, periodStarting(2026, 10));
+        model.setPeriod(3, periodStarting(2026, 7));
+        model.setPeriod(1, periodStarting(2026, 9));
+        QCOMPARE(model.rowCount(), 4);
+        for (int row = 0; row < 4; ++row)
+            QCOMPARE(model.period(row)->billingPeriodIndex, row);
+        QCOMPARE(model.index(0, PeriodListModel::PeriodColumn).data().toString(), u"2026-10-01 – 2026-10-31"_s);
+        QCOMPARE(model.index(0, PeriodListModel::StateColumn).data().toString(), u"Active"_s);
+        QCOMPARE(model.index(1, PeriodListModel::StateColumn).data().toString(), u"Closed"_s);
+        QCOMPARE(model.index(0, PeriodListModel::TotalColumn).data().toString(), u"9117.38"_s);
+    }
+
+    void periodList_sameDatesAtShiftedIndex_replaceTheRow()
+    {
+        PeriodListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPeriod(0, periodStarting(2026, 10));
+        // A period closed meanwhile: October is now index 1 and November index 0.
+        model.setPeriod(1, periodStarting(2026, 10));
+        model.setPeriod(0, periodStarting(2026, 11));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.period(1)->billingPeriodIndex, 1);
+        QCOMPARE(model.rowOfStart(QDateTime(QDate(2026, 11, 1), QTime(0, 0), Qt::UTC)), 0);
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void periodUsage_example_groupsAndNetsFairUse()
+    {
+        PeriodUsageModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setOverview(example());
+        QCOMPARE(model.rowCount(), 4);
+        const int resource = model.rowOf(u"resource"_s, u"PC-XXX-API-RES"_s);
+        const int fairUse = model.rowOf(u"fair-use"_s, u"PC-XXX-API-RES"_s);
+        QCOMPARE(fairUse, resource + 1);
+        QCOMPARE(model.index(resource, PeriodUsageModel::BillableColumn).data().toString(), u"323992"_s);
+        QCOMPARE(model.index(resource, PeriodUsageModel::AllowanceColumn).data().toString(), u"182000"_s);
+        QCOMPARE(model.index(resource, PeriodUsageModel::TotalColumn).data(PeriodUsageModel::SortRole).value<Decimal>(),
+                 *Decimal::fromString(u"32.3992"));
+        QCOMPARE(model.index(resource, PeriodUsageModel::TotalColumn).data().toString(), u"32.40"_s);
+        QVERIFY(!model.index(fairUse, PeriodUsageModel::TotalColumn).data(PeriodUsageModel::SortRole).isValid());
+        QVERIFY(model.index(fairUse, 0).data(PeriodUsageModel::AllowanceRowRole).toBool());
+        const int avtex = model.rowOf(u"billable-app-usage-license"_s, u"PC-170-NV-AVTEXINSY"_s);
+        QCOMPARE(model.index(avtex, PeriodUsageModel::ThirdPartyColumn).data().toString(), u"Third party"_s);
+        QCOMPARE(model.totals().currencies(), QStringList{u"USD"_s});
+        QCOMPARE(model.totals().total(u"USD"_s).total, *Decimal::fromString(u"9117.3792"));
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(model.totals().isEmpty());
+    }
+
+    void comparison_rows_showDeltasAndChanges()
+    {
+        ComparisonModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        TrusteeBillingOverview before = example();
+        TrusteeBillingOverview after = example();
+        after.usages.removeFirst();                                   // the Avtex add-on goes
+        after.usages[0].usageQuantity = *Decimal::fromString(u"60"); // CX 3: 57 → 60
+        model.setComparison(PeriodComparison::compare(before, after), u"Sep"_s, u"Oct"_s);
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.headerData(ComparisonModel::BeforeColumn, Qt::Horizontal).toString(), u"Sep"_s);
+        QCOMPARE(model.index(0, ComparisonModel::ChangeColumn).data().toString(), u"Removed"_s);
+        QCOMPARE(model.index(0, ComparisonModel::AfterColumn).data().toString(), u"—"_s);
+        QCOMPARE(model.index(1, ComparisonModel::DeltaColumn).data().toString(), u"+3"_s);
+        QCOMPARE(model.index(1, ComparisonModel::DeltaPercentColumn).data().toString(), u"+5.26 %"_s);
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPartnerModels)
+#include "tst_partnermodels.moc"
