@@ -56,10 +56,15 @@ void PeriodWalker::walk(const QString& trustorOrgId, int first, int last)
             settle(slot);
         });
         connect(job, &ApiJob::failed, this, [this, slot, index](const ApiError& error) {
-            if (error.httpStatus() == 404)
+            if (error.httpStatus() == 404) {
                 onHistoryEnd(index);
-            else
+            } else {
                 Q_EMIT periodFailed(index, error);
+                // Sign-in and permission failures (a disabled trust answers 403) are about the org, not the
+                // period: every other index would fail the same way, so stop asking.
+                if (error.httpStatus() == 401 || error.httpStatus() == 403)
+                    abandonOthers(slot);
+            }
             settle(slot);
         });
     }
@@ -83,6 +88,20 @@ void PeriodWalker::onHistoryEnd(int index)
         }
     }
     Q_EMIT historyEnded(index);
+}
+
+void PeriodWalker::abandonOthers(int keptSlot)
+{
+    for (int slot = 0; slot < m_jobs.size(); ++slot) {
+        if (slot == keptSlot)
+            continue;
+        if (OverviewJob* job = m_jobs.at(slot)) {
+            job->disconnect(this);
+            job->cancel();
+            m_jobs[slot] = nullptr;
+            ++m_done;
+        }
+    }
 }
 
 void PeriodWalker::settle(int slot)

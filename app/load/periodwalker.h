@@ -18,7 +18,8 @@ class OverviewJob;
 
 /// Walks a customer org's billing periods (billingPeriodIndex first..last) concurrently through the API layer
 /// and streams each period out as it arrives. When the history ends (a 404 or an empty answer) it stops
-/// asking for older periods and says where it ended.
+/// asking for older periods and says where it ended. A 401 or 403 (e.g. a disabled trust) is reported once
+/// through periodFailed() and ends the walk: every other period would fail the same way.
 class PeriodWalker final : public QObject
 {
     Q_OBJECT
@@ -50,6 +51,8 @@ Q_SIGNALS:
 private:
     void onHistoryEnd(int index);
     void settle(int slot);
+    /// Cancels every request but the one in `keptSlot` (an error that every period would share).
+    void abandonOthers(int keptSlot);
 
     BillingApi* m_api;
     QString m_trustorOrgId;
