@@ -4,8 +4,9 @@
 #include "api/apisession.h"
 #include "api/connectionsettings.h"
 #include "export/exportcommand.h"
-#include "sim/billingsimserver.h"
+#include "sim/simthread.h"
 #include "ui/mainwindow.h"
+#include "ui/usagepage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -13,6 +14,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -82,11 +84,12 @@ int main(int argc, char** argv)
 
     // With no account configured the dashboard runs on billing-sim's demo org, through the same network code.
     const bool demo = parser.isSet(demoOption) || !settings.hasCredentials();
-    bd::sim::BillingSimServer* sim = nullptr;
+    std::unique_ptr<bd::sim::SimThread> sim;
     if (demo) {
-        sim = new bd::sim::BillingSimServer(bd::sim::SimOptions {}, &app);
-        if (sim->listen() == 0) {
-            std::fputs("error: the demo server could not listen on 127.0.0.1\n", stderr);
+        sim = std::make_unique<bd::sim::SimThread>();
+        QString error;
+        if (!sim->start(&error)) {
+            std::fprintf(stderr, "error: %s\n", qPrintable(error));
             return 1;
         }
         settings = bd::ConnectionSettings {};
@@ -95,23 +98,29 @@ int main(int argc, char** argv)
         settings.clientSecret = sim->options().clientSecret;
     }
     QString error;
-    bd::ApiSession* session = bd::ApiSession::create(settings, &error, &app);
+    // Declared after the demo server and before the window, so that it is destroyed between the two.
+    const std::unique_ptr<bd::ApiSession> session(bd::ApiSession::create(settings, &error));
     if (!session) {
         std::fprintf(stderr, "error: %s\n", qPrintable(error));
         return 2;
     }
 
-    bd::MainWindow window(session, demo);
+    bd::Provenance provenance;
+    provenance.region = settings.placeLabel();
+    provenance.demo = demo;
+    if (demo)
+        provenance.region = u"demo · %1"_s.arg(provenance.region);
+    bd::MainWindow window(session.get(), provenance);
     window.show();
     if (parser.isSet(screenshotOption)) {
         const QString path = parser.value(screenshotOption);
-        QObject::connect(&window, &bd::MainWindow::loadSettled, &window, [&window, path] {
+        QObject::connect(window.usagePage(), &bd::UsagePage::loadSettled, &window, [&window, path] {
             QTimer::singleShot(200, &window, [&window, path] {
                 const bool saved = window.grab().save(path);
                 QCoreApplication::exit(saved ? 0 : 1);
             });
         });
     }
-    window.refresh();
+    window.start();
     return QApplication::exec();
 }

@@ -1,39 +1,58 @@
 #pragma once
 
+#include "ui/dashboardpage.h"
+
 #include <QMainWindow>
 
 class QLabel;
-class QTableView;
+class QProgressBar;
+class QTabWidget;
+class QToolButton;
 
 namespace bd {
 
 class ApiSession;
-class LicenceUsageModel;
+class UsagePage;
 
-/// The dashboard's main window.
+/// The dashboard's main window: the signed-in org and region, the Usage and Partner pages, menus and
+/// shortcuts that act on the current page, and a status bar with progress and Cancel.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    /// `session` is the signed-in org's API; `demo` says it is billing-sim's demo org.
-    MainWindow(ApiSession* session, bool demo, QWidget* parent = nullptr);
+    /// `session` is the org's API; `provenance.demo` says it is billing-sim's demo org.
+    MainWindow(ApiSession* session, const Provenance& provenance, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    /// Loads the org and its current billable usage.
-    void refresh();
+    /// Names the org (organizations/me) and loads the pages with the remembered ranges.
+    void start();
 
-Q_SIGNALS:
-    /// The first load settled (for scripted screenshots).
-    void loadSettled();
+    UsagePage* usagePage() const { return m_usagePage; }
+    DashboardPage* currentPage() const;
+    QTabWidget* pages() const { return m_pages; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
+    void buildMenus();
+    void updateHeader();
+    void updateStatusBar();
+    void saveSettings() const;
+    void restoreSettings();
+
     ApiSession* m_session;
-    LicenceUsageModel* m_usageModel;
+    Provenance m_provenance;
+    QTabWidget* m_pages;
+    UsagePage* m_usagePage;
+    DashboardPage* m_partnerPage;
     QLabel* m_orgLabel;
-    QLabel* m_statusLabel;
-    QTableView* m_table;
+    QLabel* m_regionLabel;
+    QLabel* m_statusText;
+    QProgressBar* m_progress;
+    QToolButton* m_cancelButton;
 };
 
 } // namespace bd

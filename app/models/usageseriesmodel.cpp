@@ -134,6 +134,24 @@ std::optional<Decimal> UsageSeriesModel::average(int row) const
     return sum.dividedBy(Decimal::fromInt(loaded));
 }
 
+bool UsageSeriesModel::isMetered(int row) const
+{
+    if (row < 0 || row >= m_licences.size())
+        return false;
+    bool sawUsage = false;
+    for (int b = 0; b < m_buckets.size(); ++b) {
+        if (m_states.at(b) != BucketState::Loaded)
+            continue;
+        const auto it = m_cells.at(b).constFind(m_licences.at(row));
+        if (it == m_cells.at(b).cend() || it->total.isZero())
+            continue;
+        if (!it->resources.isEmpty())
+            return false;
+        sawUsage = true;
+    }
+    return sawUsage;
+}
+
 QList<BillingUsageResource> UsageSeriesModel::resources(int row, int bucket) const
 {
     if (!value(row, bucket))

@@ -63,6 +63,9 @@ public:
     std::optional<Decimal> peak(int row) const;
     /// Mean usage across loaded buckets, rounded to 2 decimals for display purposes only by the caller.
     std::optional<Decimal> average(int row) const;
+    /// True for a licence measured in units other than resources (sessions, gigabytes): none of its loaded
+    /// non-zero cells lists a resource. Such usage does not share a scale with seat and device counts.
+    bool isMetered(int row) const;
     /// The resources behind one cell (name and first-seen date).
     QList<BillingUsageResource> resources(int row, int bucket) const;
     /// Buckets in the given state.

@@ -26,7 +26,7 @@ void ChartStyle::applyCommon(QChart* chart, QChart::ChartTheme theme)
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->setBackgroundRoundness(0);
     chart->setDropShadowEnabled(false);
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setAlignment(Qt::AlignRight); // licence names are long: a column reads better than a row
     chart->legend()->setShowToolTips(true);
 }
 

@@ -90,8 +90,12 @@ void UsageChartBuilder::selectRows(const UsageSeriesModel& model, const UsageCha
         return;
     }
     QList<int> ranked;
-    for (int row = 0; row < model.licenceCount(); ++row)
-        ranked << row;
+    // Metered licences (sessions, gigabytes) would flatten every seat count on a shared axis: they are shown
+    // only when pinned, and stay in the table.
+    for (int row = 0; row < model.licenceCount(); ++row) {
+        if (!model.isMetered(row))
+            ranked << row;
+    }
     // Rank by peak (the number a licence is bought by); ties by name so the choice is stable.
     const auto peakOf = [&model](int row) { return model.peak(row).value_or(Decimal::fromInt(-1)); };
     std::stable_sort(ranked.begin(), ranked.end(), [&](int a, int b) {

@@ -1,0 +1,308 @@
+// The usage page driven like a person would, offscreen, against billing-sim over loopback.
+
+#include "../integration/csvreader.h"
+#include "../integration/simfixture.h"
+
+#include "api/orgapi.h"
+#include "domain/datebuckets.h"
+#include "models/usageseriesmodel.h"
+#include "ui/charts/usagechartview.h"
+#include "ui/mainwindow.h"
+#include "ui/messagebanner.h"
+#include "ui/rangebar.h"
+#include "ui/usagepage.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QPushButton>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace Qt::StringLiterals;
+using namespace bd;
+using bd::test::SimFixture;
+
+namespace {
+
+const QString UsagePath = u"/api/v2/billing/reports/billableusage"_s;
+
+/// A page on a sim, with "today" pinned to the sim's clock so presets mean the same on every run.
+struct PageFixture
+{
+    SimFixture sim;
+    std::unique_ptr<UsagePage> page;
+
+    explicit PageFixture(sim::SimOptions options = {})
+        : sim(options)
+    {
+        page = std::make_unique<UsagePage>(sim.session.get());
+        page->rangeBar()->setToday(test::fixedNow().date());
+        page->setConfirmLargeLoads(false);
+        page->resize(1200, 800);
+        page->show();
+    }
+
+    /// Clicks Load and waits for every bucket to settle.
+    bool loadAndWait()
+    {
+        QSignalSpy settled(page.get(), &UsagePage::loadSettled);
+        QTest::mouseClick(page->findChild<QPushButton*>(u"loadButton"_s), Qt::LeftButton);
+        return settled.wait(30'000);
+    }
+};
+
+} // namespace
+
+class TestUsagePage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+
+    void preset_last3Months_loadsSeriesAndTableFromTheSim()
+    {
+        PageFixture fixture;
+        fixture.page->rangeBar()->setPreset(RangePreset::Last3Months);
+        fixture.page->rangeBar()->setGranularity(Granularity::Month);
+        QVERIFY(fixture.loadAndWait());
+
+        UsageSeriesModel* model = fixture.page->model();
+        QCOMPARE(model->buckets().size(), 3);
+        QCOMPARE(model->buckets().first().first, QDate(2026, 9, 1));
+        QCOMPARE(model->buckets().last().last, QDate(2026, 11, 20));
+        QCOMPARE(model->count(UsageSeriesModel::BucketState::Loaded), 3);
+        QCOMPARE(fixture.sim.requests(UsagePath).size(), 3);
+
+        // Table cells: every licence of every bucket equals the sim's report for that window.
+        for (int b = 0; b < model->buckets().size(); ++b) {
+            const DateBucket& bucket = model->buckets().at(b);
+            const QJsonArray usages = fixture.sim.server->data().billableUsage(bucket.start(), bucket.end())[u"usages"_s].toArray();
+            for (const QJsonValue& usage : usages) {
+                const int row = model->rowOfLicence(usage[u"name"_s].toString());
+                QVERIFY(row >= 0);
+                QCOMPARE(model->value(row, b), Decimal::fromString(usage[u"totalUsage"_s].toString()));
+            }
+        }
+
+        // Chart: one line per shown licence, a point per loaded bucket, y = the exact value as a double.
+        UsageChartView* chart = fixture.page->chartView();
+        chart->rebuildNow();
+        const BuiltChart& built = chart->built();
+        QVERIFY(!built.series.isEmpty());
+        for (const PlottedSeries& series : built.series) {
+            QCOMPARE(series.buckets.size(), 3);
+            if (series.name == UsageChartBuilder::otherName())
+                continue;
+            const int row = model->rowOfLicence(series.name);
+            QVERIFY2(row >= 0, qPrintable(series.name));
+            for (qsizetype i = 0; i < series.buckets.size(); ++i)
+                QCOMPARE(series.values.at(i), *model->value(row, series.buckets.at(i)));
+        }
+        QVERIFY(fixture.page->status().text.startsWith(u"3 of 3 reports"_s));
+    }
+
+    void selectingACell_showsItsResources()
+    {
+        PageFixture fixture;
+        fixture.page->rangeBar()->setPreset(RangePreset::LastMonth);
+        QVERIFY(fixture.loadAndWait());
+        UsageSeriesModel* model = fixture.page->model();
+        QTableView* table = fixture.page->table();
+        int row = -1;
+        for (int r = 0; r < model->rowCount() && row < 0; ++r) {
+            if (!model->isMetered(r) && model->value(r, 0) > Decimal::fromInt(2))
+                row = r;
+        }
+        QVERIFY(row >= 0);
+        const QModelIndex source = model->index(row, model->bucketColumn(0));
+        const auto* proxy = static_cast<const QSortFilterProxyModel*>(table->model());
+        const QModelIndex cell = proxy->mapFromSource(source);
+        table->scrollTo(cell);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(cell).center());
+        QCOMPARE(fixture.page->resourceTable()->model()->rowCount(), model->resources(row, 0).size());
+        QCOMPARE(Decimal::fromInt(model->resources(row, 0).size()), *model->value(row, 0));
+
+        // Copy: the selected cell with its header, tab-separated.
+        table->setFocus();
+        fixture.page->copySelection();
+        const QString copied = QApplication::clipboard()->text();
+        QCOMPARE(copied, u"%1\n%2\n"_s.arg(model->headerData(source.column(), Qt::Horizontal).toString(),
+                                             model->value(row, 0)->toString()));
+    }
+
+    void cancel_midLoad_sendsNoFurtherRequests()
+    {
+        sim::SimOptions options;
+        options.latencyMs = 150;
+        PageFixture fixture(options);
+        fixture.sim.session->client()->setMaxConcurrent(2);
+        fixture.page->rangeBar()->setPreset(RangePreset::Last12Months);
+        fixture.page->rangeBar()->setGranularity(Granularity::Week);
+        QTest::mouseClick(fixture.page->findChild<QPushButton*>(u"loadButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(fixture.page->model()->count(UsageSeriesModel::BucketState::Loaded) >= 2);
+        QVERIFY(fixture.page->status().busy);
+        // The sim logs a request once it answers it: those on the wire at the cancel still show up, no others.
+        const qsizetype onTheWire = fixture.sim.session->client()->runningCount();
+        fixture.page->cancel();
+        const qsizetype asked = fixture.sim.requests(UsagePath).size() + onTheWire;
+        QVERIFY(asked < fixture.page->model()->buckets().size());
+        QVERIFY(!fixture.page->status().busy);
+        QVERIFY(fixture.page->model()->count(UsageSeriesModel::BucketState::Cancelled) > 0);
+        // Let the event loop run well past the latency: nothing else is asked for.
+        QSignalSpy answered(fixture.sim.server.get(), &sim::BillingSimServer::requestHandled);
+        fixture.sim.session->orgs()->fetchOrganization();
+        QVERIFY(answered.wait(5000));
+        QVERIFY(fixture.sim.requests(UsagePath).size() <= asked);
+        QVERIFY(fixture.page->banner()->text().contains(u"not loaded"_s));
+    }
+
+    void failedBucket_isMarkedAndCanBeRetriedAlone()
+    {
+        PageFixture fixture;
+        fixture.sim.server->injectFault(sim::Fault::ServerError, 1, UsagePath);
+        fixture.page->rangeBar()->setPreset(RangePreset::Last6Months);
+        QVERIFY(fixture.loadAndWait());
+        UsageSeriesModel* model = fixture.page->model();
+        QCOMPARE(model->count(UsageSeriesModel::BucketState::Failed), 1);
+        QCOMPARE(model->count(UsageSeriesModel::BucketState::Loaded), 5);
+        int failed = -1;
+        for (int b = 0; b < model->buckets().size(); ++b) {
+            if (model->bucketState(b) == UsageSeriesModel::BucketState::Failed)
+                failed = b;
+        }
+        QVERIFY(model->bucketError(failed).contains(u"500"_s));
+        fixture.page->chartView()->rebuildNow();
+        QCOMPARE(fixture.page->chartView()->built().failedBuckets, QList<int> { failed });
+        QVERIFY(fixture.page->banner()->text().contains(u"failed"_s));
+
+        const qsizetype before = fixture.sim.requests(UsagePath).size();
+        QSignalSpy settled(fixture.page.get(), &UsagePage::loadSettled);
+        fixture.page->retryBucket(failed);
+        QVERIFY(settled.wait(10'000));
+        QCOMPARE(fixture.sim.requests(UsagePath).size(), before + 1); // only that bucket was asked again
+        QCOMPARE(model->count(UsageSeriesModel::BucketState::Loaded), 6);
+    }
+
+    void missingPermission_bannerNamesThePermissionAndStops()
+    {
+        sim::SimOptions options;
+        options.denyBillingPermission = true;
+        PageFixture fixture(options);
+        fixture.page->rangeBar()->setPreset(RangePreset::Last12Months);
+        QVERIFY(fixture.loadAndWait());
+        QVERIFY2(fixture.page->banner()->text().contains(u"billing:subscription:read"_s),
+                 qPrintable(fixture.page->banner()->text()));
+        QCOMPARE(fixture.page->banner()->kind(), MessageBanner::Kind::Error);
+        QVERIFY(fixture.sim.requests(UsagePath).size() < 12);
+    }
+
+    void unreachableServer_saysSoAndKeepsWhatWasLoaded()
+    {
+        PageFixture fixture;
+        fixture.page->rangeBar()->setPreset(RangePreset::Last3Months);
+        QVERIFY(fixture.loadAndWait());
+        const int licences = fixture.page->model()->licenceCount();
+        RetryPolicy retry;
+        retry.maxAttempts = 2;
+        retry.backoffBaseMs = 10;
+        fixture.sim.session->client()->setRetryPolicy(retry);
+        fixture.sim.server->injectFault(sim::Fault::DropConnection, 100, UsagePath);
+        fixture.page->retryFailed(); // nothing failed: no request
+        QCOMPARE(fixture.sim.requests(UsagePath).size(), 3);
+        // Load another range while the server drops every connection.
+        fixture.page->rangeBar()->setPreset(RangePreset::LastYear);
+        QVERIFY(fixture.loadAndWait());
+        QVERIFY2(fixture.page->banner()->text().contains(u"could not be reached"_s), qPrintable(fixture.page->banner()->text()));
+        QCOMPARE(fixture.page->model()->count(UsageSeriesModel::BucketState::Failed), 12);
+        QVERIFY(licences > 0);
+    }
+
+    void exports_everyFormat_readBack()
+    {
+        PageFixture fixture;
+        fixture.page->setProvenance({ u"Northwind Contact Center"_s, u"us_east_1"_s, true });
+        fixture.page->rangeBar()->setPreset(RangePreset::Last3Months);
+        QVERIFY(fixture.loadAndWait());
+        fixture.page->chartView()->rebuildNow();
+        QTemporaryDir dir;
+        QString error;
+
+        const QString csvPath = dir.filePath(u"usage.csv"_s);
+        QVERIFY2(fixture.page->exportCsv(csvPath, &error), qPrintable(error));
+        QFile csvFile(csvPath);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QList<QStringList> rows = test::parseCsv(csvFile.readAll());
+        UsageSeriesModel* model = fixture.page->model();
+        QCOMPARE(rows.size(), 1 + model->rowCount());
+        QCOMPARE(rows.first().first(), u"Licence"_s);
+        QCOMPARE(rows.first().size(), model->columnCount());
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            const int row = model->rowOfLicence(rows.at(i).at(0));
+            QVERIFY(row >= 0);
+            QCOMPARE(Decimal::fromString(rows.at(i).at(1)), model->value(row, 0));
+        }
+
+        const QString pngPath = dir.filePath(u"chart.png"_s);
+        QVERIFY2(fixture.page->exportChart(pngPath, UsagePage::ChartFormat::Png, QSize(900, 500), 2.0, &error), qPrintable(error));
+        const QImage png(pngPath);
+        QCOMPARE(png.size(), QSize(1800, 1000));
+
+        const QString svgPath = dir.filePath(u"chart.svg"_s);
+        QVERIFY2(fixture.page->exportChart(svgPath, UsagePage::ChartFormat::Svg, QSize(900, 500), 1.0, &error), qPrintable(error));
+        QFile svgFile(svgPath);
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        const QByteArray svg = svgFile.readAll();
+        QXmlStreamReader xml(svg);
+        while (!xml.atEnd())
+            xml.readNext();
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        for (const QString& name : fixture.page->chartView()->built().seriesNames)
+            QVERIFY2(svg.contains(name.toHtmlEscaped().toUtf8()), qPrintable(name));
+        QVERIFY(svg.contains("Northwind Contact Center"));
+
+        const QString pdfPath = dir.filePath(u"chart.pdf"_s);
+        QVERIFY2(fixture.page->exportChart(pdfPath, UsagePage::ChartFormat::Pdf, {}, 1.0, &error), qPrintable(error));
+        QFile pdfFile(pdfPath);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        QVERIFY(pdfFile.read(4) == "%PDF");
+
+        QVERIFY(!fixture.page->exportCsv(dir.filePath(u"no/such/folder.csv"_s), &error));
+        QVERIFY(!error.isEmpty());
+    }
+
+    void mainWindow_remembersRangeAndGranularity()
+    {
+        SimFixture sim;
+        {
+            MainWindow window(sim.session.get(), { u"Org"_s, u"us_east_1"_s, true });
+            window.usagePage()->rangeBar()->setPreset(RangePreset::Last6Months);
+            window.usagePage()->rangeBar()->setGranularity(Granularity::Week);
+            window.usagePage()->setStackedBars(true);
+            window.close();
+        }
+        MainWindow again(sim.session.get(), { u"Org"_s, u"us_east_1"_s, true });
+        QCOMPARE(again.usagePage()->rangeBar()->preset(), RangePreset::Last6Months);
+        QCOMPARE(again.usagePage()->rangeBar()->granularity(), Granularity::Week);
+        QCOMPARE(again.usagePage()->chartView()->options().mode, UsageChartOptions::Mode::StackedBars);
+        QVERIFY(again.findChild<QWidget*>(u"demoBanner"_s));
+    }
+};
+
+QTEST_MAIN(TestUsagePage)
+#include "tst_usagepage.moc"

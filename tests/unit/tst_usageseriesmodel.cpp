@@ -1,0 +1,137 @@
+// UsageSeriesModel under QAbstractItemModelTester: buckets stream in, licences appear, states and values.
+
+#include "domain/datebuckets.h"
+#include "models/selectiontext.h"
+#include "models/sortproxymodel.h"
+#include "models/usageseriesmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace bd;
+
+namespace {
+
+Decimal dec(const char* text)
+{
+    return *Decimal::fromString(QString::fromLatin1(text));
+}
+
+BillingUsageReport report(const QList<std::pair<QString, const char*>>& totals)
+{
+    BillingUsageReport r;
+    for (const auto& [name, total] : totals) {
+        BillingUsage usage;
+        usage.name = name;
+        usage.totalUsage = dec(total);
+        const int seats = usage.totalUsage.toString().contains(u'.') ? 0 : usage.totalUsage.toString().toInt();
+        for (int i = 0; i < seats && i < 5; ++i)
+            usage.resources.append({ u"user%1@example.com"_s.arg(i), QDateTime(QDate(2025, 1, 1 + i), QTime(8, 0), Qt::UTC) });
+        r.usages.append(usage);
+    }
+    return r;
+}
+
+QList<DateBucket> months(int count)
+{
+    return DateBuckets::tile(QDate(2025, 1, 1), QDate(2025, 1, 1).addMonths(count).addDays(-1), Granularity::Month);
+}
+
+} // namespace
+
+class TestUsageSeriesModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void streaming_reportsInAnyOrder_fillColumnsAndAddLicences()
+    {
+        UsageSeriesModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setBuckets(months(3), Granularity::Month);
+        QCOMPARE(model.columnCount(), 1 + 3 + 2);
+        QCOMPARE(model.rowCount(), 0);
+
+        model.setReport(2, report({ { u"CX 3"_s, "5" }, { u"Storage GB"_s, "12.50" } }));
+        QCOMPARE(model.rowCount(), 2);
+        model.setReport(0, report({ { u"CX 3"_s, "3" }, { u"Collaborate"_s, "1" } }));
+        QCOMPARE(model.rowCount(), 3);
+
+        const int cx3 = model.rowOfLicence(u"CX 3"_s);
+        QCOMPARE(model.value(cx3, 0), dec("3"));
+        QCOMPARE(model.value(cx3, 1), std::nullopt); // not loaded yet
+        QCOMPARE(model.value(cx3, 2), dec("5"));
+        QCOMPARE(model.value(model.rowOfLicence(u"Collaborate"_s), 2), Decimal()); // loaded, absent → zero
+        QCOMPARE(model.peak(cx3), dec("5"));
+        QCOMPARE(model.average(cx3), dec("4"));
+        QCOMPARE(model.data(model.index(cx3, model.bucketColumn(1))).toString(), u"…"_s);
+        QCOMPARE(model.data(model.index(model.rowOfLicence(u"Storage GB"_s), model.bucketColumn(2))).toString(), u"12.5"_s);
+        QCOMPARE(model.data(model.index(cx3, model.bucketColumn(2)), UsageSeriesModel::SortRole).value<Decimal>(), dec("5"));
+        QCOMPARE(model.resources(cx3, 2).size(), 5);
+        QCOMPARE(model.count(UsageSeriesModel::BucketState::Loaded), 2);
+    }
+
+    void failedBucket_marksItsColumnAndKeepsTheRest()
+    {
+        UsageSeriesModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setBuckets(months(2), Granularity::Month);
+        model.setReport(0, report({ { u"CX 3"_s, "3" } }));
+        model.setBucketFailed(1, u"Genesys Cloud had a problem (HTTP 500)"_s);
+        const QModelIndex failed = model.index(0, model.bucketColumn(1));
+        QCOMPARE(model.data(failed).toString(), u"failed"_s);
+        QCOMPARE(model.data(failed, UsageSeriesModel::ErrorRole).toString(), u"Genesys Cloud had a problem (HTTP 500)"_s);
+        QVERIFY(model.data(failed, Qt::ToolTipRole).toString().contains(u"HTTP 500"_s));
+        QVERIFY(model.headerData(model.bucketColumn(1), Qt::Horizontal).toString().contains(u"⚠"_s));
+        QCOMPARE(model.value(0, 0), dec("3"));
+
+        model.setBucketState(1, UsageSeriesModel::BucketState::Pending); // retried
+        QVERIFY(model.bucketError(1).isEmpty());
+        model.setReport(1, report({ { u"CX 3"_s, "4" } }));
+        QCOMPARE(model.value(0, 1), dec("4"));
+    }
+
+    void meteredLicence_hasNoResources()
+    {
+        UsageSeriesModel model;
+        model.setBuckets(months(1), Granularity::Month);
+        model.setReport(0, report({ { u"CX 3"_s, "3" }, { u"Storage GB"_s, "1234.56" } }));
+        QVERIFY(!model.isMetered(model.rowOfLicence(u"CX 3"_s)));
+        QVERIFY(model.isMetered(model.rowOfLicence(u"Storage GB"_s)));
+    }
+
+    void sortProxy_decimalsSortNumericallyAndEmptyLast()
+    {
+        UsageSeriesModel model;
+        model.setBuckets(months(2), Granularity::Month);
+        model.setReport(0, report({ { u"A"_s, "9" }, { u"B"_s, "10" }, { u"C"_s, "0.5" } }));
+        SortProxyModel proxy;
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(UsageSeriesModel::SortRole);
+        proxy.sort(model.bucketColumn(0), Qt::AscendingOrder);
+        QStringList order;
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            order << proxy.index(row, 0).data().toString();
+        QCOMPARE(order, (QStringList { u"C"_s, u"A"_s, u"B"_s })); // 0.5 < 9 < 10, not "10" < "9"
+
+        proxy.setFilterFixedString(u"b"_s);
+        QCOMPARE(proxy.rowCount(), 1);
+    }
+
+    void selectionText_headersAndCells_asTsv()
+    {
+        UsageSeriesModel model;
+        model.setBuckets(months(2), Granularity::Month);
+        model.setReport(0, report({ { u"CX 3"_s, "3" }, { u"Collaborate"_s, "1" } }));
+        model.setReport(1, report({ { u"CX 3"_s, "4" } }));
+        const QModelIndexList selected { model.index(0, 0), model.index(0, 1), model.index(0, 2),
+                                         model.index(1, 0), model.index(1, 1), model.index(1, 2) };
+        QCOMPARE(SelectionText::toTsv(model, selected),
+                 u"Licence\tJan 2025\tFeb 2025\nCX 3\t3\t4\nCollaborate\t1\t0\n"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUsageSeriesModel)
+#include "tst_usageseriesmodel.moc"

@@ -1,0 +1,199 @@
+#include "ui/rangebar.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+namespace bd {
+
+namespace {
+constexpr Granularity AllGranularities[] = { Granularity::Day, Granularity::Week, Granularity::Month,
+                                             Granularity::Quarter };
+
+QString granularityLabel(Granularity g)
+{
+    switch (g) {
+    case Granularity::Day: return u"Daily"_s;
+    case Granularity::Week: return u"Weekly"_s;
+    case Granularity::Month: return u"Monthly"_s;
+    case Granularity::Quarter: return u"Quarterly"_s;
+    }
+    return {};
+}
+} // namespace
+
+RangeBar::RangeBar(QWidget* parent)
+    : QWidget(parent)
+    , m_today(QDate::currentDate())
+    , m_preset(new QComboBox(this))
+    , m_from(new QDateEdit(this))
+    , m_to(new QDateEdit(this))
+    , m_granularity(new QComboBox(this))
+    , m_load(new QPushButton(u"Load"_s, this))
+    , m_problem(new QLabel(this))
+{
+    m_preset->setObjectName(u"rangePreset"_s);
+    m_from->setObjectName(u"rangeFrom"_s);
+    m_to->setObjectName(u"rangeTo"_s);
+    m_granularity->setObjectName(u"granularity"_s);
+    m_load->setObjectName(u"loadButton"_s);
+    m_problem->setObjectName(u"rangeProblem"_s);
+
+    for (RangePreset preset : RangePresets::all())
+        m_preset->addItem(RangePresets::label(preset), int(preset));
+    for (Granularity g : AllGranularities)
+        m_granularity->addItem(granularityLabel(g), int(g));
+    for (QDateEdit* edit : { m_from, m_to }) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(u"yyyy-MM-dd"_s);
+        edit->setMaximumDate(m_today);
+        edit->setMinimumDate(QDate(2010, 1, 1));
+    }
+    m_from->setToolTip(u"First day (UTC)"_s);
+    m_to->setToolTip(u"Last day (UTC), included; no later than today"_s);
+    m_load->setDefault(true);
+    m_load->setToolTip(u"Load the range (F5)"_s);
+    m_problem->setStyleSheet(u"color: #c4452f;"_s);
+    m_problem->hide();
+
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(new QLabel(u"Range"_s, this));
+    layout->addWidget(m_preset);
+    layout->addSpacing(8);
+    layout->addWidget(m_from);
+    layout->addWidget(new QLabel(u"to"_s, this));
+    layout->addWidget(m_to);
+    layout->addSpacing(8);
+    layout->addWidget(new QLabel(u"by"_s, this));
+    layout->addWidget(m_granularity);
+    layout->addWidget(m_load);
+    layout->addWidget(m_problem);
+    layout->addStretch(1);
+
+    connect(m_preset, &QComboBox::activated, this, [this] {
+        applyPreset();
+        if (preset() != RangePreset::Custom && validationMessage().isEmpty())
+            Q_EMIT loadRequested();
+    });
+    connect(m_granularity, &QComboBox::activated, this, [this] {
+        if (validationMessage().isEmpty())
+            Q_EMIT loadRequested();
+    });
+    connect(m_from, &QDateEdit::dateChanged, this, &RangeBar::onDatesEdited);
+    connect(m_to, &QDateEdit::dateChanged, this, &RangeBar::onDatesEdited);
+    connect(m_load, &QPushButton::clicked, this, &RangeBar::loadRequested);
+
+    setPreset(RangePreset::Last12Months);
+    setGranularity(Granularity::Month);
+}
+
+DateRange RangeBar::range() const
+{
+    return { m_from->date(), m_to->date() };
+}
+
+Granularity RangeBar::granularity() const
+{
+    return Granularity(m_granularity->currentData().toInt());
+}
+
+RangePreset RangeBar::preset() const
+{
+    return RangePreset(m_preset->currentData().toInt());
+}
+
+QString RangeBar::validationMessage() const
+{
+    if (m_from->date() > m_to->date())
+        return u"The start is after the end."_s;
+    return {};
+}
+
+void RangeBar::setPreset(RangePreset preset)
+{
+    m_preset->setCurrentIndex(m_preset->findData(int(preset)));
+    applyPreset();
+}
+
+void RangeBar::setRange(const DateRange& range)
+{
+    m_applying = true;
+    m_from->setDate(std::min(range.first, m_today));
+    m_to->setDate(std::min(range.last, m_today));
+    m_applying = false;
+    m_preset->setCurrentIndex(m_preset->findData(int(RangePreset::Custom)));
+    validate();
+}
+
+void RangeBar::setGranularity(Granularity granularity)
+{
+    m_granularity->setCurrentIndex(m_granularity->findData(int(granularity)));
+}
+
+void RangeBar::setToday(const QDate& today)
+{
+    m_today = today;
+    m_from->setMaximumDate(today);
+    m_to->setMaximumDate(today);
+    applyPreset();
+}
+
+void RangeBar::applyPreset()
+{
+    const DateRange range = RangePresets::rangeFor(preset(), m_today);
+    if (!range.isValid())
+        return; // Custom keeps the dates as they are
+    m_applying = true;
+    m_from->setDate(range.first);
+    m_to->setDate(range.last);
+    m_applying = false;
+    validate();
+}
+
+void RangeBar::onDatesEdited()
+{
+    if (m_applying)
+        return;
+    // Editing a date turns the range into a custom one.
+    m_preset->setCurrentIndex(m_preset->findData(int(RangePreset::Custom)));
+    validate();
+}
+
+void RangeBar::validate()
+{
+    const QString problem = validationMessage();
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
+    m_load->setEnabled(problem.isEmpty());
+}
+
+void RangeBar::saveSettings(QSettings& settings) const
+{
+    settings.setValue(u"range/preset"_s, RangePresets::key(preset()));
+    settings.setValue(u"range/first"_s, m_from->date());
+    settings.setValue(u"range/last"_s, m_to->date());
+    settings.setValue(u"range/granularity"_s, granularityName(granularity()));
+}
+
+void RangeBar::restoreSettings(QSettings& settings)
+{
+    if (const auto g = granularityFromName(settings.value(u"range/granularity"_s).toString()))
+        setGranularity(*g);
+    const RangePreset saved = RangePresets::fromKey(settings.value(u"range/preset"_s).toString());
+    if (saved == RangePreset::Custom) {
+        const DateRange range { settings.value(u"range/first"_s).toDate(), settings.value(u"range/last"_s).toDate() };
+        if (range.isValid()) {
+            setRange(range);
+            return;
+        }
+    }
+    setPreset(saved == RangePreset::Custom ? RangePreset::Last12Months : saved);
+}
+
+} // namespace bd

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "domain/granularity.h"
+#include "domain/rangepreset.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QPushButton;
+class QSettings;
+
+namespace bd {
+
+/// Picks the range and granularity of the usage chart: presets, calendar pickers for a custom range, and a
+/// granularity. Keeps the range valid (start before end, nothing after today) and says why when it is not.
+class RangeBar final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RangeBar)
+
+public:
+    explicit RangeBar(QWidget* parent = nullptr);
+
+    DateRange range() const;
+    Granularity granularity() const;
+    RangePreset preset() const;
+    /// Empty when the range can be loaded, else why not.
+    QString validationMessage() const;
+
+    void setPreset(RangePreset preset);
+    /// A custom range (end after today is clipped to today).
+    void setRange(const DateRange& range);
+    void setGranularity(Granularity granularity);
+    /// The day presets are relative to and the latest day that can be picked (tests pin it).
+    void setToday(const QDate& today);
+
+    void saveSettings(QSettings& settings) const;
+    void restoreSettings(QSettings& settings);
+
+Q_SIGNALS:
+    /// The person asked for this range (Load, a preset, a granularity).
+    void loadRequested();
+
+private:
+    void applyPreset();
+    void onDatesEdited();
+    void validate();
+
+    QDate m_today;
+    QComboBox* m_preset;
+    QDateEdit* m_from;
+    QDateEdit* m_to;
+    QComboBox* m_granularity;
+    QPushButton* m_load;
+    QLabel* m_problem;
+    bool m_applying = false;
+};
+
+} // namespace bd
