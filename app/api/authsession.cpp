@@ -49,8 +49,39 @@ void AuthSession::useAccessToken(const QString& token)
     m_token = token;
 }
 
+void AuthSession::useUserToken(const QString& token, const QDateTime& expiresAt)
+{
+    // Keeps nothing of a previous method, but does not clear() a pending re-sign-in: the requests waiting for
+    // it go on with the new token.
+    if (m_signIn) {
+        QNetworkReply* reply = m_signIn;
+        m_signIn = nullptr;
+        reply->abort();
+    }
+    m_method = Method::UserToken;
+    m_loginBase = {};
+    m_clientSecret.clear();
+    m_token = token;
+    m_expiresAt = expiresAt;
+    m_lifetimeSecs = expiresAt.isValid() ? QDateTime::currentDateTimeUtc().secsTo(expiresAt) : 0;
+    m_reauthenticationPending = false;
+    Q_EMIT signedIn();
+}
+
+void AuthSession::abandonSignIn(const QString& reason)
+{
+    if (!m_reauthenticationPending)
+        return;
+    m_reauthenticationPending = false;
+    Q_EMIT signInFailed(ApiError(ApiError::Kind::Auth, reason));
+}
+
 bool AuthSession::needsSignIn() const
 {
+    if (m_method == Method::UserToken) {
+        // No early renewal: a person has to act, so the token is used until it has really run out.
+        return m_token.isEmpty() || (m_expiresAt.isValid() && QDateTime::currentDateTimeUtc() >= m_expiresAt);
+    }
     if (m_method != Method::ClientCredentials)
         return false;
     if (m_token.isEmpty())
@@ -63,6 +94,13 @@ void AuthSession::signIn()
 {
     if (m_signIn)
         return;
+    if (m_method == Method::UserToken) {
+        if (!m_reauthenticationPending) {
+            m_reauthenticationPending = true;
+            Q_EMIT reauthenticationNeeded();
+        }
+        return;
+    }
     if (m_method != Method::ClientCredentials || !m_network) {
         Q_EMIT signInFailed(ApiError(ApiError::Kind::Auth,
             u"No credentials that can sign in: configure a client id and secret, or paste a new token."_s));
@@ -122,7 +160,7 @@ void AuthSession::onTokenReply(QNetworkReply* reply)
 
 void AuthSession::invalidate(const QString& token)
 {
-    if (token == m_token && m_method == Method::ClientCredentials) {
+    if (token == m_token && (m_method == Method::ClientCredentials || m_method == Method::UserToken)) {
         m_token.clear();
         m_expiresAt = {};
     }
@@ -136,6 +174,7 @@ void AuthSession::clear()
         reply->abort();
     }
     m_method = Method::None;
+    m_reauthenticationPending = false;
     m_loginBase = {};
     m_clientId.clear();
     m_clientSecret.clear();

@@ -14,14 +14,16 @@ namespace bd {
 
 /// Holds one session's access token and gets a new one when it can: with client credentials it signs in
 /// (POST /oauth/token) when there is no token, shortly before expiry, and once after a 401. A pasted access
-/// token is used as it is. The secret and the token stay in memory and are never logged.
+/// token is used as it is. A browser sign-in's user token cannot be renewed here: when it expires (or a 401 says
+/// so) requests wait and reauthenticationNeeded() asks for a new sign-in; useUserToken() lets them go on, and
+/// abandonSignIn() fails them. The secret and the token stay in memory and are never logged.
 class AuthSession final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AuthSession)
 
 public:
-    enum class Method { None, ClientCredentials, AccessToken };
+    enum class Method { None, ClientCredentials, AccessToken, UserToken };
 
     explicit AuthSession(QObject* parent = nullptr);
     ~AuthSession() override;
@@ -30,6 +32,10 @@ public:
     void useClientCredentials(const QUrl& loginBase, const QString& clientId, const QString& clientSecret);
     /// Uses a token obtained elsewhere; it cannot be renewed.
     void useAccessToken(const QString& token);
+    /// Uses (or replaces) a browser sign-in's user token; requests waiting for it go on (signedIn() follows).
+    void useUserToken(const QString& token, const QDateTime& expiresAt);
+    /// The person declined to sign in again: requests waiting for a token fail with `reason` (signInFailed()).
+    void abandonSignIn(const QString& reason);
     /// The network the sign-in request goes through (ApiClient shares its own).
     void setNetwork(QNetworkAccessManager* network) { m_network = network; }
 
@@ -37,12 +43,14 @@ public:
     QString clientId() const { return m_clientId; }
     /// The token to send now; empty when there is none.
     QString accessToken() const { return m_token; }
+    /// When the token expires; invalid when unknown (a pasted token).
     QDateTime expiresAt() const { return m_expiresAt; }
     /// True when a request should wait for a sign-in first (no token, or one about to expire).
     bool needsSignIn() const;
-    /// True when this session can get a token by itself.
-    bool canSignIn() const { return m_method == Method::ClientCredentials; }
-    bool isSigningIn() const { return m_signIn != nullptr; }
+    /// True when this session can get a new token: by itself (client credentials) or by asking the person to
+    /// sign in again (a user token); requests that got a 401 then wait for it and are replayed once.
+    bool canSignIn() const { return m_method == Method::ClientCredentials || m_method == Method::UserToken; }
+    bool isSigningIn() const { return m_signIn != nullptr || m_reauthenticationPending; }
 
     /// Starts a sign-in unless one is under way; signedIn() or signInFailed() follows.
     void signIn();
@@ -54,6 +62,9 @@ public:
 Q_SIGNALS:
     void signedIn();
     void signInFailed(const bd::ApiError& error);
+    /// A user token ran out: ask the person to sign in again (then useUserToken() or abandonSignIn()). Emitted
+    /// once per expiry; what is loaded stays, and requests wait.
+    void reauthenticationNeeded();
 
 private:
     void onTokenReply(QNetworkReply* reply);
@@ -67,6 +78,7 @@ private:
     qint64 m_lifetimeSecs = 0;
     QNetworkAccessManager* m_network = nullptr;
     QPointer<QNetworkReply> m_signIn;
+    bool m_reauthenticationPending = false;
 };
 
 } // namespace bd
