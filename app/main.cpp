@@ -6,6 +6,7 @@
 #include "export/exportcommand.h"
 #include "sim/simthread.h"
 #include "ui/mainwindow.h"
+#include "models/usageseriesmodel.h"
 #include "ui/usagepage.h"
 
 #include <QApplication>
@@ -115,6 +116,18 @@ int main(int argc, char** argv)
     if (parser.isSet(screenshotOption)) {
         const QString path = parser.value(screenshotOption);
         QObject::connect(window.usagePage(), &bd::UsagePage::loadSettled, &window, [&window, path] {
+            // Show a drill-down too: the busiest seat licence in the latest bucket.
+            bd::UsagePage* page = window.usagePage();
+            const bd::UsageSeriesModel* model = page->model();
+            const int last = int(model->buckets().size()) - 1;
+            int busiest = -1;
+            for (int row = 0; row < model->licenceCount(); ++row) {
+                if (!model->isMetered(row) && model->value(row, last)
+                    && (busiest < 0 || *model->value(row, last) > *model->value(busiest, last)))
+                    busiest = row;
+            }
+            if (busiest >= 0)
+                page->selectCell(model->licence(busiest), last);
             QTimer::singleShot(200, &window, [&window, path] {
                 const bool saved = window.grab().save(path);
                 QCoreApplication::exit(saved ? 0 : 1);

@@ -181,11 +181,14 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     m_table->sortByColumn(UsageSeriesModel::LicenceColumn, Qt::AscendingOrder);
     m_table->setAlternatingRowColors(true);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->verticalHeader()->hide();
+    // Licence names sit in the row header, so they stay in view while the buckets scroll sideways.
+    m_table->setColumnHidden(UsageSeriesModel::LicenceColumn, true);
+    m_table->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_table->verticalHeader()->setFixedWidth(280);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setDefaultSectionSize(96);
-    m_table->horizontalHeader()->resizeSection(UsageSeriesModel::LicenceColumn, 300);
     m_table->horizontalHeader()->setSectionsMovable(false);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -196,6 +199,8 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
         QMenu menu(this);
         QAction* copy = menu.addAction(u"Copy"_s, this, &UsagePage::copySelection);
         copy->setShortcut(QKeySequence::Copy);
+        menu.addAction(u"Sort by licence name"_s, this,
+                       [this] { m_table->sortByColumn(UsageSeriesModel::LicenceColumn, Qt::AscendingOrder); });
         if (bucket >= 0) {
             const auto state = m_model->bucketState(bucket);
             QAction* retry = menu.addAction(u"Retry this bucket"_s, this, [this, bucket] { retryBucket(bucket); });
@@ -226,6 +231,8 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     m_resourceTable->setSortingEnabled(true);
     m_resourceTable->sortByColumn(ResourceModel::FirstSeenColumn, Qt::AscendingOrder);
     m_resourceTable->setAlternatingRowColors(true);
+    m_resourceTable->setWordWrap(false);
+    m_resourceTable->setToolTip(u"First seen: when billing first observed the resource in this bucket (UTC)"_s);
     m_resourceTable->verticalHeader()->hide();
     m_resourceTable->horizontalHeader()->setSectionResizeMode(ResourceModel::NameColumn, QHeaderView::Stretch);
     auto* resourcePanel = new QWidget(this);
@@ -252,7 +259,8 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     layout->addWidget(m_mainSplitter, 1);
 
     connect(m_rangeBar, &RangeBar::loadRequested, this, &UsagePage::refresh);
-    connect(m_chart, &UsageChartView::bucketClicked, this, &UsagePage::showCellForBucket);
+    connect(m_chart, &UsageChartView::bucketClicked, this,
+            [this](int bucket, const QString& licence) { selectCell(licence, bucket); });
 
     connect(m_loader, &UsageSeriesLoader::bucketLoaded, this, [this](int bucket, const BillingUsageReport& report) {
         m_model->setReport(bucket, report);
@@ -312,9 +320,7 @@ void UsagePage::startLoad(const DateRange& range, Granularity granularity)
     m_resources->setResources({});
     m_resourceTitle->setText(u"Select a cell to see the users and devices behind it."_s);
     const QList<DateBucket> buckets = DateBuckets::tile(range.first, range.last, granularity);
-    const int licenceWidth = m_table->horizontalHeader()->sectionSize(UsageSeriesModel::LicenceColumn);
-    m_model->setBuckets(buckets, granularity); // a reset: the header forgets its sizes
-    m_table->horizontalHeader()->resizeSection(UsageSeriesModel::LicenceColumn, std::max(licenceWidth, 300));
+    m_model->setBuckets(buckets, granularity);
     m_loader->load(buckets);
     updateStatus();
 }
@@ -475,7 +481,7 @@ void UsagePage::showCell(const QModelIndex& proxyIndex)
     m_ramp->setSource(m_model, licence, bucket);
 }
 
-void UsagePage::showCellForBucket(int bucket, const QString& licence)
+void UsagePage::selectCell(const QString& licence, int bucket)
 {
     const int row = m_model->rowOfLicence(licence);
     if (row < 0)
@@ -615,7 +621,7 @@ void UsagePage::copySelection()
 {
     const bool drillDown = m_resourceTable->hasFocus();
     QTableView* view = drillDown ? m_resourceTable : m_table;
-    const QString text = SelectionText::toTsv(*view->model(), view->selectionModel()->selectedIndexes());
+    const QString text = SelectionText::toTsv(*view->model(), view->selectionModel()->selectedIndexes(), !drillDown);
     if (!text.isEmpty())
         QApplication::clipboard()->setText(text);
 }

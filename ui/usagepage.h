@@ -60,6 +60,8 @@ public:
     void retryFailed();
     /// Whether loads over LargeLoadThreshold reports ask first (tests switch it off).
     void setConfirmLargeLoads(bool confirm) { m_confirmLargeLoads = confirm; }
+    /// Selects the table cell of a licence in a bucket (and so shows its resources and ramp).
+    void selectCell(const QString& licence, int bucket);
     /// Lines or stacked bars.
     void setStackedBars(bool stacked);
 
@@ -89,7 +91,6 @@ private:
     void onBucketFailed(int bucket, const ApiError& error);
     void onLoadSettled();
     void showCell(const QModelIndex& proxyIndex);
-    void showCellForBucket(int bucket, const QString& licence);
     void updateStatus();
     void editLicenceSelection();
 

@@ -35,7 +35,7 @@ QVariant ResourceModel::data(const QModelIndex& index, int role) const
     const BillingUsageResource& resource = m_resources.at(index.row());
     if (role == Qt::DisplayRole) {
         return index.column() == NameColumn ? resource.name
-                                            : resource.date.toString(u"yyyy-MM-dd HH:mm 'UTC'"_s);
+                                            : resource.date.toString(u"yyyy-MM-dd HH:mm"_s);
     }
     if (role == SortRole)
         return index.column() == NameColumn ? QVariant(resource.name) : QVariant(resource.date);

@@ -20,7 +20,7 @@ QString clean(QString text)
 }
 } // namespace
 
-QString SelectionText::toTsv(const QAbstractItemModel& model, const QModelIndexList& selected)
+QString SelectionText::toTsv(const QAbstractItemModel& model, const QModelIndexList& selected, bool rowHeaders)
 {
     if (selected.isEmpty())
         return {};
@@ -39,11 +39,15 @@ QString SelectionText::toTsv(const QAbstractItemModel& model, const QModelIndexL
 
     QStringList lines;
     QStringList header;
+    if (rowHeaders)
+        header << QString();
     for (int column : std::as_const(columns))
         header << clean(model.headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
     lines << header.join(u'\t');
     for (int row : std::as_const(rows)) {
         QStringList cells;
+        if (rowHeaders)
+            cells << clean(model.headerData(row, Qt::Vertical, Qt::DisplayRole).toString());
         for (int column : std::as_const(columns)) {
             cells << (chosen.contains({ row, column })
                           ? clean(model.data(model.index(row, column, parent), Qt::DisplayRole).toString())

@@ -252,8 +252,12 @@ QVariant UsageSeriesModel::data(const QModelIndex& index, int role) const
 
 QVariant UsageSeriesModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal)
+    if (orientation == Qt::Vertical) {
+        // The licence again, for views that keep it in view while scrolling sideways.
+        if ((role == Qt::DisplayRole || role == Qt::ToolTipRole) && section >= 0 && section < m_licences.size())
+            return m_licences.at(section);
         return {};
+    }
     if (role == Qt::DisplayRole) {
         if (section == LicenceColumn)
             return u"Licence"_s;

@@ -142,8 +142,8 @@ private Q_SLOTS:
         table->setFocus();
         fixture.page->copySelection();
         const QString copied = QApplication::clipboard()->text();
-        QCOMPARE(copied, u"%1\n%2\n"_s.arg(model->headerData(source.column(), Qt::Horizontal).toString(),
-                                             model->value(row, 0)->toString()));
+        QCOMPARE(copied, u"\t%1\n%2\t%3\n"_s.arg(model->headerData(source.column(), Qt::Horizontal).toString(),
+                                                   model->licence(row), model->value(row, 0)->toString()));
     }
 
     void cancel_midLoad_sendsNoFurtherRequests()

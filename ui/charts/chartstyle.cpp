@@ -1,5 +1,7 @@
 #include "ui/charts/chartstyle.h"
 
+#include <iterator>
+
 #include <QtCharts/QCategoryAxis>
 #include <QtCharts/QLegend>
 #include <QtCharts/QValueAxis>
@@ -28,6 +30,19 @@ void ChartStyle::applyCommon(QChart* chart, QChart::ChartTheme theme)
     chart->setDropShadowEnabled(false);
     chart->legend()->setAlignment(Qt::AlignRight); // licence names are long: a column reads better than a row
     chart->legend()->setShowToolTips(true);
+}
+
+QColor ChartStyle::seriesColor(int index)
+{
+    static const QRgb palette[] = { 0x4e79a7, 0xf28e2b, 0x59a14f, 0xe15759, 0x76b7b2,
+                                    0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0x3f8fd2 };
+    constexpr int size = int(std::size(palette));
+    return QColor::fromRgb(palette[((index % size) + size) % size]);
+}
+
+QColor ChartStyle::otherColor()
+{
+    return QColor::fromRgb(0x9a9a9a);
 }
 
 QColor ChartStyle::failedColor()

@@ -22,6 +22,11 @@ public:
     static QChart::ChartTheme themeFor(const QPalette& palette);
     /// Applies what every chart of the app has in common (no animation, square corners, legend at the bottom).
     static void applyCommon(QChart* chart, QChart::ChartTheme theme);
+    /// The colour of the index-th series: ten distinct hues that read on light and dark backgrounds (the
+    /// themes' own palettes repeat after five).
+    static QColor seriesColor(int index);
+    /// The colour of the "Other" series: a neutral grey.
+    static QColor otherColor();
     /// Colour of failed-bucket markers; red on both themes.
     static QColor failedColor();
     /// Short axis label of a bucket: "d MMM" for days and weeks (plus the year when `withYear`), "MMM yyyy" for

@@ -10,6 +10,8 @@
 #include <QtCharts/QLegend>
 #include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
+
+#include <QPen>
 #include <QtCharts/QScatterSeries>
 #include <QtCharts/QStackedBarSeries>
 #include <QtCharts/QValueAxis>
@@ -154,6 +156,10 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
         for (PlottedSeries& plotted : built.series) {
             auto* series = new QLineSeries;
             series->setName(plotted.name);
+            QPen pen(plotted.name == otherName() ? ChartStyle::otherColor()
+                                                 : ChartStyle::seriesColor(int(allSeries.size())));
+            pen.setWidthF(2.0);
+            series->setPen(pen);
             series->setPointsVisible(true); // markers show which buckets really carry a value
             for (qsizetype i = 0; i < plotted.buckets.size(); ++i) {
                 const double y = plotted.values.at(i).toDouble();
@@ -170,6 +176,9 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
         QList<double> stacked(buckets.size(), 0.0);
         for (PlottedSeries& plotted : built.series) {
             auto* set = new QBarSet(plotted.name);
+            set->setColor(plotted.name == otherName() ? ChartStyle::otherColor()
+                                                      : ChartStyle::seriesColor(int(bars->count())));
+            set->setBorderColor(set->color().darker(115));
             QList<qreal> values(buckets.size(), 0.0);
             if (plotted.visible) {
                 for (qsizetype i = 0; i < plotted.buckets.size(); ++i) {
