@@ -121,8 +121,11 @@ void LoopbackReceiver::close()
 {
     m_server->close();
     const QList<QTcpSocket*> sockets = findChildren<QTcpSocket*>(Qt::FindDirectChildrenOnly);
-    for (QTcpSocket* socket : sockets)
-        socket->abort();
+    for (QTcpSocket* socket : sockets) {
+        // An answered socket is closing gracefully; aborting it would cut the page off before the browser has it.
+        if (!socket->property("bd_answered").toBool())
+            socket->abort();
+    }
 }
 
 void LoopbackReceiver::writeAnswer(QTcpSocket* socket, int status, const QByteArray& contentType,
@@ -131,6 +134,7 @@ void LoopbackReceiver::writeAnswer(QTcpSocket* socket, int status, const QByteAr
     QByteArray answer = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason(status) + "\r\nContent-Type: "
         + contentType + "\r\nContent-Length: " + QByteArray::number(body.size())
         + "\r\nCache-Control: no-store\r\nReferrer-Policy: no-referrer\r\nConnection: close\r\n\r\n" + body;
+    socket->setProperty("bd_answered", true);
     socket->write(answer);
     socket->disconnectFromHost();
 }

@@ -29,7 +29,7 @@ public:
 
     /// Answers the browser's pending callback request with an HTML page, then stops listening.
     void respond(int status, const QByteArray& html);
-    /// Stops listening and drops every connection.
+    /// Stops listening and drops every connection that has not been answered.
     void close();
 
 Q_SIGNALS:

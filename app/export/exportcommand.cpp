@@ -3,6 +3,9 @@
 #include "api/apiclient.h"
 #include "api/apierror.h"
 #include "api/apisession.h"
+#include "auth/profilesession.h"
+#include "auth/profilestore.h"
+#include "auth/secretstore.h"
 #include "domain/billingusagereport.h"
 #include "domain/datebuckets.h"
 #include "domain/trusteebillingoverview.h"
@@ -17,6 +20,7 @@
 #include <QRegularExpression>
 
 #include <cstdio>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -52,6 +56,9 @@ GENESYSCLOUD_OAUTHCLIENT_SECRET and GENESYSCLOUD_ACCESS_TOKEN are read too; opti
   --login-url URL        the sign-in base when it differs from --base-url
   --client-id ID --client-secret SECRET
   --access-token TOKEN
+  --profile NAME         a profile saved in the dashboard (place, sign-in method, client id); its secret or
+                         token comes from the system keychain. Options given here win over the profile, and the
+                         profile over the environment variables.
   --rate-limit N         requests per minute (default 300)
   --demo                 use the built-in billing-sim demo org instead of Genesys Cloud
 
@@ -60,7 +67,7 @@ The CSV is RFC 4180 in UTF-8 with a header row, written atomically: a failed exp
 }
 
 std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments, const QProcessEnvironment& environment,
-                                                  const QDate& today, QString* error)
+                                                  const QDate& today, QString* error, const ProfileStore* profiles)
 {
     auto refuse = [error](const QString& why) -> std::optional<ExportOptions> {
         *error = why;
@@ -78,6 +85,7 @@ std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments, 
 
     ConnectionSettings given;
     QString periods;
+    QString profileName;
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         const QString& name = arguments.at(i);
         if (name == u"--demo"_s) {
@@ -117,6 +125,8 @@ std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments, 
             given.clientSecret = value;
         } else if (name == u"--access-token"_s) {
             given.accessToken = value;
+        } else if (name == u"--profile"_s) {
+            profileName = value.trimmed();
         } else if (name == u"--rate-limit"_s) {
             bool ok = false;
             options.rateLimitPerMinute = value.toInt(&ok);
@@ -126,7 +136,27 @@ std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments, 
             return refuse(u"unknown option %1 (see --help)"_s.arg(name));
         }
     }
-    options.connection = ConnectionSettings::fromEnvironment(environment).overriddenBy(given);
+    ConnectionSettings base = ConnectionSettings::fromEnvironment(environment);
+    if (!profileName.isEmpty()) {
+        std::unique_ptr<ProfileStore> own;
+        if (!profiles) {
+            own = std::make_unique<ProfileStore>();
+            profiles = own.get();
+        }
+        const auto profile = profiles->profile(profileName);
+        if (!profile) {
+            const QStringList known = profiles->names();
+            return refuse(known.isEmpty()
+                              ? u"no profile “%1”: no profiles are saved yet (sign in from the dashboard)"_s.arg(
+                                    profileName)
+                              : u"no profile “%1”; saved profiles: %2"_s.arg(profileName, known.join(u", "_s)));
+        }
+        // The profile says where and as whom; the environment's secrets belong to whatever it pointed at.
+        base = profile->connectionSettings();
+        options.profile = profile;
+    }
+    options.connection = base.overriddenBy(given);
+    options.secretGiven = !options.connection.clientSecret.isEmpty() || !options.connection.accessToken.isEmpty();
 
     if (options.outPath.isEmpty())
         return refuse(u"--out FILE is required"_s);
@@ -151,7 +181,7 @@ std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments, 
             options.lastPeriod = range->second;
         }
     }
-    if (!options.demo && !options.connection.hasCredentials())
+    if (!options.demo && !options.profile && !options.connection.hasCredentials())
         return refuse(u"no credentials: give --client-id and --client-secret or --access-token, set "
                       "GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET, or use --demo"_s);
     return options;
@@ -171,12 +201,39 @@ ExportCommand::~ExportCommand() = default;
 void ExportCommand::start(const ExportOptions& options)
 {
     m_options = options;
+    if (!m_options.profile || m_options.secretGiven || m_options.demo) {
+        startWithSecrets();
+        return;
+    }
+    if (!m_secrets)
+        m_secrets = new SecretStore(this);
+    const Profile profile = *m_options.profile;
+    progress(u"reading the secret of profile “%1” from the keychain"_s.arg(profile.name));
+    m_secrets->read(profile.name, this, [this, profile](const Secrets& secrets) {
+        QString why;
+        if (!ProfileSession::canOpen(profile, secrets, &why)) {
+            fail(profile.method == Profile::Method::Browser
+                     ? u"profile “%1” signs in through the browser and holds no valid token: open the dashboard "
+                       "and sign in, or give --access-token"_s.arg(profile.name)
+                     : u"profile “%1”: %2 (or give --client-secret / --access-token)"_s.arg(profile.name, why));
+            return;
+        }
+        if (profile.method == Profile::Method::ClientCredentials)
+            m_options.connection.clientSecret = secrets.clientSecret;
+        else
+            m_options.connection.accessToken = secrets.accessToken;
+        startWithSecrets();
+    });
+}
+
+void ExportCommand::startWithSecrets()
+{
     QString error;
     if (!openSession(&error)) {
         fail(error);
         return;
     }
-    if (options.what == ExportOptions::What::Usage)
+    if (m_options.what == ExportOptions::What::Usage)
         runUsage();
     else
         runOverview();

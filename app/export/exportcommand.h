@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/connectionsettings.h"
+#include "auth/profile.h"
 #include "domain/granularity.h"
 
 #include <QDate>
@@ -16,6 +17,8 @@ namespace bd {
 
 class ApiError;
 class ApiSession;
+class ProfileStore;
+class SecretStore;
 class PeriodWalker;
 class UsageSeriesLoader;
 struct BillingUsageReport;
@@ -35,13 +38,18 @@ struct ExportOptions
     int lastPeriod = 12;
     QString outPath;
     ConnectionSettings connection;
+    std::optional<Profile> profile; ///< --profile NAME: a saved profile; its secret is read from the keychain
+    bool secretGiven = false; ///< the secret or token came from the command line or the environment
     bool demo = false;
     int rateLimitPerMinute = 300;
 
     /// Reads the words after "export" (with the Genesys CLI's environment variables under the options).
     /// nullopt with *error set when they do not make a valid export; `today` bounds the usage range.
+    /// With --profile, `profiles` says where saved profiles live (nullptr: the dashboard's own settings); the
+    /// profile's place and client id sit under the command-line options and over the environment.
     static std::optional<ExportOptions> parse(const QStringList& arguments, const QProcessEnvironment& environment,
-                                              const QDate& today, QString* error);
+                                              const QDate& today, QString* error,
+                                              const ProfileStore* profiles = nullptr);
     /// The --help text.
     static QString helpText();
 };
@@ -60,6 +68,9 @@ public:
     void setMessageSink(std::function<void(const QString&)> sink) { m_say = std::move(sink); }
     void setShowProgress(bool show) { m_showProgress = show; }
 
+    /// Where --profile reads secrets from (default: the system keychain, service "Billing Dashboard").
+    void setSecretStore(SecretStore* secrets) { m_secrets = secrets; }
+
     /// Starts the export; finished() follows with the process exit code.
     void start(const ExportOptions& options);
 
@@ -67,6 +78,7 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
+    void startWithSecrets();
     bool openSession(QString* error);
     void runUsage();
     void runOverview();
@@ -78,6 +90,7 @@ private:
     std::function<void(const QString&)> m_say;
     bool m_showProgress = false;
     bool m_done = false;
+    SecretStore* m_secrets = nullptr;
     sim::BillingSimServer* m_sim = nullptr;
     ApiSession* m_session = nullptr;
     UsageSeriesLoader* m_loader = nullptr;
