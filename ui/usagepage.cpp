@@ -235,6 +235,8 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     m_resourceTable->setToolTip(u"First seen: when billing first observed the resource in this bucket (UTC)"_s);
     m_resourceTable->verticalHeader()->hide();
     m_resourceTable->horizontalHeader()->setSectionResizeMode(ResourceModel::NameColumn, QHeaderView::Stretch);
+    m_resourceTable->horizontalHeader()->setSectionResizeMode(ResourceModel::FirstSeenColumn,
+                                                              QHeaderView::ResizeToContents);
     auto* resourcePanel = new QWidget(this);
     auto* resourceLayout = new QVBoxLayout(resourcePanel);
     resourceLayout->setContentsMargins(0, 0, 0, 0);

@@ -1,0 +1,127 @@
+// Renders the main window on demo data at 1280×800, as a person sees it, to PNGs. With BD_SCREENSHOT_DIR set
+// (packaging/screenshots/update.sh does) they replace the committed screenshots; otherwise they go to a
+// temporary folder and are only checked.
+
+#include "../integration/simfixture.h"
+
+#include "models/usageseriesmodel.h"
+#include "ui/charts/usagechartview.h"
+#include "ui/mainwindow.h"
+#include "ui/rangebar.h"
+#include "ui/usagepage.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QPalette>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStyleFactory>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace bd;
+using bd::test::SimFixture;
+
+namespace {
+
+QPalette darkPalette()
+{
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
+    p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Base, QColor(0x1f, 0x21, 0x24));
+    p.setColor(QPalette::AlternateBase, QColor(0x27, 0x29, 0x2d));
+    p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3c));
+    p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd6));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::ToolTipBase, QColor(0x35, 0x37, 0x3c));
+    p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Mid, QColor(0x55, 0x57, 0x5c));
+    for (auto role : { QPalette::WindowText, QPalette::Text, QPalette::ButtonText })
+        p.setColor(QPalette::Disabled, role, QColor(0x7a, 0x7c, 0x80));
+    return p;
+}
+
+} // namespace
+
+class TestScreenshots : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+        m_dir = qEnvironmentVariable("BD_SCREENSHOT_DIR");
+        if (m_dir.isEmpty())
+            m_dir = m_temporary.path();
+    }
+
+    void usagePage_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<bool>("stacked");
+        QTest::addColumn<bool>("dark");
+        QTest::addColumn<int>("granularity");
+        QTest::newRow("lines") << u"usage-lines.png"_s << false << false << int(Granularity::Month);
+        QTest::newRow("stacked") << u"usage-stacked-weekly.png"_s << true << false << int(Granularity::Week);
+        QTest::newRow("dark") << u"usage-dark.png"_s << false << true << int(Granularity::Month);
+    }
+
+    void usagePage()
+    {
+        QFETCH(QString, file);
+        QFETCH(bool, stacked);
+        QFETCH(bool, dark);
+        QFETCH(int, granularity);
+        const QPalette original = QApplication::palette();
+        if (dark)
+            QApplication::setPalette(darkPalette());
+
+        SimFixture sim;
+        MainWindow window(sim.session.get(), { sim.server->data().orgName(), u"demo · us_east_1"_s, true });
+        window.resize(1280, 800);
+        UsagePage* page = window.usagePage();
+        page->rangeBar()->setToday(test::fixedNow().date());
+        page->setStackedBars(stacked);
+        page->rangeBar()->setPreset(stacked ? RangePreset::Last3Months : RangePreset::Last12Months);
+        page->rangeBar()->setGranularity(Granularity(granularity));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy settled(page, &UsagePage::loadSettled);
+        window.start();
+        QVERIFY(settled.wait(30'000));
+
+        // A drill-down beside the table: the busiest seat licence in the latest bucket.
+        const UsageSeriesModel* model = page->model();
+        const int last = int(model->buckets().size()) - 1;
+        int busiest = -1;
+        for (int row = 0; row < model->licenceCount(); ++row) {
+            if (!model->isMetered(row) && (busiest < 0 || *model->value(row, last) > *model->value(busiest, last)))
+                busiest = row;
+        }
+        page->selectCell(model->licence(busiest), last);
+        page->chartView()->rebuildNow();
+        QApplication::processEvents();
+
+        const QString path = m_dir + u'/' + file;
+        QVERIFY(window.grab().toImage().save(path));
+        const QImage image(path);
+        QCOMPARE(image.size() / image.devicePixelRatio(), QSize(1280, 800));
+        QApplication::setPalette(original);
+        window.close();
+    }
+
+private:
+    QTemporaryDir m_temporary;
+    QString m_dir;
+};
+
+QTEST_MAIN(TestScreenshots)
+#include "tst_screenshots.moc"
