@@ -1,0 +1,173 @@
+#include "ui/charts/trendchartbuilder.h"
+
+#include "domain/overviewestimate.h"
+#include "models/periodlistmodel.h"
+#include "ui/charts/chartstyle.h"
+
+#include <QtCharts/QCategoryAxis>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
+
+#include <QCoreApplication>
+#include <QMap>
+#include <QPen>
+
+using namespace Qt::StringLiterals;
+
+namespace bd {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("bd::TrendChartBuilder", text);
+}
+
+QLineSeries* addLine(QChart* chart, TrendSeries* series, const QList<qreal>& x)
+{
+    auto* line = new QLineSeries;
+    line->setName(series->name);
+    line->setPointsVisible(true);
+    for (qsizetype i = 0; i < series->values.size(); ++i)
+        line->append(x.at(i), series->values.at(i).toDouble());
+    chart->addSeries(line);
+    series->line = line;
+    return line;
+}
+
+double maxOf(const TrendSeries& series)
+{
+    double m = 0;
+    for (const Decimal& d : series.values)
+        m = std::max(m, d.toDouble());
+    return m;
+}
+
+} // namespace
+
+QString TrendChartBuilder::title(const QString& partNumber, const QString& chargeName)
+{
+    return chargeName.isEmpty() ? partNumber : u"%1 · %2"_s.arg(chargeName, partNumber);
+}
+
+BuiltTrend TrendChartBuilder::build(const PeriodListModel& periods, const QString& partNumber, QChart::ChartTheme theme)
+{
+    BuiltTrend built;
+    built.partNumber = partNumber;
+    built.chart = new QChart;
+    QChart* chart = built.chart;
+    ChartStyle::applyCommon(chart, theme);
+
+    built.usage.name = tr("Usage");
+    built.prepay.name = tr("Prepay");
+    built.allowance.name = tr("Fair-use allowance");
+    QString chargeName;
+    bool anyAllowance = false;
+    QMap<QString, QList<std::optional<Decimal>>> costByCurrency;
+
+    // Oldest first: the model lists newest first.
+    for (int row = periods.periodCount() - 1; row >= 0; --row) {
+        const PeriodListModel::Period* p = periods.period(row);
+        if (!p->overview.billingPeriodStartDate)
+            continue; // a period without dates cannot be placed on a date axis
+        const QList<UsageEstimate> estimates = OverviewEstimate::estimateAll(p->overview);
+        Decimal usage;
+        Decimal prepay;
+        Decimal allowance;
+        Decimal cost;
+        bool present = false;
+        for (qsizetype i = 0; i < estimates.size(); ++i) {
+            const SubscriptionOverviewUsage& u = p->overview.usages.at(i);
+            if (u.partNumber != partNumber)
+                continue;
+            present = true;
+            if (chargeName.isEmpty())
+                chargeName = u.name;
+            if (estimates.at(i).isAllowance) {
+                allowance += u.usageQuantity;
+                anyAllowance = true;
+                continue;
+            }
+            usage += u.usageQuantity;
+            prepay += u.prepayQuantity;
+            cost += estimates.at(i).overageCost;
+        }
+        if (!present)
+            continue; // the charge did not exist then: no point rather than a false zero
+        const int plotted = int(built.periodRows.size());
+        built.periodRows << row;
+        const QDateTime start = *p->overview.billingPeriodStartDate;
+        built.periodX << qreal(start.toMSecsSinceEpoch());
+        built.periodLabels << start.date().toString(Qt::ISODate);
+        built.usage.values << usage;
+        built.prepay.values << prepay;
+        built.allowance.values << allowance;
+        QList<std::optional<Decimal>>& costs = costByCurrency[p->overview.currency];
+        costs.resize(plotted + 1);
+        costs[plotted] = cost;
+    }
+    chart->setTitle(title(partNumber, chargeName));
+    if (built.periodRows.isEmpty())
+        return built;
+
+    QList<QLineSeries*> left;
+    left << addLine(chart, &built.usage, built.periodX);
+    QLineSeries* prepayLine = addLine(chart, &built.prepay, built.periodX);
+    QPen dashed = prepayLine->pen();
+    dashed.setStyle(Qt::DashLine);
+    dashed.setWidthF(2);
+    prepayLine->setPen(dashed);
+    left << prepayLine;
+    double leftMax = std::max(maxOf(built.usage), maxOf(built.prepay));
+    if (anyAllowance) {
+        QLineSeries* line = addLine(chart, &built.allowance, built.periodX);
+        QPen dotted = line->pen();
+        dotted.setStyle(Qt::DotLine);
+        line->setPen(dotted);
+        left << line;
+        leftMax = std::max(leftMax, maxOf(built.allowance));
+    } else {
+        built.allowance.values.clear();
+    }
+
+    QList<QLineSeries*> right;
+    double rightMax = 0;
+    for (auto it = costByCurrency.cbegin(); it != costByCurrency.cend(); ++it) {
+        TrendSeries cost;
+        cost.name = tr("Est. overage cost (%1)").arg(it.key());
+        QList<qreal> xs;
+        for (qsizetype i = 0; i < it.value().size(); ++i) {
+            if (it.value().at(i)) {
+                cost.values << *it.value().at(i);
+                xs << built.periodX.at(i);
+            }
+        }
+        QLineSeries* line = addLine(chart, &cost, xs);
+        right << line;
+        rightMax = std::max(rightMax, maxOf(cost));
+        built.overageCost << cost;
+    }
+
+    const qreal pad = built.periodX.size() > 1 ? (built.periodX.last() - built.periodX.first()) / (2.0 * (built.periodX.size() - 1))
+                                                : 15.0 * 86'400'000.0;
+    QCategoryAxis* xAxis = ChartStyle::positionedAxis(built.periodX, built.periodLabels, built.periodX.first() - pad,
+                                                      built.periodX.last() + pad, 13);
+    xAxis->setTitleText(tr("Billing period (start)"));
+    QValueAxis* yAxis = ChartStyle::usageAxis(leftMax, tr("Quantity"));
+    QValueAxis* costAxis = ChartStyle::usageAxis(rightMax, tr("Estimated cost"));
+    costAxis->setLabelFormat(u"%.2f"_s);
+    chart->addAxis(xAxis, Qt::AlignBottom);
+    chart->addAxis(yAxis, Qt::AlignLeft);
+    chart->addAxis(costAxis, Qt::AlignRight);
+    for (QLineSeries* s : std::as_const(left)) {
+        s->attachAxis(xAxis);
+        s->attachAxis(yAxis);
+    }
+    for (QLineSeries* s : std::as_const(right)) {
+        s->attachAxis(xAxis);
+        s->attachAxis(costAxis);
+    }
+    return built;
+}
+
+} // namespace bd

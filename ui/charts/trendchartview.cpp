@@ -1,0 +1,73 @@
+#include "ui/charts/trendchartview.h"
+
+#include "models/periodlistmodel.h"
+#include "ui/charts/chartstyle.h"
+
+#include <QEvent>
+#include <QTimer>
+
+namespace bd {
+
+TrendChartView::TrendChartView(QWidget* parent)
+    : QChartView(parent)
+    , m_rebuildTimer(new QTimer(this))
+{
+    setRenderHint(QPainter::Antialiasing);
+    m_rebuildTimer->setSingleShot(true);
+    m_rebuildTimer->setInterval(RebuildDelayMs);
+    connect(m_rebuildTimer, &QTimer::timeout, this, &TrendChartView::rebuildNow);
+    rebuildNow();
+}
+
+TrendChartView::~TrendChartView() = default;
+
+void TrendChartView::setSource(PeriodListModel* periods, const QString& partNumber)
+{
+    for (const QMetaObject::Connection& c : std::as_const(m_connections))
+        disconnect(c);
+    m_connections.clear();
+    m_periods = periods;
+    m_partNumber = partNumber;
+    if (periods) {
+        m_connections << connect(periods, &QAbstractItemModel::rowsInserted, this, &TrendChartView::scheduleRebuild)
+                      << connect(periods, &QAbstractItemModel::rowsRemoved, this, &TrendChartView::scheduleRebuild)
+                      << connect(periods, &QAbstractItemModel::dataChanged, this, &TrendChartView::scheduleRebuild)
+                      << connect(periods, &QAbstractItemModel::modelReset, this, &TrendChartView::scheduleRebuild);
+    }
+    rebuildNow();
+}
+
+QChart* TrendChartView::buildChart(QChart::ChartTheme theme) const
+{
+    if (!m_periods) {
+        PeriodListModel empty;
+        return TrendChartBuilder::build(empty, m_partNumber, theme).chart;
+    }
+    return TrendChartBuilder::build(*m_periods, m_partNumber, theme).chart;
+}
+
+void TrendChartView::scheduleRebuild()
+{
+    m_rebuildTimer->start();
+}
+
+void TrendChartView::rebuildNow()
+{
+    m_rebuildTimer->stop();
+    QChart* old = chart();
+    PeriodListModel empty;
+    m_built = TrendChartBuilder::build(m_periods ? *m_periods : empty, m_partNumber, ChartStyle::themeFor(palette()));
+    setChart(m_built.chart); // the view takes ownership
+    // QChartView::setChart does not delete the chart it replaces.
+    delete old;
+    Q_EMIT rebuilt();
+}
+
+void TrendChartView::changeEvent(QEvent* event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        scheduleRebuild();
+}
+
+} // namespace bd

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "ui/charts/trendchartbuilder.h"
+
+#include <QtCharts/QChartView>
+
+#include <QPointer>
+
+class QTimer;
+
+namespace bd {
+
+class PeriodListModel;
+
+/// The partner trend chart of one part number over the walked periods; rebuilds (coalesced) as periods arrive
+/// and follows the palette's light or dark theme.
+class TrendChartView final : public QChartView
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TrendChartView)
+
+public:
+    /// Delay that gathers a burst of arriving periods into one rebuild.
+    static constexpr int RebuildDelayMs = 50;
+
+    /// An empty chart until setSource().
+    explicit TrendChartView(QWidget* parent = nullptr);
+    ~TrendChartView() override;
+
+    /// Plots `partNumber` from `periods` (not owned; may be null).
+    void setSource(PeriodListModel* periods, const QString& partNumber);
+    QString partNumber() const { return m_partNumber; }
+    /// What is on screen now.
+    const BuiltTrend& built() const { return m_built; }
+    /// A fresh chart of the same trend in the given theme, for export or print; the caller owns it.
+    QChart* buildChart(QChart::ChartTheme theme) const;
+    /// Rebuilds now instead of waiting for the coalescing timer.
+    void rebuildNow();
+
+Q_SIGNALS:
+    /// The chart was rebuilt.
+    void rebuilt();
+
+protected:
+    /// Re-themes when the palette changes.
+    void changeEvent(QEvent* event) override;
+
+private:
+    void scheduleRebuild();
+
+    QPointer<PeriodListModel> m_periods;
+    QString m_partNumber;
+    BuiltTrend m_built;
+    QTimer* m_rebuildTimer;
+    QList<QMetaObject::Connection> m_connections;
+};
+
+} // namespace bd

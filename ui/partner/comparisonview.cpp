@@ -1,0 +1,226 @@
+#include "ui/partner/comparisonview.h"
+
+#include "models/comparisonmodel.h"
+#include "models/periodlistmodel.h"
+#include "models/sortproxymodel.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace bd {
+
+ComparisonView::ComparisonView(QWidget* parent)
+    : QWidget(parent)
+    , m_model(new ComparisonModel(this))
+    , m_proxy(new SortProxyModel(this))
+    , m_before(new QComboBox(this))
+    , m_after(new QComboBox(this))
+    , m_summary(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_fields(new QTableWidget(0, 3, this))
+{
+    setObjectName(u"comparisonView"_s);
+    m_before->setObjectName(u"compareBefore"_s);
+    m_after->setObjectName(u"compareAfter"_s);
+    m_summary->setObjectName(u"comparisonSummary"_s);
+    m_table->setObjectName(u"comparisonTable"_s);
+    m_fields->setObjectName(u"contractChanges"_s);
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(ComparisonModel::SortRole);
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder); // the comparison's own order until a header is clicked
+    m_table->verticalHeader()->hide();
+    m_table->setAlternatingRowColors(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->horizontalHeader()->setSectionResizeMode(ComparisonModel::NameColumn, QHeaderView::Stretch);
+    m_fields->setHorizontalHeaderLabels({tr("Contract field"), tr("Before"), tr("After")});
+    m_fields->verticalHeader()->hide();
+    m_fields->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_fields->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_summary->setWordWrap(true);
+
+    auto* pickRow = new QHBoxLayout;
+    pickRow->addWidget(new QLabel(tr("Compare"), this));
+    pickRow->addWidget(m_before, 1);
+    pickRow->addWidget(new QLabel(tr("with"), this));
+    pickRow->addWidget(m_after, 1);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_fields);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(pickRow);
+    layout->addWidget(m_summary);
+    layout->addWidget(splitter, 1);
+
+    const auto picked = [this] {
+        if (m_populating)
+            return;
+        m_userPicked = true;
+        recompare();
+    };
+    connect(m_before, &QComboBox::currentIndexChanged, this, picked);
+    connect(m_after, &QComboBox::currentIndexChanged, this, picked);
+}
+
+ComparisonView::~ComparisonView() = default;
+
+void ComparisonView::setPeriods(PeriodListModel* periods)
+{
+    if (m_periods)
+        m_periods->disconnect(this);
+    m_periods = periods;
+    m_userPicked = false;
+    if (periods) {
+        connect(periods, &QAbstractItemModel::rowsInserted, this, &ComparisonView::repopulate);
+        connect(periods, &QAbstractItemModel::modelReset, this, [this] {
+            m_userPicked = false;
+            repopulate();
+        });
+        connect(periods, &QAbstractItemModel::dataChanged, this, &ComparisonView::recompare);
+    }
+    repopulate();
+}
+
+void ComparisonView::repopulate()
+{
+    // Keep the chosen periods by their start dates: rows move as older and newer periods arrive.
+    const QVariant before = m_before->currentData();
+    const QVariant after = m_after->currentData();
+    m_populating = true;
+    m_before->clear();
+    m_after->clear();
+    const int count = m_periods ? m_periods->periodCount() : 0;
+    for (int row = 0; row < count; ++row) {
+        const PeriodListModel::Period* p = m_periods->period(row);
+        QString text = PeriodListModel::periodText(p->overview, p->billingPeriodIndex);
+        if (p->billingPeriodIndex == 0)
+            text += tr(" (active)");
+        const QVariant key = p->overview.billingPeriodStartDate ? QVariant(*p->overview.billingPeriodStartDate)
+                                                                : QVariant(p->billingPeriodIndex);
+        m_before->addItem(text, key);
+        m_after->addItem(text, key);
+    }
+    if (m_userPicked) {
+        m_before->setCurrentIndex(m_before->findData(before));
+        m_after->setCurrentIndex(m_after->findData(after));
+    }
+    m_populating = false;
+    if (!m_userPicked)
+        selectDefault();
+    else
+        recompare();
+}
+
+void ComparisonView::selectDefault()
+{
+    if (!m_periods)
+        return;
+    int newestClosed = -1;
+    for (int row = 0; row < m_periods->periodCount(); ++row) {
+        if (m_periods->period(row)->billingPeriodIndex != 0) {
+            newestClosed = row;
+            break;
+        }
+    }
+    m_populating = true;
+    if (newestClosed >= 0 && newestClosed + 1 < m_periods->periodCount()) {
+        m_after->setCurrentIndex(newestClosed);
+        m_before->setCurrentIndex(newestClosed + 1);
+    } else if (m_periods->periodCount() >= 2) {
+        m_after->setCurrentIndex(0);
+        m_before->setCurrentIndex(1);
+    } else {
+        m_after->setCurrentIndex(-1);
+        m_before->setCurrentIndex(-1);
+    }
+    m_populating = false;
+    recompare();
+}
+
+void ComparisonView::compareRows(int beforeRow, int afterRow)
+{
+    m_populating = true;
+    m_before->setCurrentIndex(beforeRow);
+    m_after->setCurrentIndex(afterRow);
+    m_populating = false;
+    m_userPicked = true;
+    recompare();
+}
+
+int ComparisonView::rowOfCombo(const QComboBox* combo) const
+{
+    if (!m_periods || combo->currentIndex() < 0)
+        return -1;
+    const QVariant key = combo->currentData();
+    if (key.metaType() == QMetaType::fromType<QDateTime>())
+        return m_periods->rowOfStart(key.toDateTime());
+    return m_periods->rowOfIndex(key.toInt());
+}
+
+int ComparisonView::beforeRow() const
+{
+    return rowOfCombo(m_before);
+}
+
+int ComparisonView::afterRow() const
+{
+    return rowOfCombo(m_after);
+}
+
+void ComparisonView::recompare()
+{
+    if (m_populating)
+        return;
+    const PeriodListModel::Period* before = m_periods ? m_periods->period(beforeRow()) : nullptr;
+    const PeriodListModel::Period* after = m_periods ? m_periods->period(afterRow()) : nullptr;
+    m_fields->setRowCount(0);
+    if (!before || !after) {
+        m_model->clear();
+        m_summary->setText(tr("Load at least two periods to compare them."));
+        return;
+    }
+    const PeriodComparison comparison = PeriodComparison::compare(before->overview, after->overview);
+    m_model->setComparison(comparison, PeriodListModel::periodText(before->overview, before->billingPeriodIndex),
+                           PeriodListModel::periodText(after->overview, after->billingPeriodIndex));
+    int changed = 0;
+    for (const PeriodComparison::Line& line : comparison.lines()) {
+        if (line.change == PeriodComparison::Change::Changed)
+            ++changed;
+    }
+    QStringList parts;
+    const auto names = [](const QList<PeriodComparison::Line>& lines) {
+        QStringList n;
+        for (const PeriodComparison::Line& line : lines)
+            n << line.name;
+        return n.join(u", "_s);
+    };
+    if (!comparison.added().isEmpty())
+        parts << tr("<b>added:</b> %1").arg(names(comparison.added()).toHtmlEscaped());
+    if (!comparison.removed().isEmpty())
+        parts << tr("<b>removed:</b> %1").arg(names(comparison.removed()).toHtmlEscaped());
+    const int fields = int(comparison.fieldChanges().size());
+    parts << (changed == 1 ? tr("1 line changed quantity") : tr("%1 lines changed quantity").arg(changed));
+    parts << (fields == 1 ? tr("1 contract field changed") : tr("%1 contract fields changed").arg(fields));
+    m_summary->setText(parts.join(u" · "_s));
+    for (const PeriodComparison::FieldChange& f : comparison.fieldChanges()) {
+        const int row = m_fields->rowCount();
+        m_fields->insertRow(row);
+        m_fields->setItem(row, 0, new QTableWidgetItem(f.field));
+        m_fields->setItem(row, 1, new QTableWidgetItem(f.before.isEmpty() ? u"—"_s : f.before));
+        m_fields->setItem(row, 2, new QTableWidgetItem(f.after.isEmpty() ? u"—"_s : f.after));
+    }
+}
+
+} // namespace bd
