@@ -28,6 +28,17 @@ install_packages() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"
 }
 
+# The SDK conformance test runs the official Genesys JavaScript SDK against billing-sim.
+install_sdk() {
+    if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+        local sudo=""
+        [ "$(id -u)" -ne 0 ] && sudo="sudo"
+        $sudo apt-get update
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends nodejs npm
+    fi
+    (cd tests/sdk && npm ci --no-audit --no-fund --loglevel=error)
+}
+
 preset=default
 [ "${CI:-}" = "true" ] && preset=ci
 
@@ -44,6 +55,7 @@ case "${1:-}" in
         ;;
     test)
         install_packages
+        install_sdk
         build
         ctest --preset "$preset"
         ;;
