@@ -26,7 +26,7 @@ QString nameFor(const QString& key)
 
 ProfileStore::ProfileStore(QObject* parent)
     : QObject(parent)
-    , m_settings(new QSettings(this))
+    , m_settings(new QSettings(u"BillingDashboard"_s, u"Billing Dashboard"_s, this))
 {
 }
 

@@ -19,7 +19,8 @@ class ProfileStore final : public QObject
     Q_DISABLE_COPY_MOVE(ProfileStore)
 
 public:
-    /// Uses the application's QSettings (organization and application names must be set).
+    /// Uses the dashboard's settings (organization "BillingDashboard", application "Billing Dashboard"), the
+    /// same file for the window and for `billing-dashboard export --profile`.
     explicit ProfileStore(QObject* parent = nullptr);
     /// Uses a settings file of its own (tests, imports).
     explicit ProfileStore(const QString& settingsFile, QObject* parent = nullptr);
