@@ -191,6 +191,17 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     m_table->horizontalHeader()->setDefaultSectionSize(96);
     m_table->horizontalHeader()->setSectionsMovable(false);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
+        // Bucket columns change with every range: only a sort by licence, peak or average carries over.
+        const QString by = column == m_model->peakColumn() ? u"peak"_s
+            : column == m_model->averageColumn()            ? u"average"_s
+            : column == UsageSeriesModel::LicenceColumn     ? u"licence"_s
+                                                            : QString();
+        if (!by.isEmpty()) {
+            m_sortBy = by;
+            m_sortOrder = order;
+        }
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex& current) { showCell(current); });
     connect(m_table, &QTableView::customContextMenuRequested, this, [this](const QPoint& pos) {
@@ -323,6 +334,10 @@ void UsagePage::startLoad(const DateRange& range, Granularity granularity)
     m_resourceTitle->setText(u"Select a cell to see the users and devices behind it."_s);
     const QList<DateBucket> buckets = DateBuckets::tile(range.first, range.last, granularity);
     m_model->setBuckets(buckets, granularity);
+    m_table->sortByColumn(m_sortBy == u"peak"_s      ? m_model->peakColumn()
+                          : m_sortBy == u"average"_s ? m_model->averageColumn()
+                                                     : int(UsageSeriesModel::LicenceColumn),
+                          m_sortOrder);
     m_loader->load(buckets);
     updateStatus();
 }
@@ -640,6 +655,8 @@ void UsagePage::saveSettings(QSettings& settings) const
     settings.setValue(u"mainSplitter"_s, m_mainSplitter->saveState());
     settings.setValue(u"tableSplitter"_s, m_tableSplitter->saveState());
     settings.setValue(u"resourceHeader"_s, m_resourceTable->horizontalHeader()->saveState());
+    settings.setValue(u"sortBy"_s, m_sortBy);
+    settings.setValue(u"sortDescending"_s, m_sortOrder == Qt::DescendingOrder);
     settings.setValue(u"stackedBars"_s, m_barsButton->isChecked());
     settings.setValue(u"topN"_s, m_topN->value());
     settings.setValue(u"pinnedLicences"_s, m_chart->options().pinnedLicences);
@@ -656,6 +673,8 @@ void UsagePage::restoreSettings(QSettings& settings)
     setStackedBars(settings.value(u"stackedBars"_s, false).toBool());
     m_topN->setValue(settings.value(u"topN"_s, 8).toInt());
     m_chart->setPinnedLicences(settings.value(u"pinnedLicences"_s).toStringList());
+    m_sortBy = settings.value(u"sortBy"_s, u"licence"_s).toString();
+    m_sortOrder = settings.value(u"sortDescending"_s, false).toBool() ? Qt::DescendingOrder : Qt::AscendingOrder;
     settings.endGroup();
 }
 

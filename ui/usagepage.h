@@ -106,6 +106,8 @@ private:
     QDateTime m_updatedAt;
     bool m_confirmLargeLoads = true;
     bool m_reportedFatal = false;
+    QString m_sortBy = QStringLiteral("licence"); ///< the table's sort across loads: licence, peak or average
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 
     RangeBar* m_rangeBar;
     MessageBanner* m_banner;

@@ -17,6 +17,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStyleFactory>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -69,9 +70,11 @@ private Q_SLOTS:
         QTest::addColumn<bool>("stacked");
         QTest::addColumn<bool>("dark");
         QTest::addColumn<int>("granularity");
-        QTest::newRow("lines") << u"usage-lines.png"_s << false << false << int(Granularity::Month);
-        QTest::newRow("stacked") << u"usage-stacked-weekly.png"_s << true << false << int(Granularity::Week);
-        QTest::newRow("dark") << u"usage-dark.png"_s << false << true << int(Granularity::Month);
+        QTest::addColumn<bool>("ramp");
+        QTest::newRow("lines") << u"usage-lines.png"_s << false << false << int(Granularity::Month) << false;
+        QTest::newRow("stacked") << u"usage-stacked-weekly.png"_s << true << false << int(Granularity::Week) << false;
+        QTest::newRow("dark") << u"usage-dark.png"_s << false << true << int(Granularity::Month) << false;
+        QTest::newRow("ramp") << u"usage-ramp.png"_s << false << false << int(Granularity::Month) << true;
     }
 
     void usagePage()
@@ -80,6 +83,7 @@ private Q_SLOTS:
         QFETCH(bool, stacked);
         QFETCH(bool, dark);
         QFETCH(int, granularity);
+        QFETCH(bool, ramp);
         const QPalette original = QApplication::palette();
         if (dark)
             QApplication::setPalette(darkPalette());
@@ -108,6 +112,8 @@ private Q_SLOTS:
         }
         page->selectCell(model->licence(busiest), last);
         page->chartView()->rebuildNow();
+        if (ramp)
+            page->findChild<QTabWidget*>(u"chartTabs"_s)->setCurrentIndex(1);
         QApplication::processEvents();
 
         const QString path = m_dir + u'/' + file;
