@@ -149,8 +149,17 @@ QString PeriodUsageModel::display(const Row& row, int column) const
     const SubscriptionOverviewUsage& u = m_overview.usages.at(row.usageIndex);
     if (column == NameColumn) {
         if (row.estimate.isAllowance)
-            return tr("%1 — fair-use allowance").arg(u.name);
+            return tr("↳ fair-use allowance of the line above");
+        if (u.isThirdParty.value_or(false))
+            return tr("%1 · third party").arg(u.name);
         return u.name;
+    }
+    if (column == GroupingColumn) {
+        // A group's name heads its first line only, so the groups read as blocks.
+        const int index = int(&row - m_rows.constData());
+        if (index > 0 && m_overview.usages.at(m_rows.at(index - 1).usageIndex).grouping == u.grouping)
+            return QString();
+        return u.grouping;
     }
     if (column == ThirdPartyColumn)
         return u.isThirdParty.value_or(false) ? tr("Third party") : QString();
@@ -184,7 +193,7 @@ QVariant PeriodUsageModel::data(const QModelIndex& index, int role) const
     case GroupingRole:
         return u.grouping;
     case Qt::TextAlignmentRole:
-        if (column >= UsageColumn && column <= TotalColumn)
+        if (column >= UsageColumn && column <= OveragePriceColumn && column != UnitColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::FontRole:
@@ -205,6 +214,8 @@ QVariant PeriodUsageModel::data(const QModelIndex& index, int role) const
             return QBrush(QColor(0x80, 0x80, 0x80, 0x18));
         return {};
     case Qt::ToolTipRole:
+        if (column == NameColumn || column == GroupingColumn)
+            return u"%1 (%2)"_s.arg(u.name, u.grouping); // both columns are elided on narrow screens
         if (row.estimate.isAllowance)
             return tr("Fair-use allowance: subtracted from the usage of the resource line of the same name.");
         if (row.estimate.allowance)
@@ -233,19 +244,19 @@ QVariant PeriodUsageModel::headerData(int section, Qt::Orientation orientation, 
     case UsageColumn:
         return tr("Usage");
     case AllowanceColumn:
-        return tr("Fair-use allowance");
+        return tr("Allowance");
     case BillableColumn:
         return tr("Billable");
     case PrepayColumn:
         return tr("Prepay");
     case OverageColumn:
-        return tr("Overage qty");
+        return tr("Overage");
     case PrepayPriceColumn:
         return tr("Prepay price");
     case OveragePriceColumn:
         return tr("Overage price");
     case OverageCostColumn:
-        return tr("Est. overage cost");
+        return tr("Est. overage");
     case TotalColumn:
         return tr("Est. total");
     case ThirdPartyColumn:

@@ -22,16 +22,16 @@ public:
         GroupingColumn,
         NameColumn,
         PartNumberColumn,
-        UnitColumn,
         UsageColumn,
+        UnitColumn,
         AllowanceColumn,
         BillableColumn,
         PrepayColumn,
         OverageColumn,
-        PrepayPriceColumn,
-        OveragePriceColumn,
         OverageCostColumn,
         TotalColumn,
+        PrepayPriceColumn,   // prices after the estimates: the estimates are what a reader looks for first
+        OveragePriceColumn,
         ThirdPartyColumn,
         ColumnCount
     };

@@ -341,6 +341,8 @@ private Q_SLOTS:
         m_page->loadPeriods(12);
         QVERIFY(walked.wait(20'000));
         m_page->showPeriodRow(1);
+        m_page->resize(1280, 800); // the walk's progress bar may have widened it
+        QCoreApplication::processEvents();
         auto* tabs = m_page->findChild<QTabWidget*>(u"partnerTabs"_s);
         tabs->setCurrentIndex(PartnerPage::PeriodTab);
         QVERIFY(m_page->grab().save(out + u"/partner-period.png"_s));

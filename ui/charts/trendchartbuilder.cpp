@@ -9,6 +9,7 @@
 #include <QtCharts/QValueAxis>
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QMap>
 #include <QPen>
 
@@ -98,7 +99,9 @@ BuiltTrend TrendChartBuilder::build(const PeriodListModel& periods, const QStrin
         built.periodRows << row;
         const QDateTime start = *p->overview.billingPeriodStartDate;
         built.periodX << qreal(start.toMSecsSinceEpoch());
-        built.periodLabels << start.date().toString(Qt::ISODate);
+        // "2 Dec" over "2025": the axis breaks labels at spaces, so day and month are joined by a no-break space.
+        built.periodLabels << QLocale().toString(start.date(), u"d MMM"_s).replace(u' ', QChar(0x00a0)) + u' '
+                + QString::number(start.date().year());
         built.usage.values << usage;
         built.prepay.values << prepay;
         built.allowance.values << allowance;

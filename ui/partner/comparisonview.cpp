@@ -42,6 +42,8 @@ ComparisonView::ComparisonView(QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ComparisonModel::NameColumn, QHeaderView::Stretch);
     m_fields->setHorizontalHeaderLabels({tr("Contract field"), tr("Before"), tr("After")});
     m_fields->verticalHeader()->hide();
@@ -192,8 +194,12 @@ void ComparisonView::recompare()
         return;
     }
     const PeriodComparison comparison = PeriodComparison::compare(before->overview, after->overview);
-    m_model->setComparison(comparison, PeriodListModel::periodText(before->overview, before->billingPeriodIndex),
-                           PeriodListModel::periodText(after->overview, after->billingPeriodIndex));
+    // Column headers name the periods by their start dates (the full range is in the combo boxes above).
+    const auto startText = [](const PeriodListModel::Period* p) {
+        return p->overview.billingPeriodStartDate ? p->overview.billingPeriodStartDate->date().toString(Qt::ISODate)
+                                                  : PeriodListModel::periodText(p->overview, p->billingPeriodIndex);
+    };
+    m_model->setComparison(comparison, startText(before), startText(after));
     int changed = 0;
     for (const PeriodComparison::Line& line : comparison.lines()) {
         if (line.change == PeriodComparison::Change::Changed)

@@ -124,6 +124,7 @@ PartnerPage::PartnerPage(ApiSession* session, QWidget* parent)
     m_periodTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_periodTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_periodTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_periodTable->setWordWrap(false);
     m_periodTable->setColumnHidden(PeriodListModel::CurrencyColumn, true);
     m_periodTable->setColumnHidden(PeriodListModel::LinesColumn, true);
     m_periodTable->setColumnHidden(PeriodListModel::IndexColumn, true);
@@ -161,35 +162,43 @@ PartnerPage::PartnerPage(ApiSession* session, QWidget* parent)
     m_cancel->hide();
     m_note->setWordWrap(true);
 
+    // Two rows, so that the progress bar and the active-period badge never widen the page.
     auto* header = new QHBoxLayout;
     header->addWidget(m_title);
     header->addStretch(1);
+    header->addWidget(new QLabel(tr("Load the last"), this));
+    header->addWidget(m_count);
+    header->addWidget(m_load);
+    header->addWidget(m_progress);
+    header->addWidget(m_cancel);
     auto* nav = new QHBoxLayout;
     nav->addWidget(m_older);
     nav->addWidget(m_periodLabel);
     nav->addWidget(m_newer);
     nav->addWidget(m_activeBadge);
     nav->addStretch(1);
-    nav->addWidget(new QLabel(tr("Load the last"), this));
-    nav->addWidget(m_count);
-    nav->addWidget(m_load);
-    nav->addWidget(m_progress);
-    nav->addWidget(m_cancel);
 
     // Period tab: contract, lines, totals.
     m_usageProxy->setSourceModel(m_usage);
     m_usageProxy->setSortRole(PeriodUsageModel::SortRole);
     m_usageTable->setModel(m_usageProxy);
-    m_usageTable->setSortingEnabled(true);
-    m_usageTable->sortByColumn(-1, Qt::AscendingOrder); // grouped order until a header is clicked
+    // Not sortable: the lines stay grouped by grouping, fair-use under its resource line.
+    m_usageTable->setSortingEnabled(false);
     m_usageTable->verticalHeader()->hide();
     m_usageTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_usageTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_usageTable->setWordWrap(false);
     m_usageTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_usageTable->horizontalHeader()->setSectionResizeMode(PeriodUsageModel::NameColumn, QHeaderView::Stretch);
-    m_usageTable->setColumnHidden(PeriodUsageModel::UnitColumn, false);
+    // Long grouping keys and charge names are elided (full text in the tooltip) so the estimates stay in view.
+    m_usageTable->horizontalHeader()->setSectionResizeMode(PeriodUsageModel::GroupingColumn, QHeaderView::Interactive);
+    m_usageTable->horizontalHeader()->setSectionResizeMode(PeriodUsageModel::NameColumn, QHeaderView::Interactive);
+    m_usageTable->setColumnWidth(PeriodUsageModel::GroupingColumn, 125);
+    m_usageTable->setColumnWidth(PeriodUsageModel::NameColumn, 200);
+    m_usageTable->setTextElideMode(Qt::ElideMiddle);
+    // The charge name carries the third-party mark on screen; the column stays in the model for CSV.
+    m_usageTable->setColumnHidden(PeriodUsageModel::ThirdPartyColumn, true);
     m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_totals->setWordWrap(true);
     m_caveat->setText(PeriodUsageModel::caveat());
     auto* periodPage = new QWidget(m_tabs);
     auto* periodLayout = new QVBoxLayout(periodPage);
@@ -229,7 +238,7 @@ PartnerPage::PartnerPage(ApiSession* session, QWidget* parent)
     split->addWidget(right);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
-    split->setSizes({300, 980});
+    split->setSizes({250, 1030});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
 
