@@ -1,0 +1,107 @@
+// Benchmark: the partner walk over every demo customer — 25 trustors × 13 billing periods (325 requests asked
+// for) against billing-sim limited to 300 requests per minute with 100 ms latency. Prints the wall time against
+// the bound the rate limit and the concurrency cap allow, and the number of 429 answers, which must be 0 (the
+// client's limiter must keep the walk under the server's budget). It measures; it does not fail on timing.
+#include "api/apiclient.h"
+#include "api/apisession.h"
+#include "api/billingapi.h"
+#include "api/connectionsettings.h"
+#include "load/periodwalker.h"
+#include "sim/demodata.h"
+#include "sim/simthread.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+using namespace bd;
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    constexpr int LatencyMs = 100;
+    constexpr int RatePerMinute = 300;
+    constexpr int Periods = 13;
+    constexpr int MaxConcurrent = 8; // ApiClient's default
+
+    sim::SimOptions options;
+    options.latencyMs = LatencyMs;
+    options.rateLimitPerMinute = RatePerMinute;
+    options.now = QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC);
+    const sim::DemoData data(options.seed, options.now); // same seed and clock as the server: the same orgs
+    const QStringList trustors = data.trustorIds();
+    sim::SimThread server(options);
+    QString error;
+    if (!server.start(&error)) {
+        std::fprintf(stderr, "error: %s\n", qPrintable(error));
+        return 1;
+    }
+    ConnectionSettings settings;
+    settings.baseUrl = server.baseUrl();
+    settings.clientId = options.clientId;
+    settings.clientSecret = options.clientSecret;
+    const std::unique_ptr<ApiSession> session(ApiSession::create(settings, &error));
+    if (!session) {
+        std::fprintf(stderr, "error: %s\n", qPrintable(error));
+        return 1;
+    }
+    session->client()->setRateLimit(RatePerMinute);
+
+    // One walker per customer, all at once, sharing the session's limiter and concurrency cap.
+    std::vector<std::unique_ptr<PeriodWalker>> walkers;
+    int running = 0;
+    int loaded = 0;
+    int forbidden = 0;
+    int otherFailures = 0;
+    int historyEnds = 0;
+    QElapsedTimer clock;
+    for (qsizetype i = 0; i < trustors.size(); ++i) {
+        auto walker = std::make_unique<PeriodWalker>(session->billing());
+        QObject::connect(walker.get(), &PeriodWalker::periodLoaded, &app, [&loaded] { ++loaded; });
+        QObject::connect(walker.get(), &PeriodWalker::periodFailed, &app, [&](int, const ApiError& e) {
+            if (e.httpStatus() == 403)
+                ++forbidden; // the disabled trust
+            else
+                ++otherFailures;
+        });
+        QObject::connect(walker.get(), &PeriodWalker::finished, &app, [&running, &historyEnds, w = walker.get()] {
+            historyEnds += w->historyEnd() ? 1 : 0;
+            if (--running == 0)
+                QCoreApplication::quit();
+        });
+        walkers.push_back(std::move(walker));
+    }
+    QTimer::singleShot(0, &app, [&] {
+        clock.start();
+        running = int(walkers.size());
+        for (int i = 0; i < int(walkers.size()); ++i)
+            walkers.at(size_t(i))->walk(trustors.at(i), 0, Periods - 1);
+    });
+    QCoreApplication::exec();
+    const double wallMs = double(clock.elapsed());
+
+    const int sent = session->client()->sentCount();
+    const int throttled = session->client()->throttledCount();
+    // Lower bounds: the rate limit lets `RatePerMinute` requests through per rolling minute, so request k
+    // (k > limit) cannot leave before minute floor((k-1)/limit); the concurrency cap puts at most 8 round trips
+    // on the wire at once.
+    const double rateMs = sent > 0 ? 60'000.0 * double((sent - 1) / RatePerMinute) + LatencyMs : 0.0;
+    const double concurrencyMs = double(sent) * LatencyMs / MaxConcurrent;
+    const double boundMs = std::max(rateMs, concurrencyMs);
+    std::printf("bench_partnerwalk: %lld trustors × %d periods = %lld requests asked for (latency %d ms, limit %d/min)\n",
+                static_cast<long long>(trustors.size()), Periods, static_cast<long long>(trustors.size()) * Periods,
+                LatencyMs, RatePerMinute);
+    std::printf("  wall time        %8.0f ms\n", wallMs);
+    std::printf("  lower bound      %8.0f ms  (rate limit %.0f ms, concurrency %.0f ms)\n", boundMs, rateMs, concurrencyMs);
+    std::printf("  ratio            %8.2f ×\n", wallMs / boundMs);
+    std::printf("  sent %d requests (sign-in excluded), %d periods loaded, %d histories ended early, "
+                "%d refused (disabled trust), %d other failures\n", sent, loaded, historyEnds, forbidden, otherFailures);
+    std::printf("  429 answers      %8d\n", throttled);
+    return throttled == 0 && otherFailures == 0 ? 0 : 1;
+}
