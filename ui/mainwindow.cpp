@@ -5,7 +5,7 @@
 #include "api/organizationjob.h"
 #include "api/orgapi.h"
 #include "domain/organization.h"
-#include "ui/partnerplaceholder.h"
+#include "ui/partner/partnerpage.h"
 #include "ui/usagepage.h"
 
 #include <QAction>
@@ -33,7 +33,7 @@ MainWindow::MainWindow(ApiSession* session, const Provenance& provenance, QWidge
     , m_provenance(provenance)
     , m_pages(new QTabWidget(this))
     , m_usagePage(new UsagePage(session, this))
-    , m_partnerPage(new PartnerPlaceholder(this))
+    , m_partnerPage(new PartnerPage(session, this))
     , m_orgLabel(new QLabel(this))
     , m_regionLabel(new QLabel(this))
     , m_statusText(new QLabel(this))
@@ -91,14 +91,17 @@ MainWindow::MainWindow(ApiSession* session, const Provenance& provenance, QWidge
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancelButton);
 
-    for (DashboardPage* page : { static_cast<DashboardPage*>(m_usagePage), m_partnerPage }) {
+    for (DashboardPage* page : std::initializer_list<DashboardPage*> { m_usagePage, m_partnerPage }) {
         page->setProvenance(m_provenance);
         connect(page, &DashboardPage::statusChanged, this, [this, page] {
             if (page == currentPage())
                 updateStatusBar();
         });
     }
-    connect(m_pages, &QTabWidget::currentChanged, this, &MainWindow::updateStatusBar);
+    connect(m_pages, &QTabWidget::currentChanged, this, [this] {
+        updateStatusBar();
+        loadPartnerPageOnce();
+    });
 
     buildMenus();
     updateHeader();
@@ -175,6 +178,18 @@ void MainWindow::start()
         statusBar()->showMessage(error.fullText(), 15'000);
     });
     m_usagePage->refresh();
+    m_started = true;
+    loadPartnerPageOnce();
+}
+
+void MainWindow::loadPartnerPageOnce()
+{
+    // The customer list is fetched when the partner page is first shown: most people never open it, and an
+    // org without partner permissions would only collect an error.
+    if (!m_started || m_partnerLoaded || m_pages->currentWidget() != m_partnerPage)
+        return;
+    m_partnerLoaded = true;
+    m_partnerPage->refresh();
 }
 
 void MainWindow::updateHeader()

@@ -12,6 +12,7 @@ class QToolButton;
 namespace bd {
 
 class ApiSession;
+class PartnerPage;
 class UsagePage;
 
 /// The dashboard's main window: the signed-in org and region, the Usage and Partner pages, menus and
@@ -30,6 +31,7 @@ public:
     void start();
 
     UsagePage* usagePage() const { return m_usagePage; }
+    PartnerPage* partnerPage() const { return m_partnerPage; }
     DashboardPage* currentPage() const;
     QTabWidget* pages() const { return m_pages; }
 
@@ -40,6 +42,7 @@ private:
     void buildMenus();
     void updateHeader();
     void updateStatusBar();
+    void loadPartnerPageOnce();
     void saveSettings() const;
     void restoreSettings();
 
@@ -47,12 +50,14 @@ private:
     Provenance m_provenance;
     QTabWidget* m_pages;
     UsagePage* m_usagePage;
-    DashboardPage* m_partnerPage;
+    PartnerPage* m_partnerPage;
     QLabel* m_orgLabel;
     QLabel* m_regionLabel;
     QLabel* m_statusText;
     QProgressBar* m_progress;
     QToolButton* m_cancelButton;
+    bool m_started = false;
+    bool m_partnerLoaded = false;
 };
 
 } // namespace bd
