@@ -34,7 +34,7 @@ int runExport(int argc, char** argv)
     }
     QString error;
     const auto options = bd::ExportOptions::parse(words, QProcessEnvironment::systemEnvironment(),
-                                                  QDate::currentDate(), &error);
+                                                  QDateTime::currentDateTimeUtc().date(), &error);
     if (!options) {
         std::fprintf(stderr, "error: %s\n", qPrintable(error));
         return 2;

@@ -29,7 +29,7 @@ QString granularityLabel(Granularity g)
 
 RangeBar::RangeBar(QWidget* parent)
     : QWidget(parent)
-    , m_today(QDate::currentDate())
+    , m_today(QDateTime::currentDateTimeUtc().date()) // buckets are UTC days
     , m_preset(new QComboBox(this))
     , m_from(new QDateEdit(this))
     , m_to(new QDateEdit(this))

@@ -66,6 +66,8 @@ ApiClient::ApiClient(const ApiEndpoint& endpoint, AuthSession* auth, QObject* pa
     , m_pumpTimer(new QTimer(this))
 {
     m_clock.start();
+    // A redirect to another host must not carry the bearer token (or the sign-in's Basic credentials) along.
+    m_network->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
     m_pumpTimer->setSingleShot(true);
     connect(m_pumpTimer, &QTimer::timeout, this, &ApiClient::pump);
     if (m_auth) {
@@ -73,11 +75,15 @@ ApiClient::ApiClient(const ApiEndpoint& endpoint, AuthSession* auth, QObject* pa
         connect(m_auth, &AuthSession::signedIn, this, &ApiClient::onSignInFinished);
         connect(m_auth, &AuthSession::signInFailed, this, [this](const ApiError& error) {
             // Requests waiting for a token cannot go anywhere: they fail with the sign-in's reason.
-            const QList<ApiReply*> waiting = m_queue;
-            for (ApiReply* reply : waiting) {
+            const QPointer<ApiClient> self(this);
+            const QList<QPointer<ApiReply>> waiting(m_queue.cbegin(), m_queue.cend());
+            for (const QPointer<ApiReply>& reply : waiting) {
+                if (!self)
+                    return;
+                if (!reply)
+                    continue;
                 ApiResponse response;
                 response.error = error;
-                response.attempts = reply->m_attempts;
                 finish(reply, response);
             }
         });
@@ -123,9 +129,20 @@ ApiReply* ApiClient::send(const ApiRequest& request)
 
 void ApiClient::cancelAll()
 {
-    const QList<ApiReply*> replies = findChildren<ApiReply*>(Qt::FindDirectChildrenOnly);
-    for (ApiReply* reply : replies)
-        cancel(reply);
+    const QPointer<ApiClient> self(this);
+    const QList<QPointer<ApiReply>> replies = [this] {
+        QList<QPointer<ApiReply>> all;
+        for (ApiReply* reply : findChildren<ApiReply*>(Qt::FindDirectChildrenOnly))
+            all << reply;
+        return all;
+    }();
+    for (const QPointer<ApiReply>& reply : replies) {
+        if (!self)
+            return; // a slot deleted the client
+        if (reply)
+            cancel(reply);
+    }
+    Q_EMIT allCancelled();
 }
 
 void ApiClient::schedulePump(qint64 delayMs)
@@ -177,6 +194,9 @@ QNetworkRequest ApiClient::makeRequest(const ApiReply* reply) const
 
 void ApiClient::start(ApiReply* reply)
 {
+    // The retry budget runs from the first try, not from the queue: a big sweep waits its turn for minutes.
+    if (reply->m_attempts == 0 && !reply->m_reauthenticated)
+        reply->m_age.restart();
     ++reply->m_attempts;
     ++m_running;
     ++m_sent;
@@ -247,7 +267,9 @@ void ApiClient::onNetworkFinished(ApiReply* reply, QNetworkReply* network)
         ++m_throttled;
         const int retryAfterSecs = headerInt(network, "Retry-After"_ba);
         const qint64 delay = retryAfterSecs >= 0 ? qint64(retryAfterSecs) * 1000 : m_retry.defaultRetryAfterMs;
-        m_limiter.pauseUntil(now + delay); // everything this session sends waits, not just this request
+        // Everything this session sends waits, not just this request; an absurd Retry-After is capped so the
+        // queue cannot stall silently for longer than a request may take.
+        m_limiter.pauseUntil(now + std::min<qint64>(delay, m_retry.maxTotalMs));
         retryLater(reply, error, delay);
         return;
     }
@@ -313,9 +335,11 @@ void ApiClient::finish(ApiReply* reply, ApiResponse response)
     if (reply->m_retryTimer)
         reply->m_retryTimer->stop();
     response.attempts = reply->m_attempts;
+    reply->deleteLater(); // before the signal: a slot may delete this client, and with it the reply
+    const QPointer<ApiClient> self(this);
     Q_EMIT reply->finished(response);
-    reply->deleteLater();
-    Q_EMIT activityChanged();
+    if (self)
+        Q_EMIT activityChanged();
 }
 
 void ApiClient::cancel(ApiReply* reply)

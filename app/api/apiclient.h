@@ -63,6 +63,8 @@ public:
 Q_SIGNALS:
     /// Something in the queue changed (for status lines).
     void activityChanged();
+    /// cancelAll() was called: jobs waiting between two requests stop too.
+    void allCancelled();
 
 private:
     friend class ApiReply;

@@ -9,6 +9,8 @@ ApiJob::ApiJob(ApiClient* client, QObject* parent)
     : QObject(parent)
     , m_client(client)
 {
+    // ApiClient::cancelAll() also reaches jobs between two requests (an InProgress poll wait, a parse).
+    connect(client, &ApiClient::allCancelled, this, &ApiJob::cancel);
 }
 
 ApiJob::~ApiJob()
@@ -41,11 +43,12 @@ void ApiJob::send(const ApiRequest& request, std::function<void(const ApiRespons
     });
 }
 
-void ApiJob::succeed()
+void ApiJob::succeed(const std::function<void()>& emitResult)
 {
     if (m_finished)
         return;
     m_finished = true;
+    emitResult();
     Q_EMIT finished();
     deleteLater();
 }

@@ -40,8 +40,9 @@ protected:
 
     /// Sends a request through the client; onResponse runs unless the job ended meanwhile.
     void send(const ApiRequest& request, std::function<void(const ApiResponse&)> onResponse);
-    /// Ends the job successfully (after the subclass emitted its result).
-    void succeed();
+    /// Ends the job successfully: marks it finished, then emitResult() emits the subclass's result signal, then
+    /// finished(). Marking first means a slot that cancels the job from its result signal changes nothing.
+    void succeed(const std::function<void()>& emitResult);
     /// Ends the job with an error.
     void fail(const ApiError& error);
 

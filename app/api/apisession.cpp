@@ -15,6 +15,14 @@ ApiSession::ApiSession(QObject* parent)
 {
 }
 
+ApiSession::~ApiSession()
+{
+    // The jobs and the client go first: they hold pointers to the sign-in, never the other way round.
+    delete m_billing;
+    delete m_orgs;
+    delete m_client;
+}
+
 ApiSession* ApiSession::create(const ConnectionSettings& settings, QString* error, QObject* parent)
 {
     const ApiEndpoint endpoint = settings.endpoint(error);

@@ -19,6 +19,7 @@ class ApiSession final : public QObject
 public:
     /// Builds a session from settings; nullptr with *error set when the settings cannot work.
     static ApiSession* create(const ConnectionSettings& settings, QString* error, QObject* parent = nullptr);
+    ~ApiSession() override;
 
     AuthSession* auth() const { return m_auth; }
     ApiClient* client() const { return m_client; }

@@ -29,8 +29,11 @@ AuthSession::AuthSession(QObject* parent)
 
 AuthSession::~AuthSession()
 {
-    if (m_signIn)
-        m_signIn->abort();
+    // Forget the sign-in before aborting it, so that its finished() is not reported as a failure.
+    if (QNetworkReply* reply = m_signIn) {
+        m_signIn = nullptr;
+        reply->abort();
+    }
 }
 
 void AuthSession::useClientCredentials(const QUrl& loginBase, const QString& clientId, const QString& clientSecret)

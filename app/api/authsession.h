@@ -4,11 +4,11 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
 #include <QUrl>
 
-class QNetworkAccessManager;
 
 namespace bd {
 
@@ -76,7 +76,7 @@ private:
     QString m_token;
     QDateTime m_expiresAt;
     qint64 m_lifetimeSecs = 0;
-    QNetworkAccessManager* m_network = nullptr;
+    QPointer<QNetworkAccessManager> m_network; // owned by the ApiClient, which may go first
     QPointer<QNetworkReply> m_signIn;
     bool m_reauthenticationPending = false;
 };

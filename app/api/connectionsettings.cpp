@@ -25,6 +25,14 @@ ConnectionSettings ConnectionSettings::fromEnvironment(const QProcessEnvironment
 ConnectionSettings ConnectionSettings::overriddenBy(const ConnectionSettings& overrides) const
 {
     ConnectionSettings merged = *this;
+    // One way of signing in given explicitly replaces the other one from underneath: a stale token in the
+    // environment must not win over a client id and secret on the command line, nor the reverse.
+    if (!overrides.clientId.isEmpty() || !overrides.clientSecret.isEmpty())
+        merged.accessToken.clear();
+    if (!overrides.accessToken.isEmpty()) {
+        merged.clientId.clear();
+        merged.clientSecret.clear();
+    }
     auto take = [](auto& field, const auto& value) {
         if (!value.isEmpty())
             field = value;

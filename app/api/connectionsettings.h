@@ -23,7 +23,8 @@ struct ConnectionSettings
     /// GENESYSCLOUD_REGION, GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_ACCESS_TOKEN
     /// (and GENESYSCLOUD_API_BASE_URL for a gateway).
     static ConnectionSettings fromEnvironment(const QProcessEnvironment& environment);
-    /// These settings with every non-empty field of `overrides` taking precedence.
+    /// These settings with every non-empty field of `overrides` taking precedence; a sign-in method given in
+    /// `overrides` (client credentials or a token) replaces the other method here.
     ConnectionSettings overriddenBy(const ConnectionSettings& overrides) const;
 
     /// True when there is something to sign in with.

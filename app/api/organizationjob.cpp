@@ -26,8 +26,7 @@ void OrganizationJob::start()
             fail(ApiError(ApiError::Kind::Parse, parsed.error().toString()));
             return;
         }
-        Q_EMIT organizationReady(parsed.value());
-        succeed();
+        succeed([&] { Q_EMIT organizationReady(parsed.value()); });
     });
 }
 

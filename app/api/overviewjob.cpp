@@ -30,8 +30,7 @@ void OverviewJob::start()
             fail(ApiError(ApiError::Kind::Parse, parsed.error().toString()));
             return;
         }
-        Q_EMIT overviewReady(parsed.value(), m_index);
-        succeed();
+        succeed([&] { Q_EMIT overviewReady(parsed.value(), m_index); });
     });
 }
 

@@ -50,8 +50,7 @@ void TrustorsJob::requestPage(int pageNumber)
             requestPage(pageNumber + 1);
             return;
         }
-        Q_EMIT trustorsReady(m_trustors);
-        succeed();
+        succeed([this] { Q_EMIT trustorsReady(m_trustors); });
     });
 }
 

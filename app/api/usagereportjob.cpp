@@ -36,7 +36,6 @@ UsageReportJob::~UsageReportJob() = default;
 
 void UsageReportJob::start()
 {
-    m_age.start();
     request();
 }
 
@@ -51,6 +50,9 @@ void UsageReportJob::request()
 
 void UsageReportJob::onResponse(const ApiResponse& response)
 {
+    // The time limit on generating runs from Genesys' first answer, not from the queue before it.
+    if (!m_age.isValid())
+        m_age.start();
     if (!response.ok()) {
         fail(response.error);
         return;
@@ -82,8 +84,7 @@ void UsageReportJob::onParsed(const BillingUsageReport& report)
     if (isFinished())
         return;
     if (report.isComplete()) {
-        Q_EMIT reportReady(report);
-        succeed();
+        succeed([&] { Q_EMIT reportReady(report); });
         return;
     }
     ++m_inProgress;

@@ -32,8 +32,7 @@ void UserMeJob::start()
             fail(ApiError(ApiError::Kind::Parse, parsed.error().toString()));
             return;
         }
-        Q_EMIT userReady(parsed.value());
-        succeed();
+        succeed([&] { Q_EMIT userReady(parsed.value()); });
     });
 }
 

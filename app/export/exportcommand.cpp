@@ -87,16 +87,22 @@ std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments, 
     QString periods;
     QString profileName;
     for (qsizetype i = 1; i < arguments.size(); ++i) {
-        const QString& name = arguments.at(i);
-        if (name == u"--demo"_s) {
+        // "--name value" and "--name=value". A value is never echoed in a message: it may be a secret.
+        QString name = arguments.at(i);
+        std::optional<QString> inlineValue;
+        if (const qsizetype equals = name.indexOf(u'='); name.startsWith(u"--"_s) && equals > 0) {
+            inlineValue = name.mid(equals + 1);
+            name.truncate(equals);
+        }
+        if (name == u"--demo"_s && !inlineValue) {
             options.demo = true;
             continue;
         }
         if (!name.startsWith(u"--"_s))
-            return refuse(u"unexpected argument “%1”"_s.arg(name));
-        if (i + 1 >= arguments.size())
+            return refuse(u"unexpected argument in position %1 (options start with --; see --help)"_s.arg(i + 1));
+        if (!inlineValue && i + 1 >= arguments.size())
             return refuse(u"%1 needs a value"_s.arg(name));
-        const QString value = arguments.at(++i);
+        const QString value = inlineValue ? *inlineValue : arguments.at(++i);
         if (name == u"--start"_s || name == u"--end"_s) {
             const QDate date = QDate::fromString(value, Qt::ISODate);
             if (!date.isValid())

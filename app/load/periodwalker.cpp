@@ -39,6 +39,7 @@ bool PeriodWalker::isRunning() const
 void PeriodWalker::walk(const QString& trustorOrgId, int first, int last)
 {
     cancel();
+    ++m_generation;
     m_trustorOrgId = trustorOrgId;
     m_first = first;
     m_historyEnd.reset();
@@ -48,24 +49,28 @@ void PeriodWalker::walk(const QString& trustorOrgId, int first, int last)
         const int index = first + slot;
         OverviewJob* job = m_api->fetchTrusteeOverview(trustorOrgId, index);
         m_jobs[slot] = job;
-        connect(job, &OverviewJob::overviewReady, this, [this, slot, index](const TrusteeBillingOverview& overview) {
-            if (isEmptyPeriod(overview))
-                onHistoryEnd(index);
+        // Each handler checks that the job is still the slot's (not cancelled, not replaced by a new walk).
+        connect(job, &OverviewJob::overviewReady, this, [this, slot, index, job](const TrusteeBillingOverview& overview) {
+            if (m_jobs.value(slot) != job)
+                return;
+            // Only an older period can be "past the end": an empty active period is still the active period.
+            if (index > 0 && isEmptyPeriod(overview))
+                settle(slot, [&] { onHistoryEnd(index); });
             else
-                Q_EMIT periodLoaded(index, overview);
-            settle(slot);
+                settle(slot, [&] { Q_EMIT periodLoaded(index, overview); });
         });
-        connect(job, &ApiJob::failed, this, [this, slot, index](const ApiError& error) {
+        connect(job, &ApiJob::failed, this, [this, slot, index, job](const ApiError& error) {
+            if (m_jobs.value(slot) != job)
+                return;
             if (error.httpStatus() == 404) {
-                onHistoryEnd(index);
-            } else {
-                Q_EMIT periodFailed(index, error);
-                // Sign-in and permission failures (a disabled trust answers 403) are about the org, not the
-                // period: every other index would fail the same way, so stop asking.
-                if (error.httpStatus() == 401 || error.httpStatus() == 403)
-                    abandonOthers(slot);
+                settle(slot, [&] { onHistoryEnd(index); });
+                return;
             }
-            settle(slot);
+            // Sign-in and permission failures (a disabled trust answers 403) are about the org, not the
+            // period: every other index would fail the same way, so stop asking.
+            if (error.httpStatus() == 401 || error.httpStatus() == 403 || error.kind() == ApiError::Kind::Auth)
+                abandonOthers(slot);
+            settle(slot, [&] { Q_EMIT periodFailed(index, error); });
         });
     }
     Q_EMIT progressChanged(0, int(m_jobs.size()));
@@ -104,10 +109,16 @@ void PeriodWalker::abandonOthers(int keptSlot)
     }
 }
 
-void PeriodWalker::settle(int slot)
+void PeriodWalker::settle(int slot, const std::function<void()>& announce)
 {
+    // The slot is settled before anyone hears of it; a slot that cancels or restarts the walk (a new
+    // generation) has already said everything, so nothing more is emitted for the old walk.
     m_jobs[slot] = nullptr;
     ++m_done;
+    const quint64 generation = m_generation;
+    announce();
+    if (generation != m_generation)
+        return;
     Q_EMIT progressChanged(m_done, int(m_jobs.size()));
     if (!isRunning())
         Q_EMIT finished();
@@ -115,6 +126,7 @@ void PeriodWalker::settle(int slot)
 
 void PeriodWalker::cancel()
 {
+    ++m_generation;
     const bool wasRunning = isRunning();
     for (auto& job : m_jobs) {
         if (job) {

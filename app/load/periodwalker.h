@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <optional>
 
 namespace bd {
@@ -50,7 +51,7 @@ Q_SIGNALS:
 
 private:
     void onHistoryEnd(int index);
-    void settle(int slot);
+    void settle(int slot, const std::function<void()>& announce);
     /// Cancels every request but the one in `keptSlot` (an error that every period would share).
     void abandonOthers(int keptSlot);
 
@@ -60,6 +61,7 @@ private:
     QList<QPointer<OverviewJob>> m_jobs;
     std::optional<int> m_historyEnd;
     int m_done = 0;
+    quint64 m_generation = 0; ///< bumped by walk() and cancel(); handlers of an older walk stay silent
 };
 
 } // namespace bd

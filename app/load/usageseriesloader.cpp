@@ -5,6 +5,7 @@
 #include "domain/billingusagereport.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace bd {
 
@@ -32,6 +33,7 @@ int UsageSeriesLoader::count(BucketState state) const
 void UsageSeriesLoader::load(const QList<DateBucket>& buckets)
 {
     cancel();
+    ++m_generation;
     m_buckets = buckets;
     m_states = QList<BucketState>(buckets.size(), BucketState::Pending);
     m_jobs = QList<QPointer<UsageReportJob>>(buckets.size());
@@ -56,6 +58,7 @@ void UsageSeriesLoader::retry(int index)
 
 void UsageSeriesLoader::cancel()
 {
+    ++m_generation;
     bool changed = false;
     for (int i = 0; i < m_jobs.size(); ++i) {
         if (UsageReportJob* job = m_jobs.at(i)) {
@@ -79,25 +82,38 @@ void UsageSeriesLoader::startBucket(int index)
     const DateBucket& bucket = m_buckets.at(index);
     UsageReportJob* job = m_api->fetchUsageReport(bucket.start(), bucket.end());
     m_jobs[index] = job;
-    connect(job, &UsageReportJob::generating, this, [this, index](int attempt) {
+    // Each handler checks that the job is still the bucket's (not cancelled, not replaced by a new load).
+    connect(job, &UsageReportJob::generating, this, [this, index, job](int attempt) {
+        if (m_jobs.value(index) != job)
+            return;
         m_states[index] = BucketState::Generating;
+        const quint64 generation = m_generation;
         Q_EMIT bucketGenerating(index, attempt);
-        Q_EMIT progressChanged();
+        if (generation == m_generation)
+            Q_EMIT progressChanged();
     });
-    connect(job, &UsageReportJob::reportReady, this, [this, index](const BillingUsageReport& report) {
-        Q_EMIT bucketLoaded(index, report);
-        settle(index, BucketState::Loaded);
+    connect(job, &UsageReportJob::reportReady, this, [this, index, job](const BillingUsageReport& report) {
+        if (m_jobs.value(index) != job)
+            return;
+        settle(index, BucketState::Loaded, [&] { Q_EMIT bucketLoaded(index, report); });
     });
-    connect(job, &ApiJob::failed, this, [this, index](const ApiError& error) {
-        Q_EMIT bucketFailed(index, error);
-        settle(index, BucketState::Failed);
+    connect(job, &ApiJob::failed, this, [this, index, job](const ApiError& error) {
+        if (m_jobs.value(index) != job)
+            return;
+        settle(index, BucketState::Failed, [&] { Q_EMIT bucketFailed(index, error); });
     });
 }
 
-void UsageSeriesLoader::settle(int index, BucketState state)
+void UsageSeriesLoader::settle(int index, BucketState state, const std::function<void()>& announce)
 {
+    // The state is final before anyone hears of it, and a slot that cancels or restarts the load (a new
+    // generation) has already said everything: nothing more is emitted for the old one.
     m_states[index] = state;
     m_jobs[index] = nullptr;
+    const quint64 generation = m_generation;
+    announce();
+    if (generation != m_generation)
+        return;
     Q_EMIT progressChanged();
     if (!isRunning())
         Q_EMIT finished();

@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 namespace bd {
 
 
@@ -53,12 +55,13 @@ Q_SIGNALS:
 
 private:
     void startBucket(int index);
-    void settle(int index, BucketState state);
+    void settle(int index, BucketState state, const std::function<void()>& announce);
 
     BillingApi* m_api;
     QList<DateBucket> m_buckets;
     QList<BucketState> m_states;
     QList<QPointer<UsageReportJob>> m_jobs;
+    quint64 m_generation = 0; ///< bumped by load() and cancel(); handlers of an older one stay silent
 };
 
 } // namespace bd

@@ -91,13 +91,14 @@ void UsageChartBuilder::selectRows(const UsageSeriesModel& model, const UsageCha
         }
         return;
     }
-    QList<int> ranked;
-    // Metered licences (sessions, gigabytes) would flatten every seat count on a shared axis: they are shown
-    // only when pinned, and stay in the table.
-    for (int row = 0; row < model.licenceCount(); ++row) {
-        if (!model.isMetered(row))
-            ranked << row;
-    }
+    QList<int> ranked, metered;
+    for (int row = 0; row < model.licenceCount(); ++row)
+        (model.isMetered(row) ? metered : ranked) << row;
+    // Metered licences (sessions, gigabytes) next to seat and device counts would flatten them on a shared
+    // axis: then they are shown only when pinned, and stay in the table. Without counted licences to protect,
+    // they are ranked like any other.
+    if (ranked.isEmpty())
+        ranked = metered;
     // Rank by peak (the number a licence is bought by); ties by name so the choice is stable.
     const auto peakOf = [&model](int row) { return model.peak(row).value_or(Decimal::fromInt(-1)); };
     std::stable_sort(ranked.begin(), ranked.end(), [&](int a, int b) {
