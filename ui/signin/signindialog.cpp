@@ -1,0 +1,425 @@
+#include "ui/signin/signindialog.h"
+
+#include "api/apiendpoint.h"
+#include "api/authsession.h"
+#include "api/region.h"
+
+#include <QApplication>
+#include <QButtonGroup>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace bd {
+
+namespace {
+constexpr int CustomRegion = -1; // item data of the "Custom base URL" entry
+
+QLabel* hint(const QString& text, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
+    label->setPalette(palette);
+    return label;
+}
+} // namespace
+
+SignInDialog::SignInDialog(QWidget* parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Sign in to Genesys Cloud"));
+    buildUi();
+    updatePlace();
+    updateForMethod();
+}
+
+SignInDialog::~SignInDialog() = default;
+
+void SignInDialog::buildUi()
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setSpacing(10);
+
+    auto* title = new QLabel(tr("Sign in to a Genesys Cloud organization"), this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    layout->addWidget(title);
+    layout->addWidget(hint(tr("The profile keeps the place, the sign-in method and the client id. Secrets and "
+                              "tokens go to the system keychain, never to a settings file."), this));
+
+    m_notice = new QLabel(this);
+    m_notice->setWordWrap(true);
+    m_notice->setVisible(false);
+    m_notice->setStyleSheet(u"QLabel { background: #fff4e5; color: #5c3b00; border: 1px solid #f0c36d; "
+                            "border-radius: 4px; padding: 8px; }"_s);
+    layout->addWidget(m_notice);
+
+    m_fields = new QWidget(this);
+    auto* form = new QFormLayout(m_fields);
+    form->setContentsMargins(0, 6, 0, 0);
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_form = form;
+
+    m_name = new QLineEdit(m_fields);
+    m_name->setObjectName(u"profileName"_s);
+    m_name->setPlaceholderText(tr("e.g. Northwind EU"));
+    m_name->setClearButtonEnabled(true);
+    form->addRow(tr("Profile &name:"), m_name);
+
+    m_region = new QComboBox(m_fields);
+    m_region->setObjectName(u"region"_s);
+    const QList<Region>& regions = Regions::all();
+    for (int i = 0; i < regions.size(); ++i)
+        m_region->addItem(u"%1 — %2"_s.arg(regions.at(i).displayName, regions.at(i).env), i);
+    m_region->insertSeparator(m_region->count());
+    m_region->addItem(tr("Custom base URL…"), CustomRegion);
+    m_region->setMaxVisibleItems(22);
+    form->addRow(tr("&Region:"), m_region);
+    m_region->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_regionHosts = hint(QString(), m_fields);
+    // Word-wrapped labels in a form ask for little width and wrap early; give them the field column's width.
+    m_regionHosts->setMinimumWidth(500);
+    form->addRow(QString(), m_regionHosts);
+    m_baseUrl = new QLineEdit(m_fields);
+    m_baseUrl->setObjectName(u"baseUrl"_s);
+    m_baseUrl->setPlaceholderText(u"https://api.example.com  ·  http://127.0.0.1:8080"_s);
+    form->addRow(tr("Base &URL:"), m_baseUrl);
+
+    auto* methodRow = new QHBoxLayout;
+    methodRow->setSpacing(14);
+    m_methods = new QButtonGroup(this);
+    const QList<std::pair<Profile::Method, QString>> methods = {
+        {Profile::Method::Browser, tr("&Browser sign-in")},
+        {Profile::Method::ClientCredentials, tr("&Client credentials")},
+        {Profile::Method::AccessToken, tr("Access &token")},
+    };
+    for (const auto& [method, text] : methods) {
+        auto* button = new QRadioButton(text, m_fields);
+        m_methods->addButton(button, int(method));
+        methodRow->addWidget(button);
+    }
+    methodRow->addStretch();
+    m_methods->button(int(Profile::Method::Browser))->setChecked(true);
+    form->addRow(tr("Sign in with:"), methodRow);
+
+    m_clientId = new QLineEdit(m_fields);
+    m_clientId->setObjectName(u"clientId"_s);
+    form->addRow(tr("Client &id:"), m_clientId);
+    m_clientSecret = new QLineEdit(m_fields);
+    m_clientSecret->setObjectName(u"clientSecret"_s);
+    m_clientSecret->setEchoMode(QLineEdit::Password);
+    m_clientSecret->setPlaceholderText(tr("kept in the system keychain"));
+    form->addRow(tr("Client &secret:"), m_clientSecret);
+    m_token = new QLineEdit(m_fields);
+    m_token->setObjectName(u"accessToken"_s);
+    m_token->setEchoMode(QLineEdit::Password);
+    m_token->setPlaceholderText(tr("paste an access token"));
+    form->addRow(tr("Access &token:"), m_token);
+    m_methodHint = hint(QString(), m_fields);
+    m_methodHint->setMinimumWidth(500);
+    form->addRow(QString(), m_methodHint);
+    layout->addWidget(m_fields);
+
+    m_error = new QLabel(this);
+    m_error->setObjectName(u"error"_s);
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setStyleSheet(u"QLabel { background: #fdecea; color: #8a1c14; border: 1px solid #f1aeb5; "
+                           "border-radius: 4px; padding: 8px; }"_s);
+    m_error->setVisible(false);
+    layout->addWidget(m_error);
+
+    auto* statusRow = new QHBoxLayout;
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setVisible(false);
+    m_status->setStyleSheet(u"QLabel { background: #eaf2fd; color: #0b3a75; border: 1px solid #a9c7f0; "
+                            "border-radius: 4px; padding: 8px; }"_s);
+    statusRow->addWidget(m_status, 1);
+    m_copyLink = new QPushButton(tr("Copy link"), this);
+    m_copyLink->setToolTip(tr("Copy the sign-in address, to open it in a browser yourself"));
+    m_copyLink->setVisible(false);
+    statusRow->addWidget(m_copyLink);
+    layout->addLayout(statusRow);
+
+    layout->addStretch();
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_signIn = m_buttons->addButton(tr("Sign in"), QDialogButtonBox::AcceptRole);
+    m_signIn->setDefault(true);
+    layout->addWidget(m_buttons);
+
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SignInDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &SignInDialog::reject);
+    connect(m_region, &QComboBox::currentIndexChanged, this, &SignInDialog::updatePlace);
+    connect(m_methods, &QButtonGroup::idToggled, this, [this](int, bool checked) {
+        if (checked)
+            updateForMethod();
+    });
+    connect(m_copyLink, &QPushButton::clicked, this, [this] {
+        if (m_browser)
+            QApplication::clipboard()->setText(m_browser->authorizationUrl().toString(QUrl::FullyEncoded));
+    });
+
+    m_browser = new BrowserSignIn(this);
+    connect(m_browser, &BrowserSignIn::waitingForBrowser, this, [this](const QUrl&, bool opened) {
+        showBusy(opened ? tr("Waiting for you to sign in in your web browser… Come back here when the browser "
+                             "says you are signed in.")
+                        : tr("No web browser could be opened. Copy the link and open it in a browser."));
+        m_copyLink->setVisible(true);
+    });
+    connect(m_browser, &BrowserSignIn::exchangingCode, this, [this] { showBusy(tr("Finishing the sign-in…")); });
+    connect(m_browser, &BrowserSignIn::succeeded, this, [this](const QString& token, const QDateTime& expiresAt) {
+        m_secrets = Secrets{{}, token, expiresAt};
+        setBusy(false);
+        QDialog::accept();
+    });
+    connect(m_browser, &BrowserSignIn::failed, this, [this](const ApiError& error) {
+        setBusy(false);
+        if (error.kind() != ApiError::Kind::Cancelled)
+            showError(error.message());
+    });
+
+    setMinimumWidth(620);
+}
+
+void SignInDialog::setBrowserOpener(BrowserSignIn::BrowserOpener opener)
+{
+    m_browser->setBrowserOpener(std::move(opener));
+}
+
+void SignInDialog::setNotice(const QString& text)
+{
+    m_notice->setText(text);
+    m_notice->setVisible(!text.isEmpty());
+}
+
+void SignInDialog::setProfile(const Profile& profile)
+{
+    m_originalName = profile.name;
+    m_label = profile.label;
+    m_redirectPort = profile.redirectPort;
+    m_name->setText(profile.name);
+    if (!profile.baseUrl.isEmpty()) {
+        m_region->setCurrentIndex(m_region->findData(CustomRegion));
+        m_baseUrl->setText(profile.baseUrl.toString());
+    } else {
+        const QList<Region>& regions = Regions::all();
+        const auto found = Regions::find(profile.region);
+        for (int i = 0; found && i < regions.size(); ++i) {
+            if (regions.at(i).key == found->key)
+                m_region->setCurrentIndex(m_region->findData(i));
+        }
+    }
+    m_methods->button(int(profile.method))->setChecked(true);
+    m_clientId->setText(profile.clientId);
+    updatePlace();
+    updateForMethod();
+}
+
+void SignInDialog::setReauthentication(bool reauthenticate)
+{
+    m_reauthenticate = reauthenticate;
+    m_name->setReadOnly(reauthenticate);
+    m_region->setEnabled(!reauthenticate);
+    m_baseUrl->setReadOnly(reauthenticate);
+    for (QAbstractButton* button : m_methods->buttons())
+        button->setEnabled(!reauthenticate);
+    m_clientId->setReadOnly(reauthenticate);
+    setWindowTitle(reauthenticate ? tr("Sign in again") : tr("Sign in to Genesys Cloud"));
+}
+
+Profile::Method SignInDialog::currentMethod() const
+{
+    return Profile::Method(m_methods->checkedId());
+}
+
+void SignInDialog::updateForMethod()
+{
+    const Profile::Method method = currentMethod();
+    m_form->setRowVisible(m_clientId, method != Profile::Method::AccessToken);
+    m_form->setRowVisible(m_clientSecret, method == Profile::Method::ClientCredentials);
+    m_form->setRowVisible(m_token, method == Profile::Method::AccessToken);
+    switch (method) {
+    case Profile::Method::Browser:
+        m_clientId->setPlaceholderText(tr("OAuth client with the authorization code grant"));
+        m_methodHint->setText(tr("Your web browser opens Genesys Cloud's sign-in page. Sign in there, then come "
+                                 "back: the dashboard works as you, with your permissions."));
+        m_signIn->setText(tr("Sign in with browser"));
+        break;
+    case Profile::Method::ClientCredentials:
+        m_clientId->setPlaceholderText(tr("OAuth client with the client credentials grant"));
+        m_methodHint->setText(tr("For partner and reporting clients. A new token is fetched before the old one "
+                                 "expires."));
+        m_signIn->setText(tr("Sign in"));
+        break;
+    case Profile::Method::AccessToken:
+        m_methodHint->setText(tr("A pasted token cannot be renewed: when it expires, paste a new one."));
+        m_signIn->setText(tr("Sign in"));
+        break;
+    }
+    m_error->setVisible(false);
+}
+
+void SignInDialog::updatePlace()
+{
+    const int data = m_region->currentData().toInt();
+    const bool custom = data == CustomRegion;
+    m_form->setRowVisible(m_baseUrl, custom);
+    if (custom) {
+        m_regionHosts->setText(tr("Sign-in goes to the same address. Plain http only to this computer."));
+    } else {
+        const Region& region = Regions::all().at(data);
+        m_regionHosts->setText(tr("API %1 · sign-in %2 · key %3").arg(region.apiHost(), region.loginHost(),
+                                                                      region.key));
+    }
+}
+
+Profile SignInDialog::profile() const
+{
+    Profile p;
+    p.name = m_name->text().trimmed();
+    p.label = m_label;
+    p.method = currentMethod();
+    const int data = m_region->currentData().toInt();
+    if (data == CustomRegion)
+        p.baseUrl = QUrl(m_baseUrl->text().trimmed(), QUrl::StrictMode);
+    else
+        p.region = Regions::all().at(data).key;
+    if (p.method != Profile::Method::AccessToken)
+        p.clientId = m_clientId->text().trimmed();
+    p.redirectPort = p.method == Profile::Method::Browser ? m_redirectPort : 0;
+    return p;
+}
+
+QString SignInDialog::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+void SignInDialog::showError(const QString& text)
+{
+    m_status->setVisible(false);
+    m_copyLink->setVisible(false);
+    m_error->setText(text);
+    m_error->setVisible(!text.isEmpty());
+}
+
+void SignInDialog::showBusy(const QString& text)
+{
+    m_error->setVisible(false);
+    m_status->setText(text);
+    m_status->setVisible(true);
+}
+
+void SignInDialog::setBusy(bool busy)
+{
+    m_signIn->setEnabled(!busy);
+    m_fields->setEnabled(!busy);
+    if (!busy) {
+        m_status->setVisible(false);
+        m_copyLink->setVisible(false);
+    }
+}
+
+QUrl SignInDialog::loginBase(QString* error) const
+{
+    const Profile p = profile();
+    QString why;
+    const ApiEndpoint endpoint = p.baseUrl.isEmpty() ? ApiEndpoint::forRegion(*Regions::find(p.region))
+                                                     : ApiEndpoint::fromUrls(p.baseUrl, p.loginUrl, &why);
+    if (error)
+        *error = why;
+    return endpoint.loginBase();
+}
+
+void SignInDialog::accept()
+{
+    const Profile p = profile();
+    QString why;
+    if (!p.isValid(&why)) {
+        showError(why);
+        return;
+    }
+    if (!m_reauthenticate && p.name != m_originalName && m_existingNames.contains(p.name)) {
+        showError(tr("A profile named “%1” already exists: choose another name.").arg(p.name));
+        return;
+    }
+    const QUrl login = loginBase(&why);
+    if (!login.isValid()) {
+        showError(why);
+        return;
+    }
+    switch (p.method) {
+    case Profile::Method::Browser:
+        setBusy(true);
+        m_browser->setRedirectPort(p.redirectPort);
+        m_browser->start(login, p.clientId);
+        return;
+    case Profile::Method::ClientCredentials:
+        if (m_clientSecret->text().isEmpty()) {
+            showError(tr("Enter the client secret."));
+            return;
+        }
+        verifyClientCredentials(p);
+        return;
+    case Profile::Method::AccessToken: {
+        const QString token = m_token->text().trimmed();
+        if (token.isEmpty() || token.contains(u' ')) {
+            showError(tr("Paste the access token (one word, without “Bearer”)."));
+            return;
+        }
+        m_secrets = Secrets{{}, token, {}};
+        QDialog::accept();
+        return;
+    }
+    }
+}
+
+void SignInDialog::verifyClientCredentials(const Profile& profile)
+{
+    // Sign in once for real, so a mistyped secret is reported here and not after the dialog has closed.
+    delete m_check;
+    m_check = new AuthSession(this);
+    auto* network = new QNetworkAccessManager(m_check);
+    m_check->setNetwork(network);
+    QString why;
+    m_check->useClientCredentials(loginBase(&why), profile.clientId, m_clientSecret->text());
+    connect(m_check, &AuthSession::signedIn, this, [this] {
+        m_secrets = Secrets{m_clientSecret->text(), {}, {}};
+        setBusy(false);
+        QDialog::accept();
+    });
+    connect(m_check, &AuthSession::signInFailed, this, [this](const ApiError& error) {
+        setBusy(false);
+        showError(error.message());
+    });
+    setBusy(true);
+    showBusy(tr("Checking the client credentials…"));
+    m_check->signIn();
+}
+
+void SignInDialog::reject()
+{
+    if (m_browser->isActive())
+        m_browser->cancel();
+    if (m_check)
+        m_check->clear();
+    QDialog::reject();
+}
+
+} // namespace bd
