@@ -1,10 +1,9 @@
 // billing-dashboard: the desktop dashboard, and (with "export …") the headless exporter.
 
-#include "api/apiclient.h"
 #include "api/apisession.h"
 #include "api/connectionsettings.h"
+#include "auth/profilestore.h"
 #include "export/exportcommand.h"
-#include "sim/simthread.h"
 #include "ui/mainwindow.h"
 #include "models/usageseriesmodel.h"
 #include "ui/usagepage.h"
@@ -80,42 +79,13 @@ int main(int argc, char** argv)
     given.clientId = parser.value(clientIdOption);
     given.clientSecret = parser.value(clientSecretOption);
     given.accessToken = parser.value(tokenOption);
-    bd::ConnectionSettings settings = bd::ConnectionSettings::fromEnvironment(QProcessEnvironment::systemEnvironment())
-                                          .overriddenBy(given);
+    const bd::ConnectionSettings settings
+        = bd::ConnectionSettings::fromEnvironment(QProcessEnvironment::systemEnvironment()).overriddenBy(given);
 
-    // With no account configured the dashboard runs on billing-sim's demo org, through the same network code.
-    const bool demo = parser.isSet(demoOption) || !settings.hasCredentials();
-    std::unique_ptr<bd::sim::SimThread> sim;
-    if (demo) {
-        sim = std::make_unique<bd::sim::SimThread>();
-        QString error;
-        if (!sim->start(&error)) {
-            std::fprintf(stderr, "error: %s\n", qPrintable(error));
-            return 1;
-        }
-        settings = bd::ConnectionSettings {};
-        settings.baseUrl = sim->baseUrl();
-        settings.clientId = sim->options().clientId;
-        settings.clientSecret = sim->options().clientSecret;
-    }
-    QString error;
-    // Declared after the demo server and before the window, so that it is destroyed between the two.
-    const std::unique_ptr<bd::ApiSession> session(bd::ApiSession::create(settings, &error));
-    if (!session) {
-        std::fprintf(stderr, "error: %s\n", qPrintable(error));
-        return 2;
-    }
-
-    bd::Provenance provenance;
-    provenance.region = settings.placeLabel();
-    provenance.demo = demo;
-    if (demo)
-        provenance.region = u"demo · %1"_s.arg(provenance.region);
-    bd::MainWindow window(session.get(), provenance);
-    window.show();
+    bd::MainWindow window;
     if (parser.isSet(screenshotOption)) {
         const QString path = parser.value(screenshotOption);
-        QObject::connect(window.usagePage(), &bd::UsagePage::loadSettled, &window, [&window, path] {
+        auto shoot = [&window, path] {
             // Show a drill-down too: the busiest seat licence in the latest bucket.
             bd::UsagePage* page = window.usagePage();
             const bd::UsageSeriesModel* model = page->model();
@@ -132,8 +102,36 @@ int main(int argc, char** argv)
                 const bool saved = window.grab().save(path);
                 QCoreApplication::exit(saved ? 0 : 1);
             });
+        };
+        QTimer::singleShot(0, &window, [&window, shoot] {
+            if (window.usagePage())
+                QObject::connect(window.usagePage(), &bd::UsagePage::loadSettled, &window, shoot);
         });
     }
-    window.start();
+    window.show();
+
+    // Credentials given on the command line or in the environment win; then the profile used last; with
+    // neither (or --demo) the dashboard runs on billing-sim's demo org, through the same network code.
+    const QString lastProfile = window.profiles()->lastUsed();
+    QString error;
+    if (!parser.isSet(demoOption) && settings.hasCredentials()) {
+        std::unique_ptr<bd::ApiSession> session(bd::ApiSession::create(settings, &error));
+        if (!session) {
+            std::fprintf(stderr, "error: %s\n", qPrintable(error));
+            return 2;
+        }
+        bd::Provenance provenance;
+        provenance.region = settings.placeLabel();
+        window.adoptSession(std::move(session), provenance);
+        window.start();
+    } else if (!parser.isSet(demoOption) && !lastProfile.isEmpty()) {
+        window.openProfile(lastProfile);
+    } else {
+        if (!window.useDemo(&error)) {
+            std::fprintf(stderr, "error: %s\n", qPrintable(error));
+            return 1;
+        }
+        window.start();
+    }
     return QApplication::exec();
 }

@@ -2,10 +2,24 @@
 
 #include "api/apierror.h"
 #include "api/apisession.h"
+#include "api/authsession.h"
+#include "api/connectionsettings.h"
 #include "api/organizationjob.h"
 #include "api/orgapi.h"
+#include "auth/profile.h"
+#include "auth/profilesession.h"
+#include "auth/profilestore.h"
+#include "auth/secrets.h"
+#include "auth/secretstore.h"
+#include "auth/tokenlifetime.h"
+#include "auth/userme.h"
+#include "auth/usermejob.h"
 #include "domain/organization.h"
+#include "sim/simthread.h"
+#include "ui/messagebanner.h"
 #include "ui/partner/partnerpage.h"
+#include "ui/signin/profilemenu.h"
+#include "ui/signin/signindialog.h"
 #include "ui/usagepage.h"
 
 #include <QAction>
@@ -20,6 +34,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -27,18 +42,20 @@ using namespace Qt::StringLiterals;
 
 namespace bd {
 
-MainWindow::MainWindow(ApiSession* session, const Provenance& provenance, QWidget* parent)
+MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
-    , m_session(session)
-    , m_provenance(provenance)
+    , m_profiles(new ProfileStore(this))
+    , m_secrets(new SecretStore(this))
     , m_pages(new QTabWidget(this))
-    , m_usagePage(new UsagePage(session, this))
-    , m_partnerPage(new PartnerPage(session, this))
+    , m_demoBanner(new QLabel(this))
+    , m_banner(new MessageBanner(this))
     , m_orgLabel(new QLabel(this))
     , m_regionLabel(new QLabel(this))
     , m_statusText(new QLabel(this))
+    , m_tokenLabel(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_cancelButton(new QToolButton(this))
+    , m_tokenTimer(new QTimer(this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(u"Billing Dashboard"_s);
@@ -47,7 +64,7 @@ MainWindow::MainWindow(ApiSession* session, const Provenance& provenance, QWidge
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(8, 8, 8, 4);
 
-    // Header: who and where, always visible; a demo notice when no account is configured.
+    // Header: who and where, always visible; a demo notice when no account is in use.
     auto* header = new QHBoxLayout;
     m_orgLabel->setObjectName(u"orgLabel"_s);
     QFont orgFont = m_orgLabel->font();
@@ -55,71 +72,84 @@ MainWindow::MainWindow(ApiSession* session, const Provenance& provenance, QWidge
     orgFont.setBold(true);
     m_orgLabel->setFont(orgFont);
     m_regionLabel->setObjectName(u"regionLabel"_s);
+    m_regionLabel->setToolTip(u"Genesys Cloud region or server"_s);
     m_regionLabel->setStyleSheet(u"QLabel { border: 1px solid palette(mid); border-radius: 9px; padding: 1px 8px; }"_s);
     header->addWidget(m_orgLabel);
     header->addWidget(m_regionLabel);
     header->addStretch(1);
     layout->addLayout(header);
-    if (m_provenance.demo) {
-        auto* banner = new QLabel(u"<b>Demo data.</b> No Genesys Cloud account is configured, so the dashboard shows "
-                                  "a simulated org served by the built-in billing-sim, through the same network code "
-                                  "a real org uses."_s, central);
-        banner->setObjectName(u"demoBanner"_s);
-        banner->setWordWrap(true);
-        banner->setStyleSheet(u"QLabel { background: rgba(216,155,47,0.18); border-left: 4px solid #d89b2f; "
-                              "border-radius: 3px; padding: 6px 10px; }"_s);
-        layout->addWidget(banner);
-    }
+
+    auto* demo = static_cast<QLabel*>(m_demoBanner);
+    demo->setObjectName(u"demoBanner"_s);
+    demo->setText(u"<b>Demo data.</b> No Genesys Cloud account is in use, so the dashboard shows a simulated org "
+                  "served by the built-in billing-sim, through the same network code a real org uses. "
+                  "Use <i>Profile ▸ Sign in to another org…</i> for your own."_s);
+    demo->setWordWrap(true);
+    demo->setStyleSheet(u"QLabel { background: rgba(216,155,47,0.18); border-left: 4px solid #d89b2f; "
+                        "border-radius: 3px; padding: 6px 10px; }"_s);
+    demo->hide();
+    layout->addWidget(demo);
+    layout->addWidget(m_banner);
 
     m_pages->setObjectName(u"pages"_s);
     m_pages->setDocumentMode(true);
-    m_pages->addTab(m_usagePage, u"Usage"_s);
-    m_pages->addTab(m_partnerPage, u"Partner"_s);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
-    // Status bar: the current page's line, its progress, and Cancel.
+    // Status bar: the current page's line, its progress, Cancel, and how long the sign-in lasts.
     m_statusText->setObjectName(u"statusText"_s);
+    m_tokenLabel->setObjectName(u"tokenLabel"_s);
     m_progress->setObjectName(u"progress"_s);
     m_progress->setMaximumWidth(200);
     m_progress->setTextVisible(false);
     m_cancelButton->setObjectName(u"cancelButton"_s);
     m_cancelButton->setText(u"Cancel"_s);
     m_cancelButton->setToolTip(u"Stop loading (Esc)"_s);
-    connect(m_cancelButton, &QToolButton::clicked, this, [this] { currentPage()->cancel(); });
+    connect(m_cancelButton, &QToolButton::clicked, this, [this] {
+        if (DashboardPage* page = currentPage())
+            page->cancel();
+    });
     statusBar()->addWidget(m_statusText, 1);
+    statusBar()->addPermanentWidget(m_tokenLabel);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancelButton);
+    m_tokenTimer->setInterval(60'000);
+    connect(m_tokenTimer, &QTimer::timeout, this, &MainWindow::updateTokenLabel);
 
-    for (DashboardPage* page : std::initializer_list<DashboardPage*> { m_usagePage, m_partnerPage }) {
-        page->setProvenance(m_provenance);
-        connect(page, &DashboardPage::statusChanged, this, [this, page] {
-            if (page == currentPage())
-                updateStatusBar();
-        });
-    }
     connect(m_pages, &QTabWidget::currentChanged, this, [this] {
         updateStatusBar();
         loadPartnerPageOnce();
     });
+    // Where no keychain answers, secrets live for this session only: say so once.
+    connect(m_secrets, &SecretStore::sessionOnly, this,
+            [this](const QString& message) { m_banner->showMessage(MessageBanner::Kind::Info, message); });
 
     buildMenus();
     updateHeader();
     updateStatusBar();
     resize(1280, 800);
-    restoreSettings();
+    restoreWindowSettings();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The pages hold the session's API objects: they go before it does.
+    removePages();
+}
 
 DashboardPage* MainWindow::currentPage() const
 {
-    return static_cast<DashboardPage*>(m_pages->currentWidget());
+    return qobject_cast<DashboardPage*>(m_pages->currentWidget());
 }
 
 void MainWindow::buildMenus()
 {
-    auto onPage = [this](auto function) { return [this, function] { (currentPage()->*function)(); }; };
+    auto onPage = [this](auto function) {
+        return [this, function] {
+            if (DashboardPage* page = currentPage())
+                (page->*function)();
+        };
+    };
 
     QMenu* file = menuBar()->addMenu(u"&File"_s);
     QAction* exportAction = file->addAction(u"&Export…"_s, this, onPage(&DashboardPage::exportInteractively));
@@ -134,7 +164,6 @@ void MainWindow::buildMenus()
     QMenu* edit = menuBar()->addMenu(u"&Edit"_s);
     QAction* copy = edit->addAction(u"&Copy"_s, this, onPage(&DashboardPage::copySelection));
     copy->setShortcut(QKeySequence::Copy);
-    copy->setShortcutContext(Qt::WindowShortcut);
 
     QMenu* view = menuBar()->addMenu(u"&View"_s);
     QAction* refresh = view->addAction(u"&Refresh"_s, this, onPage(&DashboardPage::refresh));
@@ -142,15 +171,34 @@ void MainWindow::buildMenus()
     QAction* cancel = view->addAction(u"&Cancel loading"_s, this, onPage(&DashboardPage::cancel));
     cancel->setShortcut(Qt::Key_Escape);
     view->addSeparator();
-    QAction* usage = view->addAction(u"&Usage"_s, this, [this] { m_pages->setCurrentWidget(m_usagePage); });
+    QAction* usage = view->addAction(u"&Usage"_s, this, [this] { m_pages->setCurrentIndex(0); });
     usage->setShortcut(u"Ctrl+1"_s);
-    QAction* partner = view->addAction(u"&Partner"_s, this, [this] { m_pages->setCurrentWidget(m_partnerPage); });
+    QAction* partner = view->addAction(u"&Partner"_s, this, [this] { m_pages->setCurrentIndex(1); });
     partner->setShortcut(u"Ctrl+2"_s);
     view->addSeparator();
     QAction* stacked = view->addAction(u"&Stacked bars"_s);
     stacked->setCheckable(true);
     stacked->setShortcut(u"Ctrl+B"_s);
-    connect(stacked, &QAction::toggled, m_usagePage, &UsagePage::setStackedBars);
+    connect(stacked, &QAction::toggled, this, [this](bool on) {
+        if (m_usagePage)
+            m_usagePage->setStackedBars(on);
+    });
+
+    m_profileMenu = new ProfileMenu(m_profiles, m_secrets, this);
+    m_profileMenu->setObjectName(u"profileMenu"_s);
+    menuBar()->addMenu(m_profileMenu);
+    connect(m_profileMenu, &ProfileMenu::profileChosen, this, &MainWindow::openProfile);
+    connect(m_profileMenu, &ProfileMenu::signInRequested, this, [this] { signIn(std::nullopt); });
+    connect(m_profileMenu, &ProfileMenu::signedOut, this, [this](const QString& name) {
+        if (name != m_profileName)
+            return;
+        // What is on screen stays until something else is opened; the demo takes over from a signed-out org.
+        QString error;
+        if (!useDemo(&error))
+            m_banner->showMessage(MessageBanner::Kind::Error, error);
+        else
+            start();
+    });
 
     QMenu* help = menuBar()->addMenu(u"&Help"_s);
     help->addAction(u"&About Billing Dashboard"_s, this, [this] {
@@ -162,20 +210,191 @@ void MainWindow::buildMenus()
     help->addAction(u"About &Qt"_s, qApp, &QApplication::aboutQt);
 }
 
+void MainWindow::adoptSession(std::unique_ptr<ApiSession> session, const Provenance& provenance)
+{
+    ApiSession* raw = session.get();
+    setSession(raw, provenance);
+    m_ownedSession = std::move(session); // the previous owned session goes now, after its pages
+}
+
+void MainWindow::showSession(ApiSession* session, const Provenance& provenance)
+{
+    setSession(session, provenance);
+    m_ownedSession.reset();
+}
+
+void MainWindow::setSession(ApiSession* session, const Provenance& provenance)
+{
+    if (m_usagePage)
+        saveSettings();
+    removePages();
+    m_session = session;
+    m_provenance = provenance;
+    m_personName.clear();
+    if (provenance.demo)
+        m_profileName.clear();
+    m_started = false;
+    m_partnerLoaded = false;
+    buildPages();
+    m_demoBanner->setVisible(provenance.demo);
+    m_profileMenu->setCurrentProfile(m_profileName);
+    connect(m_session->auth(), &AuthSession::signedIn, this, &MainWindow::updateTokenLabel);
+    updateHeader();
+    updateTokenLabel();
+    m_tokenTimer->start();
+}
+
+bool MainWindow::useDemo(QString* error)
+{
+    if (!m_demo) {
+        auto demo = std::make_unique<sim::SimThread>();
+        if (!demo->start(error))
+            return false;
+        m_demo = std::move(demo);
+    }
+    ConnectionSettings settings;
+    settings.baseUrl = m_demo->baseUrl();
+    settings.clientId = m_demo->options().clientId;
+    settings.clientSecret = m_demo->options().clientSecret;
+    std::unique_ptr<ApiSession> session(ApiSession::create(settings, error));
+    if (!session)
+        return false;
+    Provenance provenance;
+    provenance.region = u"demo · %1"_s.arg(settings.placeLabel());
+    provenance.demo = true;
+    adoptSession(std::move(session), provenance);
+    return true;
+}
+
+void MainWindow::openProfile(const QString& name)
+{
+    const auto profile = m_profiles->profile(name);
+    if (!profile) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, u"There is no saved profile “%1”."_s.arg(name));
+        return;
+    }
+    m_statusText->setText(u"Opening %1…"_s.arg(profile->displayText()));
+    m_secrets->read(name, this, [this, profile = *profile](const Secrets& secrets) {
+        QString why;
+        if (!ProfileSession::canOpen(profile, secrets, &why)) {
+            signIn(profile, why);
+            return;
+        }
+        QString error;
+        std::unique_ptr<ApiSession> session(ProfileSession::open(profile, secrets, &error, nullptr));
+        if (!session) {
+            signIn(profile, error);
+            return;
+        }
+        m_profileName = profile.name;
+        m_profiles->setLastUsed(profile.name);
+        Provenance provenance;
+        provenance.orgName = profile.label;
+        provenance.region = profile.placeText();
+        adoptSession(std::move(session), provenance);
+        connectSession(profile);
+        start();
+    });
+}
+
+void MainWindow::signIn(const std::optional<Profile>& profile, const QString& notice)
+{
+    SignInDialog dialog(this);
+    dialog.setExistingNames(m_profiles->names());
+    if (profile)
+        dialog.setProfile(*profile);
+    if (!notice.isEmpty())
+        dialog.setNotice(notice);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const Profile chosen = dialog.profile();
+    const Secrets secrets = dialog.secrets();
+    m_profiles->save(chosen);
+    m_profiles->setLastUsed(chosen.name);
+    m_secrets->write(chosen.name, secrets, this, [this, name = chosen.name] { openProfile(name); });
+}
+
+void MainWindow::connectSession(const std::optional<Profile>& profile)
+{
+    if (!profile)
+        return;
+    // A browser sign-in runs out: ask again without dropping what is loaded (the requests wait meanwhile).
+    connect(m_session->auth(), &AuthSession::reauthenticationNeeded, this,
+            [this, profile = *profile] { reauthenticate(profile); });
+    if (profile->method == Profile::Method::Browser) {
+        UserMeJob* job = UserMeJob::fetch(m_session->client(), this);
+        connect(job, &UserMeJob::userReady, this, [this](const UserMe& user) {
+            m_personName = user.name;
+            updateHeader();
+        });
+    }
+}
+
+void MainWindow::reauthenticate(const Profile& profile)
+{
+    SignInDialog dialog(this);
+    dialog.setProfile(profile);
+    dialog.setReauthentication(true);
+    dialog.setNotice(u"Your Genesys Cloud session has expired. Sign in again to go on; what is loaded stays."_s);
+    if (dialog.exec() != QDialog::Accepted) {
+        m_session->auth()->abandonSignIn(u"Not signed in again."_s);
+        return;
+    }
+    const Secrets secrets = dialog.secrets();
+    m_secrets->write(profile.name, secrets);
+    m_session->auth()->useUserToken(secrets.accessToken, secrets.accessTokenExpiresAt);
+    updateTokenLabel();
+}
+
+void MainWindow::buildPages()
+{
+    m_usagePage = new UsagePage(m_session, this);
+    m_partnerPage = new PartnerPage(m_session, this);
+    m_pages->addTab(m_usagePage, u"Usage"_s);
+    m_pages->addTab(m_partnerPage, u"Partner"_s);
+    for (DashboardPage* page : std::initializer_list<DashboardPage*> { m_usagePage, m_partnerPage }) {
+        page->setProvenance(m_provenance);
+        connect(page, &DashboardPage::statusChanged, this, [this, page] {
+            if (page == currentPage())
+                updateStatusBar();
+        });
+    }
+    QSettings settings;
+    m_usagePage->restoreSettings(settings);
+    m_pages->setCurrentIndex(settings.value(u"window/page"_s, 0).toInt());
+}
+
+void MainWindow::removePages()
+{
+    // Deleted now, not later: their requests must stop before the session they use goes away.
+    delete m_usagePage;
+    delete m_partnerPage;
+    m_usagePage = nullptr;
+    m_partnerPage = nullptr;
+}
+
 void MainWindow::start()
 {
+    if (!m_session)
+        return;
     updateHeader();
     OrganizationJob* job = m_session->orgs()->fetchOrganization();
     connect(job, &OrganizationJob::organizationReady, this, [this](const Organization& organization) {
         m_provenance.orgName = organization.name;
         m_usagePage->setProvenance(m_provenance);
         m_partnerPage->setProvenance(m_provenance);
+        if (!m_profileName.isEmpty()) {
+            // Remember the org's name with the profile, so the menu can show it next time.
+            if (auto profile = m_profiles->profile(m_profileName); profile && profile->label != organization.name) {
+                profile->label = organization.name;
+                m_profiles->save(*profile);
+            }
+        }
         updateHeader();
     });
     connect(job, &ApiJob::failed, this, [this](const ApiError& error) {
         m_orgLabel->setText(u"Not signed in"_s);
-        m_orgLabel->setToolTip(error.fullText());
-        statusBar()->showMessage(error.fullText(), 15'000);
+        m_banner->showMessage(MessageBanner::Kind::Error, error.fullText());
     });
     m_usagePage->refresh();
     m_started = true;
@@ -186,7 +405,7 @@ void MainWindow::loadPartnerPageOnce()
 {
     // The customer list is fetched when the partner page is first shown: most people never open it, and an
     // org without partner permissions would only collect an error.
-    if (!m_started || m_partnerLoaded || m_pages->currentWidget() != m_partnerPage)
+    if (!m_started || m_partnerLoaded || !m_partnerPage || m_pages->currentWidget() != m_partnerPage)
         return;
     m_partnerLoaded = true;
     m_partnerPage->refresh();
@@ -194,21 +413,36 @@ void MainWindow::loadPartnerPageOnce()
 
 void MainWindow::updateHeader()
 {
-    m_orgLabel->setText(m_provenance.orgName.isEmpty() ? u"Signing in…"_s : m_provenance.orgName);
+    QString org = m_provenance.orgName.isEmpty() ? (m_session ? u"Signing in…"_s : u"Not signed in"_s)
+                                                 : m_provenance.orgName;
+    if (!m_personName.isEmpty())
+        org += u" · "_s + m_personName;
+    m_orgLabel->setText(org);
     m_regionLabel->setText(m_provenance.region);
-    m_regionLabel->setToolTip(u"Genesys Cloud region or server"_s);
+    m_regionLabel->setVisible(!m_provenance.region.isEmpty());
     setWindowTitle(m_provenance.orgName.isEmpty() ? u"Billing Dashboard"_s
                                                   : u"%1 — Billing Dashboard"_s.arg(m_provenance.orgName));
 }
 
 void MainWindow::updateStatusBar()
 {
-    const PageStatus status = currentPage()->status();
+    const DashboardPage* page = currentPage();
+    const PageStatus status = page ? page->status() : PageStatus {};
     m_statusText->setText(status.text);
     m_progress->setVisible(status.total > 0 && status.busy);
     m_progress->setRange(0, std::max(1, status.total));
     m_progress->setValue(status.done);
     m_cancelButton->setEnabled(status.busy);
+}
+
+void MainWindow::updateTokenLabel()
+{
+    const QDateTime expires = m_session ? m_session->auth()->expiresAt() : QDateTime();
+    if (!m_session || m_provenance.demo || !expires.isValid()) {
+        m_tokenLabel->clear();
+        return;
+    }
+    m_tokenLabel->setText(u"Signed in · %1"_s.arg(TokenLifetime::describe(expires)));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -223,16 +457,15 @@ void MainWindow::saveSettings() const
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, saveState());
     settings.setValue(u"window/page"_s, m_pages->currentIndex());
-    m_usagePage->saveSettings(settings);
+    if (m_usagePage)
+        m_usagePage->saveSettings(settings);
 }
 
-void MainWindow::restoreSettings()
+void MainWindow::restoreWindowSettings()
 {
     QSettings settings;
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
     restoreState(settings.value(u"window/state"_s).toByteArray());
-    m_pages->setCurrentIndex(settings.value(u"window/page"_s, 0).toInt());
-    m_usagePage->restoreSettings(settings);
 }
 
 } // namespace bd

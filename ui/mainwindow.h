@@ -4,58 +4,100 @@
 
 #include <QMainWindow>
 
+#include <memory>
+#include <optional>
+
 class QLabel;
 class QProgressBar;
 class QTabWidget;
+class QTimer;
 class QToolButton;
 
 namespace bd {
 
 class ApiSession;
+class MessageBanner;
 class PartnerPage;
+class ProfileMenu;
+class ProfileStore;
+class SecretStore;
 class UsagePage;
+struct Profile;
+namespace sim { class SimThread; }
 
 /// The dashboard's main window: the signed-in org and region, the Usage and Partner pages, menus and
-/// shortcuts that act on the current page, and a status bar with progress and Cancel.
+/// shortcuts that act on the current page, a status bar with progress and Cancel, and the profile menu that
+/// signs in to real orgs and switches between them.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    /// `session` is the org's API; `provenance.demo` says it is billing-sim's demo org.
-    MainWindow(ApiSession* session, const Provenance& provenance, QWidget* parent = nullptr);
+    explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    /// Names the org (organizations/me) and loads the pages with the remembered ranges.
+    /// Shows an org through a session this window now owns; the pages of the previous org are replaced.
+    void adoptSession(std::unique_ptr<ApiSession> session, const Provenance& provenance);
+    /// Shows an org through a session owned elsewhere (it must outlive the window or the next switch).
+    void showSession(ApiSession* session, const Provenance& provenance);
+    /// Shows billing-sim's demo org (served from a thread of its own). False with *error when it cannot start.
+    bool useDemo(QString* error);
+    /// Opens a saved profile: reads its secrets from the keychain and asks to sign in when they are missing.
+    void openProfile(const QString& name);
+    /// Asks for a sign-in (a new profile, or `profile` again) and switches to it when it works.
+    void signIn(const std::optional<Profile>& profile, const QString& notice = {});
+
+    /// Names the org (organizations/me) and loads the current page with the remembered ranges.
     void start();
 
     UsagePage* usagePage() const { return m_usagePage; }
     PartnerPage* partnerPage() const { return m_partnerPage; }
     DashboardPage* currentPage() const;
     QTabWidget* pages() const { return m_pages; }
+    ProfileStore* profiles() const { return m_profiles; }
+    SecretStore* secrets() const { return m_secrets; }
+    const Provenance& provenance() const { return m_provenance; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void setSession(ApiSession* session, const Provenance& provenance);
+    void buildPages();
+    void removePages();
     void buildMenus();
+    void connectSession(const std::optional<Profile>& profile);
+    void reauthenticate(const Profile& profile);
+    void loadPartnerPageOnce();
     void updateHeader();
     void updateStatusBar();
-    void loadPartnerPageOnce();
+    void updateTokenLabel();
     void saveSettings() const;
-    void restoreSettings();
+    void restoreWindowSettings();
 
-    ApiSession* m_session;
+    std::unique_ptr<sim::SimThread> m_demo;
+    std::unique_ptr<ApiSession> m_ownedSession;
+    ApiSession* m_session = nullptr;
     Provenance m_provenance;
+    QString m_personName;
+    QString m_profileName;
+
+    ProfileStore* m_profiles;
+    SecretStore* m_secrets;
+    ProfileMenu* m_profileMenu = nullptr;
     QTabWidget* m_pages;
-    UsagePage* m_usagePage;
-    PartnerPage* m_partnerPage;
+    UsagePage* m_usagePage = nullptr;
+    PartnerPage* m_partnerPage = nullptr;
+    QWidget* m_demoBanner;
+    MessageBanner* m_banner;
     QLabel* m_orgLabel;
     QLabel* m_regionLabel;
     QLabel* m_statusText;
+    QLabel* m_tokenLabel;
     QProgressBar* m_progress;
     QToolButton* m_cancelButton;
+    QTimer* m_tokenTimer;
     bool m_started = false;
     bool m_partnerLoaded = false;
 };

@@ -89,7 +89,8 @@ private Q_SLOTS:
             QApplication::setPalette(darkPalette());
 
         SimFixture sim;
-        MainWindow window(sim.session.get(), { sim.server->data().orgName(), u"demo · us_east_1"_s, true });
+        MainWindow window;
+        window.showSession(sim.session.get(), { sim.server->data().orgName(), u"demo · us_east_1"_s, true });
         window.resize(1280, 800);
         UsagePage* page = window.usagePage();
         page->rangeBar()->setToday(test::fixedNow().date());
