@@ -74,6 +74,11 @@ ApiClient::ApiClient(const ApiEndpoint& endpoint, AuthSession* auth, QObject* pa
         m_auth->setNetwork(m_network);
         connect(m_auth, &AuthSession::signedIn, this, &ApiClient::onSignInFinished);
         connect(m_auth, &AuthSession::signInFailed, this, [this](const ApiError& error) {
+            // A renewal that failed while the old token still works: the queue goes on with that token.
+            if (m_auth->hasUsableToken()) {
+                schedulePump();
+                return;
+            }
             // Requests waiting for a token cannot go anywhere: they fail with the sign-in's reason.
             const QPointer<ApiClient> self(this);
             const QList<QPointer<ApiReply>> waiting(m_queue.cbegin(), m_queue.cend());
@@ -255,7 +260,7 @@ void ApiClient::onNetworkFinished(ApiReply* reply, QNetworkReply* network)
     }
 
     ApiError error = ApiError::fromHttp(status, body, correlationId);
-    if (status == 401 && m_auth && m_auth->canSignIn() && !reply->m_reauthenticated) {
+    if (status == 401 && m_auth && m_auth->canSignIn() && !reply->m_reauthenticated && !m_auth->recentlyRefused()) {
         // The token expired or was revoked: forget it, sign in again once, and replay this request.
         reply->m_reauthenticated = true;
         m_auth->invalidate(reply->m_tokenUsed);

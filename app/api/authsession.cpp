@@ -7,6 +7,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTimer>
 #include <QUrlQuery>
 
 #include <algorithm>
@@ -20,6 +21,13 @@ namespace {
 // request leaves with a dying token.
 constexpr qint64 RenewBeforeExpirySecs = 60;
 constexpr int SignInTimeoutMs = 30'000;
+// A sign-in that fails for a passing reason is tried this often in all, 1 s then 2 s apart.
+constexpr int MaxSignInAttempts = 3;
+constexpr int SignInRetryDelayMs = 1'000;
+// After a failed early renewal the still-valid token is used this long before renewing is tried again.
+constexpr qint64 RenewalRetryPauseSecs = 15;
+// After refused credentials a 401 fails at once for this long instead of signing in again.
+constexpr qint64 RefusalMemoryMs = 30'000;
 } // namespace
 
 AuthSession::AuthSession(QObject* parent)
@@ -89,13 +97,15 @@ bool AuthSession::needsSignIn() const
         return false;
     if (m_token.isEmpty())
         return true;
+    if (m_renewalPausedUntil.isValid() && QDateTime::currentDateTimeUtc() < m_renewalPausedUntil && hasUsableToken())
+        return false;
     const qint64 margin = std::min(RenewBeforeExpirySecs, m_lifetimeSecs / 10);
     return m_expiresAt.isValid() && QDateTime::currentDateTimeUtc().secsTo(m_expiresAt) < margin;
 }
 
 void AuthSession::signIn()
 {
-    if (m_signIn)
+    if (m_signIn || m_retryPending)
         return;
     if (m_method == Method::UserToken) {
         if (!m_reauthenticationPending) {
@@ -109,6 +119,16 @@ void AuthSession::signIn()
             u"No credentials that can sign in: configure a client id and secret, or paste a new token."_s));
         return;
     }
+    m_signInAttempts = 0;
+    startSignIn();
+}
+
+void AuthSession::startSignIn()
+{
+    m_retryPending = false;
+    if (!m_network)
+        return;
+    ++m_signInAttempts;
     QUrl url = m_loginBase;
     url.setPath(m_loginBase.path() + u"/oauth/token"_s);
     QNetworkRequest request(url);
@@ -134,10 +154,11 @@ void AuthSession::onTokenReply(QNetworkReply* reply)
     if (status == 200) {
         auto token = OAuthToken::fromJson(body);
         if (!token.ok()) {
-            Q_EMIT signInFailed(ApiError(ApiError::Kind::Parse,
-                u"the sign-in answer: %1"_s.arg(token.error().toString())));
+            failSignIn(ApiError(ApiError::Kind::Parse, u"the sign-in answer: %1"_s.arg(token.error().toString())));
             return;
         }
+        m_retryPending = false;
+        m_refusedAt.invalidate();
         m_token = token.value().accessToken;
         m_lifetimeSecs = token.value().expiresIn;
         m_expiresAt = token.value().expiresIn > 0
@@ -146,10 +167,25 @@ void AuthSession::onTokenReply(QNetworkReply* reply)
         Q_EMIT signedIn();
         return;
     }
+    // A network failure, a 429 or a 5xx says nothing about the credentials: try again a couple of times.
+    const bool transient = status == 0 || status == 429 || status >= 500;
+    if (transient && m_signInAttempts < MaxSignInAttempts) {
+        QTimer::singleShot(SignInRetryDelayMs * m_signInAttempts, this, [this] {
+            if (!m_signIn && m_method == Method::ClientCredentials)
+                startSignIn();
+        });
+        m_retryPending = true;
+        return;
+    }
     if (status == 0) {
         const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError;
-        Q_EMIT signInFailed(ApiError(timedOut ? ApiError::Kind::Timeout : ApiError::Kind::Network,
+        failSignIn(ApiError(timedOut ? ApiError::Kind::Timeout : ApiError::Kind::Network,
             u"sign-in at %1 failed: %2"_s.arg(m_loginBase.host(), reply->errorString())));
+        return;
+    }
+    if (transient) {
+        failSignIn(ApiError(ApiError::Kind::Auth,
+            u"Genesys Cloud's sign-in is unavailable (HTTP %1); try again shortly."_s.arg(status)));
         return;
     }
     auto oauthError = OAuthError::fromJson(body);
@@ -157,8 +193,27 @@ void AuthSession::onTokenReply(QNetworkReply* reply)
     if (why.isEmpty())
         why = oauthError.ok() && !oauthError.value().error.isEmpty() ? oauthError.value().error
                                                                     : u"HTTP %1"_s.arg(status);
-    ApiError error(ApiError::Kind::Auth, u"Sign-in refused: %1. Check the client id and secret."_s.arg(why));
+    m_refusedAt.start(); // the credentials are wrong: late 401s must not sign in again and again
+    failSignIn(ApiError(ApiError::Kind::Auth, u"Sign-in refused: %1. Check the client id and secret."_s.arg(why)));
+}
+
+void AuthSession::failSignIn(const ApiError& error)
+{
+    m_retryPending = false;
+    // An early renewal that failed leaves a token that still works: keep using it and try again later.
+    if (hasUsableToken())
+        m_renewalPausedUntil = QDateTime::currentDateTimeUtc().addSecs(RenewalRetryPauseSecs);
     Q_EMIT signInFailed(error);
+}
+
+bool AuthSession::hasUsableToken() const
+{
+    return !m_token.isEmpty() && (!m_expiresAt.isValid() || QDateTime::currentDateTimeUtc() < m_expiresAt);
+}
+
+bool AuthSession::recentlyRefused() const
+{
+    return m_refusedAt.isValid() && m_refusedAt.elapsed() < RefusalMemoryMs;
 }
 
 void AuthSession::invalidate(const QString& token)
@@ -183,6 +238,9 @@ void AuthSession::clear()
     m_clientSecret.clear();
     m_token.clear();
     m_expiresAt = {};
+    m_retryPending = false;
+    m_renewalPausedUntil = {};
+    m_refusedAt.invalidate();
 }
 
 } // namespace bd

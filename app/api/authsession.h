@@ -3,6 +3,7 @@
 #include "api/apierror.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -50,7 +51,11 @@ public:
     /// True when this session can get a new token: by itself (client credentials) or by asking the person to
     /// sign in again (a user token); requests that got a 401 then wait for it and are replayed once.
     bool canSignIn() const { return m_method == Method::ClientCredentials || m_method == Method::UserToken; }
-    bool isSigningIn() const { return m_signIn != nullptr || m_reauthenticationPending; }
+    bool isSigningIn() const { return m_signIn != nullptr || m_retryPending || m_reauthenticationPending; }
+    /// True when there is a token that has not run out yet.
+    bool hasUsableToken() const;
+    /// True shortly after the server refused these credentials: a 401 then fails at once.
+    bool recentlyRefused() const;
 
     /// Starts a sign-in unless one is under way; signedIn() or signInFailed() follows.
     void signIn();
@@ -67,7 +72,9 @@ Q_SIGNALS:
     void reauthenticationNeeded();
 
 private:
+    void startSignIn();
     void onTokenReply(QNetworkReply* reply);
+    void failSignIn(const ApiError& error);
 
     Method m_method = Method::None;
     QUrl m_loginBase;
@@ -76,6 +83,10 @@ private:
     QString m_token;
     QDateTime m_expiresAt;
     qint64 m_lifetimeSecs = 0;
+    int m_signInAttempts = 0;
+    bool m_retryPending = false;        ///< a passing sign-in failure will be tried again shortly
+    QDateTime m_renewalPausedUntil;     ///< after a failed early renewal, the old token is used until then
+    QElapsedTimer m_refusedAt;          ///< when the server last refused the credentials
     QPointer<QNetworkAccessManager> m_network; // owned by the ApiClient, which may go first
     QPointer<QNetworkReply> m_signIn;
     bool m_reauthenticationPending = false;

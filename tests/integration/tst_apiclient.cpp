@@ -113,6 +113,44 @@ private Q_SLOTS:
         QVERIFY(!error.userMessage().contains(u"wrong"_s)); // the secret never appears in a message
     }
 
+    void signIn_unavailableOnce_isTriedAgain()
+    {
+        SimFixture fixture;
+        fixture.server->injectFault(sim::Fault::ServiceUnavailable, 1, u"/oauth"_s);
+        ApiError error;
+        QVERIFY2(fetchOrganization(fixture, &error), qPrintable(error.fullText()));
+        const auto tokens = fixture.requests(u"/oauth/token"_s);
+        QCOMPARE(tokens.size(), 2);
+        QCOMPARE(tokens.at(0).status, 503);
+        QCOMPARE(tokens.at(1).status, 200);
+    }
+
+    void signIn_refused_isNotRepeatedByEveryWaitingRequest()
+    {
+        sim::SimOptions options;
+        options.clientSecret = u"right"_s;
+        SimFixture fixture(options);
+        ConnectionSettings settings;
+        settings.baseUrl = fixture.server->baseUrl();
+        settings.clientId = u"demo"_s;
+        settings.clientSecret = u"wrong"_s;
+        QString why;
+        fixture.session.reset(ApiSession::create(settings, &why));
+        int failures = 0, finished = 0;
+        for (int i = 0; i < 5; ++i) {
+            OrganizationJob* job = fixture.session->orgs()->fetchOrganization();
+            connect(job, &ApiJob::failed, this, [&failures] { ++failures; });
+            connect(job, &ApiJob::finished, this, [&finished] { ++finished; });
+        }
+        QTRY_COMPARE(finished, 5);
+        QCOMPARE(failures, 5);
+        QCOMPARE(fixture.requests(u"/oauth/token"_s).size(), 1); // one refusal answers every waiting request
+        // A later request asks once more: one sign-in for it, not one per waiting request.
+        ApiError error;
+        QVERIFY(!fetchOrganization(fixture, &error));
+        QCOMPARE(fixture.requests(u"/oauth/token"_s).size(), 2);
+    }
+
     void expiredToken_401_signsInAgainAndReplays()
     {
         SimFixture fixture;
