@@ -2,13 +2,10 @@
 // for) against billing-sim limited to 300 requests per minute with 100 ms latency. Prints the wall time against
 // the bound the rate limit and the concurrency cap allow, and the number of 429 answers, which must be 0 (the
 // client's limiter must keep the walk under the server's budget). It measures; it does not fail on timing.
-#include "api/apiclient.h"
-#include "api/apisession.h"
+#include "benchserver.h"
 #include "api/billingapi.h"
-#include "api/connectionsettings.h"
 #include "load/periodwalker.h"
 #include "sim/demodata.h"
-#include "sim/simthread.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -33,25 +30,13 @@ int main(int argc, char** argv)
     sim::SimOptions options;
     options.latencyMs = LatencyMs;
     options.rateLimitPerMinute = RatePerMinute;
-    options.now = QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC);
+    options.now = bench::fixedNow();
     const sim::DemoData data(options.seed, options.now); // same seed and clock as the server: the same orgs
     const QStringList trustors = data.trustorIds();
-    sim::SimThread server(options);
-    QString error;
-    if (!server.start(&error)) {
-        std::fprintf(stderr, "error: %s\n", qPrintable(error));
+    bench::BenchServer bench(options, RatePerMinute);
+    if (!bench.ok())
         return 1;
-    }
-    ConnectionSettings settings;
-    settings.baseUrl = server.baseUrl();
-    settings.clientId = options.clientId;
-    settings.clientSecret = options.clientSecret;
-    const std::unique_ptr<ApiSession> session(ApiSession::create(settings, &error));
-    if (!session) {
-        std::fprintf(stderr, "error: %s\n", qPrintable(error));
-        return 1;
-    }
-    session->client()->setRateLimit(RatePerMinute);
+    ApiSession* session = bench.session.get();
 
     // One walker per customer, all at once, sharing the session's limiter and concurrency cap.
     std::vector<std::unique_ptr<PeriodWalker>> walkers;

@@ -4,12 +4,9 @@
 // thread's event loop during the load (a 2 ms heartbeat timer; one frame is 16 ms). It measures; it does not
 // fail on timing.
 
-#include "api/apiclient.h"
-#include "api/apisession.h"
+#include "benchserver.h"
 #include "api/billingapi.h"
-#include "api/connectionsettings.h"
 #include "models/usageseriesmodel.h"
-#include "sim/simthread.h"
 #include "ui/usagepage.h"
 
 #include <QApplication>
@@ -35,24 +32,16 @@ int main(int argc, char** argv)
     options.latencyMs = LatencyMs;
     options.inProgressPolls = InProgressPolls;
     options.rateLimitPerMinute = RatePerMinute;
-    options.now = QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC);
+    options.now = bench::fixedNow();
     // The server runs on its own thread: its work must not count as a stall of the dashboard's GUI thread.
-    sim::SimThread server(options);
-    QString error;
-    if (!server.start(&error)) {
-        std::fprintf(stderr, "error: %s\n", qPrintable(error));
+    bench::BenchServer bench(options, RatePerMinute);
+    if (!bench.ok())
         return 1;
-    }
-    ConnectionSettings settings;
-    settings.baseUrl = server.baseUrl();
-    settings.clientId = options.clientId;
-    settings.clientSecret = options.clientSecret;
-    const std::unique_ptr<ApiSession> session(ApiSession::create(settings, &error));
-    session->client()->setRateLimit(RatePerMinute);
+    ApiSession* session = bench.session.get();
     session->client()->setMaxConcurrent(Concurrency);
     const PollPolicy poll = session->billing()->pollPolicy();
 
-    UsagePage page(session.get());
+    UsagePage page(session);
     page.resize(1280, 800);
     page.show();
     page.setConfirmLargeLoads(false);

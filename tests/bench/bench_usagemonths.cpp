@@ -2,13 +2,10 @@
 // Prints the wall time, the lower bound that latency, polling, concurrency and the rate limit allow, and the
 // ratio between them. It measures; it does not fail on timing.
 
-#include "api/apiclient.h"
-#include "api/apisession.h"
+#include "benchserver.h"
 #include "api/billingapi.h"
-#include "api/connectionsettings.h"
 #include "domain/datebuckets.h"
 #include "load/usageseriesloader.h"
-#include "sim/simthread.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -32,19 +29,11 @@ int main(int argc, char** argv)
     options.latencyMs = LatencyMs;
     options.inProgressPolls = InProgressPolls;
     options.rateLimitPerMinute = RatePerMinute;
-    options.now = QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC);
-    sim::SimThread server(options);
-    QString error;
-    if (!server.start(&error)) {
-        std::fprintf(stderr, "error: %s\n", qPrintable(error));
+    options.now = bench::fixedNow();
+    bench::BenchServer bench(options, RatePerMinute);
+    if (!bench.ok())
         return 1;
-    }
-    ConnectionSettings settings;
-    settings.baseUrl = server.baseUrl();
-    settings.clientId = options.clientId;
-    settings.clientSecret = options.clientSecret;
-    const std::unique_ptr<ApiSession> session(ApiSession::create(settings, &error));
-    session->client()->setRateLimit(RatePerMinute);
+    ApiSession* session = bench.session.get();
     const PollPolicy poll = session->billing()->pollPolicy();
 
     const QList<DateBucket> buckets = DateBuckets::tile(QDate(2025, 11, 1), QDate(2026, 10, 31), Granularity::Month);
