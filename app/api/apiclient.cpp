@@ -208,7 +208,9 @@ void ApiClient::start(ApiReply* reply)
     m_limiter.recordSent(nowMs());
     reply->m_tokenUsed = m_auth ? m_auth->accessToken() : QString();
     const QNetworkRequest request = makeRequest(reply);
-    QNetworkReply* network = m_network->sendCustomRequest(request, reply->m_request.method);
+    QNetworkReply* network = reply->m_request.method == "GET"
+        ? m_network->get(request)
+        : m_network->sendCustomRequest(request, reply->m_request.method);
     network->setParent(reply);
     reply->m_network = network;
     connect(network, &QNetworkReply::finished, reply, [this, reply, network] { onNetworkFinished(reply, network); });
