@@ -4,6 +4,8 @@
 
 #include <QtCore/QCommandLineParser>
 
+using namespace Qt::StringLiterals;
+
 namespace bd::sim {
 
 namespace {

@@ -8,16 +8,14 @@
 
 namespace bd::sim {
 
-using namespace Qt::StringLiterals;
-
 /// Everything that shapes the simulator's behaviour; the defaults give a well-behaved, instant server.
 struct SimOptions
 {
     quint32 seed = 42;                     ///< seeds the data and every random decision (faults, tokens, ids)
-    QString clientId = u"demo"_s;          ///< the only OAuth client id accepted
-    QString clientSecret = u"demo"_s;      ///< its secret
+    QString clientId = QStringLiteral("demo");     ///< the only OAuth client id accepted
+    QString clientSecret = QStringLiteral("demo"); ///< its secret
     int tokenLifetimeSecs = 86399;         ///< expires_in of issued tokens; enforced on the real clock
-    QString browserClientId = u"demo-browser"_s; ///< the authorization-code (PKCE) client id; it has no secret
+    QString browserClientId = QStringLiteral("demo-browser"); ///< the authorization-code (PKCE) client id; it has no secret
     int authCodeLifetimeSecs = 300;        ///< how long an authorization code can be exchanged (real clock)
     bool denyConsent = false;              ///< /oauth/authorize redirects with error=access_denied
     int inProgressPolls = 0;               ///< answer InProgress to the first K requests of each distinct (startDate,endDate)
