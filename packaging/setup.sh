@@ -44,13 +44,13 @@ preset=default
 
 build() {
     cmake --preset "$preset"
-    cmake --build --preset "$preset"
+    cmake --build --preset "$preset" "$@"
 }
 
 case "${1:-}" in
     run)
         install_packages
-        build
+        build --target billing-dashboard
         exec "build$([ "$preset" = ci ] && echo -ci)/app/billing-dashboard" --demo
         ;;
     test)

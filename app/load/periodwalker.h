@@ -44,7 +44,8 @@ public:
 Q_SIGNALS:
     void periodLoaded(int billingPeriodIndex, const bd::TrusteeBillingOverview& overview);
     void periodFailed(int billingPeriodIndex, const bd::ApiError& error);
-    /// No period exists at this index (nor at any older one).
+    /// No period exists at this index (nor at any older one). With answers arriving out of order it may be
+    /// emitted again with a smaller index; historyEnd() holds the final one.
     void historyEnded(int firstMissingIndex);
     void progressChanged(int done, int total);
     void finished();
