@@ -16,6 +16,7 @@
 #include "auth/usermejob.h"
 #include "domain/organization.h"
 #include "sim/simthread.h"
+#include "ui/charts/usagechartview.h"
 #include "ui/messagebanner.h"
 #include "ui/partner/partnerpage.h"
 #include "ui/signin/profilemenu.h"
@@ -176,10 +177,10 @@ void MainWindow::buildMenus()
     QAction* partner = view->addAction(u"&Partner"_s, this, [this] { m_pages->setCurrentIndex(1); });
     partner->setShortcut(u"Ctrl+2"_s);
     view->addSeparator();
-    QAction* stacked = view->addAction(u"&Stacked bars"_s);
-    stacked->setCheckable(true);
-    stacked->setShortcut(u"Ctrl+B"_s);
-    connect(stacked, &QAction::toggled, this, [this](bool on) {
+    m_stackedAction = view->addAction(u"&Stacked bars"_s);
+    m_stackedAction->setCheckable(true);
+    m_stackedAction->setShortcut(u"Ctrl+B"_s);
+    connect(m_stackedAction, &QAction::toggled, this, [this](bool on) {
         if (m_usagePage)
             m_usagePage->setStackedBars(on);
     });
@@ -352,6 +353,8 @@ void MainWindow::buildPages()
     m_partnerPage = new PartnerPage(m_session, this);
     m_pages->addTab(m_usagePage, u"Usage"_s);
     m_pages->addTab(m_partnerPage, u"Partner"_s);
+    // The menu's check mark follows the page's own Lines / Stacked bars buttons.
+    connect(m_usagePage, &UsagePage::stackedBarsChanged, m_stackedAction, &QAction::setChecked);
     for (DashboardPage* page : std::initializer_list<DashboardPage*> { m_usagePage, m_partnerPage }) {
         page->setProvenance(m_provenance);
         connect(page, &DashboardPage::statusChanged, this, [this, page] {
@@ -361,6 +364,7 @@ void MainWindow::buildPages()
     }
     QSettings settings;
     m_usagePage->restoreSettings(settings);
+    m_stackedAction->setChecked(m_usagePage->chartView()->options().mode == UsageChartOptions::Mode::StackedBars);
     m_pages->setCurrentIndex(settings.value(u"window/page"_s, 0).toInt());
 }
 

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 
+class QAction;
 class QLabel;
 class QProgressBar;
 class QTabWidget;
@@ -98,6 +99,7 @@ private:
     QProgressBar* m_progress;
     QToolButton* m_cancelButton;
     QTimer* m_tokenTimer;
+    QAction* m_stackedAction = nullptr;
     bool m_started = false;
     bool m_partnerLoaded = false;
 };

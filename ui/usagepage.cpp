@@ -514,7 +514,11 @@ void UsagePage::setStackedBars(bool stacked)
 {
     m_barsButton->setChecked(stacked);
     m_linesButton->setChecked(!stacked);
-    m_chart->setMode(stacked ? UsageChartOptions::Mode::StackedBars : UsageChartOptions::Mode::Lines);
+    const auto mode = stacked ? UsageChartOptions::Mode::StackedBars : UsageChartOptions::Mode::Lines;
+    if (m_chart->options().mode == mode)
+        return;
+    m_chart->setMode(mode);
+    Q_EMIT stackedBarsChanged(stacked);
 }
 
 void UsagePage::editLicenceSelection()

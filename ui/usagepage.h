@@ -85,6 +85,8 @@ public:
 Q_SIGNALS:
     /// Nothing is loading any more (every bucket loaded, failed or was cancelled).
     void loadSettled();
+    /// The chart switched between lines and stacked bars.
+    void stackedBarsChanged(bool stacked);
 
 private:
     void startLoad(const DateRange& range, Granularity granularity);
