@@ -31,8 +31,10 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressBar>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -134,8 +136,10 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow()
 {
-    // The pages hold the session's API objects: they go before it does.
-    removePages();
+    // The pages hold the session's API objects: they go before it does (the window is closing, no page is
+    // in a dialog of its own any more).
+    delete m_usagePage;
+    delete m_partnerPage;
 }
 
 DashboardPage* MainWindow::currentPage() const
@@ -190,16 +194,18 @@ void MainWindow::buildMenus()
     menuBar()->addMenu(m_profileMenu);
     connect(m_profileMenu, &ProfileMenu::profileChosen, this, &MainWindow::openProfile);
     connect(m_profileMenu, &ProfileMenu::signInRequested, this, [this] { signIn(std::nullopt); });
-    connect(m_profileMenu, &ProfileMenu::signedOut, this, [this](const QString& name) {
+    // Signing out of (or removing) the open profile leaves its org: the demo takes over.
+    auto leave = [this](const QString& name) {
         if (name != m_profileName)
             return;
-        // What is on screen stays until something else is opened; the demo takes over from a signed-out org.
         QString error;
         if (!useDemo(&error))
             m_banner->showMessage(MessageBanner::Kind::Error, error);
         else
             start();
-    });
+    };
+    connect(m_profileMenu, &ProfileMenu::signedOut, this, leave);
+    connect(m_profileMenu, &ProfileMenu::profileRemoved, this, leave);
 
     QMenu* help = menuBar()->addMenu(u"&Help"_s);
     help->addAction(u"&About Billing Dashboard"_s, this, [this] {
@@ -214,33 +220,43 @@ void MainWindow::buildMenus()
 void MainWindow::adoptSession(std::unique_ptr<ApiSession> session, const Provenance& provenance)
 {
     ApiSession* raw = session.get();
+    std::unique_ptr<ApiSession> previous = std::move(m_ownedSession);
+    m_ownedSession = std::move(session);
     setSession(raw, provenance);
-    m_ownedSession = std::move(session); // the previous owned session goes now, after its pages
+    // The old session goes after its pages (deferred deletes run in order), never under a running slot.
+    if (previous)
+        previous.release()->deleteLater();
 }
 
 void MainWindow::showSession(ApiSession* session, const Provenance& provenance)
 {
+    std::unique_ptr<ApiSession> previous = std::move(m_ownedSession);
     setSession(session, provenance);
-    m_ownedSession.reset();
+    if (previous)
+        previous.release()->deleteLater();
 }
 
 void MainWindow::setSession(ApiSession* session, const Provenance& provenance)
 {
     if (m_usagePage)
         saveSettings();
+    if (m_session)
+        m_session->auth()->disconnect(this); // the old org's sign-in has nothing more to say to this window
+    m_started = false;
+    m_partnerLoaded = false;
     removePages();
     m_session = session;
     m_provenance = provenance;
     m_personName.clear();
     if (provenance.demo)
         m_profileName.clear();
-    m_started = false;
-    m_partnerLoaded = false;
+    m_banner->clear();
     buildPages();
     m_demoBanner->setVisible(provenance.demo);
     m_profileMenu->setCurrentProfile(m_profileName);
     connect(m_session->auth(), &AuthSession::signedIn, this, &MainWindow::updateTokenLabel);
     updateHeader();
+    updateStatusBar();
     updateTokenLabel();
     m_tokenTimer->start();
 }
@@ -320,10 +336,11 @@ void MainWindow::connectSession(const std::optional<Profile>& profile)
     if (!profile)
         return;
     // A browser sign-in runs out: ask again without dropping what is loaded (the requests wait meanwhile).
+    // Queued: the dialog must not run inside the request queue that noticed the expiry.
     connect(m_session->auth(), &AuthSession::reauthenticationNeeded, this,
-            [this, profile = *profile] { reauthenticate(profile); });
+            [this, profile = *profile] { reauthenticate(profile); }, Qt::QueuedConnection);
     if (profile->method == Profile::Method::Browser) {
-        UserMeJob* job = UserMeJob::fetch(m_session->client(), this);
+        UserMeJob* job = UserMeJob::fetch(m_session->client(), m_session);
         connect(job, &UserMeJob::userReady, this, [this](const UserMe& user) {
             m_personName = user.name;
             updateHeader();
@@ -333,17 +350,25 @@ void MainWindow::connectSession(const std::optional<Profile>& profile)
 
 void MainWindow::reauthenticate(const Profile& profile)
 {
+    const QPointer<AuthSession> auth = m_session ? m_session->auth() : nullptr;
+    if (!auth)
+        return;
     SignInDialog dialog(this);
     dialog.setProfile(profile);
     dialog.setReauthentication(true);
     dialog.setNotice(u"Your Genesys Cloud session has expired. Sign in again to go on; what is loaded stays."_s);
-    if (dialog.exec() != QDialog::Accepted) {
-        m_session->auth()->abandonSignIn(u"Not signed in again."_s);
+    const bool accepted = dialog.exec() == QDialog::Accepted;
+    // The window may have switched to another org meanwhile: the answer belongs to this sign-in only.
+    if (!auth || !m_session || auth != m_session->auth())
+        return;
+    if (!accepted) {
+        auth->abandonSignIn(u"Not signed in again."_s);
         return;
     }
     const Secrets secrets = dialog.secrets();
-    m_secrets->write(profile.name, secrets);
-    m_session->auth()->useUserToken(secrets.accessToken, secrets.accessTokenExpiresAt);
+    if (m_profiles->profile(profile.name))
+        m_secrets->write(profile.name, secrets);
+    auth->useUserToken(secrets.accessToken, secrets.accessTokenExpiresAt);
     updateTokenLabel();
 }
 
@@ -370,9 +395,18 @@ void MainWindow::buildPages()
 
 void MainWindow::removePages()
 {
-    // Deleted now, not later: their requests must stop before the session they use goes away.
-    delete m_usagePage;
-    delete m_partnerPage;
+    // The pages stop their requests now and go later: one of them may be in a dialog of its own (an export,
+    // a print preview) whose loop must return to a living object.
+    const QSignalBlocker blocker(m_pages); // removing a tab must not count as showing the next one
+    for (DashboardPage* page : std::initializer_list<DashboardPage*> { m_usagePage, m_partnerPage }) {
+        if (!page)
+            continue;
+        page->cancel();
+        page->disconnect(this);
+        m_pages->removeTab(m_pages->indexOf(page));
+        page->hide();
+        page->deleteLater();
+    }
     m_usagePage = nullptr;
     m_partnerPage = nullptr;
 }
@@ -397,7 +431,9 @@ void MainWindow::start()
         updateHeader();
     });
     connect(job, &ApiJob::failed, this, [this](const ApiError& error) {
-        m_orgLabel->setText(u"Not signed in"_s);
+        const bool signedOut = error.kind() == ApiError::Kind::Auth || error.httpStatus() == 401;
+        if (signedOut || m_provenance.orgName.isEmpty())
+            m_orgLabel->setText(signedOut ? u"Not signed in"_s : u"Organization unavailable"_s);
         m_banner->showMessage(MessageBanner::Kind::Error, error.fullText());
     });
     m_usagePage->refresh();

@@ -33,6 +33,7 @@
 #include <QPrintPreviewDialog>
 #include <QPrinter>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -279,8 +280,13 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
         m_model->setReport(bucket, report);
         m_failureKinds.remove(bucket);
         m_updatedAt = QDateTime::currentDateTime();
-        if (m_table->currentIndex().isValid())
-            showCell(m_table->currentIndex());
+        // The drill-down follows only the bucket it shows (or, for a summary column, the latest one).
+        const QModelIndex current = m_table->currentIndex();
+        if (current.isValid()) {
+            const int shown = m_model->bucketOfColumn(m_proxy->mapToSource(current).column());
+            if (shown == bucket || (shown < 0 && bucket == m_model->buckets().size() - 1))
+                showCell(current);
+        }
     });
     connect(m_loader, &UsageSeriesLoader::bucketGenerating, this, [this](int bucket) {
         m_model->setBucketState(bucket, UsageSeriesModel::BucketState::Generating);
@@ -325,7 +331,11 @@ void UsagePage::load(const DateRange& range, Granularity granularity)
 
 void UsagePage::startLoad(const DateRange& range, Granularity granularity)
 {
-    m_loader->cancel();
+    {
+        // The load being replaced does not settle in anyone's eyes: the new one will.
+        const QSignalBlocker quiet(m_loader);
+        m_loader->cancel();
+    }
     m_banner->clear();
     m_failureKinds.clear();
     m_reportedFatal = false;
@@ -561,6 +571,10 @@ QString UsagePage::footerText() const
     if (m_loadedRange.isValid())
         parts << u"%1 – %2"_s.arg(m_loadedRange.first.toString(Qt::ISODate), m_loadedRange.last.toString(Qt::ISODate));
     parts << granularityAdjective(m_model->granularity());
+    const int total = int(m_model->buckets().size());
+    const int loaded = m_model->count(UsageSeriesModel::BucketState::Loaded);
+    if (loaded < total)
+        parts << u"only %1 of %2 reports loaded"_s.arg(loaded).arg(total); // a partial chart must say so
     if (m_updatedAt.isValid())
         parts << u"fetched %1 UTC"_s.arg(m_updatedAt.toUTC().toString(u"yyyy-MM-dd HH:mm"_s));
     parts << u"Billing Dashboard %1"_s.arg(QStringLiteral(BD_VERSION));
@@ -640,7 +654,9 @@ void UsagePage::printInteractively()
 
 void UsagePage::copySelection()
 {
-    const bool drillDown = m_resourceTable->hasFocus();
+    const QWidget* focus = QApplication::focusWidget();
+    const bool drillDown = focus && (focus == m_resourceTable || focus == m_resourceFilter
+                                     || m_resourceTable->isAncestorOf(focus));
     QTableView* view = drillDown ? m_resourceTable : m_table;
     const QString text = SelectionText::toTsv(*view->model(), view->selectionModel()->selectedIndexes(), !drillDown);
     if (!text.isEmpty())

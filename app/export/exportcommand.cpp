@@ -55,7 +55,8 @@ GENESYSCLOUD_OAUTHCLIENT_SECRET and GENESYSCLOUD_ACCESS_TOKEN are read too; opti
   --base-url URL         an explicit API base (https, or http to this computer)
   --login-url URL        the sign-in base when it differs from --base-url
   --client-id ID --client-secret SECRET
-  --access-token TOKEN
+  --access-token TOKEN   (a secret on the command line is visible to other local users in the process
+                         list; prefer the environment variables or --profile)
   --profile NAME         a profile saved in the dashboard (place, sign-in method, client id); its secret or
                          token comes from the system keychain. Options given here win over the profile, and the
                          profile over the environment variables.

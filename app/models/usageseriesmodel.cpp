@@ -22,6 +22,7 @@ void UsageSeriesModel::setBuckets(const QList<DateBucket>& buckets, Granularity 
     m_licences.clear();
     m_rowOf.clear();
     m_cells = QList<QHash<QString, Cell>>(buckets.size());
+    m_summariesValid = false;
     endResetModel();
 }
 
@@ -42,6 +43,7 @@ void UsageSeriesModel::setReport(int bucket, const BillingUsageReport& report)
             m_rowOf.insert(name, int(m_licences.size()));
             m_licences << name;
         }
+        m_summariesValid = false;
         endInsertRows();
     }
     QHash<QString, Cell>& cells = m_cells[bucket];
@@ -80,6 +82,7 @@ void UsageSeriesModel::setBucketFailed(int bucket, const QString& message)
 
 void UsageSeriesModel::emitColumnChanged(int bucket)
 {
+    m_summariesValid = false;
     if (!m_licences.isEmpty()) {
         const int column = bucketColumn(bucket);
         Q_EMIT dataChanged(index(0, column), index(int(m_licences.size()) - 1, column));
@@ -109,29 +112,37 @@ std::optional<Decimal> UsageSeriesModel::value(int row, int bucket) const
     return it == m_cells.at(bucket).cend() ? Decimal() : it->total;
 }
 
+const UsageSeriesModel::Summary& UsageSeriesModel::summary(int row) const
+{
+    if (!m_summariesValid) {
+        m_summaries = QList<Summary>(m_licences.size());
+        for (int r = 0; r < m_licences.size(); ++r) {
+            Decimal sum;
+            qint64 loaded = 0;
+            for (int b = 0; b < m_buckets.size(); ++b) {
+                if (const auto v = value(r, b)) {
+                    m_summaries[r].peak = m_summaries[r].peak ? Decimal::max(*m_summaries[r].peak, *v) : *v;
+                    sum += *v;
+                    ++loaded;
+                }
+            }
+            if (loaded > 0)
+                m_summaries[r].average = sum.dividedBy(Decimal::fromInt(loaded));
+        }
+        m_summariesValid = true;
+    }
+    static const Summary none;
+    return row >= 0 && row < m_summaries.size() ? m_summaries.at(row) : none;
+}
+
 std::optional<Decimal> UsageSeriesModel::peak(int row) const
 {
-    std::optional<Decimal> best;
-    for (int b = 0; b < m_buckets.size(); ++b) {
-        if (const auto v = value(row, b))
-            best = best ? Decimal::max(*best, *v) : *v;
-    }
-    return best;
+    return summary(row).peak;
 }
 
 std::optional<Decimal> UsageSeriesModel::average(int row) const
 {
-    Decimal sum;
-    qint64 loaded = 0;
-    for (int b = 0; b < m_buckets.size(); ++b) {
-        if (const auto v = value(row, b)) {
-            sum += *v;
-            ++loaded;
-        }
-    }
-    if (loaded == 0)
-        return std::nullopt;
-    return sum.dividedBy(Decimal::fromInt(loaded));
+    return summary(row).average;
 }
 
 bool UsageSeriesModel::isMetered(int row) const

@@ -86,8 +86,14 @@ private:
         Decimal total;
         QList<BillingUsageResource> resources;
     };
+    struct Summary
+    {
+        std::optional<Decimal> peak;
+        std::optional<Decimal> average;
+    };
     void emitColumnChanged(int bucket);
     void emitSummaryChanged();
+    const Summary& summary(int row) const;
 
     QList<DateBucket> m_buckets;
     Granularity m_granularity = Granularity::Month;
@@ -97,6 +103,10 @@ private:
     QHash<QString, int> m_rowOf;
     // m_cells[bucket][licence] for loaded buckets.
     QList<QHash<QString, Cell>> m_cells;
+    // Peak and average per row, worked out once per change: a table sorted by Peak compares rows many times
+    // for every bucket that streams in.
+    mutable QList<Summary> m_summaries;
+    mutable bool m_summariesValid = false;
 };
 
 } // namespace bd

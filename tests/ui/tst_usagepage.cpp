@@ -19,6 +19,8 @@
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLabel>
+#include <QTabWidget>
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -284,6 +286,38 @@ private Q_SLOTS:
 
         QVERIFY(!fixture.page->exportCsv(dir.filePath(u"no/such/folder.csv"_s), &error));
         QVERIFY(!error.isEmpty());
+    }
+
+    void mainWindow_switchingOrgMidLoad_stopsTheOldOrgAndShowsTheNew()
+    {
+        sim::SimOptions slow;
+        slow.latencyMs = 150;
+        SimFixture first(slow);
+        SimFixture second;
+        MainWindow window;
+        window.showSession(first.session.get(), { u"First"_s, u"us_east_1"_s, false });
+        window.usagePage()->rangeBar()->setToday(test::fixedNow().date());
+        window.usagePage()->rangeBar()->setPreset(RangePreset::Last12Months);
+        window.usagePage()->rangeBar()->setGranularity(Granularity::Week);
+        window.start();
+        QTRY_VERIFY(!first.requests(UsagePath).isEmpty());
+
+        // The sim logs a request when it answers it: those on the wire at the switch still show up, no others.
+        const qsizetype asked = first.requests(UsagePath).size() + first.session->client()->runningCount();
+        window.showSession(second.session.get(), { u"Second"_s, u"eu_west_1"_s, false });
+        QCOMPARE(window.findChild<QLabel*>(u"orgLabel"_s)->text(), u"Second"_s);
+        QVERIFY(!window.findChild<QWidget*>(u"demoBanner"_s)->isVisibleTo(&window));
+        UsagePage* page = window.usagePage();
+        page->rangeBar()->setToday(test::fixedNow().date());
+        page->rangeBar()->setPreset(RangePreset::Last3Months);
+        page->rangeBar()->setGranularity(Granularity::Month);
+        QSignalSpy settled(page, &UsagePage::loadSettled);
+        window.start();
+        QVERIFY(settled.wait(10'000));
+        QCOMPARE(page->model()->count(UsageSeriesModel::BucketState::Loaded), 3);
+        QCOMPARE(second.requests(UsagePath).size(), 3);
+        QVERIFY(first.requests(UsagePath).size() <= asked); // the old org is asked nothing more
+        QCOMPARE(window.pages()->count(), 2);
     }
 
     void mainWindow_remembersRangeAndGranularity()

@@ -297,10 +297,25 @@ void PartnerPage::refresh()
 
 void PartnerPage::cancel()
 {
+    // Esc reaches every page: with nothing under way there is nothing to stop, and the status stays as it is.
+    if (!m_walker->isRunning() && !m_stepJob && !m_trustorsJob)
+        return;
+    if (m_trustorsJob) {
+        m_trustorsJob->disconnect(this);
+        m_trustorsJob->cancel();
+        m_trustorsJob.clear();
+        m_picker->setMessage(tr("Listing customers stopped; Refresh (F5) lists them again."));
+    }
+    stopWalk();
+}
+
+void PartnerPage::stopWalk()
+{
     m_walker->cancel();
     if (m_stepJob) {
         m_stepJob->disconnect(this);
         m_stepJob->cancel();
+        m_stepJob.clear(); // it deletes itself later; it no longer counts as a fetch under way
     }
     m_pendingIndex = -1;
     m_progress->hide();
@@ -385,6 +400,7 @@ void PartnerPage::loadTrustors()
     m_picker->setMessage(tr("Loading customers…"));
     m_trustorsJob = m_session->orgs()->fetchTrustors();
     m_status.busy = true;
+    Q_EMIT statusChanged();
     connect(m_trustorsJob, &TrustorsJob::trustorsReady, this, [this](const QList<Trustor>& trustors) {
         m_picker->setTrustors(trustors);
         Q_EMIT trustorsLoaded();
@@ -394,6 +410,7 @@ void PartnerPage::loadTrustors()
         Q_EMIT trustorsLoaded();
     });
     connect(m_trustorsJob, &ApiJob::finished, this, [this] {
+        m_trustorsJob.clear();
         m_status.busy = m_walker->isRunning() || !m_stepJob.isNull();
         Q_EMIT statusChanged();
     });
@@ -401,7 +418,7 @@ void PartnerPage::loadTrustors()
 
 void PartnerPage::openTrustor(const QString& orgId, const QString& name)
 {
-    cancel();
+    stopWalk();
     m_orgId = orgId;
     m_orgName = name.isEmpty() ? orgId : name;
     m_periods->clear();
@@ -440,6 +457,7 @@ void PartnerPage::fetchSingle(int index)
     if (m_stepJob) {
         m_stepJob->disconnect(this);
         m_stepJob->cancel();
+        m_stepJob.clear();
     }
     m_pendingIndex = index;
     m_status.busy = true;

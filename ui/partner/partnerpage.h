@@ -104,6 +104,8 @@ Q_SIGNALS:
 
 private:
     void loadTrustors();
+    /// Stops the period walk and any single-period fetch (the customer list goes on loading).
+    void stopWalk();
     void onPeriodLoaded(int index, const TrusteeBillingOverview& overview);
     void onPeriodFailed(int index, const ApiError& error);
     void onHistoryEnded(int firstMissingIndex);
