@@ -52,6 +52,19 @@ struct SimFixture
         session->billing()->setPollPolicy(poll);
     }
 
+    /// Replaces the session with one that signs in with these credentials (or this token) instead.
+    void reconnect(const QString& clientId, const QString& clientSecret, const QString& accessToken = {})
+    {
+        ConnectionSettings settings;
+        settings.baseUrl = server->baseUrl();
+        settings.clientId = clientId;
+        settings.clientSecret = clientSecret;
+        settings.accessToken = accessToken;
+        QString error;
+        session.reset(ApiSession::create(settings, &error));
+        QVERIFY2(session, qPrintable(error));
+    }
+
     /// The requests the sim saw whose path contains `fragment`.
     QList<sim::RequestRecord> requests(const QString& fragment) const
     {

@@ -100,12 +100,7 @@ private Q_SLOTS:
         sim::SimOptions options;
         options.clientSecret = u"right"_s;
         SimFixture fixture(options);
-        ConnectionSettings settings;
-        settings.baseUrl = fixture.server->baseUrl();
-        settings.clientId = u"demo"_s;
-        settings.clientSecret = u"wrong"_s;
-        QString why;
-        fixture.session.reset(ApiSession::create(settings, &why));
+        fixture.reconnect(u"demo"_s, u"wrong"_s);
         ApiError error;
         QVERIFY(!fetchOrganization(fixture, &error));
         QCOMPARE(error.kind(), ApiError::Kind::Auth);
@@ -130,12 +125,7 @@ private Q_SLOTS:
         sim::SimOptions options;
         options.clientSecret = u"right"_s;
         SimFixture fixture(options);
-        ConnectionSettings settings;
-        settings.baseUrl = fixture.server->baseUrl();
-        settings.clientId = u"demo"_s;
-        settings.clientSecret = u"wrong"_s;
-        QString why;
-        fixture.session.reset(ApiSession::create(settings, &why));
+        fixture.reconnect(u"demo"_s, u"wrong"_s);
         int failures = 0, finished = 0;
         for (int i = 0; i < 5; ++i) {
             OrganizationJob* job = fixture.session->orgs()->fetchOrganization();
@@ -171,11 +161,7 @@ private Q_SLOTS:
     void pastedToken_401_failsWithoutSignIn()
     {
         SimFixture fixture;
-        ConnectionSettings settings;
-        settings.baseUrl = fixture.server->baseUrl();
-        settings.accessToken = u"not-a-token-the-sim-issued"_s;
-        QString why;
-        fixture.session.reset(ApiSession::create(settings, &why));
+        fixture.reconnect({}, {}, u"not-a-token-the-sim-issued"_s);
         ApiError error;
         QVERIFY(!fetchOrganization(fixture, &error));
         QCOMPARE(error.httpStatus(), 401);
