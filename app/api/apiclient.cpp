@@ -72,7 +72,7 @@ ApiClient::ApiClient(const ApiEndpoint& endpoint, AuthSession* auth, QObject* pa
     connect(m_pumpTimer, &QTimer::timeout, this, &ApiClient::pump);
     if (m_auth) {
         m_auth->setNetwork(m_network);
-        connect(m_auth, &AuthSession::signedIn, this, &ApiClient::onSignInFinished);
+        connect(m_auth, &AuthSession::signedIn, this, [this] { schedulePump(); });
         connect(m_auth, &AuthSession::signInFailed, this, [this](const ApiError& error) {
             // A renewal that failed while the old token still works: the queue goes on with that token.
             if (m_auth->hasUsableToken()) {
@@ -163,7 +163,7 @@ void ApiClient::pump()
     if (m_queue.isEmpty())
         return;
     if (m_auth && m_auth->needsSignIn()) {
-        m_auth->signIn(); // onSignInFinished() pumps again
+        m_auth->signIn(); // signedIn() pumps again
         return;
     }
     while (!m_queue.isEmpty() && m_running < m_maxConcurrent) {
@@ -175,11 +175,6 @@ void ApiClient::pump()
         start(m_queue.takeFirst());
     }
     Q_EMIT activityChanged();
-}
-
-void ApiClient::onSignInFinished()
-{
-    schedulePump();
 }
 
 QNetworkRequest ApiClient::makeRequest(const ApiReply* reply) const
@@ -304,7 +299,6 @@ qint64 ApiClient::backoffMs(int attempt) const
 
 void ApiClient::retryLater(ApiReply* reply, const ApiError& cause, qint64 delayMs)
 {
-    reply->m_lastError = cause;
     const bool outOfTries = reply->m_attempts >= m_retry.maxAttempts;
     const bool outOfTime = reply->m_age.elapsed() + delayMs > m_retry.maxTotalMs;
     if (outOfTries || outOfTime) {

@@ -79,7 +79,6 @@ private:
     void requeue(ApiReply* reply);
     void finish(ApiReply* reply, ApiResponse response);
     void cancel(ApiReply* reply);
-    void onSignInFinished();
     qint64 backoffMs(int attempt) const;
 
     ApiEndpoint m_endpoint;

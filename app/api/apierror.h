@@ -45,7 +45,6 @@ public:
     /// The sentence plus the details support asks for (status, code, context id).
     QString fullText() const;
 
-    void setCorrelationId(const QString& id) { m_correlationId = id; }
     void setMessage(const QString& message) { m_message = message; }
 
 private:

@@ -41,7 +41,6 @@ private:
     QTimer* m_retryTimer = nullptr;
     QElapsedTimer m_age;
     QString m_tokenUsed;
-    ApiError m_lastError;
     int m_attempts = 0;
     bool m_reauthenticated = false;
     bool m_finished = false;
