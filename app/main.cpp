@@ -56,6 +56,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(u"Billing Dashboard"_s);
     QApplication::setOrganizationName(u"BillingDashboard"_s);
     QApplication::setApplicationVersion(QStringLiteral(BD_VERSION));
+    QApplication::setDesktopFileName(u"billing-dashboard"_s);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Genesys Cloud billing dashboard. Use “export --help” for headless exports."_s);

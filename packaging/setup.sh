@@ -12,7 +12,7 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config
     qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-networkauth-dev qt6-httpserver-dev qt6-websockets-dev
     qtkeychain-qt6-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools libxkbcommon-dev
-    libgl-dev fonts-dejavu-core
+    libgl-dev fonts-dejavu-core desktop-file-utils
 )
 
 install_packages() {

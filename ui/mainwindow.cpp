@@ -27,6 +27,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
@@ -62,6 +63,7 @@ MainWindow::MainWindow(QWidget* parent)
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(u"Billing Dashboard"_s);
+    setWindowIcon(QIcon(u":/icons/billing-dashboard.svg"_s));
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);

@@ -337,6 +337,8 @@ private Q_SLOTS:
         QCOMPARE(again.usagePage()->rangeBar()->granularity(), Granularity::Week);
         QCOMPARE(again.usagePage()->chartView()->options().mode, UsageChartOptions::Mode::StackedBars);
         QVERIFY(again.findChild<QWidget*>(u"demoBanner"_s)->isVisibleTo(&again));
+        // The icon is compiled in (an SVG, rendered at any size).
+        QVERIFY(!again.windowIcon().pixmap(64, 64).isNull());
     }
 };
 
