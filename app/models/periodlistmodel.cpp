@@ -119,8 +119,14 @@ QVariant PeriodListModel::data(const QModelIndex& index, int role) const
         return p.overview.billingPeriodStartDate.value_or(QDateTime());
     case Qt::DisplayRole:
         switch (index.column()) {
-        case PeriodColumn:
+        case PeriodColumn: {
+            // Compact in the narrow list: the end's year is left out when it is the start's ("2026-10-02 – 11-01").
+            const auto& start = p.overview.billingPeriodStartDate;
+            const auto& end = p.overview.billingPeriodEndDate;
+            if (start && end && start->date().year() == end->date().year())
+                return u"%1 – %2"_s.arg(start->date().toString(Qt::ISODate), end->date().toString(u"MM-dd"_s));
             return periodText(p.overview, p.billingPeriodIndex);
+        }
         case IndexColumn:
             return p.billingPeriodIndex;
         case StateColumn:
@@ -149,16 +155,19 @@ QVariant PeriodListModel::data(const QModelIndex& index, int role) const
             return QVariant::fromValue(p.estimatedTotal);
         }
         return {};
-    case Qt::ToolTipRole:
+    case Qt::ToolTipRole: {
+        const QString period = u"%1 (billingPeriodIndex %2)"_s.arg(periodText(p.overview, p.billingPeriodIndex))
+                                   .arg(p.billingPeriodIndex);
         if (active)
-            return tr("The active period: its figures may still change until it closes.");
-        return {};
+            return period + u"\n"_s + tr("The active period: its figures may still change until it closes.");
+        return period;
+    }
     case Qt::TextAlignmentRole:
         if (index.column() == TotalColumn || index.column() == LinesColumn || index.column() == IndexColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::FontRole:
-        if (active && index.column() == StateColumn) {
+        if (active && (index.column() == StateColumn || index.column() == PeriodColumn)) {
             QFont font;
             font.setItalic(true);
             return font;

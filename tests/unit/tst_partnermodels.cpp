@@ -74,7 +74,9 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 4);
         for (int row = 0; row < 4; ++row)
             QCOMPARE(model.period(row)->billingPeriodIndex, row);
-        QCOMPARE(model.index(0, PeriodListModel::PeriodColumn).data().toString(), u"2026-10-01 – 2026-10-31"_s);
+        QCOMPARE(model.index(0, PeriodListModel::PeriodColumn).data().toString(), u"2026-10-01 – 10-31"_s);
+        QVERIFY(model.index(0, PeriodListModel::PeriodColumn).data(Qt::ToolTipRole).toString()
+                    .startsWith(u"2026-10-01 – 2026-10-31 (billingPeriodIndex 0)"_s));
         QCOMPARE(model.index(0, PeriodListModel::StateColumn).data().toString(), u"Active"_s);
         QCOMPARE(model.index(1, PeriodListModel::StateColumn).data().toString(), u"Closed"_s);
         QCOMPARE(model.index(0, PeriodListModel::TotalColumn).data().toString(), u"9117.38"_s);

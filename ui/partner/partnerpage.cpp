@@ -128,6 +128,8 @@ PartnerPage::PartnerPage(ApiSession* session, QWidget* parent)
     m_periodTable->setColumnHidden(PeriodListModel::CurrencyColumn, true);
     m_periodTable->setColumnHidden(PeriodListModel::LinesColumn, true);
     m_periodTable->setColumnHidden(PeriodListModel::IndexColumn, true);
+    // The list is narrow: the active period is told apart by italics and its tooltip instead of a column.
+    m_periodTable->setColumnHidden(PeriodListModel::StateColumn, true);
     m_periodTable->horizontalHeader()->setSectionResizeMode(PeriodListModel::PeriodColumn, QHeaderView::Stretch);
     m_periodTable->horizontalHeader()->setSectionResizeMode(PeriodListModel::StateColumn, QHeaderView::ResizeToContents);
     m_periodTable->horizontalHeader()->setSectionResizeMode(PeriodListModel::TotalColumn, QHeaderView::ResizeToContents);
