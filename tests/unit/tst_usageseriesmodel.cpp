@@ -1,6 +1,7 @@
 // UsageSeriesModel under QAbstractItemModelTester: buckets stream in, licences appear, states and values.
 
 #include "domain/datebuckets.h"
+#include "models/resourcemodel.h"
 #include "models/selectiontext.h"
 #include "models/sortproxymodel.h"
 #include "models/usageseriesmodel.h"
@@ -118,6 +119,27 @@ private Q_SLOTS:
 
         proxy.setFilterFixedString(u"b"_s);
         QCOMPARE(proxy.rowCount(), 1);
+    }
+
+    void resourceModel_resetsAndSortsByFirstSeen()
+    {
+        ResourceModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QDateTime early(QDate(2025, 1, 2), QTime(8, 0), Qt::UTC);
+        const QDateTime late(QDate(2025, 1, 9), QTime(17, 30), Qt::UTC);
+        model.setResources({ { u"zoe@example.com"_s, early }, { u"adam@example.com"_s, late } });
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, ResourceModel::FirstSeenColumn).data().toString(), u"2025-01-02 08:00"_s);
+        QCOMPARE(model.index(1, ResourceModel::FirstSeenColumn).data(ResourceModel::SortRole).toDateTime(), late);
+        SortProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(ResourceModel::SortRole);
+        proxy.sort(ResourceModel::NameColumn, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(0, 0).data().toString(), u"adam@example.com"_s);
+        proxy.sort(ResourceModel::FirstSeenColumn, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(0, 0).data().toString(), u"zoe@example.com"_s);
+        model.setResources({});
+        QCOMPARE(proxy.rowCount(), 0);
     }
 
     void selectionText_headersAndCells_asTsv()
