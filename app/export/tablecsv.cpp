@@ -8,13 +8,17 @@
 
 namespace bd {
 
-CsvWriter TableCsv::build(const QAbstractItemModel& model, int rawRole)
+CsvWriter TableCsv::build(const QAbstractItemModel& model, int rawRole, const QList<QPair<QString, QString>>& leading)
 {
     QStringList header;
+    for (const auto& [name, value] : leading)
+        header << name;
     for (int column = 0; column < model.columnCount(); ++column)
         header << model.headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
     CsvWriter csv(header);
     for (int row = 0; row < model.rowCount(); ++row) {
+        for (const auto& [name, value] : leading)
+            csv.text(value);
         for (int column = 0; column < model.columnCount(); ++column) {
             const QModelIndex index = model.index(row, column);
             const QVariant raw = model.data(index, rawRole);

@@ -1,5 +1,9 @@
 #pragma once
 
+#include <QList>
+#include <QPair>
+#include <QString>
+
 class QAbstractItemModel;
 
 namespace bd {
@@ -11,7 +15,10 @@ class CsvWriter;
 class TableCsv final
 {
 public:
-    static CsvWriter build(const QAbstractItemModel& model, int rawRole);
+    /// `leading` columns (header, value) come first on every row: what the table leaves implicit, such as the
+    /// period and the currency its money is in.
+    static CsvWriter build(const QAbstractItemModel& model, int rawRole,
+                           const QList<QPair<QString, QString>>& leading = {});
 };
 
 } // namespace bd

@@ -35,6 +35,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "domain/isodate.h"
+
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -256,10 +258,16 @@ private Q_SLOTS:
         const QList<QStringList> periodRows = readCsv(periodPath);
         PeriodUsageModel* usage = m_page->usageModel();
         QCOMPARE(periodRows.size(), usage->rowCount() + 1);
-        QCOMPARE(periodRows.first().at(PeriodUsageModel::TotalColumn), u"Est. total"_s);
+        // Organization, period start, period end and currency lead every row; the table's columns follow.
+        constexpr int Leading = 4;
+        QCOMPARE(periodRows.first().mid(0, Leading),
+                 (QStringList { u"Organization"_s, u"Period start"_s, u"Period end"_s, u"Currency"_s }));
+        QCOMPARE(periodRows.first().at(Leading + PeriodUsageModel::TotalColumn), u"Est. total"_s);
         for (int row = 0; row < usage->rowCount(); ++row) {
+            QCOMPARE(periodRows.at(row + 1).at(3), usage->overview().currency);
+            QCOMPARE(periodRows.at(row + 1).at(1), bd::IsoDate::format(*usage->overview().billingPeriodStartDate));
             const QVariant total = usage->index(row, PeriodUsageModel::TotalColumn).data(PeriodUsageModel::SortRole);
-            QCOMPARE(periodRows.at(row + 1).at(PeriodUsageModel::TotalColumn),
+            QCOMPARE(periodRows.at(row + 1).at(Leading + PeriodUsageModel::TotalColumn),
                      total.isValid() ? total.value<Decimal>().toString() : QString());
         }
 

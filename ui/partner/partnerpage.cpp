@@ -8,6 +8,7 @@
 #include "domain/trusteebillingoverview.h"
 #include "export/csvwriter.h"
 #include "export/overviewcsv.h"
+#include "domain/isodate.h"
 #include "export/tablecsv.h"
 #include "load/periodwalker.h"
 #include "models/periodlistmodel.h"
@@ -704,8 +705,16 @@ bool PartnerPage::exportPeriodCsv(const QString& path, QString* error) const
             *error = tr("No period is shown.");
         return false;
     }
-    // The model, not the view: exact values in wire order whatever the table's sorting.
-    return TableCsv::build(*m_usage, PeriodUsageModel::SortRole).save(path, error);
+    // The model, not the view: exact values in wire order whatever the table's sorting. The period and its
+    // currency lead every row, so the money columns say what they are in.
+    const TrusteeBillingOverview& overview = m_usage->overview();
+    const auto date = [](const std::optional<QDateTime>& value) { return value ? IsoDate::format(*value) : QString(); };
+    return TableCsv::build(*m_usage, PeriodUsageModel::SortRole,
+                           { { tr("Organization"), overview.organization.name },
+                             { tr("Period start"), date(overview.billingPeriodStartDate) },
+                             { tr("Period end"), date(overview.billingPeriodEndDate) },
+                             { tr("Currency"), overview.currency } })
+        .save(path, error);
 }
 
 bool PartnerPage::exportAllPeriodsCsv(const QString& path, QString* error) const
