@@ -1,0 +1,114 @@
+// The main window with saved profiles, against billing-sim: a profile opens with its secret from the secret
+// store, names its org and loads; signing out of it falls back to the demo org.
+
+#include "../integration/simfixture.h"
+
+#include "auth/profile.h"
+#include "auth/profilestore.h"
+#include "auth/secrets.h"
+#include "auth/secretstore.h"
+#include "models/usageseriesmodel.h"
+#include "ui/mainwindow.h"
+#include "ui/rangebar.h"
+#include "ui/signin/profilemenu.h"
+#include "ui/usagepage.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QLabel>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace bd;
+using bd::test::SimFixture;
+
+class TestMainWindowProfiles : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+
+    void openProfile_clientCredentials_namesTheOrgAndLoads()
+    {
+        sim::SimOptions options;
+        options.clientSecret = u"s3cr3t-Value-42"_s;
+        SimFixture sim(options);
+        MainWindow window;
+        window.secrets()->setKeychainEnabled(false); // no keychain service here: secrets stay in memory
+        Profile profile;
+        profile.name = u"Sim org"_s;
+        profile.baseUrl = sim.server->baseUrl();
+        profile.method = Profile::Method::ClientCredentials;
+        profile.clientId = u"demo"_s;
+        window.profiles()->save(profile);
+        Secrets secrets;
+        secrets.clientSecret = options.clientSecret;
+        bool written = false;
+        window.secrets()->write(profile.name, secrets, this, [&written] { written = true; });
+        QTRY_VERIFY(written);
+
+        window.show();
+        window.openProfile(profile.name);
+        QTRY_VERIFY(window.usagePage() && !window.provenance().demo && window.provenance().region == profile.placeText());
+        QSignalSpy settled(window.usagePage(), &UsagePage::loadSettled);
+        QVERIFY(settled.wait(20'000));
+        QTRY_COMPARE(window.findChild<QLabel*>(u"orgLabel"_s)->text(), sim.server->data().orgName());
+        QVERIFY(window.usagePage()->model()->count(UsageSeriesModel::BucketState::Loaded) > 0);
+        QVERIFY(!window.findChild<QWidget*>(u"demoBanner"_s)->isVisibleTo(&window));
+        // The org's name is remembered with the profile; the secret is not in the settings.
+        QTRY_COMPARE(window.profiles()->profile(profile.name)->label, sim.server->data().orgName());
+        QCOMPARE(window.profiles()->lastUsed(), profile.name);
+        QFile file(window.profiles()->fileName());
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+        const QByteArray stored = file.readAll();
+        QVERIFY(stored.contains("Sim"));
+        QVERIFY(!stored.contains(options.clientSecret.toUtf8()));
+        QVERIFY(!window.windowTitle().contains(options.clientSecret));
+
+        // Signing out of the open profile leaves its org for the demo.
+        auto* menu = window.findChild<ProfileMenu*>(u"profileMenu"_s);
+        QVERIFY(menu);
+        Q_EMIT menu->signedOut(profile.name);
+        QTRY_VERIFY(window.provenance().demo);
+        QVERIFY(window.findChild<QWidget*>(u"demoBanner"_s)->isVisibleTo(&window));
+    }
+
+    void openProfile_missingSecret_asksToSignIn()
+    {
+        SimFixture sim;
+        MainWindow window;
+        window.secrets()->setKeychainEnabled(false);
+        Profile profile;
+        profile.name = u"No secret"_s;
+        profile.baseUrl = sim.server->baseUrl();
+        profile.method = Profile::Method::ClientCredentials;
+        profile.clientId = u"demo"_s;
+        window.profiles()->save(profile);
+        window.show();
+        // With no secret the sign-in dialog opens, on this profile; closing it changes nothing.
+        bool dialogSeen = false;
+        QTimer watcher;
+        connect(&watcher, &QTimer::timeout, this, [&dialogSeen] {
+            if (QWidget* modal = QApplication::activeModalWidget()) {
+                dialogSeen = true;
+                modal->close();
+            }
+        });
+        watcher.start(20);
+        window.openProfile(profile.name);
+        QTRY_VERIFY(dialogSeen);
+        QVERIFY(!window.usagePage()); // nothing was opened
+    }
+};
+
+QTEST_MAIN(TestMainWindowProfiles)
+#include "tst_mainwindowprofiles.moc"
