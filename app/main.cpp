@@ -5,7 +5,7 @@
 #include "auth/profilestore.h"
 #include "export/exportcommand.h"
 #include "ui/mainwindow.h"
-#include "models/usageseriesmodel.h"
+#include "ui/charts/usagechartview.h"
 #include "ui/usagepage.h"
 
 #include <QApplication>
@@ -85,28 +85,15 @@ int main(int argc, char** argv)
 
     bd::MainWindow window;
     if (parser.isSet(screenshotOption)) {
+        // Once the first load settles: bring the chart up to date, render the window, quit.
         const QString path = parser.value(screenshotOption);
-        auto shoot = [&window, path] {
-            // Show a drill-down too: the busiest seat licence in the latest bucket.
-            bd::UsagePage* page = window.usagePage();
-            const bd::UsageSeriesModel* model = page->model();
-            const int last = int(model->buckets().size()) - 1;
-            int busiest = -1;
-            for (int row = 0; row < model->licenceCount(); ++row) {
-                if (!model->isMetered(row) && model->value(row, last)
-                    && (busiest < 0 || *model->value(row, last) > *model->value(busiest, last)))
-                    busiest = row;
-            }
-            if (busiest >= 0)
-                page->selectCell(model->licence(busiest), last);
-            QTimer::singleShot(200, &window, [&window, path] {
-                const bool saved = window.grab().save(path);
-                QCoreApplication::exit(saved ? 0 : 1);
+        QTimer::singleShot(0, &window, [&window, path] {
+            if (!window.usagePage())
+                return;
+            QObject::connect(window.usagePage(), &bd::UsagePage::loadSettled, &window, [&window, path] {
+                window.usagePage()->chartView()->rebuildNow();
+                QCoreApplication::exit(window.grab().save(path) ? 0 : 1);
             });
-        };
-        QTimer::singleShot(0, &window, [&window, shoot] {
-            if (window.usagePage())
-                QObject::connect(window.usagePage(), &bd::UsagePage::loadSettled, &window, shoot);
         });
     }
     window.show();
