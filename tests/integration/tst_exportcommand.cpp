@@ -134,7 +134,7 @@ private Q_SLOTS:
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 0); // no temporary left behind
     }
 
-    void usage_unwritableDestination_failsAndKeepsTheOldFile()
+    void usage_unwritableDestination_failsWithOneLineAndWritesNothing()
     {
         SimFixture fixture;
         QTemporaryDir dir;
@@ -145,6 +145,8 @@ private Q_SLOTS:
                                   + simArguments(fixture));
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.messages.last().startsWith(u"error: Cannot write"_s));
+        QCOMPARE(run.messages.filter(u"error:"_s).size(), 1);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).size(), 0);
     }
 
     void overview_periods0to12_matchTheSimsOverviews()
