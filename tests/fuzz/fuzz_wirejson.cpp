@@ -1,5 +1,5 @@
 // libFuzzer target over every wire parser (configure with clang and -DBD_FUZZ=ON; run
-// ./fuzz_wirejson ../shared/api/examples to start from the contract's examples).
+// ./fuzz_wirejson corpus/ tests/data/wire to start from the project's wire fixtures).
 
 #include "wirejson.h"
 

@@ -1,10 +1,9 @@
 // Every wire parser against broken input: each example body cut at every length and mutated thousands of ways
 // (seeded, so every run is the same). Each parse must end in a value or a clear error, never a crash.
 
+#include "wirefixtures.h"
 #include "wirejson.h"
 
-#include <QDir>
-#include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -45,25 +44,27 @@ class TestWireJsonRobustness : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString problem = bd::test::wireFixtureProblem();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
     void examples_parseIntact()
     {
-        const QStringList files = QDir(QStringLiteral(BD_EXAMPLES_DIR)).entryList({ u"*.json"_s }, QDir::Files);
+        const QStringList files = bd::test::wireFixtureNames();
         QVERIFY(files.size() >= 7);
-        for (const QString& name : files) {
-            QFile file(QStringLiteral(BD_EXAMPLES_DIR) + u'/' + name);
-            QVERIFY(file.open(QIODevice::ReadOnly));
-            QVERIFY2(bd::fuzz::parseEverything(file.readAll()) >= 1, qPrintable(name));
-        }
+        for (const QString& name : files)
+            QVERIFY2(bd::fuzz::parseEverything(bd::test::wireFixture(name)) >= 1, qPrintable(name));
     }
 
     void examples_cutAtEveryLength_neverCrash()
     {
-        const QStringList files = QDir(QStringLiteral(BD_EXAMPLES_DIR)).entryList({ u"*.json"_s }, QDir::Files);
+        const QStringList files = bd::test::wireFixtureNames();
         qsizetype parses = 0;
         for (const QString& name : files) {
-            QFile file(QStringLiteral(BD_EXAMPLES_DIR) + u'/' + name);
-            QVERIFY(file.open(QIODevice::ReadOnly));
-            const QByteArray body = file.readAll();
+            const QByteArray body = bd::test::wireFixture(name);
+            QVERIFY2(!body.isEmpty(), qPrintable(name));
             for (qsizetype length = 0; length < body.size(); ++length) {
                 // A body cut short is never whole JSON (its last brace is gone), so nothing may accept it.
                 const QByteArray cut = body.left(length);
@@ -77,13 +78,12 @@ private Q_SLOTS:
 
     void examples_mutatedThousandsOfWays_neverCrash()
     {
-        const QStringList files = QDir(QStringLiteral(BD_EXAMPLES_DIR)).entryList({ u"*.json"_s }, QDir::Files);
+        const QStringList files = bd::test::wireFixtureNames();
         QRandomGenerator random(20261126);
         int accepted = 0, total = 0;
         for (const QString& name : files) {
-            QFile file(QStringLiteral(BD_EXAMPLES_DIR) + u'/' + name);
-            QVERIFY(file.open(QIODevice::ReadOnly));
-            const QByteArray body = file.readAll();
+            const QByteArray body = bd::test::wireFixture(name);
+            QVERIFY2(!body.isEmpty(), qPrintable(name));
             for (int i = 0; i < 3000; ++i) {
                 accepted += bd::fuzz::parseEverything(mutate(body, random)) > 0;
                 ++total;

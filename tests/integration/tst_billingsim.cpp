@@ -3,6 +3,7 @@
 #include "sim/billingsimserver.h"
 #include "sim/demodata.h"
 #include "sim/wiredate.h"
+#include "wirefixtures.h"
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
@@ -47,10 +48,7 @@ QSet<QString> keysOf(const QJsonObject& o)
 
 QJsonObject example(const QString& file)
 {
-    QFile f(QStringLiteral(BD_EXAMPLES_DIR) + u'/' + file);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
+    return QJsonDocument::fromJson(bd::test::wireFixture(file)).object();
 }
 
 bool isDecimalString(const QJsonValue& v)
@@ -162,7 +160,12 @@ private:
     QString firstTrustor() const { return m_server->data().trustorIds().constFirst(); }
 
 private Q_SLOTS:
-    void initTestCase() { qRegisterMetaType<bd::sim::RequestRecord>(); }
+    void initTestCase()
+    {
+        qRegisterMetaType<bd::sim::RequestRecord>();
+        const QString problem = bd::test::wireFixtureProblem();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
     void init() { restart(baseOptions()); }
     void cleanup()
     {
@@ -365,11 +368,14 @@ private Q_SLOTS:
     {
         m_server->setInProgressPolls(2);
         const QString token = signIn();
-        const QString query = u"startDate=2026-10-01T00:00:00Z&endDate=2026-10-31T23:59:59.999Z"_s;
+        const QJsonObject expected = example(u"billableusage-inprogress.json"_s);
+        QVERIFY(!expected.isEmpty());
+        const QString query = u"startDate=%1&endDate=%2"_s.arg(expected.value(u"startDate"_s).toString(),
+                                                              expected.value(u"endDate"_s).toString());
         for (int i = 0; i < 2; ++i) {
             const Reply r = get(u"/api/v2/billing/reports/billableusage"_s, query, token);
             QCOMPARE(r.status, 200);
-            QCOMPARE(r.json, example(u"billableusage-inprogress.json"_s));
+            QCOMPARE(r.json, expected);
         }
         const Reply complete = get(u"/api/v2/billing/reports/billableusage"_s, query, token);
         QCOMPARE(complete.json.value(u"status"_s).toString(), u"Complete"_s);

@@ -7,13 +7,13 @@
 #include "domain/organization.h"
 #include "domain/trusteebillingoverview.h"
 #include "domain/trustorlisting.h"
+#include "wirefixtures.h"
 
-#include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace bd;
@@ -22,10 +22,7 @@ namespace {
 
 QByteArray example(const char* name)
 {
-    QFile file(QDir(QStringLiteral(BD_EXAMPLES_DIR)).filePath(QString::fromLatin1(name)));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot open example %s", name);
-    return file.readAll();
+    return bd::test::wireFixture(QString::fromLatin1(name));
 }
 
 QJsonObject exampleObject(const char* name)
@@ -79,25 +76,76 @@ class TestDomainJson final : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        const QString problem = bd::test::wireFixtureProblem();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
     void billableUsageComplete_parsesAllFields()
     {
         const auto parsed = BillingUsageReport::fromJson(example("billableusage-complete.json"));
         QVERIFY2(parsed.ok(), qPrintable(parsed.error().toString()));
         const BillingUsageReport& report = parsed.value();
         QVERIFY(report.isComplete());
-        QCOMPARE(report.startDate, iso("2026-10-01T00:00:00Z"));
-        QCOMPARE(report.endDate, QDateTime(QDate(2026, 10, 31), QTime(23, 59, 59, 999), Qt::UTC));
+        QCOMPARE(report.startDate, iso("2026-11-01T00:00:00Z"));
+        QCOMPARE(report.endDate, QDateTime(QDate(2026, 11, 30), QTime(23, 59, 59, 999), Qt::UTC));
         QCOMPARE(report.selfUri, u"/api/v2/billing/reports/billableusage"_s);
         QCOMPARE(report.usages.size(), 3);
         const BillingUsage& cx3 = report.usages.at(0);
-        QCOMPARE(cx3.name, u"Genesys Cloud CX 3"_s);
+        QCOMPARE(cx3.name, u"Genesys Cloud CX 2"_s);
         QCOMPARE(cx3.totalUsage, dec("3"));
         QCOMPARE(cx3.resources.size(), 3);
-        QCOMPARE(cx3.resources.at(0).name, u"alice@customer.example"_s);
-        QCOMPARE(cx3.resources.at(0).date, QDateTime(QDate(2026, 10, 1), QTime(7, 58, 12, 345), Qt::UTC));
-        QCOMPARE(cx3.resources.at(2).date, iso("2026-10-14T12:30:00Z"));
+        QCOMPARE(cx3.resources.at(0).name, u"amara.okafor@fabrikam.example"_s);
+        QCOMPARE(cx3.resources.at(0).date, QDateTime(QDate(2026, 11, 2), QTime(8, 14, 9, 512), Qt::UTC));
+        QCOMPARE(cx3.resources.at(2).date, iso("2026-11-19T16:45:30Z"));
         QCOMPARE(report.usages.at(2).name, u"Genesys Cloud for Wallboard Device Charge"_s);
-        QCOMPARE(report.usages.at(2).resources.at(0).name, u"9f1c2d34-5e6f-4a7b-8c9d-0e1f2a3b4c5d"_s);
+        QCOMPARE(report.usages.at(2).resources.at(0).name, u"c3a9e1f0-2b4d-4e6a-9f8c-7d5b3a1e0f92"_s);
+    }
+
+    void billableUsageAwkward_validVariantsParseExactly()
+    {
+        // +00:00 offsets, one and six fraction digits, unknown fields, non-ASCII names and the longest decimals.
+        const auto parsed = BillingUsageReport::fromJson(example("billableusage-awkward.json"));
+        QVERIFY2(parsed.ok(), qPrintable(parsed.error().toString()));
+        const BillingUsageReport& report = parsed.value();
+        QVERIFY(report.isComplete());
+        QCOMPARE(report.startDate, QDateTime(QDate(2026, 7, 1), QTime(0, 0), QTimeZone::utc()));
+        QCOMPARE(report.endDate, QDateTime(QDate(2026, 9, 30), QTime(23, 59, 59, 900), QTimeZone::utc()));
+        QCOMPARE(report.usages.size(), 3);
+        QCOMPARE(report.usages.at(0).totalUsage.toString(), u"98765432101234567890.123456789"_s);
+        QVERIFY(report.usages.at(0).resources.isEmpty());
+        const BillingUsage& cx1 = report.usages.at(1);
+        QCOMPARE(cx1.resources.at(0).name, u"zo\u00eb.m\u00fcller@fabrikam.example"_s);
+        QCOMPARE(cx1.resources.at(0).date, QDateTime(QDate(2026, 7, 1), QTime(0, 0), QTimeZone::utc()));
+        QCOMPARE(cx1.resources.at(1).name, u"o'brien@fabrikam.example"_s);
+        QCOMPARE(cx1.resources.at(1).date, QDateTime(QDate(2026, 8, 15), QTime(12, 0, 0, 123), QTimeZone::utc()));
+        QCOMPARE(report.usages.at(2).totalUsage.toString(), u"0.000000001"_s);
+        QVERIFY(report.usages.at(2).totalUsage > Decimal());
+    }
+
+    void trusteeBillingOverviewAwkward_validVariantsParseExactly()
+    {
+        const auto parsed = TrusteeBillingOverview::fromJson(example("trusteebillingoverview-awkward.json"));
+        QVERIFY2(parsed.ok(), qPrintable(parsed.error().toString()));
+        const TrusteeBillingOverview& o = parsed.value();
+        QCOMPARE(o.currency, u"EUR"_s);
+        QCOMPARE(o.subscriptionType, u"SOMETHING_NEWER"_s);
+        QVERIFY(!TrusteeBillingOverview::knownSubscriptionTypes().contains(o.subscriptionType));
+        QVERIFY(o.enabledProducts.isEmpty());
+        QCOMPARE(o.billingPeriodStartDate, std::optional<QDateTime>(iso("2026-11-23T00:00:00Z")));
+        QCOMPARE(o.billingPeriodEndDate,
+                 std::optional<QDateTime>(QDateTime(QDate(2026, 12, 22), QTime(23, 59, 59, 999), QTimeZone::utc())));
+        QVERIFY(!o.rampPeriodStartDate.has_value());
+        QVERIFY(!o.minimumMonthlyAmount.has_value());
+        QCOMPARE(o.inRampPeriod, std::optional<bool>(true));
+        QCOMPARE(o.usages.size(), 1);
+        const SubscriptionOverviewUsage& line = o.usages.at(0);
+        QCOMPARE(line.grouping, u"some-future-grouping"_s);
+        QCOMPARE(line.usageQuantity.toString(), u"17.500000001"_s);
+        QCOMPARE(line.overagePrice->toString(), u"0.123456789"_s);
+        QCOMPARE(line.usageNotes, u"Prorated from 2026-11-28"_s);
+        QVERIFY(!line.isThirdParty.has_value());
     }
 
     void billableUsageInProgress_isNotComplete()
@@ -257,50 +305,50 @@ private slots:
         const auto parsed = TrusteeBillingOverview::fromJson(example("trusteebillingoverview.json"));
         QVERIFY2(parsed.ok(), qPrintable(parsed.error().toString()));
         const TrusteeBillingOverview& o = parsed.value();
-        QCOMPARE(o.organization.id, u"9d750d63-95ae-4df7-8955-2bca7152ca19"_s);
-        QCOMPARE(o.organization.name, u"Customer Org"_s);
+        QCOMPARE(o.organization.id, u"4f8e2a61-7c3b-4d95-a0e1-6b2c9d8f7a14"_s);
+        QCOMPARE(o.organization.name, u"Fabrikam Retail"_s);
         QCOMPARE(o.currency, u"USD"_s);
         QCOMPARE(o.enabledProducts,
-                 QStringList({u"PureCloud3Overage"_s, u"PureCloudCollaborateOverage"_s, u"avtexDynamicsOverage"_s}));
-        QCOMPARE(o.subscriptionType, u"PREPAY"_s);
+                 QStringList({u"PureCloud2Overage"_s, u"PureCloudApiResource"_s, u"verintWfeOverage"_s}));
+        QCOMPARE(o.subscriptionType, u"PREPAY_MONTHLY_COMMITMENT"_s);
         QVERIFY(TrusteeBillingOverview::knownSubscriptionTypes().contains(o.subscriptionType));
-        QCOMPARE(o.rampPeriodStartDate, std::optional<QDateTime>(iso("2024-07-01T00:00:00Z")));
-        QCOMPARE(o.billingPeriodStartDate, std::optional<QDateTime>(iso("2026-10-01T00:00:00Z")));
-        QCOMPARE(o.billingPeriodEndDate, std::optional<QDateTime>(iso("2026-10-31T23:59:59Z")));
-        QCOMPARE(o.contractEndDate, std::optional<QDateTime>(iso("2027-06-30T23:59:59.999Z")));
-        QCOMPARE(o.minimumMonthlyAmount, std::optional<Decimal>(Decimal::fromInt(7750)));
-        QCOMPARE(o.minimumMonthlyAmount->toString(2), u"7750.00"_s);
+        QCOMPARE(o.rampPeriodStartDate, std::optional<QDateTime>(iso("2025-04-23T00:00:00Z")));
+        QCOMPARE(o.billingPeriodStartDate, std::optional<QDateTime>(iso("2026-10-23T00:00:00Z")));
+        QCOMPARE(o.billingPeriodEndDate, std::optional<QDateTime>(iso("2026-11-22T23:59:59Z")));
+        QCOMPARE(o.contractEndDate, std::optional<QDateTime>(iso("2028-04-22T23:59:59.999Z")));
+        QCOMPARE(o.minimumMonthlyAmount, std::optional<Decimal>(Decimal::fromInt(6500)));
+        QCOMPARE(o.minimumMonthlyAmount->toString(2), u"6500.00"_s);
         QCOMPARE(o.inRampPeriod, std::optional<bool>(false));
         QVERIFY(o.id.isEmpty());
 
         QCOMPARE(o.usages.size(), 4);
-        const SubscriptionOverviewUsage& avtex = o.usages.at(0);
-        QCOMPARE(avtex.partNumber, u"PC-170-NV-AVTEXINSY"_s);
-        QCOMPARE(avtex.usageQuantity, dec("0"));
-        QCOMPARE(avtex.overagePrice, std::optional<Decimal>(dec("23.74")));
-        QCOMPARE(avtex.prepayPrice, std::optional<Decimal>(dec("19.99")));
-        QCOMPARE(avtex.isThirdParty, std::optional<bool>(true));
-        QCOMPARE(avtex.isCancellable, std::optional<bool>(false));
-        QVERIFY(!avtex.bundleQuantity.has_value());
+        const SubscriptionOverviewUsage& addOn = o.usages.at(0);
+        QCOMPARE(addOn.partNumber, u"PC-170-NV-VRNTWFE"_s);
+        QCOMPARE(addOn.usageQuantity, dec("1"));
+        QCOMPARE(addOn.overagePrice, std::optional<Decimal>(dec("29.00")));
+        QCOMPARE(addOn.prepayPrice, std::optional<Decimal>(dec("24.50")));
+        QCOMPARE(addOn.isThirdParty, std::optional<bool>(true));
+        QCOMPARE(addOn.isCancellable, std::optional<bool>(true));
+        QVERIFY(!addOn.bundleQuantity.has_value());
 
-        const SubscriptionOverviewUsage& cx3 = o.usages.at(1);
-        QCOMPARE(cx3.grouping, u"user-license"_s);
-        QCOMPARE(cx3.unitOfMeasureType, u"seat"_s);
-        QCOMPARE(cx3.usageQuantity, dec("57"));
-        QCOMPARE(cx3.prepayQuantity, dec("50"));
-        QCOMPARE(cx3.bundleQuantity, std::optional<Decimal>(dec("1")));
-        QCOMPARE(cx3.usageNotes, QString());
+        const SubscriptionOverviewUsage& cx2 = o.usages.at(1);
+        QCOMPARE(cx2.grouping, u"user-license"_s);
+        QCOMPARE(cx2.unitOfMeasureType, u"seat"_s);
+        QCOMPARE(cx2.usageQuantity, dec("64"));
+        QCOMPARE(cx2.prepayQuantity, dec("60"));
+        QCOMPARE(cx2.bundleQuantity, std::optional<Decimal>(dec("1")));
+        QCOMPARE(cx2.usageNotes, QString());
 
         const SubscriptionOverviewUsage& api = o.usages.at(2);
-        QCOMPARE(api.partNumber, u"PC-XXX-API-RES"_s);
+        QCOMPARE(api.partNumber, u"PC-170-NV-APIRES"_s);
         QCOMPARE(api.grouping, u"resource"_s);
-        QCOMPARE(api.overagePrice, std::optional<Decimal>(dec("0.0001")));
-        QCOMPARE(api.usageQuantity * *api.overagePrice, dec("50.5992"));
+        QCOMPARE(api.overagePrice, std::optional<Decimal>(dec("0.00025")));
+        QCOMPARE(api.usageQuantity * *api.overagePrice, dec("312.59375"));
         QVERIFY(!api.prepayPrice.has_value());
 
         const SubscriptionOverviewUsage& fairUse = o.usages.at(3);
         QCOMPARE(fairUse.grouping, u"fair-use"_s);
-        QCOMPARE(fairUse.usageQuantity, dec("182000"));
+        QCOMPARE(fairUse.usageQuantity, dec("400000"));
         QVERIFY(!fairUse.overagePrice.has_value());
     }
 
@@ -380,19 +428,23 @@ private slots:
         const auto parsed = TrustorListing::fromJson(example("trustors-page1.json"));
         QVERIFY2(parsed.ok(), qPrintable(parsed.error().toString()));
         const TrustorListing& page = parsed.value();
-        QCOMPARE(page.entities.size(), 1);
+        QCOMPARE(page.entities.size(), 2);
         QCOMPARE(page.pageSize, 25);
         QCOMPARE(page.pageNumber, 1);
-        QCOMPARE(page.total, 1);
+        QCOMPARE(page.total, 2);
         QCOMPARE(page.pageCount, 1);
         QVERIFY(page.nextUri.isEmpty());
         QVERIFY(!page.hasNextPage());
         const Trustor& t = page.entities.at(0);
-        QCOMPARE(t.id, u"9d750d63-95ae-4df7-8955-2bca7152ca19"_s);
+        QCOMPARE(t.id, u"4f8e2a61-7c3b-4d95-a0e1-6b2c9d8f7a14"_s);
         QVERIFY(t.enabled);
-        QCOMPARE(t.dateCreated, iso("2024-06-20T14:02:11Z"));
-        QCOMPARE(t.organization.name, u"Customer Org"_s);
-        QCOMPARE(t.selfUri, u"/api/v2/orgauthorization/trustors/9d750d63-95ae-4df7-8955-2bca7152ca19"_s);
+        QCOMPARE(t.dateCreated, iso("2025-04-09T10:41:27Z"));
+        QCOMPARE(t.organization.name, u"Fabrikam Retail"_s);
+        QCOMPARE(t.selfUri, u"/api/v2/orgauthorization/trustors/4f8e2a61-7c3b-4d95-a0e1-6b2c9d8f7a14"_s);
+        const Trustor& disabled = page.entities.at(1);
+        QVERIFY(!disabled.enabled);
+        QCOMPARE(disabled.dateCreated, QDateTime(QDate(2025, 9, 30), QTime(7, 5, 0, 250), Qt::UTC));
+        QCOMPARE(disabled.organization.name, u"Contoso Health GmbH"_s);
     }
 
     void trustors_defaultsAndErrors()
@@ -441,7 +493,7 @@ private slots:
     {
         const auto parsed = OAuthToken::fromJson(example("oauth-token.json"));
         QVERIFY2(parsed.ok(), qPrintable(parsed.error().toString()));
-        QCOMPARE(parsed.value().accessToken, u"dGhpcy1pcy1hbi1leGFtcGxlLXRva2Vu"_s);
+        QCOMPARE(parsed.value().accessToken, u"ZmFicmlrYW0tZXhhbXBsZS1hY2Nlc3MtdG9rZW4"_s);
         QCOMPARE(parsed.value().tokenType, u"bearer"_s);
         QCOMPARE(parsed.value().expiresIn, 86399);
 
@@ -451,6 +503,25 @@ private slots:
         QCOMPARE(OAuthToken::fromJson(QByteArray(R"({"token_type":"bearer"})")).error().field, u"access_token"_s);
         QCOMPARE(OAuthToken::fromJson(QByteArray(R"({"access_token":"t","expires_in":"60"})")).error().field,
                  u"expires_in"_s);
+    }
+
+    void oauthError_example_parses()
+    {
+        const auto parsed = OAuthError::fromJson(example("oauth-error.json"));
+        QVERIFY2(parsed.ok(), qPrintable(parsed.error().toString()));
+        QCOMPARE(parsed.value().error, u"invalid_client"_s);
+        QCOMPARE(parsed.value().description, u"client not found"_s);
+    }
+
+    void errorBody_withParamsAndDetails_example_parses()
+    {
+        const auto parsed = ErrorBody::fromJson(example("error-400-params.json"));
+        QVERIFY2(parsed.ok(), qPrintable(parsed.error().toString()));
+        QCOMPARE(parsed.value().status, 400);
+        QCOMPARE(parsed.value().code, u"invalid.date"_s);
+        QCOMPARE(parsed.value().messageParams.value(u"other"_s).toString(), u"endDate"_s);
+        QCOMPARE(parsed.value().details.size(), 1);
+        QCOMPARE(parsed.value().details.at(0).fieldName, u"startDate"_s);
     }
 
     void oauthError_readsEitherDescription()
@@ -473,9 +544,11 @@ private slots:
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("contextId");
         QTest::newRow("403") << example("error-403.json") << 403 << u"missing.any.permissions"_s
-                             << u"5c1e7a0e-2b1f-4a8e-9a55-0f7d1c2e3b4a"_s;
+                             << u"7a2f9c14-6d0e-4b3a-8e51-2c9d0f7b6a38"_s;
         QTest::newRow("429") << example("error-429.json") << 429 << u"too.many.requests"_s
-                             << u"0b6f3a11-8e21-4c0e-b7a2-6d2f9b1c4e77"_s;
+                             << u"e91b3d07-5a4c-4f28-b6e3-0d8a7c2f1e59"_s;
+        QTest::newRow("404") << example("error-404.json") << 404 << u"not.found"_s
+                             << u"3c6e8a20-9f1b-4d7e-a542-8b0c1d9e2f63"_s;
     }
 
     void errorBody_examples_parse()

@@ -4,9 +4,8 @@
 #include "domain/overviewestimate.h"
 #include "domain/periodcomparison.h"
 #include "domain/trusteebillingoverview.h"
+#include "wirefixtures.h"
 
-#include <QDir>
-#include <QFile>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -32,12 +31,11 @@ Decimal dec(const QString& text)
 
 TrusteeBillingOverview example()
 {
-    QFile file(QDir(QStringLiteral(BD_EXAMPLES_DIR)).filePath(u"trusteebillingoverview.json"_s));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read the example overview");
-    auto parsed = TrusteeBillingOverview::fromJson(file.readAll());
-    if (!parsed)
-        qFatal("the example overview does not parse");
+    auto parsed = TrusteeBillingOverview::fromJson(bd::test::wireFixture(u"trusteebillingoverview.json"_s));
+    if (!parsed) {
+        qWarning("the example overview does not parse: %s", qPrintable(parsed.error().toString()));
+        return {};
+    }
     return parsed.take();
 }
 
@@ -74,6 +72,12 @@ class TestOverviewEstimate final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString problem = bd::test::wireFixtureProblem();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
     void billable_usageAndAllowance_isFlooredDifference_data()
     {
         QTest::addColumn<QString>("usage");
@@ -110,12 +114,12 @@ private Q_SLOTS:
         QCOMPARE(OverviewEstimate::overage(dec(billable), dec(prepay)), dec(expected));
     }
 
-    // Hand-computed from shared/api/examples/trusteebillingoverview.json:
-    //   CX 3:    prepay 50 × 155.00 = 7750; overage (57 − 50) = 7 × 185.00 = 1295; total 9045
-    //   Avtex:   prepay 2 × 19.99 = 39.98; usage 0 → overage 0; total 39.98
-    //   API:     billable 505992 − 182000 = 323992; prepay 0 → overage 323992 × 0.0001 = 32.3992
+    // Hand-computed from tests/data/wire/trusteebillingoverview.json:
+    //   CX 2:     prepay 60 × 110.00 = 6600; overage (64 − 60) = 4 × 132.00 = 528; total 7128
+    //   add-on:   prepay 3 × 24.50 = 73.50; usage 1 is under prepay → overage 0; total 73.50
+    //   API:      billable 1250375 − 400000 = 850375; prepay 0 → overage 850375 × 0.00025 = 212.59375
     //   fair-use: the allowance, no cost of its own
-    //   period:  7750 + 1295 + 39.98 + 32.3992 = 9117.3792 USD
+    //   period:   6600 + 528 + 73.50 + 212.59375 = 7414.09375 USD
     void estimateAll_exampleOverview_matchesHandComputedValues_data()
     {
         QTest::addColumn<QString>("grouping");
@@ -124,11 +128,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("prepayCost");
         QTest::addColumn<QString>("overageCost");
         QTest::addColumn<QString>("total");
-        QTest::newRow("CX 3 seats") << u"user-license"_s << u"57"_s << u"7"_s << u"7750"_s << u"1295"_s << u"9045"_s;
-        QTest::newRow("third-party add-on") << u"billable-app-usage-license"_s << u"0"_s << u"0"_s << u"39.98"_s
-                                            << u"0"_s << u"39.98"_s;
-        QTest::newRow("API netted") << u"resource"_s << u"323992"_s << u"323992"_s << u"0"_s << u"32.3992"_s
-                                    << u"32.3992"_s;
+        QTest::newRow("CX 2 seats") << u"user-license"_s << u"64"_s << u"4"_s << u"6600"_s << u"528"_s << u"7128"_s;
+        QTest::newRow("third-party add-on") << u"billable-app-usage-license"_s << u"1"_s << u"0"_s << u"73.50"_s
+                                            << u"0"_s << u"73.50"_s;
+        QTest::newRow("API netted") << u"resource"_s << u"850375"_s << u"850375"_s << u"0"_s << u"212.59375"_s
+                                    << u"212.59375"_s;
         QTest::newRow("fair-use allowance") << u"fair-use"_s << u"0"_s << u"0"_s << u"0"_s << u"0"_s << u"0"_s;
     }
     void estimateAll_exampleOverview_matchesHandComputedValues()
@@ -155,7 +159,7 @@ private Q_SLOTS:
 
     void periodTotal_exampleOverview_isExactSum()
     {
-        QCOMPARE(OverviewEstimate::periodTotal(example()), dec(u"9117.3792"_s));
+        QCOMPARE(OverviewEstimate::periodTotal(example()), dec(u"7414.09375"_s));
     }
 
     void allowanceFor_resourceRow_sumsFairUseRowsOfSameName()
@@ -163,7 +167,7 @@ private Q_SLOTS:
         const TrusteeBillingOverview overview = example();
         const SubscriptionOverviewUsage* resource = find(overview, u"resource"_s);
         QVERIFY(resource);
-        QCOMPARE(OverviewEstimate::allowanceFor(overview, *resource), std::optional<Decimal>(dec(u"182000"_s)));
+        QCOMPARE(OverviewEstimate::allowanceFor(overview, *resource), std::optional<Decimal>(dec(u"400000"_s)));
         const SubscriptionOverviewUsage* seats = find(overview, u"user-license"_s);
         QVERIFY(!OverviewEstimate::allowanceFor(overview, *seats));
     }
@@ -204,13 +208,13 @@ private Q_SLOTS:
         totals.addAll(u"USD"_s, usd);
         totals.addAll(u"EUR"_s, OverviewEstimate::estimateAll(eur));
         QCOMPARE(totals.currencies(), (QStringList{u"EUR"_s, u"USD"_s}));
-        QCOMPARE(totals.total(u"USD"_s).total, dec(u"9117.3792"_s));
-        QCOMPARE(totals.total(u"EUR"_s).total, dec(u"9117.3792"_s));
-        QCOMPARE(totals.total(u"USD"_s).prepayCost, dec(u"7789.98"_s));
-        QCOMPARE(totals.total(u"USD"_s).overageCost, dec(u"1327.3992"_s));
-        QCOMPARE(totals.toText(), u"EUR 9117.38 · USD 9117.38"_s);
+        QCOMPARE(totals.total(u"USD"_s).total, dec(u"7414.09375"_s));
+        QCOMPARE(totals.total(u"EUR"_s).total, dec(u"7414.09375"_s));
+        QCOMPARE(totals.total(u"USD"_s).prepayCost, dec(u"6673.50"_s));
+        QCOMPARE(totals.total(u"USD"_s).overageCost, dec(u"740.59375"_s));
+        QCOMPARE(totals.toText(), u"EUR 7414.09 · USD 7414.09"_s);
         for (const CurrencyTotals::Total& t : totals.totals())
-            QVERIFY(t.total != dec(u"18234.7584"_s));
+            QVERIFY(t.total != dec(u"14828.1875"_s));
     }
 
     void compare_chargeAddedAndRemoved_areReported()

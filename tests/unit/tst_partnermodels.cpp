@@ -4,10 +4,9 @@
 #include "models/periodlistmodel.h"
 #include "models/periodusagemodel.h"
 #include "models/trustorlistmodel.h"
+#include "wirefixtures.h"
 
 #include <QAbstractItemModelTester>
-#include <QDir>
-#include <QFile>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -17,12 +16,11 @@ namespace {
 
 TrusteeBillingOverview example()
 {
-    QFile file(QDir(QStringLiteral(BD_EXAMPLES_DIR)).filePath(u"trusteebillingoverview.json"_s));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read the example overview");
-    auto parsed = TrusteeBillingOverview::fromJson(file.readAll());
-    if (!parsed)
-        qFatal("the example overview does not parse");
+    auto parsed = TrusteeBillingOverview::fromJson(bd::test::wireFixture(u"trusteebillingoverview.json"_s));
+    if (!parsed) {
+        qWarning("the example overview does not parse: %s", qPrintable(parsed.error().toString()));
+        return {};
+    }
     return parsed.take();
 }
 
@@ -43,6 +41,12 @@ class TestPartnerModels final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString problem = bd::test::wireFixtureProblem();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
     void trustorList_rows_showNameIdAndTrust()
     {
         TrustorListModel model;
@@ -79,7 +83,7 @@ private Q_SLOTS:
                     .startsWith(u"2026-10-01 – 2026-10-31 (billingPeriodIndex 0)"_s));
         QCOMPARE(model.index(0, PeriodListModel::StateColumn).data().toString(), u"Active"_s);
         QCOMPARE(model.index(1, PeriodListModel::StateColumn).data().toString(), u"Closed"_s);
-        QCOMPARE(model.index(0, PeriodListModel::TotalColumn).data().toString(), u"9117.38"_s);
+        QCOMPARE(model.index(0, PeriodListModel::TotalColumn).data().toString(), u"7414.09"_s);
     }
 
     void periodList_sameDatesAtShiftedIndex_replaceTheRow()
@@ -103,20 +107,20 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setOverview(example());
         QCOMPARE(model.rowCount(), 4);
-        const int resource = model.rowOf(u"resource"_s, u"PC-XXX-API-RES"_s);
-        const int fairUse = model.rowOf(u"fair-use"_s, u"PC-XXX-API-RES"_s);
+        const int resource = model.rowOf(u"resource"_s, u"PC-170-NV-APIRES"_s);
+        const int fairUse = model.rowOf(u"fair-use"_s, u"PC-170-NV-APIRES"_s);
         QCOMPARE(fairUse, resource + 1);
-        QCOMPARE(model.index(resource, PeriodUsageModel::BillableColumn).data().toString(), u"323992"_s);
-        QCOMPARE(model.index(resource, PeriodUsageModel::AllowanceColumn).data().toString(), u"182000"_s);
+        QCOMPARE(model.index(resource, PeriodUsageModel::BillableColumn).data().toString(), u"850375"_s);
+        QCOMPARE(model.index(resource, PeriodUsageModel::AllowanceColumn).data().toString(), u"400000"_s);
         QCOMPARE(model.index(resource, PeriodUsageModel::TotalColumn).data(PeriodUsageModel::SortRole).value<Decimal>(),
-                 *Decimal::fromString(u"32.3992"));
-        QCOMPARE(model.index(resource, PeriodUsageModel::TotalColumn).data().toString(), u"32.40"_s);
+                 *Decimal::fromString(u"212.59375"));
+        QCOMPARE(model.index(resource, PeriodUsageModel::TotalColumn).data().toString(), u"212.59"_s);
         QVERIFY(!model.index(fairUse, PeriodUsageModel::TotalColumn).data(PeriodUsageModel::SortRole).isValid());
         QVERIFY(model.index(fairUse, 0).data(PeriodUsageModel::AllowanceRowRole).toBool());
-        const int avtex = model.rowOf(u"billable-app-usage-license"_s, u"PC-170-NV-AVTEXINSY"_s);
-        QCOMPARE(model.index(avtex, PeriodUsageModel::ThirdPartyColumn).data().toString(), u"Third party"_s);
+        const int addOn = model.rowOf(u"billable-app-usage-license"_s, u"PC-170-NV-VRNTWFE"_s);
+        QCOMPARE(model.index(addOn, PeriodUsageModel::ThirdPartyColumn).data().toString(), u"Third party"_s);
         QCOMPARE(model.totals().currencies(), QStringList{u"USD"_s});
-        QCOMPARE(model.totals().total(u"USD"_s).total, *Decimal::fromString(u"9117.3792"));
+        QCOMPARE(model.totals().total(u"USD"_s).total, *Decimal::fromString(u"7414.09375"));
         model.clear();
         QCOMPARE(model.rowCount(), 0);
         QVERIFY(model.totals().isEmpty());
@@ -128,15 +132,15 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         TrusteeBillingOverview before = example();
         TrusteeBillingOverview after = example();
-        after.usages.removeFirst();                                   // the Avtex add-on goes
-        after.usages[0].usageQuantity = *Decimal::fromString(u"60"); // CX 3: 57 → 60
+        after.usages.removeFirst();                                   // the third-party add-on goes
+        after.usages[0].usageQuantity = *Decimal::fromString(u"68"); // CX 2: 64 → 68
         model.setComparison(PeriodComparison::compare(before, after), u"Sep"_s, u"Oct"_s);
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(model.headerData(ComparisonModel::BeforeColumn, Qt::Horizontal).toString(), u"Sep"_s);
         QCOMPARE(model.index(0, ComparisonModel::ChangeColumn).data().toString(), u"Removed"_s);
         QCOMPARE(model.index(0, ComparisonModel::AfterColumn).data().toString(), u"—"_s);
-        QCOMPARE(model.index(1, ComparisonModel::DeltaColumn).data().toString(), u"+3"_s);
-        QCOMPARE(model.index(1, ComparisonModel::DeltaPercentColumn).data().toString(), u"+5.26 %"_s);
+        QCOMPARE(model.index(1, ComparisonModel::DeltaColumn).data().toString(), u"+4"_s);
+        QCOMPARE(model.index(1, ComparisonModel::DeltaPercentColumn).data().toString(), u"+6.25 %"_s);
         model.clear();
         QCOMPARE(model.rowCount(), 0);
     }
