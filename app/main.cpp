@@ -31,6 +31,10 @@ int runExport(int argc, char** argv)
         std::fputs(qPrintable(bd::ExportOptions::helpText()), stdout);
         return 0;
     }
+    if (words.contains(u"--version"_s)) {
+        std::printf("billing-dashboard %s\n", BD_VERSION);
+        return 0;
+    }
     QString error;
     const auto options = bd::ExportOptions::parse(words, QProcessEnvironment::systemEnvironment(),
                                                   QDateTime::currentDateTimeUtc().date(), &error);
@@ -45,6 +49,20 @@ int runExport(int argc, char** argv)
     return QCoreApplication::exec();
 }
 
+// QApplication's own options (see QGuiApplication and QApplication): left for it to read.
+bool areQtGuiOptions(const QStringList& unknown)
+{
+    static const QStringList qtOptions{ u"platform"_s, u"platformpluginpath"_s, u"platformtheme"_s, u"plugin"_s,
+                                        u"qmljsdebugger"_s, u"qwindowgeometry"_s, u"qwindowicon"_s,
+                                        u"qwindowtitle"_s, u"reverse"_s, u"session"_s, u"style"_s,
+                                        u"stylesheet"_s, u"widgetcount"_s, u"display"_s, u"geometry"_s };
+    for (const QString& name : unknown) {
+        if (!qtOptions.contains(name))
+            return false;
+    }
+    return !unknown.isEmpty();
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -52,16 +70,18 @@ int main(int argc, char** argv)
     if (argc > 1 && qstrcmp(argv[1], "export") == 0)
         return runExport(argc, argv);
 
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(u"Billing Dashboard"_s);
-    QApplication::setOrganizationName(u"BillingDashboard"_s);
-    QApplication::setApplicationVersion(QStringLiteral(BD_VERSION));
-    QApplication::setDesktopFileName(u"billing-dashboard"_s);
+    // Options are parsed before any QApplication exists, so --help, --version and a wrong option work with no
+    // display at all.
+    QCoreApplication::setApplicationName(u"billing-dashboard"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(BD_VERSION));
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Genesys Cloud billing dashboard. Use “export --help” for headless exports."_s);
-    parser.addHelpOption();
-    parser.addVersionOption();
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption demoOption(u"demo"_s, u"Use the built-in billing-sim demo org."_s);
     const QCommandLineOption regionOption(u"region"_s, u"Genesys Cloud region, e.g. eu_west_1."_s, u"key"_s);
     const QCommandLineOption baseUrlOption(u"base-url"_s, u"Explicit API base URL."_s, u"url"_s);
@@ -72,7 +92,26 @@ int main(int argc, char** argv)
         u"Render the window to a PNG once loaded, then quit."_s, u"file"_s);
     parser.addOptions({ demoOption, regionOption, baseUrlOption, clientIdOption, clientSecretOption, tokenOption,
                         screenshotOption });
-    parser.process(app);
+    // Qt's own GUI options (-platform, -style, …) are read by QApplication; they are not errors here.
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    if (!parser.parse(arguments) && !areQtGuiOptions(parser.unknownOptionNames())) {
+        std::fprintf(stderr, "error: %s\nTry “billing-dashboard --help”.\n", qPrintable(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet(helpOption) || parser.isSet(u"help-all"_s)) {
+        std::fputs(qPrintable(parser.helpText().replace(u"<executable_name>"_s, u"billing-dashboard"_s)), stdout);
+        return 0;
+    }
+    if (parser.isSet(versionOption)) {
+        std::printf("billing-dashboard %s\n", BD_VERSION);
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"Billing Dashboard"_s);
+    QApplication::setOrganizationName(u"BillingDashboard"_s);
+    QApplication::setApplicationVersion(QStringLiteral(BD_VERSION));
+    QApplication::setDesktopFileName(u"billing-dashboard"_s);
 
     bd::ConnectionSettings given;
     given.region = parser.value(regionOption);

@@ -16,13 +16,23 @@ foreach(path
         message(FATAL_ERROR "missing after install: ${path}")
     endif()
 endforeach()
+# Both validators come with packaging/setup.sh (desktop-file-utils, appstream).
 find_program(DESKTOP_FILE_VALIDATE desktop-file-validate)
-if(DESKTOP_FILE_VALIDATE)
-    execute_process(COMMAND "${DESKTOP_FILE_VALIDATE}" "${PREFIX}/share/applications/billing-dashboard.desktop"
-                    RESULT_VARIABLE result)
-    if(NOT result EQUAL 0)
-        message(FATAL_ERROR "billing-dashboard.desktop does not validate")
-    endif()
+find_program(APPSTREAMCLI appstreamcli)
+if(NOT DESKTOP_FILE_VALIDATE OR NOT APPSTREAMCLI)
+    message(FATAL_ERROR "desktop-file-validate or appstreamcli is missing: run packaging/setup.sh test, or "
+                        "apt-get install desktop-file-utils appstream")
+endif()
+execute_process(COMMAND "${DESKTOP_FILE_VALIDATE}" "${PREFIX}/share/applications/billing-dashboard.desktop"
+                RESULT_VARIABLE result)
+if(NOT result EQUAL 0)
+    message(FATAL_ERROR "billing-dashboard.desktop does not validate")
+endif()
+execute_process(COMMAND "${APPSTREAMCLI}" validate --no-net
+                        "${PREFIX}/share/metainfo/io.github.billingdashboard.BillingDashboard.metainfo.xml"
+                RESULT_VARIABLE result)
+if(NOT result EQUAL 0)
+    message(FATAL_ERROR "the AppStream metainfo does not validate")
 endif()
 file(READ "${PREFIX}/share/metainfo/io.github.billingdashboard.BillingDashboard.metainfo.xml" metainfo)
 if(NOT metainfo MATCHES "<launchable type=\"desktop-id\">billing-dashboard.desktop</launchable>")

@@ -6,7 +6,13 @@
 const { spawn } = require('node:child_process');
 const readline = require('node:readline');
 const assert = require('node:assert/strict');
-const platformClient = require('purecloud-platform-client-v2');
+let platformClient;
+try {
+    platformClient = require('purecloud-platform-client-v2');
+} catch (error) {
+    console.error('the pinned Genesys SDK is not installed: run "npm ci" in tests/sdk (ctest runs it as sdk_packages)');
+    process.exit(1);
+}
 
 function startSim(binary) {
     return new Promise((resolve, reject) => {
