@@ -2,6 +2,7 @@
 
 #include "api/apireply.h"
 #include "api/authsession.h"
+#include "api/networkaccess.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -62,12 +63,12 @@ ApiClient::ApiClient(const ApiEndpoint& endpoint, AuthSession* auth, QObject* pa
     : QObject(parent)
     , m_endpoint(endpoint)
     , m_auth(auth)
-    , m_network(new QNetworkAccessManager(this))
+    , m_network(NetworkAccess::create().release())
     , m_pumpTimer(new QTimer(this))
 {
     m_clock.start();
-    // A redirect to another host must not carry the bearer token (or the sign-in's Basic credentials) along.
-    m_network->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
+    // Redirects stay within the origin: the bearer token and the sign-in's Basic credentials never go elsewhere.
+    m_network->setParent(this);
     m_pumpTimer->setSingleShot(true);
     connect(m_pumpTimer, &QTimer::timeout, this, &ApiClient::pump);
     if (m_auth) {

@@ -1,6 +1,7 @@
 #include "api/authsession.h"
 
 #include "api/apiclient.h"
+#include "api/networkaccess.h"
 #include "domain/oautherror.h"
 #include "domain/oauthtoken.h"
 
@@ -165,6 +166,13 @@ void AuthSession::onTokenReply(QNetworkReply* reply)
             ? QDateTime::currentDateTimeUtc().addSecs(token.value().expiresIn)
             : QDateTime();
         Q_EMIT signedIn();
+        return;
+    }
+    const QString elsewhere = NetworkAccess::refusedRedirectOrigin(reply);
+    if (!elsewhere.isEmpty()) {
+        failSignIn(ApiError(ApiError::Kind::Auth,
+            u"The sign-in at %1 was redirected to another server (%2); the credentials were not sent there."_s.arg(
+                m_loginBase.host(), elsewhere)));
         return;
     }
     // A network failure, a 429 or a 5xx says nothing about the credentials: try again a couple of times.

@@ -4,6 +4,7 @@
 #include "api/apiendpoint.h"
 #include "auth/loopbackreceiver.h"
 #include "auth/pkce.h"
+#include "api/networkaccess.h"
 #include "domain/oautherror.h"
 #include "domain/oauthtoken.h"
 
@@ -154,8 +155,10 @@ void BrowserSignIn::onCallback(const QUrlQuery& query)
         + formField("code_verifier", m_verifier) + '&' + formField("client_id", m_clientId) + '&'
         + formField("redirect_uri", m_redirectUri.toString(QUrl::FullyEncoded));
     if (!m_network) {
-        if (!m_ownNetwork)
-            m_ownNetwork = new QNetworkAccessManager(this);
+        if (!m_ownNetwork) {
+            m_ownNetwork = NetworkAccess::create().release();
+            m_ownNetwork->setParent(this);
+        }
         m_network = m_ownNetwork;
     }
     m_exchange = m_network->post(request, body);
@@ -193,7 +196,11 @@ void BrowserSignIn::onTokenReply(QNetworkReply* reply)
         return;
     }
     QString text;
-    if (status == 0) {
+    const QString elsewhere = NetworkAccess::refusedRedirectOrigin(reply);
+    if (!elsewhere.isEmpty()) {
+        text = u"The sign-in at %1 was redirected to another server (%2); the sign-in code was not sent there."_s.arg(
+            m_loginBase.host(), elsewhere);
+    } else if (status == 0) {
         text = u"Could not reach %1 to finish the sign-in: %2"_s.arg(m_loginBase.host(), reply->errorString());
     } else {
         auto oauthError = OAuthError::fromJson(body);

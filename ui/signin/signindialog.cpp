@@ -1,8 +1,8 @@
 #include "ui/signin/signindialog.h"
 
 #include "api/apiendpoint.h"
-#include "api/authsession.h"
 #include "api/region.h"
+#include "auth/credentialcheck.h"
 
 #include <QApplication>
 #include <QButtonGroup>
@@ -13,7 +13,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QVBoxLayout>
@@ -393,24 +392,22 @@ void SignInDialog::accept()
 void SignInDialog::verifyClientCredentials(const Profile& profile)
 {
     // Sign in once for real, so a mistyped secret is reported here and not after the dialog has closed.
-    delete m_check;
-    m_check = new AuthSession(this);
-    auto* network = new QNetworkAccessManager(m_check);
-    m_check->setNetwork(network);
+    if (!m_check) {
+        m_check = new CredentialCheck(this);
+        connect(m_check, &CredentialCheck::accepted, this, [this] {
+            m_secrets = Secrets{m_clientSecret->text(), {}, {}};
+            setBusy(false);
+            QDialog::accept();
+        });
+        connect(m_check, &CredentialCheck::refused, this, [this](const ApiError& error) {
+            setBusy(false);
+            showError(error.message());
+        });
+    }
     QString why;
-    m_check->useClientCredentials(loginBase(&why), profile.clientId, m_clientSecret->text());
-    connect(m_check, &AuthSession::signedIn, this, [this] {
-        m_secrets = Secrets{m_clientSecret->text(), {}, {}};
-        setBusy(false);
-        QDialog::accept();
-    });
-    connect(m_check, &AuthSession::signInFailed, this, [this](const ApiError& error) {
-        setBusy(false);
-        showError(error.message());
-    });
     setBusy(true);
     showBusy(tr("Checking the client credentials…"));
-    m_check->signIn();
+    m_check->start(loginBase(&why), profile.clientId, m_clientSecret->text());
 }
 
 void SignInDialog::reject()
@@ -418,7 +415,7 @@ void SignInDialog::reject()
     if (m_browser->isActive())
         m_browser->cancel();
     if (m_check)
-        m_check->clear();
+        m_check->cancel();
     QDialog::reject();
 }
 

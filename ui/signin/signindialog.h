@@ -16,7 +16,7 @@ class QPushButton;
 
 namespace bd {
 
-class AuthSession;
+class CredentialCheck;
 class BrowserSignIn;
 
 /// Sign in to a Genesys Cloud org and name it as a profile: region (the 18 environments with their host
@@ -85,7 +85,7 @@ private:
     QPushButton* m_signIn = nullptr;
 
     BrowserSignIn* m_browser = nullptr;
-    AuthSession* m_check = nullptr;
+    CredentialCheck* m_check = nullptr;
     QStringList m_existingNames;
     QString m_originalName;
     quint16 m_redirectPort = 0;

@@ -1,0 +1,48 @@
+# Rules the compiler cannot check, over the project's own sources. Fails with every offending line.
+cmake_minimum_required(VERSION 3.25)
+# cmake -DSOURCE_DIR=<project root> -P check-sources.cmake
+set(problems "")
+
+function(forbid description regex)
+    cmake_parse_arguments(ARG "" "" "IN;EXCEPT" ${ARGN})
+    set(found "")
+    foreach(dir IN LISTS ARG_IN)
+        file(GLOB_RECURSE files LIST_DIRECTORIES false RELATIVE "${SOURCE_DIR}" "${SOURCE_DIR}/${dir}/*")
+        foreach(file IN LISTS files)
+            if(file IN_LIST ARG_EXCEPT OR file MATCHES "(^|/)(node_modules|build[^/]*)/" OR file MATCHES "\\.png$")
+                continue()
+            endif()
+            file(STRINGS "${SOURCE_DIR}/${file}" lines REGEX "${regex}")
+            foreach(line IN LISTS lines)
+                string(STRIP "${line}" line)
+                string(APPEND found "\n  ${file}: ${line}")
+            endforeach()
+        endforeach()
+    endforeach()
+    if(found)
+        set(problems "${problems}\n${description}:${found}" PARENT_SCOPE)
+    endif()
+endfunction()
+
+# The repository reads and links nothing outside itself.
+set(outside "\\.\\./")
+string(APPEND outside "shared")
+forbid("a reference outside the repository" "${outside}"
+       IN app ui tests packaging docs resources cmake .ci
+       EXCEPT tests/sources/check-sources.cmake)
+file(STRINGS "${SOURCE_DIR}/README.md" readme REGEX "${outside}")
+file(STRINGS "${SOURCE_DIR}/CMakeLists.txt" top REGEX "${outside}")
+if(readme OR top)
+    string(APPEND problems "\na reference outside the repository in README.md or CMakeLists.txt")
+endif()
+
+# Every network manager comes from NetworkAccess::create(): same-origin redirects only.
+forbid("a QNetworkAccessManager made outside NetworkAccess::create()"
+       "new QNetworkAccessManager|make_unique<QNetworkAccessManager>|QNetworkAccessManager m_[a-zA-Z]+;"
+       IN app ui EXCEPT app/api/networkaccess.cpp)
+forbid("a TLS error ignored" "ignoreSslErrors" IN app ui)
+
+if(problems)
+    message(FATAL_ERROR "source rules broken:${problems}")
+endif()
+message(STATUS "source rules hold")
