@@ -10,6 +10,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <cstdlib>
 
 using namespace Qt::StringLiterals;
 
@@ -18,6 +19,18 @@ namespace bd {
 namespace {
 // Bodies larger than this are parsed on a worker thread so that the GUI never stalls on a big report.
 constexpr qsizetype ParseInlineLimit = 16 * 1024;
+
+// Genesys echoes the window it was asked for. Under a second apart is the same window printed another way
+// (milliseconds dropped); anything else is another report, which must not be filed under this bucket.
+bool sameInstant(const QDateTime& a, const QDateTime& b)
+{
+    return std::abs(a.msecsTo(b)) < 1000;
+}
+
+QString dayText(const QDateTime& date)
+{
+    return date.toUTC().toString(Qt::ISODateWithMs);
+}
 } // namespace
 
 UsageReportJob::UsageReportJob(ApiClient* client, const QDateTime& start, const QDateTime& end,
@@ -83,6 +96,20 @@ void UsageReportJob::onParsed(const BillingUsageReport& report)
 {
     if (isFinished())
         return;
+    if (!sameInstant(report.startDate, m_start) || !sameInstant(report.endDate, m_end)) {
+        fail(ApiError(ApiError::Kind::Parse,
+                      u"Genesys answered the report for %1 – %2 with one for %3 – %4."_s.arg(
+                          dayText(m_start), dayText(m_end), dayText(report.startDate), dayText(report.endDate))));
+        return;
+    }
+    for (const BillingUsage& usage : report.usages) {
+        if (usage.totalUsage.isNegative()) {
+            fail(ApiError(ApiError::Kind::Parse,
+                          u"Genesys reported a negative quantity (%1) for “%2” in the report for %3 – %4."_s.arg(
+                              usage.totalUsage.toString(), usage.name, dayText(m_start), dayText(m_end))));
+            return;
+        }
+    }
     if (report.isComplete()) {
         succeed([&] { Q_EMIT reportReady(report); });
         return;

@@ -4,6 +4,7 @@
 
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QSet>
 
 #include <cmath>
 #include <limits>
@@ -217,6 +218,97 @@ QVariantMap JsonReader::optionalVariantMap(const char* key)
     return object ? object->toVariantMap() : QVariantMap();
 }
 
+namespace {
+
+// One open object or array while scanning a document.
+struct Frame
+{
+    bool isObject = false;
+    QString path;
+    QSet<QString> keys;
+    QString lastKey;
+    int index = 0;
+    bool expectKey = false;
+};
+
+QString memberPath(const QString& parent, const QString& key)
+{
+    return parent.isEmpty() ? key : parent + u'.' + key;
+}
+
+// The path of the first key that appears twice in one object ("usages[0].totalUsage"), in a document that is
+// already known to be valid JSON. QJsonDocument keeps the last of two equal keys without a word, so the bytes
+// are read once more here.
+std::optional<QString> firstDuplicateKey(const QByteArray& json)
+{
+    QList<Frame> stack;
+    const auto childPath = [&stack]() -> QString {
+        if (stack.isEmpty())
+            return {};
+        const Frame& parent = stack.constLast();
+        return parent.isObject ? memberPath(parent.path, parent.lastKey)
+                               : parent.path + u'[' + QString::number(parent.index) + u']';
+    };
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json.at(i);
+        switch (c) {
+        case '{':
+        case '[': {
+            Frame frame;
+            frame.isObject = c == '{';
+            frame.expectKey = frame.isObject;
+            frame.path = childPath();
+            stack.append(frame);
+            break;
+        }
+        case '}':
+        case ']':
+            if (!stack.isEmpty())
+                stack.removeLast();
+            break;
+        case ',':
+            if (!stack.isEmpty()) {
+                Frame& top = stack.last();
+                if (top.isObject)
+                    top.expectKey = true;
+                else
+                    ++top.index;
+            }
+            break;
+        case '"': {
+            const qsizetype begin = i;
+            bool escaped = false;
+            for (++i; i < json.size(); ++i) {
+                if (escaped)
+                    escaped = false;
+                else if (json.at(i) == '\\')
+                    escaped = true;
+                else if (json.at(i) == '"')
+                    break;
+            }
+            if (stack.isEmpty() || !stack.constLast().isObject || !stack.constLast().expectKey)
+                break;
+            const QByteArray raw = json.mid(begin, i - begin + 1);
+            QString key = QString::fromUtf8(raw.mid(1, raw.size() - 2));
+            if (raw.contains('\\'))
+                key = QJsonDocument::fromJson("[" + raw + "]").array().at(0).toString();
+            Frame& top = stack.last();
+            top.expectKey = false;
+            if (top.keys.contains(key))
+                return memberPath(top.path, key);
+            top.keys.insert(key);
+            top.lastKey = key;
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 Parsed<QJsonObject> JsonReader::parseDocument(const QByteArray& body)
 {
     QJsonParseError error{};
@@ -227,6 +319,8 @@ Parsed<QJsonObject> JsonReader::parseDocument(const QByteArray& body)
     }
     if (!doc.isObject())
         return JsonError{QString(), u"expected a JSON object"_s};
+    if (const auto duplicate = firstDuplicateKey(body))
+        return JsonError{*duplicate, u"the key appears twice in one object"_s};
     return doc.object();
 }
 

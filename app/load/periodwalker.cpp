@@ -4,15 +4,34 @@
 #include "api/overviewjob.h"
 #include "domain/trusteebillingoverview.h"
 
+using namespace Qt::StringLiterals;
+
 namespace bd {
 
 namespace {
-// Genesys does not document the answer for an index past the history; billing-sim answers 404, and an
-// overview with neither period dates nor usage lines is read the same way.
-bool isEmptyPeriod(const TrusteeBillingOverview& overview)
+
+QString dateText(const std::optional<QDateTime>& date)
 {
-    return overview.usages.isEmpty() && !overview.billingPeriodStartDate && !overview.billingPeriodEndDate;
+    return date ? date->toUTC().toString(Qt::ISODate) : QString();
 }
+
+// A negative quantity or price is not a bill: it is reported, never exported or charted as if it were one.
+QString negativeFigure(const TrusteeBillingOverview& overview)
+{
+    for (const SubscriptionOverviewUsage& usage : overview.usages) {
+        const std::pair<const char*, std::optional<Decimal>> figures[] = {
+            { "usageQuantity", usage.usageQuantity },  { "prepayQuantity", usage.prepayQuantity },
+            { "overagePrice", usage.overagePrice },    { "prepayPrice", usage.prepayPrice },
+            { "bundleQuantity", usage.bundleQuantity },
+        };
+        for (const auto& [field, value] : figures) {
+            if (value && value->isNegative())
+                return u"a negative %1 (%2) for “%3”"_s.arg(QLatin1StringView(field), value->toString(), usage.name);
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 PeriodWalker::PeriodWalker(BillingApi* api, QObject* parent)
@@ -43,6 +62,7 @@ void PeriodWalker::walk(const QString& trustorOrgId, int first, int last)
     m_trustorOrgId = trustorOrgId;
     m_first = first;
     m_historyEnd.reset();
+    m_periodDates.clear();
     m_done = 0;
     m_jobs = QList<QPointer<OverviewJob>>(std::max(0, last - first + 1));
     for (int slot = 0; slot < m_jobs.size(); ++slot) {
@@ -53,22 +73,29 @@ void PeriodWalker::walk(const QString& trustorOrgId, int first, int last)
         connect(job, &OverviewJob::overviewReady, this, [this, slot, index, job](const TrusteeBillingOverview& overview) {
             if (m_jobs.value(slot) != job)
                 return;
-            // Only an older period can be "past the end": an empty active period is still the active period.
-            if (index > 0 && isEmptyPeriod(overview))
-                settle(slot, [&] { onHistoryEnd(index); });
-            else
-                settle(slot, [&] { Q_EMIT periodLoaded(index, overview); });
+            const QString problem = answerProblem(index, overview);
+            if (!problem.isEmpty()) {
+                settle(slot, [&] { Q_EMIT periodFailed(index, ApiError(ApiError::Kind::Parse, problem)); });
+                return;
+            }
+            if (overview.billingPeriodStartDate)
+                m_periodDates.insert(index, { *overview.billingPeriodStartDate, overview.billingPeriodEndDate });
+            settle(slot, [&] { Q_EMIT periodLoaded(index, overview); });
         });
         connect(job, &ApiJob::failed, this, [this, slot, index, job](const ApiError& error) {
             if (m_jobs.value(slot) != job)
                 return;
-            if (error.httpStatus() == 404) {
+            // Only Genesys' own not.found past the active period ends the history. A 404 at index 0 says the
+            // org is unknown (or does not trust this one), and a proxy's 404 page is an error like any other.
+            const bool notFound = error.httpStatus() == 404 && error.code() == u"not.found"_s;
+            if (notFound && index > 0) {
                 settle(slot, [&] { onHistoryEnd(index); });
                 return;
             }
-            // Sign-in and permission failures (a disabled trust answers 403) are about the org, not the
-            // period: every other index would fail the same way, so stop asking.
-            if (error.httpStatus() == 401 || error.httpStatus() == 403 || error.kind() == ApiError::Kind::Auth)
+            // Sign-in and permission failures (a disabled trust answers 403) and an unknown org are about the
+            // org, not the period: every other index would fail the same way, so stop asking.
+            if (notFound || error.httpStatus() == 401 || error.httpStatus() == 403
+                || error.kind() == ApiError::Kind::Auth)
                 abandonOthers(slot);
             settle(slot, [&] { Q_EMIT periodFailed(index, error); });
         });
@@ -76,6 +103,52 @@ void PeriodWalker::walk(const QString& trustorOrgId, int first, int last)
     Q_EMIT progressChanged(0, int(m_jobs.size()));
     if (m_jobs.isEmpty())
         Q_EMIT finished();
+}
+
+QString PeriodWalker::answerProblem(int index, const TrusteeBillingOverview& overview) const
+{
+    if (overview.organization.id.compare(m_trustorOrgId, Qt::CaseInsensitive) != 0)
+        return u"Genesys answered billing period %1 of org %2 with the billing of another org (%3)."_s.arg(index).arg(
+            m_trustorOrgId, overview.organization.id);
+    const QString negative = negativeFigure(overview);
+    if (!negative.isEmpty())
+        return u"Genesys reported %1 in billing period %2."_s.arg(negative).arg(index);
+    // Periods are told apart by their dates: a closed period without them cannot be placed.
+    if (!overview.billingPeriodStartDate) {
+        if (index == 0)
+            return {};
+        return u"Genesys answered billing period %1 without its dates, so it cannot be told apart from the others."_s
+            .arg(index);
+    }
+    const QDateTime start = *overview.billingPeriodStartDate;
+    for (auto it = m_periodDates.cbegin(); it != m_periodDates.cend(); ++it) {
+        if (it.value().start == start)
+            return u"Billing periods %1 and %2 are the same period (from %3): the index shifted while the periods "
+                   u"were read, as it does when a period closes. Load them again."_s
+                .arg(std::min(index, it.key()))
+                .arg(std::max(index, it.key()))
+                .arg(dateText(start));
+    }
+    // The next older period ends just before this one starts, and the next newer one starts just after it ends.
+    const auto touches = [](const PeriodDates& older, const QDateTime& newerStart) {
+        if (!older.end)
+            return older.start < newerStart;
+        const qint64 gap = older.end->msecsTo(newerStart);
+        return gap > 0 && gap <= 1000;
+    };
+    const auto older = m_periodDates.constFind(index + 1);
+    if (older != m_periodDates.cend() && !touches(*older, start))
+        return u"Billing period %1 (from %2) does not follow period %3 (%4 – %5)."_s.arg(index)
+            .arg(dateText(start))
+            .arg(index + 1)
+            .arg(dateText(older->start), dateText(older->end));
+    const auto newer = m_periodDates.constFind(index - 1);
+    if (newer != m_periodDates.cend() && !touches({ start, overview.billingPeriodEndDate }, newer->start))
+        return u"Billing period %1 (%2 – %3) is not followed by period %4 (from %5)."_s.arg(index)
+            .arg(dateText(start), dateText(overview.billingPeriodEndDate))
+            .arg(index - 1)
+            .arg(dateText(newer->start));
+    return {};
 }
 
 void PeriodWalker::onHistoryEnd(int index)

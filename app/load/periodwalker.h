@@ -4,6 +4,7 @@
 #include "domain/trusteebillingoverview.h"
 
 #include <QList>
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 
@@ -18,9 +19,12 @@ class OverviewJob;
 
 
 /// Walks a customer org's billing periods (billingPeriodIndex first..last) concurrently through the API layer
-/// and streams each period out as it arrives. When the history ends (a 404 or an empty answer) it stops
-/// asking for older periods and says where it ended. A 401 or 403 (e.g. a disabled trust) is reported once
-/// through periodFailed() and ends the walk: every other period would fail the same way.
+/// and streams each period out as it arrives. When the history ends (Genesys' not.found past the active
+/// period) it stops asking for older periods and says where it ended. A 401, a 403 (e.g. a disabled trust) or an
+/// unknown org is reported once through periodFailed() and ends the walk: every other period would fail the
+/// same way. Every answer is checked against its request: the org it is for, dates that tell it apart from the
+/// other periods and follow on from its neighbours, and no negative figures; one that does not check out is a
+/// periodFailed(), never a period.
 class PeriodWalker final : public QObject
 {
     Q_OBJECT
@@ -51,6 +55,14 @@ Q_SIGNALS:
     void finished();
 
 private:
+    struct PeriodDates
+    {
+        QDateTime start;
+        std::optional<QDateTime> end;
+    };
+
+    /// Why an answer for `index` cannot be taken as that period, or an empty string.
+    QString answerProblem(int index, const TrusteeBillingOverview& overview) const;
     void onHistoryEnd(int index);
     void settle(int slot, const std::function<void()>& announce);
     /// Cancels every request but the one in `keptSlot` (an error that every period would share).
@@ -61,6 +73,7 @@ private:
     int m_first = 0;
     QList<QPointer<OverviewJob>> m_jobs;
     std::optional<int> m_historyEnd;
+    QMap<int, PeriodDates> m_periodDates; ///< the dates of each period loaded so far, by index
     int m_done = 0;
     quint64 m_generation = 0; ///< bumped by walk() and cancel(); handlers of an older walk stay silent
 };

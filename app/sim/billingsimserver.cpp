@@ -203,6 +203,9 @@ struct BillingSimServer::Private
         int remaining;
         QString pathContains;
         int retryAfterSecs;
+        int cannedStatus = 0;
+        QByteArray cannedContentType;
+        QByteArray cannedBody;
     };
 
     Private(const SimOptions& o)
@@ -231,7 +234,7 @@ struct BillingSimServer::Private
     QList<Injected> injected;
     QList<RequestRecord> log;
 
-    std::optional<Injected> takeFault(const QString& path);
+    std::optional<Injected> takeFault(const QString& path, const QString& query);
     Answer faultAnswer(const Injected& fault, const QString& contextId) const;
     Answer answer(const QHttpServerRequest& request, const QString& path, const QString& contextId);
     Answer token(const QHttpServerRequest& request, const QString& contextId);
@@ -245,12 +248,14 @@ struct BillingSimServer::Private
     void addRateHeaders(Answer& a, int count, qint64 resetSecs) const;
 };
 
-std::optional<BillingSimServer::Private::Injected> BillingSimServer::Private::takeFault(const QString& path)
+std::optional<BillingSimServer::Private::Injected> BillingSimServer::Private::takeFault(const QString& path,
+                                                                                      const QString& query)
 {
     const bool isToken = path.startsWith(u"/oauth");
+    const QString target = query.isEmpty() ? path : path + u'?' + query;
     for (qsizetype i = 0; i < injected.size(); ++i) {
         Injected& f = injected[i];
-        const bool matches = f.pathContains.isEmpty() ? !isToken : path.contains(f.pathContains);
+        const bool matches = f.pathContains.isEmpty() ? !isToken : target.contains(f.pathContains);
         if (!matches)
             continue;
         Injected taken = f;
@@ -286,6 +291,13 @@ Answer BillingSimServer::Private::faultAnswer(const Injected& fault, const QStri
         a.mode = Answer::Mode::Drop;
         return a;
     }
+    case Fault::CannedAnswer: {
+        Answer a;
+        a.status = fault.cannedStatus;
+        a.contentType = fault.cannedContentType;
+        a.body = fault.cannedBody;
+        return a;
+    }
     case Fault::MalformedJson:
     case Fault::TruncatedBody:
         break; // these corrupt the regular answer (see answer())
@@ -296,7 +308,7 @@ Answer BillingSimServer::Private::faultAnswer(const Injected& fault, const QStri
 Answer BillingSimServer::Private::answer(const QHttpServerRequest& request, const QString& path,
                                          const QString& contextId)
 {
-    if (const auto fault = takeFault(path)) {
+    if (const auto fault = takeFault(path, request.url().query())) {
         if (fault->fault != Fault::MalformedJson && fault->fault != Fault::TruncatedBody)
             return faultAnswer(*fault, contextId);
         Answer a = path == kTokenPath ? token(request, contextId) : api(request, path, contextId);
@@ -744,7 +756,14 @@ void BillingSimServer::setMalformedRate(double f)
 void BillingSimServer::injectFault(Fault fault, int count, const QString& pathContains, int retryAfterSecs)
 {
     if (count > 0)
-        d->injected.append({fault, count, pathContains, retryAfterSecs});
+        d->injected.append({fault, count, pathContains, retryAfterSecs, 0, {}, {}});
+}
+
+void BillingSimServer::injectAnswer(int status, const QByteArray& contentType, const QByteArray& body, int count,
+                                    const QString& pathContains)
+{
+    if (count > 0)
+        d->injected.append({Fault::CannedAnswer, count, pathContains, 0, status, contentType, body});
 }
 
 void BillingSimServer::clearFaults()

@@ -58,9 +58,14 @@ public:
     /// How long a new authorization code can be exchanged; 0 = it is expired at once.
     void setAuthCodeLifetimeSecs(int secs);
 
-    /// The next `count` requests whose path contains pathContains get `fault` (an empty pathContains matches
-    /// every request except OAuth token requests; "/oauth" targets those).
+    /// The next `count` requests whose path and query ("/api/v2/…?billingPeriodIndex=3") contain pathContains
+    /// get `fault` (an empty pathContains matches every request except OAuth token requests; "/oauth" targets
+    /// those).
     void injectFault(Fault fault, int count = 1, const QString& pathContains = {}, int retryAfterSecs = 1);
+    /// The next `count` requests whose path contains pathContains get exactly this answer (matching as for
+    /// injectFault), e.g. a proxy's HTML 404 or another org's overview.
+    void injectAnswer(int status, const QByteArray& contentType, const QByteArray& body, int count = 1,
+                      const QString& pathContains = {});
     /// Forgets faults injected but not yet served.
     void clearFaults();
     /// Every token issued so far now answers 401 credentials.expired.

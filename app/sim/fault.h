@@ -14,6 +14,7 @@ enum class Fault {
     DropConnection,     ///< the socket is aborted without an answer
     MalformedJson,      ///< 200 with a body that is not valid JSON
     TruncatedBody,      ///< Content-Length larger than the body, then the connection is closed
+    CannedAnswer,       ///< an exact status and body, as a proxy or a broken server might give (injectAnswer)
 };
 
 } // namespace bd::sim

@@ -2,6 +2,7 @@
 
 #include "csvreader.h"
 #include "simfixture.h"
+#include "wirefixtures.h"
 
 #include "domain/datebuckets.h"
 #include "domain/decimal.h"
@@ -221,6 +222,107 @@ private Q_SLOTS:
                                                 u"--periods"_s, u"0-2"_s, u"--out"_s, out }
                                   + simArguments(fixture));
         QCOMPARE(run.exitCode, 1);
+        QVERIFY(!QFile::exists(out));
+    }
+
+    void overview_unknownTrustor_keepsGenesysMessage()
+    {
+        SimFixture fixture;
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"overview.csv"_s);
+        const Run run = runExport(QStringList { u"overview"_s, u"--trustor"_s, u"00000000-0000-0000-0000-000000000000"_s,
+                                                u"--periods"_s, u"0"_s, u"--out"_s, out }
+                                  + simArguments(fixture));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.messages.last().contains(u"was not found or does not trust this organization"_s),
+                 qPrintable(run.messages.last()));
+        QVERIFY(!QFile::exists(out));
+    }
+
+    void overview_answerThatDoesNotCheckOut_exitsNonZeroWithoutAFile_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::addColumn<QString>("body");        // "%1" stands for the trustor id
+        QTest::addColumn<QStringList>("indexes"); // the indexes given that answer
+        QTest::addColumn<QString>("expected");
+        const QString overview = QString::fromUtf8(test::wireFixture(u"trusteebillingoverview.json"_s));
+        QTest::newRow("a proxy's HTML 404 is no end of history")
+            << 404 << "text/html"_ba << u"<html><body><h1>404 Not Found</h1>nginx</body></html>"_s
+            << QStringList{ u"3"_s } << u"HTTP 404"_s;
+        QTest::newRow("another org's overview") << 200 << "application/json"_ba << overview
+                                                << QStringList{ u"1"_s } << u"the billing of another org"_s;
+        QString sameOrg = overview;
+        sameOrg.replace(u"4f8e2a61-7c3b-4d95-a0e1-6b2c9d8f7a14"_s, u"%1"_s);
+        QTest::newRow("one period at two indexes")
+            << 200 << "application/json"_ba << sameOrg << QStringList{ u"2"_s, u"3"_s } << u"Billing period"_s;
+        QString withoutDates = sameOrg;
+        withoutDates.replace(u"billingPeriodStartDate"_s, u"unknownStart"_s).replace(u"billingPeriodEndDate"_s, u"unknownEnd"_s);
+        QTest::newRow("a closed period without its dates")
+            << 200 << "application/json"_ba << withoutDates << QStringList{ u"4"_s } << u"without its dates"_s;
+        QString negative = sameOrg;
+        negative.replace(u"\"usageQuantity\": \"64\""_s, u"\"usageQuantity\": \"-64\""_s);
+        QTest::newRow("a negative quantity")
+            << 200 << "application/json"_ba << negative << QStringList{ u"0"_s } << u"negative usageQuantity (-64)"_s;
+        QString duplicate = sameOrg;
+        duplicate.replace(u"\"currency\": \"USD\","_s, u"\"currency\": \"USD\", \"currency\": \"EUR\","_s);
+        QTest::newRow("a duplicate key") << 200 << "application/json"_ba << duplicate << QStringList{ u"0"_s }
+                                         << u"currency: the key appears twice"_s;
+    }
+
+    void overview_answerThatDoesNotCheckOut_exitsNonZeroWithoutAFile()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, contentType);
+        QFETCH(QString, body);
+        QFETCH(QStringList, indexes);
+        QFETCH(QString, expected);
+        SimFixture fixture;
+        const QString org = fixture.server->data().trustorIds().first();
+        QVERIFY(fixture.server->data().historyLength(org) > 6);
+        for (const QString& index : std::as_const(indexes))
+            fixture.server->injectAnswer(status, contentType, QString(body).replace(u"%1"_s, org).toUtf8(), 1,
+                                         u"billingPeriodIndex=%1"_s.arg(index));
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"overview.csv"_s);
+        const Run run = runExport(QStringList { u"overview"_s, u"--trustor"_s, org, u"--periods"_s, u"0-6"_s,
+                                                u"--out"_s, out }
+                                  + simArguments(fixture));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.messages.last().contains(expected), qPrintable(run.messages.last()));
+        QVERIFY(!QFile::exists(out));
+    }
+
+    void usage_answerThatDoesNotCheckOut_exitsNonZeroWithoutAFile_data()
+    {
+        QTest::addColumn<QString>("body");
+        QTest::addColumn<QString>("expected");
+        const QString november = QString::fromUtf8(test::wireFixture(u"billableusage-complete.json"_s));
+        QTest::newRow("the report for other dates") << november << u"with one for 2026-11-01"_s;
+        QString negative = november;
+        negative.replace(u"2026-11-01T00:00:00Z"_s, u"2026-01-01T00:00:00Z"_s)
+            .replace(u"2026-11-30T23:59:59.999Z"_s, u"2026-01-31T23:59:59.999Z"_s)
+            .replace(u"\"totalUsage\": \"3\""_s, u"\"totalUsage\": \"-3\""_s);
+        QTest::newRow("a negative quantity") << negative << u"negative quantity (-3)"_s;
+        QString duplicate = november;
+        duplicate.replace(u"\"totalUsage\": \"3\""_s, u"\"totalUsage\": \"3\", \"totalUsage\": \"999\""_s);
+        QTest::newRow("a duplicate key") << duplicate << u"usages[0].totalUsage: the key appears twice"_s;
+    }
+
+    void usage_answerThatDoesNotCheckOut_exitsNonZeroWithoutAFile()
+    {
+        QFETCH(QString, body);
+        QFETCH(QString, expected);
+        SimFixture fixture;
+        fixture.server->injectAnswer(200, "application/json"_ba, body.toUtf8(), 1,
+                                     u"startDate=2026-01-01"_s);
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"usage.csv"_s);
+        const Run run = runExport(QStringList { u"usage"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s,
+                                                u"2026-03-31"_s, u"--granularity"_s, u"month"_s, u"--out"_s, out }
+                                  + simArguments(fixture));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.messages.last().contains(expected), qPrintable(run.messages.last()));
         QVERIFY(!QFile::exists(out));
     }
 

@@ -300,6 +300,42 @@ private slots:
             QVERIFY(BillingUsageReport::fromJson(body).error().message.contains(u" at offset "_s));
     }
 
+    void duplicateKey_isError_namingItsPath_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("expectedField");
+        const QByteArray dates = R"("startDate":"2026-10-01T00:00:00Z","endDate":"2026-10-31T23:59:59.999Z")";
+        QTest::newRow("top level") << QByteArray("{" + dates + R"(,"usages":[],"usages":[]})") << u"usages"_s;
+        QTest::newRow("in an array element")
+            << QByteArray("{" + dates + R"(,"usages":[{"name":"a","totalUsage":"1","resources":[]},)"
+                          R"({"name":"b","totalUsage":"1","totalUsage":"999","resources":[]}]})")
+            << u"usages[1].totalUsage"_s;
+        QTest::newRow("spelled with an escape")
+            << QByteArray("{" + dates + R"(,"usages":[{"name":"a","name":"b","totalUsage":"1","resources":[]}]})")
+            << u"usages[0].name"_s;
+        QTest::newRow("nested object")
+            << QByteArray(R"({"organization":{"id":"a","id":"b"},"currency":"USD","enabledProducts":[],)"
+                          R"("subscriptionType":"PREPAY","usages":[]})")
+            << u"organization.id"_s;
+    }
+
+    void duplicateKey_isError_namingItsPath()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, expectedField);
+        const JsonError error = body.contains("organization") ? TrusteeBillingOverview::fromJson(body).error()
+                                                              : BillingUsageReport::fromJson(body).error();
+        QCOMPARE(error.field, expectedField);
+        QCOMPARE(error.message, u"the key appears twice in one object"_s);
+    }
+
+    void sameKeyInSiblingObjects_isNoDuplicate()
+    {
+        const auto parsed = BillingUsageReport::fromJson(example("billableusage-complete.json"));
+        QVERIFY2(parsed.ok(), qPrintable(parsed.error().toString()));
+        QCOMPARE(parsed.value().usages.size(), 3);
+    }
+
     void trusteeBillingOverview_parsesAllFields()
     {
         const auto parsed = TrusteeBillingOverview::fromJson(example("trusteebillingoverview.json"));
