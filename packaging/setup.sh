@@ -18,8 +18,9 @@ build_packages=(
     qt6-websockets-dev qtkeychain-qt6-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools libxkbcommon-dev
     libgl-dev fonts-dejavu-core
 )
-# What the tests need beside: the desktop metadata validators and cpack's DEB dependencies (shlibdeps).
-test_packages=(desktop-file-utils appstream file dpkg-dev)
+# What the tests need beside: the desktop metadata validators, cpack's DEB dependencies (shlibdeps) and
+# Python (a second CSV reader).
+test_packages=(desktop-file-utils appstream file dpkg-dev python3)
 
 install_packages() {
     local missing=()

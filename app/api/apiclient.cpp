@@ -276,7 +276,8 @@ void ApiClient::onNetworkFinished(ApiReply* reply, QNetworkReply* network)
         retryLater(reply, error, delay);
         return;
     }
-    if (status == 502 || status == 503 || status == 504) {
+    // A 500 is as often a passing fault as a lasting one; it gets the same few, bounded tries as a 503.
+    if (status == 500 || status == 502 || status == 503 || status == 504) {
         retryLater(reply, error, backoffMs(reply->m_attempts));
         return;
     }

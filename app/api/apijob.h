@@ -1,11 +1,13 @@
 #pragma once
 
 #include "api/apierror.h"
+#include "domain/jsonerror.h"
 
 #include <QObject>
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 
 namespace bd {
 
@@ -45,13 +47,21 @@ protected:
     void succeed(const std::function<void()>& emitResult);
     /// Ends the job with an error.
     void fail(const ApiError& error);
+    /// Ends the job with a parse error, unless the body was garbled on the way (not JSON at all): then the last
+    /// request is sent again after a short backoff, up to MaxGarbledTries tries in all.
+    void failParse(const JsonError& error);
 
     ApiClient* client() const { return m_client; }
 
 private:
+    static constexpr int MaxGarbledTries = 3;
+
     ApiClient* m_client;
     QPointer<ApiReply> m_reply;
     bool m_finished = false;
+    std::unique_ptr<ApiRequest> m_lastRequest;
+    std::function<void(const ApiResponse&)> m_lastHandler;
+    int m_garbledTries = 1;
 };
 
 } // namespace bd

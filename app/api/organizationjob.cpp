@@ -23,7 +23,7 @@ void OrganizationJob::start()
         }
         auto parsed = Organization::fromJson(response.body);
         if (!parsed.ok()) {
-            fail(ApiError(ApiError::Kind::Parse, parsed.error().toString()));
+            failParse(parsed.error());
             return;
         }
         succeed([&] { Q_EMIT organizationReady(parsed.value()); });

@@ -27,7 +27,7 @@ void OverviewJob::start()
         }
         auto parsed = TrusteeBillingOverview::fromJson(response.body);
         if (!parsed.ok()) {
-            fail(ApiError(ApiError::Kind::Parse, parsed.error().toString()));
+            failParse(parsed.error());
             return;
         }
         succeed([&] { Q_EMIT overviewReady(parsed.value(), m_index); });

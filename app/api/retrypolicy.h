@@ -2,8 +2,9 @@
 
 namespace bd {
 
-/// How ApiClient retries: 429 after Retry-After, 502/503/504 and transient network errors with exponential
-/// backoff and jitter, both capped by attempts and total time. Other 4xx are never retried.
+/// How ApiClient retries: 429 after Retry-After, 500/502/503/504 and transient network errors with exponential
+/// backoff and jitter, both capped by attempts and total time. Other 4xx are never retried. (A 200 whose body
+/// is not JSON at all is asked for again by the job that reads it: ApiJob::failParse.)
 struct RetryPolicy
 {
     int maxAttempts = 5;             ///< tries in all, the first included

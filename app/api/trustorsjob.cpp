@@ -38,7 +38,7 @@ void TrustorsJob::requestPage(int pageNumber)
         }
         auto parsed = TrustorListing::fromJson(response.body);
         if (!parsed.ok()) {
-            fail(ApiError(ApiError::Kind::Parse, parsed.error().toString()));
+            failParse(parsed.error());
             return;
         }
         const TrustorListing& page = parsed.value();

@@ -73,7 +73,7 @@ void UsageReportJob::onResponse(const ApiResponse& response)
     if (response.body.size() <= ParseInlineLimit) {
         auto parsed = BillingUsageReport::fromJson(response.body);
         if (!parsed.ok())
-            fail(ApiError(ApiError::Kind::Parse, parsed.error().toString()));
+            failParse(parsed.error());
         else
             onParsed(parsed.value());
         return;
@@ -84,7 +84,7 @@ void UsageReportJob::onResponse(const ApiResponse& response)
         watcher->deleteLater();
         const Result parsed = watcher->result();
         if (!parsed.ok())
-            fail(ApiError(ApiError::Kind::Parse, parsed.error().toString()));
+            failParse(parsed.error());
         else
             onParsed(parsed.value());
     });

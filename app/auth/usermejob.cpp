@@ -29,7 +29,7 @@ void UserMeJob::start()
         }
         auto parsed = UserMe::fromJson(response.body);
         if (!parsed.ok()) {
-            fail(ApiError(ApiError::Kind::Parse, parsed.error().toString()));
+            failParse(parsed.error());
             return;
         }
         succeed([&] { Q_EMIT userReady(parsed.value()); });

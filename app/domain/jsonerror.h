@@ -15,6 +15,11 @@ struct JsonError {
 
     /// "usages[2].totalUsage: expected a decimal string" (just the message when field is empty).
     QString toString() const;
+    /// True when the bytes are not JSON at all (a body garbled or cut on the way), as opposed to JSON of the
+    /// wrong shape: the first may come out right when asked again, the second will not.
+    bool isMalformedJson() const;
+    /// The error for bytes that are not JSON.
+    static JsonError malformedJson(const QString& why);
 
     /// Member-wise equality.
     bool operator==(const JsonError&) const = default;

@@ -314,8 +314,7 @@ Parsed<QJsonObject> JsonReader::parseDocument(const QByteArray& body)
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError) {
-        return JsonError{QString(),
-                         u"malformed JSON: %1 at offset %2"_s.arg(error.errorString()).arg(error.offset)};
+        return JsonError::malformedJson(u"%1 at offset %2"_s.arg(error.errorString()).arg(error.offset));
     }
     if (!doc.isObject())
         return JsonError{QString(), u"expected a JSON object"_s};

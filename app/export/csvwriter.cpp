@@ -19,14 +19,48 @@ CsvWriter::CsvWriter(const QStringList& header)
     m_rows = 0; // the header is not a data row
 }
 
+namespace {
+
+// Characters no cell keeps: C0 controls but tab, CR and LF (NUL and ESC among them), DEL, and the bidi
+// embeddings, overrides and isolates that can make a cell read differently from what it holds.
+bool isDropped(char16_t c)
+{
+    return (c < 0x20 && c != u'\t' && c != u'\r' && c != u'\n') || c == 0x7f || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2066 && c <= 0x2069);
+}
+
+// What a spreadsheet reads as the start of a formula, in ASCII and in its fullwidth forms.
+bool isFormulaStart(char16_t c)
+{
+    switch (c) {
+    case u'=': case u'+': case u'-': case u'@':
+    case u'\uff1d': case u'\uff0b': case u'\uff0d': case u'\uff20':
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
 QString CsvWriter::neutralised(QStringView value)
 {
-    if (value.isEmpty())
-        return {};
-    const QChar first = value.front();
-    if (first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' || first == u'\r')
-        return u'\'' + value.toString();
-    return value.toString();
+    QString cell;
+    cell.reserve(value.size());
+    for (const QChar c : value) {
+        if (!isDropped(c.unicode()))
+            cell += c;
+    }
+    // A formula character after leading blanks is still a formula to some spreadsheets; a cell that starts
+    // with a tab or CR is treated as one too (OWASP).
+    qsizetype first = 0;
+    while (first < cell.size() && (cell.at(first) == u' ' || cell.at(first) == u'\t' || cell.at(first) == u'\r'
+                                   || cell.at(first) == u'\n'))
+        ++first;
+    const bool startsBlank = first > 0 && (cell.front() == u'\t' || cell.front() == u'\r');
+    if (startsBlank || (first < cell.size() && isFormulaStart(cell.at(first).unicode())))
+        cell.prepend(u'\'');
+    return cell;
 }
 
 QString CsvWriter::quoted(QStringView value)

@@ -13,8 +13,9 @@ namespace bd {
 class Decimal;
 
 /// Builds an RFC 4180 CSV document (UTF-8, CRLF, a header row) cell by cell and saves it atomically.
-/// Text cells that a spreadsheet would run as a formula (a leading =, +, -, @, tab or CR) are neutralised
-/// with a leading apostrophe; numbers and dates are written as exact text and never altered.
+/// Text cells that a spreadsheet would run as a formula (=, +, -, @ or their fullwidth forms, after any leading
+/// blanks, or a leading tab or CR) are neutralised with a leading apostrophe; control characters (NUL, ESC, …)
+/// and bidi overrides are dropped from them. Numbers and dates are written as exact text and never altered.
 class CsvWriter final
 {
 public:

@@ -242,6 +242,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("fault");
         QTest::addColumn<int>("status");
+        QTest::newRow("500") << int(sim::Fault::ServerError) << 500;
         QTest::newRow("502") << int(sim::Fault::BadGateway) << 502;
         QTest::newRow("503") << int(sim::Fault::ServiceUnavailable) << 503;
         QTest::newRow("504") << int(sim::Fault::GatewayTimeout) << 504;
@@ -260,16 +261,49 @@ private Q_SLOTS:
         QCOMPARE(calls.at(0).status, status);
     }
 
-    void serverErrors_persistent500_isNotRetried()
+    void serverErrors_persistent500_givesUpKeepingGenesysDetails()
     {
         SimFixture fixture;
-        fixture.server->injectFault(sim::Fault::ServerError, 10, UsagePath);
+        fixture.server->injectFault(sim::Fault::ServerError, 100, UsagePath);
         const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
         QVERIFY(!outcome.report);
         QCOMPARE(outcome.error.httpStatus(), 500);
         QCOMPARE(outcome.error.code(), u"internal.server.error"_s);
         QVERIFY(!outcome.error.contextId().isEmpty());
         QVERIFY(outcome.error.fullText().contains(outcome.error.contextId()));
+        QVERIFY2(outcome.error.message().contains(u"gave up after 5 tries"_s), qPrintable(outcome.error.message()));
+        QCOMPARE(fixture.requests(UsagePath).size(), fixture.session->client()->retryPolicy().maxAttempts);
+    }
+
+    void malformedBody_once_isAskedForAgain()
+    {
+        SimFixture fixture;
+        fixture.server->injectFault(sim::Fault::MalformedJson, 2, UsagePath);
+        const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
+        QVERIFY2(outcome.report, qPrintable(outcome.error.fullText()));
+        QCOMPARE(fixture.requests(UsagePath).size(), 3);
+    }
+
+    void malformedBody_persistent_failsAfterThreeTries()
+    {
+        SimFixture fixture;
+        fixture.server->injectFault(sim::Fault::MalformedJson, 100, UsagePath);
+        const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
+        QVERIFY(!outcome.report);
+        QCOMPARE(outcome.error.kind(), ApiError::Kind::Parse);
+        QVERIFY2(outcome.error.message().startsWith(u"malformed JSON: "_s), qPrintable(outcome.error.message()));
+        QVERIFY2(outcome.error.message().contains(u"gave up after 3 tries"_s), qPrintable(outcome.error.message()));
+        QCOMPARE(fixture.requests(UsagePath).size(), 3);
+    }
+
+    void wrongShape_isNotAskedForAgain()
+    {
+        // Valid JSON of the wrong shape will not come out right when asked again.
+        SimFixture fixture;
+        fixture.server->injectAnswer(200, "application/json"_ba, R"({"usages":[]})"_ba, 10, UsagePath);
+        const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
+        QVERIFY(!outcome.report);
+        QCOMPARE(outcome.error.kind(), ApiError::Kind::Parse);
         QCOMPARE(fixture.requests(UsagePath).size(), 1);
     }
 
@@ -300,16 +334,6 @@ private Q_SLOTS:
         QVERIFY2(outcome.report, qPrintable(outcome.error.fullText()));
         QVERIFY(outcome.report->isComplete());
         QVERIFY(fixture.requests(UsagePath).size() >= 2);
-    }
-
-    void malformedJson_failsWithTypedParseError()
-    {
-        SimFixture fixture;
-        fixture.server->injectFault(sim::Fault::MalformedJson, 1, UsagePath);
-        const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
-        QVERIFY(!outcome.report);
-        QCOMPARE(outcome.error.kind(), ApiError::Kind::Parse);
-        QVERIFY2(outcome.error.message().contains(u"malformed JSON"_s), qPrintable(outcome.error.message()));
     }
 
     void missingPermission_403_namesThePermission()

@@ -122,7 +122,9 @@ private Q_SLOTS:
     void usage_failingBucket_exitsNonZeroAndLeavesNoFile()
     {
         SimFixture fixture;
-        fixture.server->injectFault(sim::Fault::ServerError, 1, u"/billableusage"_s);
+        fixture.server->injectAnswer(400, "application/json"_ba,
+                                     R"({"message":"Invalid request","code":"bad.request","status":400})"_ba, 1,
+                                     u"/billableusage"_s);
         QTemporaryDir dir;
         const QString out = dir.filePath(u"usage.csv"_s);
         const Run run = runExport(QStringList { u"usage"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s, u"2026-03-31"_s,
@@ -130,7 +132,7 @@ private Q_SLOTS:
                                   + simArguments(fixture));
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.messages.last().startsWith(u"error: the report for"_s));
-        QVERIFY(run.messages.last().contains(u"HTTP 500"_s));
+        QVERIFY2(run.messages.last().contains(u"HTTP 400"_s), qPrintable(run.messages.last()));
         QVERIFY(!QFile::exists(out));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 0); // no temporary left behind
     }

@@ -38,6 +38,7 @@ using bd::test::SimFixture;
 namespace {
 
 const QString UsagePath = u"/api/v2/billing/reports/billableusage"_s;
+const QByteArray BadRequestBody = R"({"message":"Invalid request","code":"bad.request","status":400})";
 
 /// A page on a sim, with "today" pinned to the sim's clock so presets mean the same on every run.
 struct PageFixture
@@ -177,7 +178,8 @@ private Q_SLOTS:
     void failedBucket_isMarkedAndCanBeRetriedAlone()
     {
         PageFixture fixture;
-        fixture.sim.server->injectFault(sim::Fault::ServerError, 1, UsagePath);
+        // A refusal that is not retried (a 500 would be asked again a few times first).
+        fixture.sim.server->injectAnswer(400, "application/json"_ba, BadRequestBody, 1, UsagePath);
         fixture.page->rangeBar()->setPreset(RangePreset::Last6Months);
         QVERIFY(fixture.loadAndWait());
         UsageSeriesModel* model = fixture.page->model();
@@ -188,7 +190,7 @@ private Q_SLOTS:
             if (model->bucketState(b) == UsageSeriesModel::BucketState::Failed)
                 failed = b;
         }
-        QVERIFY(model->bucketError(failed).contains(u"500"_s));
+        QVERIFY2(model->bucketError(failed).contains(u"Invalid request"_s), qPrintable(model->bucketError(failed)));
         fixture.page->chartView()->rebuildNow();
         QCOMPARE(fixture.page->chartView()->built().failedBuckets, QList<int> { failed });
         QVERIFY(fixture.page->banner()->text().contains(u"failed"_s));

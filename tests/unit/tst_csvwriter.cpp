@@ -5,6 +5,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,6 +33,16 @@ private Q_SLOTS:
         QTest::newRow("at") << u"@SUM(A1)"_s << u"'@SUM(A1)"_s;
         QTest::newRow("tab") << u"\tx"_s << u"'\tx"_s;
         QTest::newRow("carriage return") << u"\rx"_s << u"\"'\rx\""_s;
+        QTest::newRow("space before equals") << u" =1+1"_s << u"' =1+1"_s;
+        QTest::newRow("tab before equals") << u"\t=1+1"_s << u"'\t=1+1"_s;
+        QTest::newRow("line feed before at") << u"\n@SUM(A1)"_s << u"\"'\n@SUM(A1)\""_s;
+        QTest::newRow("fullwidth equals") << u"\uff1dHYPERLINK()"_s << u"'\uff1dHYPERLINK()"_s;
+        QTest::newRow("fullwidth plus") << u"\uff0b1"_s << u"'\uff0b1"_s;
+        QTest::newRow("fullwidth minus") << u"\uff0d1"_s << u"'\uff0d1"_s;
+        QTest::newRow("fullwidth at") << u"\uff20x"_s << u"'\uff20x"_s;
+        QTest::newRow("NUL and ESC dropped") << u"a\u0000b\u001b[2Jc"_s << u"ab[2Jc"_s;
+        QTest::newRow("NUL hiding a formula") << u"\u0000=1+1"_s << u"'=1+1"_s;
+        QTest::newRow("bidi overrides dropped") << u"\u202euser\u202a@x\u2066\u2069"_s << u"user@x"_s;
         QTest::newRow("plain") << u"Genesys Cloud CX 3"_s << u"Genesys Cloud CX 3"_s;
         QTest::newRow("inner equals") << u"a=b"_s << u"a=b"_s;
         QTest::newRow("empty") << QString() << QString();
@@ -127,6 +141,42 @@ private Q_SLOTS:
         QVERIFY(old.open(QIODevice::ReadOnly));
         QCOMPARE(old.readAll(), "old contents\r\n"_ba);
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+    }
+
+    void savedFile_rereadByPythonsCsvModule_givesBackEveryCell()
+    {
+        // Another reader than our own: Python's csv module must see exactly the cells written, numbers as text
+        // that parses back to the same decimal.
+        const QString python = QStandardPaths::findExecutable(u"python3"_s);
+        if (python.isEmpty())
+            QFAIL("python3 is needed to re-read the CSV: run packaging/setup.sh test, or apt-get install python3");
+        const QStringList cells{ u"plain"_s, u"comma, inside"_s, u"quote \"inside\""_s, u"line\nbreak"_s,
+                                 u"=1+1"_s, u" @SUM(A1)"_s, u"\uff1dx"_s, u"zo\u00eb \u202emirror"_s };
+        CsvWriter csv({ u"text"_s, u"number"_s });
+        for (const QString& cell : cells)
+            csv.text(cell).number(*Decimal::fromString(u"-1234567.000000001"_s)).endRow();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cells.csv"_s);
+        QString error;
+        QVERIFY2(csv.save(path, &error), qPrintable(error));
+
+        QProcess reader;
+        reader.start(python, { u"-c"_s, u"import csv, json, sys\n"
+                                        u"with open(sys.argv[1], newline='', encoding='utf-8') as f:\n"
+                                        u"    json.dump(list(csv.reader(f)), sys.stdout)\n"_s, path });
+        QVERIFY(reader.waitForFinished(60'000));
+        QCOMPARE(reader.exitCode(), 0);
+        const QJsonArray rows = QJsonDocument::fromJson(reader.readAllStandardOutput()).array();
+        QCOMPARE(rows.size(), cells.size() + 1);
+        QCOMPARE(rows.at(0).toArray(), QJsonArray({ u"text"_s, u"number"_s }));
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            const QJsonArray row = rows.at(i + 1).toArray();
+            QCOMPARE(row.size(), 2);
+            QCOMPARE(row.at(0).toString(), CsvWriter::neutralised(cells.at(i)));
+            QCOMPARE(row.at(1).toString(), u"-1234567.000000001"_s);
+        }
+        QCOMPARE(rows.at(5).toArray().at(0).toString(), u"'=1+1"_s);
+        QCOMPARE(rows.at(8).toArray().at(0).toString(), u"zo\u00eb mirror"_s);
     }
 };
 
