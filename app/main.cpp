@@ -13,6 +13,7 @@
 #include <QProcessEnvironment>
 #include <QTimer>
 
+#include <csignal>
 #include <cstdio>
 #include <memory>
 #include <unistd.h>
@@ -23,6 +24,9 @@ namespace {
 
 int runExport(int argc, char** argv)
 {
+    // Past a file-size limit (ulimit -f) a write then fails with EFBIG and the export says so in one line,
+    // instead of the process dying silently of SIGXFSZ.
+    std::signal(SIGXFSZ, SIG_IGN);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"billing-dashboard"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(BD_VERSION));

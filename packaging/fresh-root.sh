@@ -2,10 +2,11 @@
 # Runs the README's two set-up commands where a new user starts: a brand-new minimal Debian 12 root
 # (debootstrap --variant=minbase bookworm) that holds one clone of a commit and nothing beside it.
 #
-#   packaging/fresh-root.sh [--commit REV] [--steps test,run,deb] [--keep]
+#   packaging/fresh-root.sh [--commit REV] [--steps test,run,deb] [--keep] [--[no-]sanitizers]
 #
 # Each step gets its own copy of the cached minimal root:
-#   test  packaging/setup.sh test: installs everything, builds, runs the whole suite; then cpack -G DEB
+#   test  packaging/setup.sh test: installs everything, builds, runs the whole suite; then cpack -G DEB; then,
+#         with --sanitizers (the default when CI=true), the whole suite again built with the asan preset
 #   run   packaging/setup.sh run --screenshot …: offscreen, until the window is up and rendered to a PNG
 #   deb   apt-get install ./billing-dashboard_*.deb (from the test step) in a root with nothing else installed,
 #         then billing-dashboard --help, --version and export usage --demo there
@@ -22,6 +23,7 @@ suite=bookworm
 commit=HEAD
 steps=test,run,deb
 keep=false
+sanitizers=${CI:-false}
 
 fail() {
     echo "fresh-root: $*" >&2
@@ -34,7 +36,9 @@ while [ $# -gt 0 ]; do
         --commit) commit=$2; shift 2 ;;
         --steps) steps=$2; shift 2 ;;
         --keep) keep=true; shift ;;
-        *) fail "unknown option $1 (usage: $0 [--commit REV] [--steps test,run,deb] [--keep])" ;;
+        --sanitizers) sanitizers=true; shift ;;
+        --no-sanitizers) sanitizers=false; shift ;;
+        *) fail "unknown option $1 (usage: $0 [--commit REV] [--steps test,run,deb] [--keep] [--[no-]sanitizers])" ;;
     esac
 done
 
@@ -219,6 +223,14 @@ step_test() {
         || fail "cpack -G DEB failed in a fresh Debian root (see $root/src/billing-dashboard/$build_dir/cpack.log)"
     cp "$root/src/billing-dashboard/$build_dir/"billing-dashboard_*.deb "$artifacts/"
     say "test: built $(basename "$artifacts"/billing-dashboard_*.deb)"
+    if [ "$sanitizers" = true ]; then
+        started=$SECONDS
+        say "test: the whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer (preset asan)"
+        in_root "$root" "cd /src/billing-dashboard && cmake --preset asan > /dev/null && cmake --build --preset asan \
+                         && ctest --preset asan" \
+            || fail "the test suite failed under the sanitizers (preset asan) in a fresh Debian root"
+        say "test: passed under the sanitizers in $((SECONDS - started)) s"
+    fi
     unmount_all
 }
 

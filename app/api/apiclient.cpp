@@ -127,7 +127,15 @@ void ApiClient::setMaxConcurrent(int count)
 ApiReply* ApiClient::send(const ApiRequest& request)
 {
     auto* reply = new ApiReply(this, request);
-    m_queue.append(reply);
+    reply->m_queuedSince.start();
+    if (request.followUp) {
+        // After the follow-ups already waiting, before every new request.
+        const auto firstNew = std::find_if(m_queue.begin(), m_queue.end(),
+                                           [](const ApiReply* queued) { return !queued->m_request.followUp; });
+        m_queue.insert(firstNew, reply);
+    } else {
+        m_queue.append(reply);
+    }
     schedulePump();
     Q_EMIT activityChanged();
     return reply;
@@ -196,9 +204,13 @@ QNetworkRequest ApiClient::makeRequest(const ApiReply* reply) const
 void ApiClient::start(ApiReply* reply)
 {
     // The retry budget runs from the first try, not from the queue: a big sweep waits its turn for minutes.
-    if (reply->m_attempts == 0 && !reply->m_reauthenticated)
+    if (reply->m_attempts == 0 && reply->m_signIns == 0)
         reply->m_age.restart();
     ++reply->m_attempts;
+    if (reply->m_queuedSince.isValid()) {
+        reply->m_queuedMs += reply->m_queuedSince.elapsed();
+        reply->m_queuedSince.invalidate();
+    }
     ++m_running;
     ++m_sent;
     m_limiter.recordSent(nowMs());
@@ -258,9 +270,11 @@ void ApiClient::onNetworkFinished(ApiReply* reply, QNetworkReply* network)
     }
 
     ApiError error = ApiError::fromHttp(status, body, correlationId);
-    if (status == 401 && m_auth && m_auth->canSignIn() && !reply->m_reauthenticated && !m_auth->recentlyRefused()) {
-        // The token expired or was revoked: forget it, sign in again once, and replay this request.
-        reply->m_reauthenticated = true;
+    if (status == 401 && m_auth && m_auth->canSignIn() && reply->m_signIns < m_retry.maxSignInsPerRequest
+        && !m_auth->recentlyRefused()) {
+        // The token expired or was revoked: forget it, sign in again, and replay this request. A request that
+        // waits out a long backoff can outlive a short token more than once, so this is bounded, not single.
+        ++reply->m_signIns;
         m_auth->invalidate(reply->m_tokenUsed);
         --reply->m_attempts; // the replay is not a retry
         requeue(reply);
@@ -270,9 +284,18 @@ void ApiClient::onNetworkFinished(ApiReply* reply, QNetworkReply* network)
         ++m_throttled;
         const int retryAfterSecs = headerInt(network, "Retry-After"_ba);
         const qint64 delay = retryAfterSecs >= 0 ? qint64(retryAfterSecs) * 1000 : m_retry.defaultRetryAfterMs;
-        // Everything this session sends waits, not just this request; an absurd Retry-After is capped so the
-        // queue cannot stall silently for longer than a request may take.
-        m_limiter.pauseUntil(now + std::min<qint64>(delay, m_retry.maxTotalMs));
+        if (reply->m_age.elapsed() + delay > m_retry.maxTotalMs) {
+            // A wait longer than this request may take: it fails now, and the others are not held up for it.
+            error.setMessage(u"Genesys Cloud asked to wait %1 s before the next request, longer than a request may "
+                             u"wait (%2 s)"_s.arg(delay / 1000).arg(m_retry.maxTotalMs / 1000));
+            ApiResponse response;
+            response.httpStatus = status;
+            response.error = error;
+            finish(reply, response);
+            return;
+        }
+        // Everything this session sends waits, not just this request.
+        m_limiter.pauseUntil(now + delay);
         retryLater(reply, error, delay);
         return;
     }
@@ -325,6 +348,7 @@ void ApiClient::retryLater(ApiReply* reply, const ApiError& cause, qint64 delayM
 void ApiClient::requeue(ApiReply* reply)
 {
     // A retried request goes first: it has waited longest.
+    reply->m_queuedSince.start();
     m_queue.prepend(reply);
     schedulePump();
 }
@@ -338,6 +362,7 @@ void ApiClient::finish(ApiReply* reply, ApiResponse response)
     if (reply->m_retryTimer)
         reply->m_retryTimer->stop();
     response.attempts = reply->m_attempts;
+    response.queuedMs = reply->m_queuedMs;
     reply->deleteLater(); // before the signal: a slot may delete this client, and with it the reply
     const QPointer<ApiClient> self(this);
     Q_EMIT reply->finished(response);

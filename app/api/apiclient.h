@@ -56,6 +56,8 @@ public:
     int sentCount() const { return m_sent; }
     /// 429 answers seen so far.
     int throttledCount() const { return m_throttled; }
+    /// True while a 429's Retry-After (or the server's exhausted budget) holds every request of this client.
+    bool isPaused() const { return m_limiter.isPaused(nowMs()); }
 
     /// The User-Agent every request carries.
     static QByteArray userAgent();

@@ -1,6 +1,7 @@
 #include "api/apierror.h"
 
 #include "domain/errorbody.h"
+#include "domain/servertext.h"
 
 #include <QRegularExpression>
 
@@ -18,12 +19,13 @@ ApiError ApiError::fromHttp(int httpStatus, const QByteArray& body, const QStrin
 {
     ApiError error(Kind::Http, {});
     error.m_httpStatus = httpStatus;
-    error.m_correlationId = correlationId;
+    error.m_correlationId = ServerText::clean(correlationId, 100);
     const auto parsed = ErrorBody::fromJson(body);
     if (parsed.ok()) {
-        error.m_code = parsed.value().code;
-        error.m_message = parsed.value().message;
-        error.m_contextId = parsed.value().contextId;
+        // Server text reaches terminals and dialogs: no escape sequences, no control characters, no essays.
+        error.m_code = ServerText::clean(parsed.value().code, 100);
+        error.m_message = ServerText::clean(parsed.value().message);
+        error.m_contextId = ServerText::clean(parsed.value().contextId, 100);
     }
     if (error.m_message.isEmpty())
         error.m_message = u"HTTP %1"_s.arg(httpStatus);

@@ -40,9 +40,11 @@ private:
     QPointer<QNetworkReply> m_network;
     QTimer* m_retryTimer = nullptr;
     QElapsedTimer m_age;
+    QElapsedTimer m_queuedSince; ///< valid while the request waits in the client's queue
+    qint64 m_queuedMs = 0;
     QString m_tokenUsed;
     int m_attempts = 0;
-    bool m_reauthenticated = false;
+    int m_signIns = 0; ///< fresh sign-ins this request caused after a 401
     bool m_finished = false;
 };
 

@@ -3,6 +3,7 @@
 #include "api/apiclient.h"
 #include "api/networkaccess.h"
 #include "domain/oautherror.h"
+#include "domain/servertext.h"
 #include "domain/oauthtoken.h"
 
 #include <QNetworkAccessManager>
@@ -197,9 +198,9 @@ void AuthSession::onTokenReply(QNetworkReply* reply)
         return;
     }
     auto oauthError = OAuthError::fromJson(body);
-    QString why = oauthError.ok() ? oauthError.value().description : QString();
+    QString why = oauthError.ok() ? ServerText::clean(oauthError.value().description) : QString();
     if (why.isEmpty())
-        why = oauthError.ok() && !oauthError.value().error.isEmpty() ? oauthError.value().error
+        why = oauthError.ok() && !oauthError.value().error.isEmpty() ? ServerText::clean(oauthError.value().error, 100)
                                                                     : u"HTTP %1"_s.arg(status);
     m_refusedAt.start(); // the credentials are wrong: late 401s must not sign in again and again
     failSignIn(ApiError(ApiError::Kind::Auth, u"Sign-in refused: %1. Check the client id and secret."_s.arg(why)));

@@ -30,6 +30,8 @@ public:
     void recordSent(qint64 nowMs);
     /// Holds every request until untilMs (a 429's Retry-After, an exhausted server budget).
     void pauseUntil(qint64 untilMs);
+    /// True while pauseUntil() holds every request.
+    bool isPaused(qint64 nowMs) const { return nowMs < m_pausedUntil; }
     /// Reads the inin-ratelimit-* headers of an answer (values < 0 when absent).
     void observeServer(int allowed, int count, int resetSecs, qint64 nowMs);
 

@@ -13,6 +13,7 @@ struct RetryPolicy
     int backoffFactor = 3;
     int maxBackoffMs = 30'000;
     int defaultRetryAfterMs = 3'000; ///< a 429 without Retry-After
+    int maxSignInsPerRequest = 3;    ///< a 401 signs in again and replays the request, this often at most
 };
 
 /// How the billable-usage report is polled while Genesys answers InProgress: the identical GET again after

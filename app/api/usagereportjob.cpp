@@ -58,14 +58,18 @@ void UsageReportJob::request()
     request.path = u"/api/v2/billing/reports/billableusage"_s;
     request.query.addQueryItem(u"startDate"_s, IsoDate::formatWithMillis(m_start));
     request.query.addQueryItem(u"endDate"_s, IsoDate::formatWithMillis(m_end));
+    request.followUp = m_inProgress > 0;
     send(request, [this](const ApiResponse& response) { onResponse(response); });
 }
 
 void UsageReportJob::onResponse(const ApiResponse& response)
 {
-    // The time limit on generating runs from Genesys' first answer, not from the queue before it.
+    // The time limit on generating is Genesys' own time: it runs from Genesys' first answer, and the time later
+    // polls spent in this client's queue (behind a long sweep's other requests) is not counted.
     if (!m_age.isValid())
         m_age.start();
+    else
+        m_queuedMs += response.queuedMs;
     if (!response.ok()) {
         fail(response.error);
         return;
@@ -119,12 +123,13 @@ void UsageReportJob::onParsed(const BillingUsageReport& report)
     for (int i = 1; i < m_inProgress && delay < m_policy.maxDelayMs; ++i)
         delay *= m_policy.factor;
     delay = std::min(delay, m_policy.maxDelayMs);
-    if (m_age.elapsed() + delay > m_policy.maxTotalMs) {
+    const qint64 generatingMs = m_age.elapsed() - m_queuedMs;
+    if (generatingMs + delay > m_policy.maxTotalMs) {
         fail(ApiError(ApiError::Kind::StillGenerating,
-                      u"Genesys Cloud is still generating the report for %1 – %2 after %3 attempts in %4 s."_s
+                      u"Genesys Cloud is still generating the report for %1 – %2 after %3 attempts over %4 s."_s
                           .arg(m_start.date().toString(Qt::ISODate), m_end.date().toString(Qt::ISODate))
                           .arg(m_inProgress)
-                          .arg(m_age.elapsed() / 1000)));
+                          .arg(generatingMs / 1000)));
         return;
     }
     Q_EMIT generating(m_inProgress);

@@ -45,7 +45,8 @@ private:
     QDateTime m_start;
     QDateTime m_end;
     PollPolicy m_policy;
-    QElapsedTimer m_age;
+    QElapsedTimer m_age;    ///< since Genesys' first answer
+    qint64 m_queuedMs = 0; ///< of that, time later polls waited in the client's queue
     QTimer* m_pollTimer;
     int m_inProgress = 0;
 };

@@ -6,6 +6,7 @@
 #include "auth/pkce.h"
 #include "api/networkaccess.h"
 #include "domain/oautherror.h"
+#include "domain/servertext.h"
 #include "domain/oauthtoken.h"
 
 #include <QDesktopServices>
@@ -81,6 +82,7 @@ void BrowserSignIn::start(const QUrl& loginBase, const QString& clientId)
     m_clientId = clientId.trimmed();
     m_redirectUri = m_receiver->redirectUri();
     m_state = Pkce::randomToken();
+    m_receiver->setExpectedState(m_state);
     const Pkce pkce = Pkce::generate();
     m_verifier = pkce.verifier;
 
@@ -204,9 +206,9 @@ void BrowserSignIn::onTokenReply(QNetworkReply* reply)
         text = u"Could not reach %1 to finish the sign-in: %2"_s.arg(m_loginBase.host(), reply->errorString());
     } else {
         auto oauthError = OAuthError::fromJson(body);
-        QString why = oauthError.ok() ? oauthError.value().description : QString();
+        QString why = oauthError.ok() ? ServerText::clean(oauthError.value().description) : QString();
         if (why.isEmpty())
-            why = oauthError.ok() && !oauthError.value().error.isEmpty() ? oauthError.value().error
+            why = oauthError.ok() && !oauthError.value().error.isEmpty() ? ServerText::clean(oauthError.value().error, 100)
                                                                         : u"HTTP %1"_s.arg(status);
         text = u"Genesys Cloud did not accept the sign-in code: %1"_s.arg(why);
         if (!text.endsWith(u'.'))

@@ -3,6 +3,7 @@
 #include <QHostAddress>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -63,9 +64,20 @@ bool LoopbackReceiver::isListening() const
 void LoopbackReceiver::onNewConnection()
 {
     while (QTcpSocket* socket = m_server->nextPendingConnection()) {
+        const qsizetype open = findChildren<QTcpSocket*>(Qt::FindDirectChildrenOnly).size();
         socket->setParent(this);
+        if (open >= MaxConnections) {
+            socket->abort(); // a browser needs one or two; this many is someone holding sockets open
+            socket->deleteLater();
+            continue;
+        }
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        // A connection that has not sent its request in time is dropped (an answered one is closing anyway).
+        QTimer::singleShot(m_idleTimeoutMs, socket, [socket] {
+            if (!socket->property("bd_head_done").toBool())
+                socket->abort();
+        });
     }
 }
 
@@ -78,12 +90,13 @@ void LoopbackReceiver::onReadyRead(QTcpSocket* socket)
         writeAnswer(socket, 400, "text/plain"_ba, "Request too large"_ba);
         return;
     }
-    if (!head.contains("\r\n\r\n")) {
+    // The head ends at an empty line; some clients end their lines with a bare LF.
+    if (!head.contains("\r\n\r\n") && !head.contains("\n\n")) {
         socket->setProperty("bd_head", head);
         return;
     }
     socket->setProperty("bd_head_done", true);
-    const QList<QByteArray> requestLine = head.left(head.indexOf("\r\n")).split(' ');
+    const QList<QByteArray> requestLine = head.left(head.indexOf('\n')).trimmed().split(' ');
     if (requestLine.size() != 3 || !requestLine.at(2).startsWith("HTTP/1.")) {
         writeAnswer(socket, 400, "text/plain"_ba, "Bad request"_ba);
         return;
@@ -97,6 +110,14 @@ void LoopbackReceiver::onReadyRead(QTcpSocket* socket)
         writeAnswer(socket, 404, "text/plain"_ba, "Not found"_ba); // e.g. the browser asking for /favicon.ico
         return;
     }
+    const QUrlQuery query(target);
+    if (query.queryItemValue(u"state"_s, QUrl::FullyDecoded) != m_expectedState) {
+        // Not the answer to this sign-in (another local process, an old tab): it is told so and changes nothing.
+        writeAnswer(socket, 400, "text/html; charset=utf-8"_ba,
+                    "<!DOCTYPE html><html><body><p>This answer does not belong to the sign-in under way in Billing "
+                    "Dashboard, so it was ignored.</p></body></html>"_ba);
+        return;
+    }
     if (m_pending || m_answered) {
         // Only the first answer counts: a second one (a reload, another tab) must not start another exchange.
         writeAnswer(socket, 409, "text/html; charset=utf-8"_ba,
@@ -105,7 +126,7 @@ void LoopbackReceiver::onReadyRead(QTcpSocket* socket)
         return;
     }
     m_pending = socket;
-    Q_EMIT callbackReceived(QUrlQuery(target));
+    Q_EMIT callbackReceived(query);
 }
 
 void LoopbackReceiver::respond(int status, const QByteArray& html)

@@ -236,6 +236,11 @@ void ExportCommand::start(const ExportOptions& options)
 void ExportCommand::startWithSecrets()
 {
     QString error;
+    // Before anything is fetched: a destination that cannot be written is said at once, not after the download.
+    if (!CsvWriter::canSaveTo(m_options.outPath, &error)) {
+        fail(error);
+        return;
+    }
     if (!openSession(&error)) {
         fail(error);
         return;

@@ -20,6 +20,7 @@
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace bd;
@@ -55,6 +56,39 @@ UsageOutcome fetchUsage(SimFixture& fixture, const QDateTime& start, const QDate
     if (!finished.wait(30'000))
         outcome.error = ApiError(ApiError::Kind::Timeout, u"the test waited too long"_s);
     return outcome;
+}
+
+/// The first day of each of `count` months, the newest the month before 2026-11.
+QList<QDate> startMonths(int count)
+{
+    QList<QDate> months;
+    for (int i = count; i >= 1; --i)
+        months << QDate(2026, 11, 1).addMonths(-i);
+    return months;
+}
+
+/// Fetches one monthly report per start month, all at once, and waits for every one to end.
+QList<UsageOutcome> fetchUsageAll(SimFixture& fixture, const QList<QDate>& months)
+{
+    QList<UsageOutcome> outcomes(months.size());
+    QObject context;
+    int finished = 0;
+    for (qsizetype i = 0; i < months.size(); ++i) {
+        const QDateTime start(months.at(i), QTime(0, 0), QTimeZone::utc());
+        UsageReportJob* job = fixture.session->billing()->fetchUsageReport(start, start.addMonths(1).addMSecs(-1));
+        QObject::connect(job, &UsageReportJob::reportReady, &context,
+                         [&outcomes, i](const BillingUsageReport& report) { outcomes[i].report = report; });
+        QObject::connect(job, &ApiJob::failed, &context,
+                         [&outcomes, i](const ApiError& error) { outcomes[i].error = error; });
+        QObject::connect(job, &ApiJob::finished, &context, [&finished] { ++finished; });
+    }
+    if (!QTest::qWaitFor([&] { return finished == months.size(); }, 60'000)) {
+        for (UsageOutcome& outcome : outcomes) {
+            if (!outcome.report && !outcome.error.isError())
+                outcome.error = ApiError(ApiError::Kind::Timeout, u"the test waited too long"_s);
+        }
+    }
+    return outcomes;
 }
 
 std::optional<Organization> fetchOrganization(SimFixture& fixture, ApiError* error)
@@ -158,6 +192,39 @@ private Q_SLOTS:
         QVERIFY(fixture.session->auth()->accessToken() != firstToken);
     }
 
+    void shortToken_expiringAgainDuringBackoff_signsInAgain()
+    {
+        // 401, sign in, replay: 503, backoff, retry: 401 again (a short token ran out meanwhile), sign in again.
+        SimFixture fixture;
+        const QByteArray expired
+            = R"({"message":"Credentials expired","code":"credentials.expired","status":401})"_ba;
+        fixture.server->injectAnswer(401, "application/json"_ba, expired, 1, UsagePath);
+        fixture.server->injectFault(sim::Fault::ServiceUnavailable, 1, UsagePath);
+        fixture.server->injectAnswer(401, "application/json"_ba, expired, 1, UsagePath);
+        const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
+        QVERIFY2(outcome.report, qPrintable(outcome.error.fullText()));
+        const auto calls = fixture.requests(UsagePath);
+        QCOMPARE(calls.size(), 4);
+        QCOMPARE(calls.at(0).status, 401);
+        QCOMPARE(calls.at(1).status, 503);
+        QCOMPARE(calls.at(2).status, 401);
+        QCOMPARE(calls.at(3).status, 200);
+        QCOMPARE(fixture.requests(u"/oauth/token"_s).size(), 3); // the first sign-in and one after each 401
+    }
+
+    void endless401_signsInABoundedNumberOfTimes()
+    {
+        SimFixture fixture;
+        const QByteArray expired
+            = R"({"message":"Credentials expired","code":"credentials.expired","status":401})"_ba;
+        fixture.server->injectAnswer(401, "application/json"_ba, expired, 100, UsagePath);
+        const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
+        QVERIFY(!outcome.report);
+        QCOMPARE(outcome.error.httpStatus(), 401);
+        const int signIns = fixture.session->client()->retryPolicy().maxSignInsPerRequest;
+        QCOMPARE(fixture.requests(UsagePath).size(), 1 + signIns);
+    }
+
     void pastedToken_401_failsWithoutSignIn()
     {
         SimFixture fixture;
@@ -207,6 +274,88 @@ private Q_SLOTS:
         QCOMPARE(outcome.error.kind(), ApiError::Kind::StillGenerating);
         QVERIFY(outcome.error.userMessage().contains(u"still generating"_s));
         QVERIFY(fixture.requests(UsagePath).size() >= 3);
+    }
+
+    void longSweep_pollsOfStartedReportsGoAheadOfNewReports()
+    {
+        // One request at a time, each 100 ms at the server: without priority every poll would wait behind all
+        // ten first requests.
+        sim::SimOptions options;
+        options.inProgressPolls = 1;
+        options.latencyMs = 100;
+        SimFixture fixture(options);
+        fixture.session->client()->setMaxConcurrent(1);
+        const QList<QDate> months = startMonths(10);
+        const QList<UsageOutcome> outcomes = fetchUsageAll(fixture, months);
+        for (const UsageOutcome& outcome : outcomes)
+            QVERIFY2(outcome.report, qPrintable(outcome.error.fullText()));
+        const auto calls = fixture.requests(UsagePath);
+        QCOMPARE(calls.size(), 20);
+        for (const QDate& month : months) {
+            const QString start = u"%1T00:00:00.000Z"_s.arg(month.toString(Qt::ISODate));
+            QList<int> at;
+            for (int i = 0; i < calls.size(); ++i) {
+                if (calls.at(i).query.queryItemValue(u"startDate"_s) == start)
+                    at << i;
+            }
+            QCOMPARE(at.size(), 2);
+            // The poll leaves right after the request that was on the wire when it became due.
+            QVERIFY2(at.at(1) - at.at(0) <= 2, qPrintable(u"%1: first at %2, poll at %3"_s.arg(start).arg(at.at(0)).arg(at.at(1))));
+        }
+    }
+
+    void longSweep_timeInOurOwnQueue_isNotCountedAsGenerating()
+    {
+        // Eight reports polled four times each, one request at a time: every poll waits behind the other
+        // reports' polls for far longer than the generating budget, which counts only Genesys' own time.
+        sim::SimOptions options;
+        options.inProgressPolls = 4;
+        options.latencyMs = 100;
+        SimFixture fixture(options);
+        fixture.session->client()->setMaxConcurrent(1);
+        PollPolicy poll;
+        poll.initialDelayMs = 10;
+        poll.maxDelayMs = 10;
+        poll.maxTotalMs = 1'000;
+        fixture.session->billing()->setPollPolicy(poll);
+        const QList<UsageOutcome> outcomes = fetchUsageAll(fixture, startMonths(8));
+        for (const UsageOutcome& outcome : outcomes)
+            QVERIFY2(outcome.report, qPrintable(outcome.error.fullText()));
+        const auto calls = fixture.requests(UsagePath);
+        QCOMPARE(calls.size(), 8 * 5);
+        // The sweep did spend longer than the budget in all: the test would prove nothing otherwise.
+        QVERIFY(calls.last().answeredMs - calls.first().receivedMs > 2 * poll.maxTotalMs);
+    }
+
+    void rateLimited_absurdRetryAfter_failsThatRequestWithoutHoldingUpTheOthers()
+    {
+        SimFixture fixture;
+        fixture.server->injectFault(sim::Fault::RateLimited, 1, UsagePath, 999'999);
+        const UsageOutcome refused = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
+        QVERIFY(!refused.report);
+        QCOMPARE(refused.error.httpStatus(), 429);
+        QVERIFY2(refused.error.message().contains(u"asked to wait 999999 s"_s), qPrintable(refused.error.message()));
+        // The client is not paused: the next request leaves at once instead of waiting out the 429.
+        QVERIFY(!fixture.session->client()->isPaused());
+        const UsageOutcome next = fetchUsage(fixture, utc(2026, 8, 1), utc(2026, 8, 31, 23, 59, 59, 999));
+        QVERIFY2(next.report, qPrintable(next.error.fullText()));
+        QCOMPARE(fixture.requests(UsagePath).size(), 2);
+    }
+
+    void hostileErrorText_reachesNobodyAsItCame()
+    {
+        // An error message that would clear a terminal, and one the length of an essay.
+        SimFixture fixture;
+        const QByteArray body = "{\"message\":\"\\u001b[2J\\u001b[31mDenied\\u001b[0m " + QByteArray(5000, 'x')
+            + "\",\"code\":\"bad.request\",\"status\":400}";
+        fixture.server->injectAnswer(400, "application/json"_ba, body, 1, UsagePath);
+        const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
+        QVERIFY(!outcome.report);
+        const QString message = outcome.error.message();
+        QVERIFY2(message.startsWith(u"Denied x"_s), qPrintable(message.left(40)));
+        QVERIFY(!message.contains(QChar(0x1b)));
+        QVERIFY(message.size() <= 300);
+        QVERIFY(outcome.error.fullText().size() < 600);
     }
 
     void rateLimited_429_waitsRetryAfterBeforeTheNextRequest()

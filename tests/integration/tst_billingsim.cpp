@@ -812,25 +812,11 @@ private Q_SLOTS:
         QVERIFY(dump(DemoData(8, kNow)) != a);
     }
 
-    void demoData_reports_areFast()
+    void demoData_yearReport_namesEveryResourceSeen()
     {
+        // (How fast the demo data generates a report is measured by bench_demodata.)
         const DemoData data(7, kNow);
-        const auto best = [&](const QDateTime& from, const QDateTime& to) {
-            qint64 bestNs = std::numeric_limits<qint64>::max();
-            for (int i = 0; i < 5; ++i) {
-                QElapsedTimer t;
-                t.start();
-                const QJsonObject report = data.billableUsage(from, to);
-                bestNs = std::min(bestNs, t.nsecsElapsed());
-                if (report.value(u"usages"_s).toArray().isEmpty())
-                    return -1.0;
-            }
-            return bestNs / 1'000'000.0;
-        };
-        const double day = best(kNow.addDays(-3), kNow.addDays(-2));
-        const double year = best(kNow.addYears(-1), kNow);
-        QVERIFY2(day >= 0 && day < 5.0, qPrintable(QString::number(day)));
-        QVERIFY2(year >= 0 && year < 5.0, qPrintable(QString::number(year)));
+        QVERIFY(!data.billableUsage(kNow.addDays(-3), kNow.addDays(-2)).value(u"usages"_s).toArray().isEmpty());
         int resources = 0;
         for (const QJsonValue& u : data.billableUsage(kNow.addYears(-1), kNow).value(u"usages"_s).toArray())
             resources += int(u.toObject().value(u"resources"_s).toArray().size());

@@ -11,6 +11,7 @@
 #include "export/overviewcsv.h"
 #include "export/usagecsv.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -386,6 +387,54 @@ private Q_SLOTS:
         for (qsizetype i = 1; i < rows.size(); ++i)
             bucketStarts.insert(rows.at(i).at(0));
         QCOMPARE(bucketStarts, (QSet<QString> { u"2026-01-01"_s, u"2026-02-01"_s, u"2026-03-01"_s }));
+    }
+
+    void executable_outDash_writesTheCsvToStandardOutput()
+    {
+        QProcess process;
+        process.start(QStringLiteral(BD_DASHBOARD_EXE),
+                      { u"export"_s, u"usage"_s, u"--demo"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s,
+                        u"2026-02-28"_s, u"--out"_s, u"-"_s });
+        QVERIFY(process.waitForFinished(60'000));
+        QCOMPARE(process.exitCode(), 0);
+        const QList<QStringList> rows = test::parseCsv(process.readAllStandardOutput());
+        QVERIFY(rows.size() > 2);
+        QCOMPARE(rows.at(0).at(0), u"Bucket start"_s);
+        // The result line goes to standard error, so the CSV on standard output stays clean.
+        const QList<QByteArray> said = process.readAllStandardError().trimmed().split('\n');
+        QCOMPARE(said.size(), 1);
+        QVERIFY2(said.at(0).startsWith("Wrote "), said.at(0).constData());
+    }
+
+    void executable_fileSizeLimit_failsWithOneLineAndNoFile()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"usage.csv"_s);
+        QProcess process;
+        // A one-block limit (ulimit -f counts 512-byte or 1 KiB blocks): the CSV of a year is larger.
+        process.start(u"/bin/sh"_s, { u"-c"_s, u"ulimit -f 1; exec \"$0\" \"$@\""_s, QStringLiteral(BD_DASHBOARD_EXE),
+                                      u"export"_s, u"usage"_s, u"--demo"_s, u"--start"_s, u"2025-01-01"_s,
+                                      u"--end"_s, u"2025-12-31"_s, u"--granularity"_s, u"week"_s, u"--out"_s, out });
+        QVERIFY(process.waitForFinished(60'000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit); // not killed by SIGXFSZ
+        QCOMPARE(process.exitCode(), 1);
+        const QList<QByteArray> said = process.readAllStandardError().trimmed().split('\n');
+        QCOMPARE(said.size(), 1);
+        QVERIFY2(said.at(0).startsWith("error: Cannot write"), said.at(0).constData());
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList());
+    }
+
+    void usage_destinationMissing_failsBeforeAnyRequest()
+    {
+        SimFixture fixture;
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"missing/usage.csv"_s);
+        const Run run = runExport(QStringList { u"usage"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s,
+                                                u"2026-03-31"_s, u"--out"_s, out }
+                                  + simArguments(fixture));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.messages.last().contains(u"does not exist"_s), qPrintable(run.messages.last()));
+        QCOMPARE(fixture.requests(u"/billableusage"_s).size(), 0);
     }
 
     void executable_badArguments_exitNonZeroWithOneLine()

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -13,6 +14,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/stat.h>
 #include <sys/resource.h>
 
 using namespace Qt::StringLiterals;
@@ -177,6 +179,63 @@ private Q_SLOTS:
         }
         QCOMPARE(rows.at(5).toArray().at(0).toString(), u"'=1+1"_s);
         QCOMPARE(rows.at(8).toArray().at(0).toString(), u"zo\u00eb mirror"_s);
+    }
+
+    void save_fullDisk_saysSoAndLeavesTheDeviceADevice()
+    {
+        if (!QFileInfo(u"/dev/full"_s).exists())
+            QSKIP("this system has no /dev/full");
+        CsvWriter csv({ u"h"_s });
+        csv.text(u"x"_s).endRow();
+        QString error;
+        QVERIFY(!csv.save(u"/dev/full"_s, &error));
+        QVERIFY2(error.contains(u"the disk is full"_s) || error.contains(u"No space left"_s), qPrintable(error));
+        QVERIFY(!QFileInfo(u"/dev/full"_s).isFile()); // written in place, never replaced by a regular file
+    }
+
+    void save_fifo_isWrittenInPlaceAndStaysAFifo()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(u"pipe"_s);
+        QCOMPARE(mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        // A reader on the other end, as a shell's `export … --out >(…)` would have.
+        QProcess reader;
+        reader.start(u"cat"_s, { fifo });
+        QVERIFY(reader.waitForStarted());
+        CsvWriter csv({ u"h"_s });
+        csv.text(u"through the pipe"_s).endRow();
+        QString error;
+        QVERIFY2(csv.save(fifo, &error), qPrintable(error));
+        QVERIFY(reader.waitForFinished(30'000));
+        QCOMPARE(reader.readAllStandardOutput(), csv.bytes());
+        QVERIFY(!QFileInfo(fifo).isFile());
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::System | QDir::Hidden), QStringList{ u"pipe"_s });
+    }
+
+    void canSaveTo_saysWhyBeforeAnythingIsFetched_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("expected"); // empty: it can
+        QTest::newRow("new file") << u"%1/new.csv"_s << QString();
+        QTest::newRow("standard output") << u"-"_s << QString();
+        QTest::newRow("missing folder") << u"%1/missing/new.csv"_s << u"does not exist"_s;
+        QTest::newRow("a folder") << u"%1"_s << u"it is a folder"_s;
+        QTest::newRow("read-only folder") << u"%1/readonly/new.csv"_s << u"is not writable"_s;
+    }
+
+    void canSaveTo_saysWhyBeforeAnythingIsFetched()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkdir(u"readonly"_s));
+        QVERIFY(QFile::setPermissions(dir.filePath(u"readonly"_s), QFile::ReadOwner | QFile::ExeOwner));
+        if (expected.contains(u"not writable"_s) && QFileInfo(dir.filePath(u"readonly"_s)).isWritable())
+            QSKIP("running as root: every folder is writable");
+        const QString target = path.contains(u"%1"_s) ? path.arg(dir.path()) : path;
+        QString error;
+        QCOMPARE(CsvWriter::canSaveTo(target, &error), expected.isEmpty());
+        QVERIFY2(error.contains(expected), qPrintable(error));
     }
 };
 
