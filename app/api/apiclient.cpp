@@ -175,7 +175,7 @@ void ApiClient::pump()
         m_auth->signIn(); // signedIn() pumps again
         return;
     }
-    while (!m_queue.isEmpty() && m_running < m_maxConcurrent) {
+    while (!m_queue.isEmpty() && m_running < concurrencyFor(m_queue.constFirst()->m_request.path)) {
         const qint64 wait = m_limiter.delayBeforeNext(nowMs());
         if (wait > 0) {
             schedulePump(wait);
@@ -184,6 +184,15 @@ void ApiClient::pump()
         start(m_queue.takeFirst());
     }
     Q_EMIT activityChanged();
+}
+
+int ApiClient::concurrencyFor(const QString& path) const
+{
+    // Each answer in flight is buffered whole, so an endpoint whose answers run to many megabytes (a large org's
+    // reports) is asked a few at a time: until a first answer of it has come back small, and for good once one
+    // has come back big. The rate limit, not the concurrency, bounds a long sweep anyway.
+    return m_bodySizes.value(path, BodySize::Unknown) == BodySize::Small ? m_maxConcurrent
+                                                                         : std::min(m_maxConcurrent, BigBodyConcurrency);
 }
 
 QNetworkRequest ApiClient::makeRequest(const ApiReply* reply) const
@@ -221,6 +230,12 @@ void ApiClient::start(ApiReply* reply)
         : m_network->sendCustomRequest(request, reply->m_request.method);
     network->setParent(reply);
     reply->m_network = network;
+    connect(network, &QNetworkReply::downloadProgress, reply, [this, reply, network](qint64 received, qint64 total) {
+        if (received > m_maxBodyBytes || total > m_maxBodyBytes) {
+            reply->m_tooLarge = true;
+            network->abort(); // its finished() follows
+        }
+    });
     connect(network, &QNetworkReply::finished, reply, [this, reply, network] { onNetworkFinished(reply, network); });
 }
 
@@ -240,10 +255,23 @@ void ApiClient::onNetworkFinished(ApiReply* reply, QNetworkReply* network)
 
     const int status = network->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString correlationId = QString::fromLatin1(network->rawHeader("ININ-Correlation-Id"_ba));
+    if (reply->m_tooLarge) {
+        ApiResponse response;
+        response.httpStatus = status;
+        const QString limit = m_maxBodyBytes >= 1024 * 1024 ? u"%1 MB"_s.arg(m_maxBodyBytes / (1024 * 1024))
+                                                            : u"%1 bytes"_s.arg(m_maxBodyBytes);
+        response.error = ApiError(ApiError::Kind::Network,
+                                  u"the answer is larger than %1, the most this app accepts"_s.arg(limit));
+        finish(reply, response);
+        return;
+    }
     if (status == 0) {
         const auto code = network->error();
         const bool timedOut = code == QNetworkReply::OperationCanceledError || code == QNetworkReply::TimeoutError;
-        ApiError error(timedOut ? ApiError::Kind::Timeout : ApiError::Kind::Network, network->errorString());
+        // Qt reports a transfer timeout as "Operation canceled"; a request we cancelled never gets here.
+        const QString why = timedOut ? u"no data arrived for %1 s: the transfer stalled"_s.arg(m_transferTimeoutMs / 1000.0)
+                                     : network->errorString();
+        ApiError error(timedOut ? ApiError::Kind::Timeout : ApiError::Kind::Network, why);
         if (isTransientNetworkError(code))
             retryLater(reply, error, backoffMs(reply->m_attempts));
         else {
@@ -255,6 +283,8 @@ void ApiClient::onNetworkFinished(ApiReply* reply, QNetworkReply* network)
     }
 
     const QByteArray body = network->readAll();
+    if (status >= 200 && status < 300)
+        m_bodySizes[reply->m_request.path] = body.size() > BigBodyBytes ? BodySize::Big : BodySize::Small;
     if (status >= 200 && status < 300 && network->error() == QNetworkReply::NoError) {
         ApiResponse response;
         response.httpStatus = status;

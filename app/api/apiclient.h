@@ -5,6 +5,7 @@
 #include "api/retrypolicy.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QList>
 #include <QObject>
 
@@ -46,8 +47,12 @@ public:
     const RetryPolicy& retryPolicy() const { return m_retry; }
     /// Requests per minute for everything this session sends (default 300); 0 = unlimited.
     void setRateLimit(int perMinute);
-    /// Requests on the wire at once (default 8).
+    /// Requests on the wire at once (default 8). For a path whose answers have not yet come back under 8 MiB,
+    /// or have passed it, at most 2.
     void setMaxConcurrent(int count);
+    /// The largest answer accepted (default 256 MiB, ten times a 400,000-user org's report); a larger one is
+    /// cut off and fails with a clear error instead of filling the memory.
+    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
     void setTransferTimeoutMs(int ms) { m_transferTimeoutMs = ms; }
 
     int queuedCount() const { return int(m_queue.size()); }
@@ -75,6 +80,7 @@ private:
     void schedulePump(qint64 delayMs = 0);
     void pump();
     void start(ApiReply* reply);
+    int concurrencyFor(const QString& path) const;
     QNetworkRequest makeRequest(const ApiReply* reply) const;
     void onNetworkFinished(ApiReply* reply, QNetworkReply* network);
     void retryLater(ApiReply* reply, const ApiError& cause, qint64 delayMs);
@@ -86,6 +92,11 @@ private:
     ApiEndpoint m_endpoint;
     AuthSession* m_auth;
     QNetworkAccessManager* m_network;
+    qint64 m_maxBodyBytes = 256 * 1024 * 1024;
+    static constexpr qsizetype BigBodyBytes = 8 * 1024 * 1024; ///< an answer this large…
+    static constexpr int BigBodyConcurrency = 2;               ///< …caps its path's requests on the wire at once
+    enum class BodySize { Unknown, Small, Big };
+    QHash<QString, BodySize> m_bodySizes; ///< per request path, what its last answer was like
     QTimer* m_pumpTimer;
     QElapsedTimer m_clock;
     RateLimiter m_limiter;

@@ -63,7 +63,8 @@ QString ApiError::userMessage() const
     case Kind::Network:
         return u"Could not reach Genesys Cloud: %1"_s.arg(m_message);
     case Kind::Timeout:
-        return u"Genesys Cloud did not answer in time."_s;
+        return m_message.isEmpty() ? u"Genesys Cloud did not answer in time."_s
+                                   : u"Genesys Cloud did not answer in time: %1."_s.arg(m_message);
     case Kind::Parse:
         return u"Genesys Cloud sent an answer this app cannot read (%1)."_s.arg(m_message);
     case Kind::Auth:

@@ -45,6 +45,7 @@ private:
     QString m_tokenUsed;
     int m_attempts = 0;
     int m_signIns = 0; ///< fresh sign-ins this request caused after a 401
+    bool m_tooLarge = false; ///< the answer passed ApiClient's body size limit and was cut off
     bool m_finished = false;
 };
 

@@ -14,6 +14,7 @@ BillingApi::BillingApi(ApiClient* client, QObject* parent)
 UsageReportJob* BillingApi::fetchUsageReport(const QDateTime& start, const QDateTime& end)
 {
     auto* job = new UsageReportJob(m_client, start, end, m_poll, this);
+    job->setKeepResources(m_keepResources);
     job->start();
     return job;
 }

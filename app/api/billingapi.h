@@ -29,11 +29,15 @@ public:
 
     void setPollPolicy(const PollPolicy& policy) { m_poll = policy; }
     const PollPolicy& pollPolicy() const { return m_poll; }
+    /// Whether usage reports keep each licence's resources (users, devices) or only its total, for consumers
+    /// that need no more (the CSV export): a large org's reports then cost their totals, not their users.
+    void setKeepResources(bool keep) { m_keepResources = keep; }
     ApiClient* client() const { return m_client; }
 
 private:
     ApiClient* m_client;
     PollPolicy m_poll;
+    bool m_keepResources = true;
 };
 
 } // namespace bd

@@ -6,6 +6,7 @@
 #include "domain/isodate.h"
 
 #include <QFutureWatcher>
+#include <QThreadPool>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -25,6 +26,15 @@ constexpr qsizetype ParseInlineLimit = 16 * 1024;
 bool sameInstant(const QDateTime& a, const QDateTime& b)
 {
     return std::abs(a.msecsTo(b)) < 1000;
+}
+
+// Big bodies are parsed one at a time: a parse holds a whole document tree, so parsing a sweep's reports in
+// parallel would multiply the peak memory for little gain (the network is the bottleneck, not the parse).
+QThreadPool& bigBodyParser()
+{
+    static QThreadPool pool;
+    pool.setMaxThreadCount(1);
+    return pool;
 }
 
 QString dayText(const QDateTime& date)
@@ -75,7 +85,7 @@ void UsageReportJob::onResponse(const ApiResponse& response)
         return;
     }
     if (response.body.size() <= ParseInlineLimit) {
-        auto parsed = BillingUsageReport::fromJson(response.body);
+        auto parsed = BillingUsageReport::fromJson(response.body, resources());
         if (!parsed.ok())
             failParse(parsed.error());
         else
@@ -93,7 +103,10 @@ void UsageReportJob::onResponse(const ApiResponse& response)
             onParsed(parsed.value());
     });
     const QByteArray body = response.body;
-    watcher->setFuture(QtConcurrent::run([body] { return BillingUsageReport::fromJson(body); }));
+    const auto resources = this->resources();
+    watcher->setFuture(QtConcurrent::run(&bigBodyParser(), [body, resources] {
+        return BillingUsageReport::fromJson(body, resources);
+    }));
 }
 
 void UsageReportJob::onParsed(const BillingUsageReport& report)

@@ -25,6 +25,8 @@ public:
                    QObject* parent);
     ~UsageReportJob() override;
 
+    /// False: the report is handed on with each licence's total only, its resources dropped once checked.
+    void setKeepResources(bool keep) { m_keepResources = keep; }
     /// Sends the first request.
     void start();
     QDateTime startDate() const { return m_start; }
@@ -49,6 +51,12 @@ private:
     qint64 m_queuedMs = 0; ///< of that, time later polls waited in the client's queue
     QTimer* m_pollTimer;
     int m_inProgress = 0;
+    bool m_keepResources = true;
+
+    BillingUsageReport::Resources resources() const
+    {
+        return m_keepResources ? BillingUsageReport::Resources::Keep : BillingUsageReport::Resources::Drop;
+    }
 };
 
 } // namespace bd

@@ -21,4 +21,16 @@ Parsed<BillingUsage> BillingUsage::fromJson(const QJsonObject& object, const QSt
     return v;
 }
 
+Parsed<BillingUsage> BillingUsage::totalFromJson(const QJsonObject& object, const QString& path)
+{
+    JsonReader r(object, path);
+    BillingUsage v;
+    v.name = r.requireString("name");
+    v.totalUsage = r.requireDecimal("totalUsage");
+    r.requireObjectArrayLength("resources");
+    if (r.failed())
+        return r.error();
+    return v;
+}
+
 } // namespace bd

@@ -21,6 +21,8 @@ struct BillingUsage {
     static Parsed<BillingUsage> fromJson(const QJsonObject& object);
     /// Strict parse, reporting errors under `path`.
     static Parsed<BillingUsage> fromJson(const QJsonObject& object, const QString& path);
+    /// The licence and its total only: `resources` must be an array of objects, but is not read.
+    static Parsed<BillingUsage> totalFromJson(const QJsonObject& object, const QString& path);
 };
 
 } // namespace bd

@@ -20,9 +20,12 @@ std::optional<BillingUsageReport::Status> BillingUsageReport::statusFromName(QSt
     return std::nullopt;
 }
 
-Parsed<BillingUsageReport> BillingUsageReport::fromJson(const QByteArray& body)
+Parsed<BillingUsageReport> BillingUsageReport::fromJson(const QByteArray& body, Resources resources)
 {
-    return JsonReader::parseBody<BillingUsageReport>(body);
+    Parsed<QJsonObject> document = JsonReader::parseDocument(body);
+    if (!document)
+        return document.error();
+    return parse(document.value(), QString(), resources);
 }
 
 Parsed<BillingUsageReport> BillingUsageReport::fromJson(const QJsonObject& object)
@@ -31,6 +34,12 @@ Parsed<BillingUsageReport> BillingUsageReport::fromJson(const QJsonObject& objec
 }
 
 Parsed<BillingUsageReport> BillingUsageReport::fromJson(const QJsonObject& object, const QString& path)
+{
+    return parse(object, path, Resources::Keep);
+}
+
+Parsed<BillingUsageReport> BillingUsageReport::parse(const QJsonObject& object, const QString& path,
+                                                     Resources resources)
 {
     JsonReader r(object, path);
     BillingUsageReport v;
@@ -43,7 +52,8 @@ Parsed<BillingUsageReport> BillingUsageReport::fromJson(const QJsonObject& objec
         else
             r.fail("status"_L1, u"unknown status \"%1\""_s.arg(status));
     }
-    v.usages = r.requireArray<BillingUsage>("usages");
+    v.usages = resources == Resources::Keep ? r.requireArray<BillingUsage>("usages")
+                                            : r.requireArray<BillingUsage>("usages", &BillingUsage::totalFromJson);
     v.id = r.optionalString("id");
     v.name = r.optionalString("name");
     v.selfUri = r.optionalString("selfUri");

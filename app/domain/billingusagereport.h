@@ -35,12 +35,19 @@ struct BillingUsageReport {
     /// Status for an exact wire name; nullopt if unknown.
     static std::optional<Status> statusFromName(QStringView name);
 
+    /// What a parse keeps of each licence: its resources too, or its total only (a large org's users cost
+    /// memory a consumer of totals does not need).
+    enum class Resources { Keep, Drop };
+
     /// Strict parse of a response body.
-    static Parsed<BillingUsageReport> fromJson(const QByteArray& body);
+    static Parsed<BillingUsageReport> fromJson(const QByteArray& body, Resources resources = Resources::Keep);
     /// Strict parse of a BillingUsageReport object.
     static Parsed<BillingUsageReport> fromJson(const QJsonObject& object);
     /// Strict parse, reporting errors under `path`.
     static Parsed<BillingUsageReport> fromJson(const QJsonObject& object, const QString& path);
+
+private:
+    static Parsed<BillingUsageReport> parse(const QJsonObject& object, const QString& path, Resources resources);
 };
 
 } // namespace bd

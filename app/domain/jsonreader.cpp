@@ -212,6 +212,21 @@ QStringList JsonReader::requireStringList(const char* key)
     return list;
 }
 
+qsizetype JsonReader::requireObjectArrayLength(const char* key)
+{
+    const QLatin1StringView k(key);
+    const auto array = arrayMember(k, true);
+    if (!array)
+        return 0;
+    for (qsizetype i = 0; i < array->size(); ++i) {
+        if (!array->at(i).isObject()) {
+            failAt(elementPath(childPath(k), i), expectedObject());
+            return 0;
+        }
+    }
+    return array->size();
+}
+
 QVariantMap JsonReader::optionalVariantMap(const char* key)
 {
     const auto object = objectMember(QLatin1StringView(key), false);

@@ -73,14 +73,24 @@ public:
     template <typename T>
     QList<T> requireArray(const char* key)
     {
-        return readArray<T>(QLatin1StringView(key), true);
+        return readArray<T>(QLatin1StringView(key), true, &T::fromJson);
     }
+
+    /// Required array of objects, each parsed by `parse(object, path)`.
+    template <typename T>
+    QList<T> requireArray(const char* key, Parsed<T> (*parse)(const QJsonObject&, const QString&))
+    {
+        return readArray<T>(QLatin1StringView(key), true, parse);
+    }
+
+    /// Required array member, checked to be an array of objects but not read; returns its length.
+    qsizetype requireObjectArrayLength(const char* key);
 
     /// Optional array of objects (empty when absent or null).
     template <typename T>
     QList<T> optionalArray(const char* key)
     {
-        return readArray<T>(QLatin1StringView(key), false);
+        return readArray<T>(QLatin1StringView(key), false, &T::fromJson);
     }
 
     /// Parses a response body into a JSON object, or a root-level error for malformed JSON / non-objects.
@@ -120,7 +130,7 @@ private:
     }
 
     template <typename T>
-    QList<T> readArray(QLatin1StringView key, bool required)
+    QList<T> readArray(QLatin1StringView key, bool required, Parsed<T> (*parse)(const QJsonObject&, const QString&))
     {
         QList<T> items;
         const auto array = arrayMember(key, required);
@@ -134,7 +144,7 @@ private:
                 failAt(elementPath(path, i), expectedObject());
                 return {};
             }
-            Parsed<T> item = T::fromJson(v.toObject(), elementPath(path, i));
+            Parsed<T> item = parse(v.toObject(), elementPath(path, i));
             if (!item) {
                 m_error = item.error();
                 return {};

@@ -3,6 +3,7 @@
 #include "api/apiclient.h"
 #include "api/apierror.h"
 #include "api/apisession.h"
+#include "api/billingapi.h"
 #include "auth/profilesession.h"
 #include "auth/profilestore.h"
 #include "auth/secretstore.h"
@@ -217,6 +218,11 @@ void ExportCommand::start(const ExportOptions& options)
     const Profile profile = *m_options.profile;
     progress(u"reading the secret of profile “%1” from the keychain"_s.arg(profile.name));
     m_secrets->read(profile.name, this, [this, profile](const Secrets& secrets) {
+        if (m_secrets->isSessionOnly() && secrets.clientSecret.isEmpty() && secrets.accessToken.isEmpty()) {
+            fail(u"no keychain is available here, so the secret of profile “%1” cannot be read: give "
+                 "--client-secret or --access-token"_s.arg(profile.name));
+            return;
+        }
         QString why;
         if (!ProfileSession::canOpen(profile, secrets, &why)) {
             fail(profile.method == Profile::Method::Browser
@@ -270,6 +276,7 @@ bool ExportCommand::openSession(QString* error)
     if (!m_session)
         return false;
     m_session->client()->setRateLimit(m_options.rateLimitPerMinute);
+    m_session->billing()->setKeepResources(false); // the CSV holds totals: a large org costs no more
     return true;
 }
 

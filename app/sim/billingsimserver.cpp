@@ -617,7 +617,21 @@ Answer BillingSimServer::Private::billableUsage(const QUrlQuery& query, const QS
                           {u"status"_s, u"InProgress"_s},
                           {u"usages"_s, QJsonArray()}});
     }
-    return json(200, data.billableUsage(dates[0], dates[1]));
+    QJsonObject report = data.billableUsage(dates[0], dates[1]);
+    if (options.bulkResources > 0) {
+        // A large org for memory and speed tests: one more licence with that many users, first seen at the start.
+        QJsonArray bulk;
+        const QString seenAt = WireDate::format(dates[0]);
+        for (int i = 0; i < options.bulkResources; ++i)
+            bulk.append(QJsonObject{{u"name"_s, u"bulk-%1@bulk.example"_s.arg(i, 7, 10, QChar(u'0'))},
+                                    {u"date"_s, seenAt}});
+        QJsonArray usages = report.value(u"usages"_s).toArray();
+        usages.append(QJsonObject{{u"name"_s, u"Genesys Cloud Bulk User"_s},
+                                  {u"totalUsage"_s, QString::number(options.bulkResources)},
+                                  {u"resources"_s, bulk}});
+        report.insert(u"usages"_s, usages);
+    }
+    return json(200, report);
 }
 
 Answer BillingSimServer::Private::trusteeOverview(const QString& trustorId, const QUrlQuery& query,

@@ -31,6 +31,8 @@ struct Flags
         u"F"_s, u"0"_s};
     QCommandLineOption tokenLifetime{u"token-lifetime"_s, u"Lifetime of issued tokens in seconds."_s, u"SECS"_s,
         u"86399"_s};
+    QCommandLineOption bulkResources{u"bulk-resources"_s,
+        u"A large org: every complete report also bills N bulk users of one licence."_s, u"N"_s, u"0"_s};
     QCommandLineOption deny{u"deny-billing-permission"_s,
         u"Answer 403 missing.any.permissions on the billing endpoints."_s};
     QCommandLineOption now{u"now"_s,
@@ -39,7 +41,7 @@ struct Flags
     void addTo(QCommandLineParser& parser) const
     {
         parser.addOptions({port, seed, clientId, clientSecret, browserClientId, denyConsent, inProgressPolls, latency, rateLimit, errorRate,
-                           dropRate, malformedRate, tokenLifetime, deny, now});
+                           dropRate, malformedRate, tokenLifetime, bulkResources, deny, now});
     }
 };
 
@@ -130,6 +132,9 @@ std::optional<SimOptions> SimOptions::fromArguments(const QStringList& args, QSt
     if (!readInt(parser, flags.tokenLifetime, 1, 100'000'000, &v, error))
         return std::nullopt;
     o.tokenLifetimeSecs = int(v);
+    if (!readInt(parser, flags.bulkResources, 0, 10'000'000, &v, error))
+        return std::nullopt;
+    o.bulkResources = int(v);
     if (!readRate(parser, flags.errorRate, &o.serverErrorRate, error)
         || !readRate(parser, flags.dropRate, &o.dropRate, error)
         || !readRate(parser, flags.malformedRate, &o.malformedRate, error))

@@ -25,6 +25,7 @@ struct SimOptions
     double dropRate = 0;                   ///< fraction of API connections aborted without an answer
     double malformedRate = 0;              ///< fraction of API answers with a malformed JSON body
     bool denyBillingPermission = false;    ///< 403 missing.any.permissions on billing endpoints
+    int bulkResources = 0;                 ///< a large org: every complete report also bills this many bulk users
     QDateTime now;                         ///< fixed clock for deterministic data; invalid = system clock (UTC)
     quint16 port = 0;                      ///< CLI only: the port billing-sim listens on (0 = any free port)
 

@@ -358,6 +358,35 @@ private Q_SLOTS:
         QVERIFY(outcome.error.fullText().size() < 600);
     }
 
+    void answerLargerThanTheLimit_failsClearlyAndIsNotRetried()
+    {
+        SimFixture fixture;
+        fixture.session->client()->setMaxBodyBytes(2000);
+        const UsageOutcome outcome = fetchUsage(fixture, utc(2025, 11, 1), utc(2026, 10, 31, 23, 59, 59, 999));
+        QVERIFY(!outcome.report);
+        QVERIFY2(outcome.error.message().contains(u"larger than 2000 bytes"_s), qPrintable(outcome.error.message()));
+        QCOMPARE(fixture.requests(UsagePath).size(), 1);
+    }
+
+    void keepResourcesOff_handsOnTotalsOnly()
+    {
+        SimFixture fixture;
+        const UsageOutcome full = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
+        QVERIFY2(full.report, qPrintable(full.error.fullText()));
+        fixture.session->billing()->setKeepResources(false);
+        const UsageOutcome totals = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
+        QVERIFY2(totals.report, qPrintable(totals.error.fullText()));
+        QCOMPARE(totals.report->usages.size(), full.report->usages.size());
+        int resources = 0;
+        for (qsizetype i = 0; i < full.report->usages.size(); ++i) {
+            QCOMPARE(totals.report->usages.at(i).name, full.report->usages.at(i).name);
+            QCOMPARE(totals.report->usages.at(i).totalUsage, full.report->usages.at(i).totalUsage);
+            QVERIFY(totals.report->usages.at(i).resources.isEmpty());
+            resources += int(full.report->usages.at(i).resources.size());
+        }
+        QVERIFY(resources > 0);
+    }
+
     void rateLimited_429_waitsRetryAfterBeforeTheNextRequest()
     {
         SimFixture fixture;
@@ -514,6 +543,10 @@ private Q_SLOTS:
         const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
         QVERIFY(!outcome.report);
         QCOMPARE(outcome.error.kind(), ApiError::Kind::Timeout);
+        // The real cause, not Qt's "Operation canceled".
+        QVERIFY2(outcome.error.userMessage().contains(u"no data arrived for 0.15 s: the transfer stalled"_s),
+                 qPrintable(outcome.error.userMessage()));
+        QVERIFY(!outcome.error.fullText().contains(u"canceled"_s, Qt::CaseInsensitive));
     }
 
     void cancelAll_midLoad_sendsNothingMore()

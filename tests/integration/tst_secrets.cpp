@@ -287,6 +287,39 @@ private Q_SLOTS:
         }
         QVERIFY(scanned > 50);
     }
+
+    void exportThroughProfile_withoutAnyKeychain_saysSo()
+    {
+        test::SimFixture fixture(simOptions());
+        ProfileStore profiles;
+        Profile profile;
+        profile.name = u"No keychain here"_s;
+        profile.baseUrl = fixture.server->baseUrl();
+        profile.method = Profile::Method::ClientCredentials;
+        profile.clientId = u"partner-reporting"_s;
+        profiles.save(profile);
+        SecretStore secrets;
+        secrets.setServiceName(m_service);
+        secrets.setKeychainEnabled(false);
+        QTemporaryDir out;
+        QString error;
+        const auto options = ExportOptions::parse(
+            {u"usage"_s, u"--start"_s, u"2026-09-01"_s, u"--end"_s, u"2026-10-31"_s, u"--out"_s,
+             out.filePath(u"usage.csv"_s), u"--profile"_s, profile.name},
+            QProcessEnvironment(), test::fixedNow().date(), &error, &profiles);
+        QVERIFY2(options, qPrintable(error));
+        ExportCommand command;
+        command.setSecretStore(&secrets);
+        QStringList said;
+        command.setMessageSink([&said](const QString& line) { said.append(line); });
+        QSignalSpy finished(&command, &ExportCommand::finished);
+        command.start(*options);
+        QVERIFY(finished.size() == 1 || finished.wait(30'000));
+        QCOMPARE(finished.first().at(0).toInt(), 1);
+        QVERIFY2(said.last().contains(u"no keychain is available here"_s), qPrintable(said.last()));
+        QVERIFY(said.last().contains(u"--client-secret"_s));
+        profiles.remove(profile.name);
+    }
 };
 
 } // namespace bd
