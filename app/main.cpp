@@ -27,6 +27,15 @@ int runExport(int argc, char** argv)
     // Past a file-size limit (ulimit -f) a write then fails with EFBIG and the export says so in one line,
     // instead of the process dying silently of SIGXFSZ.
     std::signal(SIGXFSZ, SIG_IGN);
+    // The export speaks in its own lines (progress, then one result line). Qt's own debug output and warnings
+    // (such as its network stack's notes on replies aborted once the history has ended) would follow that line,
+    // so they are dropped unless BD_EXPORT_QT_LOG is set; critical and fatal messages still go through.
+    if (!qEnvironmentVariableIsSet("BD_EXPORT_QT_LOG")) {
+        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& message) {
+            if (type == QtCriticalMsg || type == QtFatalMsg)
+                std::fprintf(stderr, "%s\n", qPrintable(message));
+        });
+    }
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"billing-dashboard"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(BD_VERSION));

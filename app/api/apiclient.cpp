@@ -299,6 +299,16 @@ void ApiClient::onNetworkFinished(ApiReply* reply, QNetworkReply* network)
         return;
     }
 
+    const QString elsewhere = NetworkAccess::refusedRedirectOrigin(network);
+    if (!elsewhere.isEmpty()) {
+        ApiResponse response;
+        response.httpStatus = status;
+        response.error = ApiError(ApiError::Kind::Network,
+                                  u"the request was redirected to another server (%1) and, to keep the sign-in "
+                                  u"from going there, not followed"_s.arg(elsewhere));
+        finish(reply, response);
+        return;
+    }
     ApiError error = ApiError::fromHttp(status, body, correlationId);
     if (status == 401 && m_auth && m_auth->canSignIn() && reply->m_signIns < m_retry.maxSignInsPerRequest
         && !m_auth->recentlyRefused()) {

@@ -4,6 +4,7 @@
 
 #include "api/apiclient.h"
 #include "api/apiendpoint.h"
+#include "api/apireply.h"
 #include "api/authsession.h"
 #include "auth/browsersignin.h"
 #include "auth/credentialcheck.h"
@@ -183,6 +184,36 @@ private Q_SLOTS:
         QVERIFY(failed.at(0).at(0).value<ApiError>().message().contains(u"redirected to another server"_s));
         QVERIFY(m_sink->seen().isEmpty());
         QVERIFY(auth.accessToken().isEmpty());
+    }
+
+    void apiRequest_redirectToAnotherOrigin_isNotFollowedAndSaysSo()
+    {
+        // The API answers a 302 to another origin: the bearer token must not follow, and the error says why.
+        m_sink = std::make_unique<RecordingServer>([](const Seen&) { return tokenAnswer(); });
+        QVERIFY(m_sink->listen());
+        m_login = std::make_unique<RecordingServer>([this](const Seen& request) {
+            if (request.path == "/oauth/token"_ba)
+                return tokenAnswer();
+            return "HTTP/1.1 302 Found\r\nLocation: "_ba + m_sink->url(u"/api/v2/organizations/me"_s).toEncoded()
+                + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"_ba;
+        });
+        QVERIFY(m_login->listen());
+        AuthSession auth;
+        QString why;
+        const ApiEndpoint endpoint = ApiEndpoint::fromUrls(m_login->url(), m_login->url(), &why);
+        QVERIFY2(endpoint.isValid(), qPrintable(why));
+        ApiClient client(endpoint, &auth);
+        auth.useClientCredentials(m_login->url(), u"cid"_s, u"secret"_s);
+        ApiRequest request;
+        request.path = u"/api/v2/organizations/me"_s;
+        ApiReply* reply = client.send(request);
+        QSignalSpy finished(reply, &ApiReply::finished);
+        QVERIFY(finished.wait(15'000));
+        const auto response = finished.at(0).at(0).value<ApiResponse>();
+        QVERIFY(!response.ok());
+        QVERIFY2(response.error.message().contains(u"redirected to another server (%1)"_s.arg(m_sink->url().toString())),
+                 qPrintable(response.error.message()));
+        QVERIFY(m_sink->seen().isEmpty());
     }
 
     void browserCodeExchange_redirectToAnotherOrigin_sendsNothingThere()
