@@ -1,5 +1,5 @@
 // libFuzzer target over every wire parser (configure with clang and -DBD_FUZZ=ON; run
-// ./fuzz_wirejson corpus/ tests/data/wire to start from the project's wire fixtures).
+// ./fuzz_wirejson tests/data/fuzz-corpus tests/data/wire: the committed corpus and the wire fixtures).
 
 #include "wirejson.h"
 

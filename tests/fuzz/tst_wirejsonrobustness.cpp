@@ -4,6 +4,8 @@
 #include "wirefixtures.h"
 #include "wirejson.h"
 
+#include <QDir>
+#include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -92,6 +94,21 @@ private Q_SLOTS:
         // Some mutations keep the JSON valid and are accepted; most break it and are refused with a reason.
         QVERIFY(accepted > 0);
         QVERIFY(accepted < total);
+    }
+
+    void fuzzCorpus_replayed_neverCrashes()
+    {
+        // The libFuzzer corpus (preset fuzz) holds the inputs that reached new code: replayed in every build.
+        const QDir corpus(QStringLiteral(BD_FUZZ_CORPUS_DIR));
+        const QStringList files = corpus.entryList(QDir::Files);
+        QVERIFY2(files.size() >= 100, qPrintable(u"%1 holds %2 inputs"_s.arg(corpus.path()).arg(files.size())));
+        int accepted = 0;
+        for (const QString& name : files) {
+            QFile file(corpus.filePath(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            accepted += bd::fuzz::parseEverything(file.readAll()) > 0;
+        }
+        QVERIFY(accepted > 0);
     }
 };
 
