@@ -37,7 +37,7 @@ QThreadPool& bigBodyParser()
     return pool;
 }
 
-QString dayText(const QDateTime& date)
+QString instantText(const QDateTime& date)
 {
     return date.toUTC().toString(Qt::ISODateWithMs);
 }
@@ -116,14 +116,15 @@ void UsageReportJob::onParsed(const BillingUsageReport& report)
     if (!sameInstant(report.startDate, m_start) || !sameInstant(report.endDate, m_end)) {
         fail(ApiError(ApiError::Kind::Parse,
                       u"Genesys answered the report for %1 – %2 with one for %3 – %4."_s.arg(
-                          dayText(m_start), dayText(m_end), dayText(report.startDate), dayText(report.endDate))));
+                          instantText(m_start), instantText(m_end), instantText(report.startDate),
+                          instantText(report.endDate))));
         return;
     }
     for (const BillingUsage& usage : report.usages) {
         if (usage.totalUsage.isNegative()) {
             fail(ApiError(ApiError::Kind::Parse,
                           u"Genesys reported a negative quantity (%1) for “%2” in the report for %3 – %4."_s.arg(
-                              usage.totalUsage.toString(), usage.name, dayText(m_start), dayText(m_end))));
+                              usage.totalUsage.toString(), usage.name, instantText(m_start), instantText(m_end))));
             return;
         }
     }
