@@ -3,8 +3,10 @@
 #include "api/apisession.h"
 #include "api/connectionsettings.h"
 #include "auth/profilestore.h"
-#include "export/exportcommand.h"
+#include "cli/connectionoptions.h"
+#include "cli/exportcommand.h"
 #include "ui/mainwindow.h"
+#include "ui/translations.h"
 #include "ui/charts/usagechartview.h"
 #include "ui/usagepage.h"
 
@@ -95,16 +97,11 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(u"Genesys Cloud billing dashboard. Use “export --help” for headless exports."_s);
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
-    const QCommandLineOption demoOption(u"demo"_s, u"Use the built-in billing-sim demo org."_s);
-    const QCommandLineOption regionOption(u"region"_s, u"Genesys Cloud region, e.g. eu_west_1."_s, u"key"_s);
-    const QCommandLineOption baseUrlOption(u"base-url"_s, u"Explicit API base URL."_s, u"url"_s);
-    const QCommandLineOption clientIdOption(u"client-id"_s, u"OAuth client id (client credentials)."_s, u"id"_s);
-    const QCommandLineOption clientSecretOption(u"client-secret"_s, u"OAuth client secret."_s, u"secret"_s);
-    const QCommandLineOption tokenOption(u"access-token"_s, u"A pasted access token."_s, u"token"_s);
+    const bd::ConnectionOptions connection;
+    connection.addTo(parser);
     const QCommandLineOption screenshotOption(u"screenshot"_s,
         u"Render the window to a PNG once loaded, then quit."_s, u"file"_s);
-    parser.addOptions({ demoOption, regionOption, baseUrlOption, clientIdOption, clientSecretOption, tokenOption,
-                        screenshotOption });
+    parser.addOption(screenshotOption);
     // Qt's own GUI options (-platform, -style, …) are read by QApplication; they are not errors here.
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     if (!parser.parse(arguments) && !areQtGuiOptions(parser.unknownOptionNames())) {
@@ -121,19 +118,16 @@ int main(int argc, char** argv)
     }
 
     QApplication app(argc, argv);
+    bd::installTranslations(&app);
     QApplication::setApplicationName(u"Billing Dashboard"_s);
     QApplication::setOrganizationName(u"BillingDashboard"_s);
     QApplication::setApplicationVersion(QStringLiteral(BD_VERSION));
     QApplication::setDesktopFileName(u"billing-dashboard"_s);
 
-    bd::ConnectionSettings given;
-    given.region = parser.value(regionOption);
-    given.baseUrl = QUrl(parser.value(baseUrlOption));
-    given.clientId = parser.value(clientIdOption);
-    given.clientSecret = parser.value(clientSecretOption);
-    given.accessToken = parser.value(tokenOption);
-    const bd::ConnectionSettings settings
-        = bd::ConnectionSettings::fromEnvironment(QProcessEnvironment::systemEnvironment()).overriddenBy(given);
+    const bd::ConnectionSettings settings = bd::ConnectionSettings::fromEnvironment(
+        QProcessEnvironment::systemEnvironment()).overriddenBy(connection.given(parser));
+    const bool demo = connection.demo(parser);
+    const QString profileName = connection.profileName(parser);
 
     bd::MainWindow window;
     if (parser.isSet(screenshotOption)) {
@@ -143,7 +137,7 @@ int main(int argc, char** argv)
             if (!window.usagePage())
                 return;
             QObject::connect(window.usagePage(), &bd::UsagePage::loadSettled, &window, [&window, path] {
-                window.usagePage()->chartView()->rebuildNow();
+                window.usagePage()->findChild<bd::UsageChartView*>()->rebuildNow();
                 QCoreApplication::exit(window.grab().save(path) ? 0 : 1);
             });
         });
@@ -152,10 +146,21 @@ int main(int argc, char** argv)
 
     // Credentials given on the command line or in the environment win; then the profile used last; with
     // neither (or --demo) the dashboard runs on billing-sim's demo org, through the same network code.
+    // --profile NAME opens that saved profile.
     const QString lastProfile = window.profiles()->lastUsed();
     QString error;
-    if (!parser.isSet(demoOption) && settings.hasCredentials()) {
-        std::unique_ptr<bd::ApiSession> session(bd::ApiSession::create(settings, &error));
+    if (!demo && !profileName.isEmpty()) {
+        if (!window.profiles()->profile(profileName)) {
+            const QStringList known = window.profiles()->names();
+            std::fprintf(stderr, "error: %s\n",
+                         qPrintable(known.isEmpty() ? u"no profile “%1”: no profiles are saved yet"_s.arg(profileName)
+                                                    : u"no profile “%1”; saved profiles: %2"_s.arg(
+                                                          profileName, known.join(u", "_s))));
+            return 2;
+        }
+        window.openProfile(profileName);
+    } else if (!demo && settings.hasCredentials()) {
+        std::unique_ptr<bd::ApiSession> session = bd::ApiSession::create(settings, &error);
         if (!session) {
             std::fprintf(stderr, "error: %s\n", qPrintable(error));
             return 2;
@@ -164,7 +169,7 @@ int main(int argc, char** argv)
         provenance.region = settings.placeLabel();
         window.adoptSession(std::move(session), provenance);
         window.start();
-    } else if (!parser.isSet(demoOption) && !lastProfile.isEmpty()) {
+    } else if (!demo && !lastProfile.isEmpty()) {
         window.openProfile(lastProfile);
     } else {
         if (!window.useDemo(&error)) {

@@ -18,7 +18,7 @@ target_compile_definitions(bd_settings INTERFACE
 function(bd_add_test name)
     cmake_parse_arguments(ARG "" "" "SOURCES;LIBS;LABELS" ${ARGN})
     add_executable(${name} ${ARG_SOURCES})
-    target_link_libraries(${name} PRIVATE bd_settings Qt6::Test ${ARG_LIBS})
+    target_link_libraries(${name} PRIVATE bd_settings bd_testsupport Qt6::Test ${ARG_LIBS})
     add_test(NAME ${name} COMMAND ${name})
     set_tests_properties(${name} PROPERTIES
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=*.debug=false"

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QDateTime>
+#include "domain/provenance.h"
+
 #include <QWidget>
 
 namespace bd {
@@ -12,14 +13,6 @@ struct PageStatus
     int done = 0;        ///< progress bar value
     int total = 0;       ///< progress bar maximum; 0 hides the bar
     bool busy = false;   ///< work is under way (Cancel is enabled)
-};
-
-/// Who is looking at what, for export footers and the window header.
-struct Provenance
-{
-    QString orgName;
-    QString region;      ///< region key or host, e.g. "eu_west_1", "127.0.0.1:40123"
-    bool demo = false;
 };
 
 /// A page of the main window (Usage, Partner). The window's menus and shortcuts act on the current page

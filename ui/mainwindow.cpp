@@ -3,24 +3,18 @@
 #include "api/apierror.h"
 #include "api/apisession.h"
 #include "api/authsession.h"
-#include "api/connectionsettings.h"
-#include "api/organizationjob.h"
-#include "api/orgapi.h"
 #include "auth/profile.h"
-#include "auth/profilesession.h"
+#include "auth/profileopener.h"
 #include "auth/profilestore.h"
 #include "auth/secrets.h"
 #include "auth/secretstore.h"
 #include "auth/tokenlifetime.h"
-#include "auth/userme.h"
-#include "auth/usermejob.h"
-#include "domain/organization.h"
-#include "sim/simthread.h"
-#include "ui/charts/usagechartview.h"
+#include "session/sessioncontroller.h"
 #include "ui/messagebanner.h"
 #include "ui/partner/partnerpage.h"
 #include "ui/signin/profilemenu.h"
 #include "ui/signin/signindialog.h"
+#include "ui/usagechartpanel.h"
 #include "ui/usagepage.h"
 
 #include <QAction>
@@ -48,6 +42,7 @@ namespace bd {
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
+    , m_sessions(new SessionController(this))
     , m_profiles(new ProfileStore(this))
     , m_secrets(new SecretStore(this))
     , m_pages(new QTabWidget(this))
@@ -124,6 +119,33 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_pages, &QTabWidget::currentChanged, this, [this] {
         updateStatusBar();
         loadPartnerPageOnce();
+    });
+    connect(m_sessions, &SessionController::organizationNamed, this, [this](ApiSession* session, const QString& name) {
+        if (session != m_session)
+            return;
+        m_provenance.orgName = name;
+        m_usagePage->setProvenance(m_provenance);
+        m_partnerPage->setProvenance(m_provenance);
+        // Remember the org's name with the profile, so the menu can show it next time.
+        if (auto profile = m_profiles->profile(m_profileName); profile && profile->label != name) {
+            profile->label = name;
+            m_profiles->save(*profile);
+        }
+        updateHeader();
+    });
+    connect(m_sessions, &SessionController::organizationFailed, this, [this](ApiSession* session, const ApiError& error) {
+        if (session != m_session)
+            return;
+        const bool signedOut = error.kind() == ApiError::Kind::Auth || error.httpStatus() == 401;
+        if (signedOut || m_provenance.orgName.isEmpty())
+            m_orgLabel->setText(signedOut ? tr("Not signed in") : tr("Organization unavailable"));
+        m_banner->showMessage(MessageBanner::Kind::Error, error.fullText());
+    });
+    connect(m_sessions, &SessionController::personNamed, this, [this](ApiSession* session, const QString& name) {
+        if (session != m_session)
+            return;
+        m_personName = name;
+        updateHeader();
     });
     // Where no keychain answers, secrets live for this session only: say so once.
     connect(m_secrets, &SecretStore::sessionOnly, this,
@@ -265,21 +287,11 @@ void MainWindow::setSession(ApiSession* session, const Provenance& provenance)
 
 bool MainWindow::useDemo(QString* error)
 {
-    if (!m_demo) {
-        auto demo = std::make_unique<sim::SimThread>();
-        if (!demo->start(error))
-            return false;
-        m_demo = std::move(demo);
-    }
-    ConnectionSettings settings;
-    settings.baseUrl = m_demo->baseUrl();
-    settings.clientId = m_demo->options().clientId;
-    settings.clientSecret = m_demo->options().clientSecret;
-    std::unique_ptr<ApiSession> session(ApiSession::create(settings, error));
+    std::unique_ptr<ApiSession> session = m_sessions->openDemo(error);
     if (!session)
         return false;
     Provenance provenance;
-    provenance.region = u"demo · %1"_s.arg(settings.placeLabel());
+    provenance.region = tr("demo · %1").arg(session->placeLabel());
     provenance.demo = true;
     adoptSession(std::move(session), provenance);
     return true;
@@ -295,12 +307,12 @@ void MainWindow::openProfile(const QString& name)
     m_statusText->setText(u"Opening %1…"_s.arg(profile->displayText()));
     m_secrets->read(name, this, [this, profile = *profile](const Secrets& secrets) {
         QString why;
-        if (!ProfileSession::canOpen(profile, secrets, &why)) {
+        if (!ProfileOpener::canOpen(profile, secrets, &why)) {
             signIn(profile, why);
             return;
         }
         QString error;
-        std::unique_ptr<ApiSession> session(ProfileSession::open(profile, secrets, &error, nullptr));
+        std::unique_ptr<ApiSession> session = ProfileOpener::open(profile, secrets, &error);
         if (!session) {
             signIn(profile, error);
             return;
@@ -341,13 +353,8 @@ void MainWindow::connectSession(const std::optional<Profile>& profile)
     // Queued: the dialog must not run inside the request queue that noticed the expiry.
     connect(m_session->auth(), &AuthSession::reauthenticationNeeded, this,
             [this, profile = *profile] { reauthenticate(profile); }, Qt::QueuedConnection);
-    if (profile->method == Profile::Method::Browser) {
-        UserMeJob* job = UserMeJob::fetch(m_session->client(), m_session);
-        connect(job, &UserMeJob::userReady, this, [this](const UserMe& user) {
-            m_personName = user.name;
-            updateHeader();
-        });
-    }
+    if (profile->method == Profile::Method::Browser)
+        m_sessions->namePerson(m_session);
 }
 
 void MainWindow::reauthenticate(const Profile& profile)
@@ -391,7 +398,7 @@ void MainWindow::buildPages()
     }
     QSettings settings;
     m_usagePage->restoreSettings(settings);
-    m_stackedAction->setChecked(m_usagePage->chartView()->options().mode == UsageChartOptions::Mode::StackedBars);
+    m_stackedAction->setChecked(m_usagePage->findChild<UsageChartPanel*>()->stackedBars());
     m_pages->setCurrentIndex(settings.value(u"window/page"_s, 0).toInt());
 }
 
@@ -418,26 +425,7 @@ void MainWindow::start()
     if (!m_session)
         return;
     updateHeader();
-    OrganizationJob* job = m_session->orgs()->fetchOrganization();
-    connect(job, &OrganizationJob::organizationReady, this, [this](const Organization& organization) {
-        m_provenance.orgName = organization.name;
-        m_usagePage->setProvenance(m_provenance);
-        m_partnerPage->setProvenance(m_provenance);
-        if (!m_profileName.isEmpty()) {
-            // Remember the org's name with the profile, so the menu can show it next time.
-            if (auto profile = m_profiles->profile(m_profileName); profile && profile->label != organization.name) {
-                profile->label = organization.name;
-                m_profiles->save(*profile);
-            }
-        }
-        updateHeader();
-    });
-    connect(job, &ApiJob::failed, this, [this](const ApiError& error) {
-        const bool signedOut = error.kind() == ApiError::Kind::Auth || error.httpStatus() == 401;
-        if (signedOut || m_provenance.orgName.isEmpty())
-            m_orgLabel->setText(signedOut ? u"Not signed in"_s : u"Organization unavailable"_s);
-        m_banner->showMessage(MessageBanner::Kind::Error, error.fullText());
-    });
+    m_sessions->nameOrganization(m_session);
     m_usagePage->refresh();
     m_started = true;
     loadPartnerPageOnce();

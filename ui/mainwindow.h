@@ -24,7 +24,7 @@ class ProfileStore;
 class SecretStore;
 class UsagePage;
 struct Profile;
-namespace sim { class SimThread; }
+class SessionController;
 
 /// The dashboard's main window: the signed-in org and region, the Usage and Partner pages, menus and
 /// shortcuts that act on the current page, a status bar with progress and Cancel, and the profile menu that
@@ -77,7 +77,7 @@ private:
     void saveSettings() const;
     void restoreWindowSettings();
 
-    std::unique_ptr<sim::SimThread> m_demo;
+    SessionController* m_sessions;
     std::unique_ptr<ApiSession> m_ownedSession;
     ApiSession* m_session = nullptr;
     Provenance m_provenance;

@@ -2,42 +2,34 @@
 
 #include "domain/granularity.h"
 #include "domain/rangepreset.h"
+#include "ui/charts/chartexporter.h"
 #include "ui/dashboardpage.h"
 
-#include <QDateTime>
-#include <QHash>
-
-class QLabel;
 class QLineEdit;
 class QSettings;
-class QSpinBox;
 class QSplitter;
-class QTabWidget;
 class QTableView;
-class QToolButton;
 
 namespace bd {
 
 class ApiError;
 class ApiSession;
 class MessageBanner;
-class RampChartView;
 class RangeBar;
-class ResourceModel;
+class ResourcePanel;
 class SortProxyModel;
-class UsageChartView;
-class UsageSeriesLoader;
-class UsageSeriesModel;
+class UsageChartPanel;
+class UsageSeriesController;
 
 /// The usage page: a range and granularity, one billable-usage report per bucket streamed into a table and a
-/// chart, the resources behind any cell, and exports of both.
+/// chart, the resources behind any cell, and exports of both. The UsageSeriesController does the loading; the
+/// page lays it out and wires it.
 class UsagePage final : public DashboardPage
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(UsagePage)
 
 public:
-    enum class ChartFormat { Png, Svg, Pdf };
     /// Above this many reports a load asks before it starts.
     static constexpr int LargeLoadThreshold = 400;
 
@@ -54,11 +46,7 @@ public:
 
     /// Loads a range without asking (the range bar is updated to match).
     void load(const DateRange& range, Granularity granularity);
-    /// Asks for one failed (or cancelled) bucket again.
-    void retryBucket(int bucket);
-    /// Asks again for every failed or cancelled bucket.
-    void retryFailed();
-    /// Whether loads over LargeLoadThreshold reports ask first (tests switch it off).
+    /// Whether loads over LargeLoadThreshold reports ask first.
     void setConfirmLargeLoads(bool confirm) { m_confirmLargeLoads = confirm; }
     /// Selects the table cell of a licence in a bucket (and so shows its resources and ramp).
     void selectCell(const QString& licence, int bucket);
@@ -69,18 +57,13 @@ public:
     bool exportCsv(const QString& path, QString* error) const;
     /// The chart in a light theme with the provenance footer.
     bool exportChart(const QString& path, ChartFormat format, QSize size, qreal devicePixelRatio, QString* error) const;
-    /// "Northwind · us_east_1 · 2025-01-01 – 2025-12-31 · monthly · fetched … · Billing Dashboard 0.1.0"
+    /// "2025-01-01 – 2025-12-31 · monthly · Northwind · us_east_1 · fetched … · Billing Dashboard 0.1.0"
     QString footerText() const;
 
     void saveSettings(QSettings& settings) const;
     void restoreSettings(QSettings& settings);
 
-    UsageSeriesModel* model() const { return m_model; }
-    UsageChartView* chartView() const { return m_chart; }
-    RangeBar* rangeBar() const { return m_rangeBar; }
-    QTableView* table() const { return m_table; }
-    QTableView* resourceTable() const { return m_resourceTable; }
-    MessageBanner* banner() const { return m_banner; }
+    UsageSeriesController* controller() const { return m_controller; }
 
 Q_SIGNALS:
     /// Nothing is loading any more (every bucket loaded, failed or was cancelled).
@@ -90,43 +73,27 @@ Q_SIGNALS:
 
 private:
     void startLoad(const DateRange& range, Granularity granularity);
-    void onBucketFailed(int bucket, const ApiError& error);
-    void onLoadSettled();
+    void onSettled();
     void showCell(const QModelIndex& proxyIndex);
-    void updateStatus();
-    void editLicenceSelection();
+    void showTableMenu(const QPoint& pos);
 
-    ApiSession* m_session;
-    UsageSeriesLoader* m_loader;
-    UsageSeriesModel* m_model;
+    UsageSeriesController* m_controller;
     SortProxyModel* m_proxy;
-    ResourceModel* m_resources;
-    SortProxyModel* m_resourceProxy;
     Provenance m_provenance;
-    DateRange m_loadedRange;
-    QHash<int, int> m_failureKinds; // bucket → ApiError::Kind, for the summary once the load settles
-    QDateTime m_updatedAt;
     bool m_confirmLargeLoads = true;
-    bool m_reportedFatal = false;
-    QString m_sortBy = QStringLiteral("licence"); ///< the table's sort across loads: licence, peak or average
+    /// The table's sort that carries over to the next range (bucket columns change with every range).
+    enum class SortKey { Licence, Peak, Average };
+    SortKey m_sortKey = SortKey::Licence;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 
     RangeBar* m_rangeBar;
     MessageBanner* m_banner;
     QSplitter* m_mainSplitter;
     QSplitter* m_tableSplitter;
-    QTabWidget* m_chartTabs;
-    UsageChartView* m_chart;
-    RampChartView* m_ramp;
-    QToolButton* m_linesButton;
-    QToolButton* m_barsButton;
-    QSpinBox* m_topN;
-    QToolButton* m_licencesButton;
+    UsageChartPanel* m_charts;
     QLineEdit* m_filter;
     QTableView* m_table;
-    QLabel* m_resourceTitle;
-    QLineEdit* m_resourceFilter;
-    QTableView* m_resourceTable;
+    ResourcePanel* m_resourcePanel;
 };
 
 } // namespace bd

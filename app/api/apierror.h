@@ -37,6 +37,9 @@ public:
     QString message() const { return m_message; }    ///< the server's (or our) technical message
     QString contextId() const { return m_contextId; }
     QString correlationId() const { return m_correlationId; }
+    /// A refused sign-in or permission (401, 403, a failed sign-in): about the whole org, not one request, so
+    /// every other request to it would fail the same way.
+    bool affectsWholeOrg() const { return m_httpStatus == 401 || m_httpStatus == 403 || m_kind == Kind::Auth; }
     /// Permissions named by a 403 missing.any.permissions, e.g. {"billing:subscription:read", …}.
     QStringList missingPermissions() const;
 

@@ -10,10 +10,7 @@ using namespace Qt::StringLiterals;
 
 namespace bd {
 
-ApiSession::ApiSession(QObject* parent)
-    : QObject(parent)
-{
-}
+ApiSession::ApiSession() = default;
 
 ApiSession::~ApiSession()
 {
@@ -23,7 +20,7 @@ ApiSession::~ApiSession()
     delete m_client;
 }
 
-ApiSession* ApiSession::create(const ConnectionSettings& settings, QString* error, QObject* parent)
+std::unique_ptr<ApiSession> ApiSession::create(const ConnectionSettings& settings, QString* error)
 {
     const ApiEndpoint endpoint = settings.endpoint(error);
     if (!endpoint.isValid())
@@ -34,15 +31,15 @@ ApiSession* ApiSession::create(const ConnectionSettings& settings, QString* erro
                      "(or set GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET)."_s;
         return nullptr;
     }
-    auto* session = new ApiSession(parent);
-    session->m_auth = new AuthSession(session);
+    std::unique_ptr<ApiSession> session(new ApiSession);
+    session->m_auth = new AuthSession(session.get());
     if (!settings.accessToken.isEmpty())
         session->m_auth->useAccessToken(settings.accessToken);
     else
         session->m_auth->useClientCredentials(endpoint.loginBase(), settings.clientId, settings.clientSecret);
-    session->m_client = new ApiClient(endpoint, session->m_auth, session);
-    session->m_billing = new BillingApi(session->m_client, session);
-    session->m_orgs = new OrgApi(session->m_client, session);
+    session->m_client = new ApiClient(endpoint, session->m_auth, session.get());
+    session->m_billing = new BillingApi(session->m_client, session.get());
+    session->m_orgs = new OrgApi(session->m_client, session.get());
     session->m_placeLabel = settings.placeLabel();
     return session;
 }

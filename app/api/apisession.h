@@ -2,6 +2,8 @@
 
 #include <QObject>
 
+#include <memory>
+
 namespace bd {
 
 class ApiClient;
@@ -18,7 +20,7 @@ class ApiSession final : public QObject
 
 public:
     /// Builds a session from settings; nullptr with *error set when the settings cannot work.
-    static ApiSession* create(const ConnectionSettings& settings, QString* error, QObject* parent = nullptr);
+    static std::unique_ptr<ApiSession> create(const ConnectionSettings& settings, QString* error);
     ~ApiSession() override;
 
     AuthSession* auth() const { return m_auth; }
@@ -29,7 +31,7 @@ public:
     QString placeLabel() const { return m_placeLabel; }
 
 private:
-    explicit ApiSession(QObject* parent);
+    ApiSession();
 
     AuthSession* m_auth = nullptr;
     ApiClient* m_client = nullptr;

@@ -94,8 +94,7 @@ void PeriodWalker::walk(const QString& trustorOrgId, int first, int last)
             }
             // Sign-in and permission failures (a disabled trust answers 403) and an unknown org are about the
             // org, not the period: every other index would fail the same way, so stop asking.
-            if (notFound || error.httpStatus() == 401 || error.httpStatus() == 403
-                || error.kind() == ApiError::Kind::Auth)
+            if (notFound || error.affectsWholeOrg())
                 abandonOthers(slot);
             settle(slot, [&] { Q_EMIT periodFailed(index, error); });
         });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/apierror.h"
+#include "domain/bucketstate.h"
 #include "domain/billingusagereport.h"
 #include "domain/datebucket.h"
 
@@ -12,10 +13,8 @@
 
 namespace bd {
 
-
 class BillingApi;
 class UsageReportJob;
-
 
 /// Loads one billable-usage report per date bucket through the API layer (its rate limiter, concurrency cap
 /// and InProgress polling) and streams each report out as it completes. A failed bucket can be retried alone;
@@ -26,7 +25,7 @@ class UsageSeriesLoader final : public QObject
     Q_DISABLE_COPY_MOVE(UsageSeriesLoader)
 
 public:
-    enum class BucketState { Pending, Generating, Loaded, Failed, Cancelled };
+    using BucketState = bd::BucketState;
 
     explicit UsageSeriesLoader(BillingApi* api, QObject* parent = nullptr);
     ~UsageSeriesLoader() override;

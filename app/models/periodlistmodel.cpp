@@ -3,6 +3,7 @@
 #include "domain/overviewestimate.h"
 
 #include <QFont>
+#include <QHash>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -86,6 +87,36 @@ QStringList PeriodListModel::partNumbers() const
     QStringList list(seen.cbegin(), seen.cend());
     list.sort();
     return list;
+}
+
+QList<PeriodListModel::PartChoice> PeriodListModel::partChoices() const
+{
+    QHash<QString, QString> names;
+    for (const Period& p : m_periods) { // newest first: the first name seen is the newest
+        for (const SubscriptionOverviewUsage& usage : p.overview.usages) {
+            if (!names.contains(usage.partNumber))
+                names.insert(usage.partNumber, usage.name);
+        }
+    }
+    QList<PartChoice> choices;
+    for (const QString& part : partNumbers())
+        choices.append({ part, names.value(part) });
+    return choices;
+}
+
+QString PeriodListModel::defaultTrendPart() const
+{
+    if (m_periods.isEmpty())
+        return {};
+    QString best;
+    Decimal bestUsage = Decimal::fromInt(-1);
+    for (const SubscriptionOverviewUsage& usage : m_periods.first().overview.usages) {
+        if (usage.unitOfMeasureType == u"seat" && usage.usageQuantity > bestUsage) {
+            bestUsage = usage.usageQuantity;
+            best = usage.partNumber;
+        }
+    }
+    return best.isEmpty() ? partNumbers().value(0) : best;
 }
 
 QString PeriodListModel::periodText(const TrusteeBillingOverview& overview, int billingPeriodIndex)

@@ -50,6 +50,17 @@ public:
     const QList<Period>& periods() const { return m_periods; }
     /// Part numbers seen in any period (sorted), for the trend chart.
     QStringList partNumbers() const;
+    /// A part number and its charge name, as the newest period that lists it names it.
+    struct PartChoice
+    {
+        QString partNumber;
+        QString name;
+    };
+    /// partNumbers(), each with its charge name.
+    QList<PartChoice> partChoices() const;
+    /// The part to plot first: the seat licence with the highest usage in the newest period (usually the main
+    /// seat licence), else the first part number; empty without periods.
+    QString defaultTrendPart() const;
     /// "2026-10-14 – 2026-11-13" (the end date is the period's last day), or "period N" without dates.
     static QString periodText(const TrusteeBillingOverview& overview, int billingPeriodIndex);
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/bucketstate.h"
+
 #include "domain/billingusagereport.h"
 #include "domain/datebucket.h"
 #include "domain/decimal.h"
@@ -20,8 +22,7 @@ class UsageSeriesModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(UsageSeriesModel)
 
 public:
-    enum class BucketState { Pending, Generating, Loaded, Failed, Cancelled };
-    Q_ENUM(BucketState)
+    using BucketState = bd::BucketState;
 
     enum Role {
         SortRole = Qt::UserRole + 1, ///< a Decimal (usage), or the licence name

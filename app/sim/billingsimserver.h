@@ -5,23 +5,18 @@
 #include "sim/requestrecord.h"
 #include "sim/simoptions.h"
 
-#include <QtCore/QList>
-#include <QtCore/QObject>
-#include <QtCore/QUrl>
-#include <QtNetwork/QHostAddress>
-
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QUrl>
 #include <memory>
 
-QT_BEGIN_NAMESPACE
 class QHttpServerRequest;
 class QTcpSocket;
-QT_END_NAMESPACE
 
 namespace bd::sim {
 
-/// A local Genesys Cloud that speaks the billing wire contract (OAuth client credentials and authorization code
-/// with PKCE, billable usage, trustee billing overview, trustors, organizations/me, users/me), with latency, rate
-/// limits and injectable faults.
+/// A local Genesys Cloud speaking the billing wire contract, with latency, rate limits and injectable faults.
 class BillingSimServer final : public QObject
 {
     Q_OBJECT
@@ -65,7 +60,7 @@ public:
     /// The next `count` requests whose path contains pathContains get exactly this answer (matching as for
     /// injectFault), e.g. a proxy's HTML 404 or another org's overview.
     void injectAnswer(int status, const QByteArray& contentType, const QByteArray& body, int count = 1,
-                      const QString& pathContains = {});
+        const QString& pathContains = {});
     /// Forgets faults injected but not yet served.
     void clearFaults();
     /// Every token issued so far now answers 401 credentials.expired.

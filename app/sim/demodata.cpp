@@ -1,11 +1,11 @@
 #include "sim/demodata.h"
 
+#include "sim/democatalog.h"
 #include "sim/seededrandom.h"
 #include "sim/wiredate.h"
 
-#include <QtCore/QJsonArray>
-#include <QtCore/QSet>
-
+#include <QJsonArray>
+#include <QSet>
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -19,190 +19,43 @@ namespace bd::sim {
 
 namespace {
 
-constexpr qint64 kDay = WireDate::msPerDay;
-constexpr qint64 kForever = std::numeric_limits<qint64>::max();
-constexpr int kHistoryDays = 730; // the demo org's usage history: two years before `now`
+constexpr qint64 DayMs = WireDate::MsPerDay;
+constexpr qint64 Forever = std::numeric_limits<qint64>::max();
+constexpr int HistoryDays = 730; // the demo org's usage history: two years before `now`
 
-// ---------------------------------------------------------------------------------------------------------------
-// The signed-in demo org's licences (billable-usage report)
-
-enum class LicenceKind { UserSeat, DeviceSeat, Sessions, StorageGb };
-
-struct Licence
-{
-    const char16_t* name;
-    LicenceKind kind;
-};
-
-enum LicenceIndex {
-    CX1, CX2, CX3, CX3Digital, Collaborate, Communicate, WemAddOn, SpeechText, Wem, Wallboard, Sessions, Storage,
-    LicenceCount
-};
-
-constexpr std::array<Licence, LicenceCount> kLicences{{
-    {u"Genesys Cloud CX 1", LicenceKind::UserSeat},
-    {u"Genesys Cloud CX 2", LicenceKind::UserSeat},
-    {u"Genesys Cloud CX 3", LicenceKind::UserSeat},
-    {u"Genesys Cloud CX 3 Digital", LicenceKind::UserSeat},
-    {u"Genesys Cloud Collaborate User", LicenceKind::UserSeat},
-    {u"Genesys Cloud Communicate User", LicenceKind::UserSeat},
-    {u"Genesys Cloud WEM Add-on", LicenceKind::UserSeat},
-    {u"Genesys Cloud Speech and Text Analytics", LicenceKind::UserSeat},
-    {u"Genesys Cloud Workforce Engagement Management", LicenceKind::UserSeat},
-    {u"Genesys Cloud for Wallboard Device Charge", LicenceKind::DeviceSeat},
-    {u"Genesys Cloud Predictive Engagement Sessions", LicenceKind::Sessions},
-    {u"Genesys Cloud Data Storage GB", LicenceKind::StorageGb},
-}};
-
-constexpr std::array<const char16_t*, 64> kFirstNames{{
-    u"alice", u"bob", u"carol", u"dave", u"erin", u"frank", u"grace", u"heidi", u"ivan", u"judy", u"mallory",
-    u"nina", u"oscar", u"peggy", u"quinn", u"rupert", u"sybil", u"trent", u"ursula", u"victor", u"wendy",
-    u"xavier", u"yasmin", u"zoe", u"aaron", u"bianca", u"carlos", u"diana", u"elena", u"farid", u"gina", u"hugo",
-    u"ingrid", u"jamal", u"keiko", u"liam", u"maria", u"noah", u"olga", u"pedro", u"rosa", u"samir", u"tara",
-    u"umar", u"vera", u"will", u"ximena", u"yusuf", u"zara", u"amira", u"bruno", u"chloe", u"dmitri", u"emma",
-    u"felix", u"hana", u"isaac", u"julia", u"kofi", u"lena", u"marco", u"priya", u"sofia", u"tomas",
-}};
-
-constexpr std::array<const char16_t*, 64> kLastNames{{
-    u"smith", u"johnson", u"williams", u"brown", u"jones", u"garcia", u"miller", u"davis", u"rodriguez",
-    u"martinez", u"hernandez", u"lopez", u"gonzalez", u"wilson", u"anderson", u"thomas", u"taylor", u"moore",
-    u"jackson", u"martin", u"lee", u"perez", u"thompson", u"white", u"harris", u"sanchez", u"clark", u"ramirez",
-    u"lewis", u"robinson", u"walker", u"young", u"allen", u"king", u"wright", u"scott", u"torres", u"nguyen",
-    u"hill", u"flores", u"green", u"adams", u"nelson", u"baker", u"hall", u"rivera", u"campbell", u"mitchell",
-    u"carter", u"roberts", u"kowalski", u"novak", u"schmidt", u"muller", u"rossi", u"dubois", u"tanaka",
-    u"okafor", u"singh", u"patel", u"kim", u"silva", u"costa", u"jensen",
-}};
+using namespace catalog;
 
 struct Resource
 {
-    qint64 fromMs;  // first moment the resource is billable
-    qint64 toMs;    // last moment (kForever while still active)
-    qint64 todMs;   // seeded time of day at which the billing system first observes it in a window
-    QString name;   // user e-mail or device id
+    qint64 fromMs; // first moment the resource is billable
+    qint64 toMs; // last moment (Forever while still active)
+    qint64 todMs; // seeded time of day at which the billing system first observes it in a window
+    QString name; // user e-mail or device id
 };
 
 // Days after a window opens before an already-active user is first observed in it. Derived from the name,
-// not drawn from the generator, so that adding it left every other generated value as it was.
+// not drawn from the generator, so that it shifts no other generated value.
 qint64 signInLagDays(const QString& name)
 {
     const size_t h = qHash(name, 0x5eed) % 100;
     return h < 50 ? 0 : h < 75 ? 1 : h < 88 ? 2 : h < 95 ? 3 + qint64(h % 2) : 5 + qint64(h % 5);
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// The trustor orgs' product catalog (trustee billing overview)
-
-enum class ProductKind { Seat, ApiRequests, StorageGb, Messages };
-
-struct Product
-{
-    const char16_t* name;
-    const char16_t* partNumber;
-    const char16_t* grouping;
-    const char16_t* unit;
-    qint64 listPrice;   // USD, scaled by 10^priceDecimals
-    int priceDecimals;
-    const char16_t* shortName;
-    bool thirdParty;
-    ProductKind kind;
-};
-
-enum ProductIndex {
-    PCX1, PCX2, PCX3, PCX3Digital, PCollaborate, PCommunicate, PWemAddOn, PSpeechText, PWallboard, PApi, PStorage,
-    PMessaging, PAvtex, PSurvey, ProductCount
-};
-
-constexpr std::array<Product, ProductCount> kProducts{{
-    {u"Genesys Cloud CX 1", u"PC-170-NV-PCCX1", u"user-license", u"seat", 7500, 2, u"PureCloud1Overage", false,
-     ProductKind::Seat},
-    {u"Genesys Cloud CX 2", u"PC-170-NV-PCCX2", u"user-license", u"seat", 11000, 2, u"PureCloud2Overage", false,
-     ProductKind::Seat},
-    {u"Genesys Cloud CX 3", u"PC-170-NV-PCCX3", u"user-license", u"seat", 15500, 2, u"PureCloud3Overage", false,
-     ProductKind::Seat},
-    {u"Genesys Cloud CX 3 Digital", u"PC-170-NV-PCCX3D", u"user-license", u"seat", 13500, 2,
-     u"PureCloud3DigitalOverage", false, ProductKind::Seat},
-    {u"Genesys Cloud Collaborate User", u"PC-170-NV-PCCOLL", u"user-license", u"seat", 1000, 2,
-     u"PureCloudCollaborateOverage", false, ProductKind::Seat},
-    {u"Genesys Cloud Communicate User", u"PC-170-NV-PCCOMM", u"user-license", u"seat", 3500, 2,
-     u"PureCloudCommunicateOverage", false, ProductKind::Seat},
-    {u"Genesys Cloud WEM Add-on", u"PC-170-NV-WEMADD", u"user-license", u"seat", 4000, 2, u"WemAddOnOverage", false,
-     ProductKind::Seat},
-    {u"Genesys Cloud Speech and Text Analytics", u"PC-170-NV-STAADD", u"billable-app-concurrent-license", u"seat",
-     3000, 2, u"SpeechTextAnalyticsOverage", false, ProductKind::Seat},
-    {u"Genesys Cloud for Wallboard Device Charge", u"PC-170-NV-WALLBD", u"device", u"seat", 2500, 2,
-     u"WallboardDeviceOverage", false, ProductKind::Seat},
-    {u"Genesys Cloud API Resource", u"PC-170-NV-APIRES", u"resource", u"request", 1, 4, u"ApiResourceOverage", false,
-     ProductKind::ApiRequests},
-    {u"Genesys Cloud Data Storage", u"PC-170-NV-STORGB", u"storage", u"gigabyte", 2000, 4, u"DataStorageOverage",
-     false, ProductKind::StorageGb},
-    {u"Genesys Cloud Digital Messaging", u"PC-170-NV-MSGUSE", u"messaging-usage", u"message", 25, 4,
-     u"DigitalMessagingOverage", false, ProductKind::Messages},
-    {u"PureCloud for Avtex InteractionSync Add-on", u"PC-170-NV-AVTEXINSY", u"billable-app-usage-license", u"seat",
-     2374, 2, u"avtexDynamicsOverage", true, ProductKind::Seat},
-    {u"AppFoundry Survey Connector", u"PC-170-NV-APFSURV", u"billable-app-concurrent-license", u"seat", 1200, 2,
-     u"appFoundrySurveyOverage", true, ProductKind::Seat},
-}};
-
-constexpr std::array<const char16_t*, 25> kTrustorNames{{
-    u"Contoso Health", u"Contoso Health Europe", u"Fabrikam Insurance", u"Adatum Telecom", u"Tailspin Travel",
-    u"Relecloud", u"Wide World Importers", u"Litware Energy", u"Proseware Bank", u"Woodgrove Financial",
-    u"Alpine Ski House", u"Blue Yonder Airlines", u"Coho Winery", u"Lamna Healthcare", u"Margie's Travel",
-    u"Trey Research", u"Fourth Coffee", u"Humongous Insurance", u"Lucerne Publishing", u"VanArsdel Ltd",
-    u"Wingtip Toys", u"Southridge Video", u"Consolidated Messenger", u"City Power & Light", u"Best For You Organics",
-}};
-
-constexpr std::array<const char16_t*, 25> kSubscriptionTypes{{
-    u"PREPAY", u"PREPAY", u"PREPAY_MONTHLY_COMMITMENT", u"PREPAY", u"MONTH_TO_MONTH",
-    u"PREPAY_MONTHLY_COMMITMENT", u"ININ", u"MONTH_TO_MONTH", u"FREE_TRIAL_MONTH_TO_MONTH", u"PREPAY",
-    u"DEV_ORG_MONTH_TO_MONTH", u"PREPAY_MONTHLY_COMMITMENT", u"DEV_ORG_PREPAY_MONTHLY_COMMITMENT", u"PREPAY",
-    u"DEV_ORG_PREPAY", u"MONTH_TO_MONTH", u"PREPAY", u"PREPAY_MONTHLY_COMMITMENT", u"MONTH_TO_MONTH", u"PREPAY",
-    u"PREPAY_MONTHLY_COMMITMENT", u"PREPAY", u"MONTH_TO_MONTH", u"PREPAY", u"PREPAY_MONTHLY_COMMITMENT",
-}};
-
-constexpr std::array<const char16_t*, 25> kCurrencies{{
-    u"USD", u"EUR", u"GBP", u"AUD", u"USD", u"USD", u"EUR", u"USD", u"USD", u"GBP", u"USD", u"CAD", u"USD",
-    u"EUR", u"USD", u"AUD", u"USD", u"GBP", u"NZD", u"USD", u"EUR", u"USD", u"AUD", u"USD", u"GBP",
-}};
-
-double fxRate(const QString& currency)
-{
-    if (currency == u"EUR")
-        return 0.92;
-    if (currency == u"GBP")
-        return 0.79;
-    if (currency == u"AUD")
-        return 1.53;
-    if (currency == u"CAD")
-        return 1.37;
-    if (currency == u"NZD")
-        return 1.66;
-    return 1.0;
-}
-
-// Trustors with special shapes, by listing index (the values inside them stay seeded).
-constexpr int kTwinUsd = 0, kTwinEur = 1;        // same part numbers, two currencies
-constexpr int kShortHistory = 5;                  // a new customer: 5 periods, in its ramp
-constexpr int kDisabledTrust = 7;                 // the customer disabled the trust
-constexpr int kChargeChange = 9;                  // a charge added and another removed between two periods
-constexpr int kChargeChangeIndex = 6;             // …between periods 6 (old) and 5 (new)
-constexpr int kMidAmendment = 3;                  // a contract amendment mid-history
-constexpr int kMidAmendmentIndex = 12;
-
 struct Ramp
 {
     int startIndex = -1; // first period of the ramp
-    int endIndex = 0;    // last period of the ramp (negative = in the future)
+    int endIndex = 0; // last period of the ramp (negative = in the future)
 };
 
 struct TrustorProduct
 {
     int product;
-    double base;         // usage level in the contract's first period
-    double growth;       // monthly growth rate
-    double amplitude;    // seasonal amplitude
-    int peakMonth;       // 1..12
-    int firstIndex;      // present in periods with index <= firstIndex…
-    int lastIndex;       // …and >= lastIndex
+    double base; // usage level in the contract's first period
+    double growth; // monthly growth rate
+    double amplitude; // seasonal amplitude
+    int peakMonth; // 1..12
+    int firstIndex; // present in periods with index <= firstIndex…
+    int lastIndex; // …and >= lastIndex
 };
 
 struct Trustor
@@ -268,12 +121,12 @@ struct DemoData::Impl
 {
     quint32 seed = 0;
     qint64 nowMs = 0;
-    qint64 horizonMs = 0;   // usage lags a day: nothing after this is reported yet
+    qint64 horizonMs = 0; // usage lags a day: nothing after this is reported yet
     qint64 dataStartMs = 0; // nothing before this exists
     QString orgId;
     std::array<std::vector<Resource>, LicenceCount> resources;
     std::vector<qint64> sessionsPrefix; // sessionsPrefix[i] = sessions of days [0, i)
-    std::vector<qint64> storageCents;   // GB × 100 in use on each day
+    std::vector<qint64> storageCents; // GB × 100 in use on each day
     std::vector<Trustor> trustors;
 
     void generateUsage();
@@ -286,14 +139,14 @@ struct DemoData::Impl
 
 void DemoData::Impl::generateUsage()
 {
-    SeededRandom rng(SeededRandom::mix({seed, 0x5EA7}));
-    dataStartMs = WireDate::startOfDay(nowMs) - qint64(kHistoryDays) * kDay;
+    SeededRandom rng(SeededRandom::mix({ seed, 0x5EA7 }));
+    dataStartMs = WireDate::startOfDay(nowMs) - qint64(HistoryDays) * DayMs;
 
     QSet<QString> taken;
     auto uniqueEmail = [&]() {
         for (int attempt = 0;; ++attempt) {
-            QString name = str(kFirstNames.at(rng.bounded(kFirstNames.size()))) + u'.'
-                + str(kLastNames.at(rng.bounded(kLastNames.size())));
+            QString name = str(FirstNames.at(rng.bounded(FirstNames.size()))) + u'.'
+                + str(LastNames.at(rng.bounded(LastNames.size())));
             if (attempt > 8)
                 name += QString::number(rng.between(2, 99));
             name += u"@northwind.example"_s;
@@ -310,14 +163,14 @@ void DemoData::Impl::generateUsage()
     auto add = [&](int licence, qint64 from, qint64 to, const QString& name) {
         if (from >= to || from > nowMs)
             return;
-        resources.at(licence).push_back({from, to > nowMs ? kForever : to, timeOfDay(), name});
+        resources.at(licence).push_back({ from, to > nowMs ? Forever : to, timeOfDay(), name });
     };
     auto addPerson = [&](qint64 from, qint64 to, int primary, bool addOns) {
         const QString name = uniqueEmail();
         add(primary, from, to, name);
         if (!addOns)
             return;
-        const auto later = [&]() { return from + rng.between(0, 90) * kDay + timeOfDay(); };
+        const auto later = [&]() { return from + rng.between(0, 90) * DayMs + timeOfDay(); };
         if ((primary == CX1 || primary == CX2) && rng.chance(0.35))
             add(WemAddOn, later(), to, name);
         if ((primary == CX3 || primary == CX3Digital) && rng.chance(0.25))
@@ -342,16 +195,16 @@ void DemoData::Impl::generateUsage()
 
     // The staff already there two years ago; some leave over the period.
     for (int i = 0; i < 280; ++i) {
-        const qint64 from = dataStartMs - rng.between(1, 900) * kDay + timeOfDay();
-        const qint64 to = dataStartMs + rng.between(20, 1600) * kDay + timeOfDay();
+        const qint64 from = dataStartMs - rng.between(1, 900) * DayMs + timeOfDay();
+        const qint64 to = dataStartMs + rng.between(20, 1600) * DayMs + timeOfDay();
         addPerson(from, to, pickPrimary(), true);
     }
     // Weekly hires, a little faster in the second year; each hire stays for a seeded tenure.
-    for (int week = 0; week * 7 < kHistoryDays; ++week) {
+    for (int week = 0; week * 7 < HistoryDays; ++week) {
         const int hires = int(rng.between(2, 5)) + (week > 52 ? 1 : 0);
         for (int h = 0; h < hires; ++h) {
-            const qint64 from = dataStartMs + (week * 7 + rng.between(0, 4)) * kDay + timeOfDay();
-            const qint64 to = from + rng.between(45, 1500) * kDay;
+            const qint64 from = dataStartMs + (week * 7 + rng.between(0, 4)) * DayMs + timeOfDay();
+            const qint64 to = from + rng.between(45, 1500) * DayMs;
             addPerson(from, to, pickPrimary(), true);
         }
     }
@@ -360,31 +213,32 @@ void DemoData::Impl::generateUsage()
     const int lastYear = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).date().year();
     for (int year = firstYear; year <= lastYear; ++year) {
         for (int i = 0; i < 45; ++i) {
-            const qint64 from = dayMs(year, 10, 20) + rng.between(0, 30) * kDay + timeOfDay();
-            const qint64 to = dayMs(year + 1, 1, 3) + rng.between(0, 28) * kDay + timeOfDay();
+            const qint64 from = dayMs(year, 10, 20) + rng.between(0, 30) * DayMs + timeOfDay();
+            const qint64 to = dayMs(year + 1, 1, 3) + rng.between(0, 28) * DayMs + timeOfDay();
             addPerson(from, to, rng.chance(0.6) ? int(CX1) : int(Communicate), false);
         }
     }
     // Wallboards: a dozen from the start, one more every six weeks or so, a few retired.
     auto addDevice = [&](qint64 from) {
-        const qint64 to = rng.chance(0.2) ? from + rng.between(60, 500) * kDay : kForever;
+        const qint64 to = rng.chance(0.2) ? from + rng.between(60, 500) * DayMs : Forever;
         add(Wallboard, from, to, uuidText(rng.uuid()));
     };
     for (int i = 0; i < 12; ++i)
-        addDevice(dataStartMs - rng.between(10, 400) * kDay + timeOfDay());
-    for (qint64 day = 20; day < kHistoryDays; day += rng.between(30, 60))
-        addDevice(dataStartMs + day * kDay + timeOfDay());
+        addDevice(dataStartMs - rng.between(10, 400) * DayMs + timeOfDay());
+    for (qint64 day = 20; day < HistoryDays; day += rng.between(30, 60))
+        addDevice(dataStartMs + day * DayMs + timeOfDay());
 
     // Predictive Engagement started eight months into the history; sessions grow, weekends are quiet.
-    const int days = kHistoryDays + 1;
+    const int days = HistoryDays + 1;
     sessionsPrefix.assign(size_t(days) + 1, 0);
     storageCents.assign(size_t(days), 0);
     for (int day = 0; day < days; ++day) {
         qint64 sessions = 0;
         if (day >= 240) {
-            const qint64 epochDay = (dataStartMs / kDay) + day;
+            const qint64 epochDay = (dataStartMs / DayMs) + day;
             const bool weekend = ((epochDay + 4) % 7) == 0 || ((epochDay + 4) % 7) == 6;
-            const double level = (600.0 + 0.8 * (day - 240)) * (weekend ? 0.45 : 1.0) * (0.85 + 0.3 * rng.real());
+            const double level
+                = (600.0 + 0.8 * (day - 240)) * (weekend ? 0.45 : 1.0) * (0.85 + 0.3 * rng.real());
             sessions = qint64(std::llround(level));
         }
         sessionsPrefix.at(size_t(day) + 1) = sessionsPrefix.at(size_t(day)) + sessions;
@@ -394,25 +248,25 @@ void DemoData::Impl::generateUsage()
 
 void DemoData::Impl::generateTrustors()
 {
-    SeededRandom rng(SeededRandom::mix({seed, 0x7E57}));
-    trustors.resize(kTrustorNames.size());
+    SeededRandom rng(SeededRandom::mix({ seed, 0x7E57 }));
+    trustors.resize(TrustorNames.size());
     for (int i = 0; i < int(trustors.size()); ++i) {
         Trustor& t = trustors.at(size_t(i));
         t.listIndex = i;
         t.id = uuidText(rng.uuid());
-        t.name = str(kTrustorNames.at(size_t(i)));
-        t.currency = str(kCurrencies.at(size_t(i)));
-        t.subscriptionType = str(kSubscriptionTypes.at(size_t(i)));
-        t.enabled = i != kDisabledTrust;
+        t.name = str(TrustorNames.at(size_t(i)));
+        t.currency = str(Currencies.at(size_t(i)));
+        t.subscriptionType = str(SubscriptionTypes.at(size_t(i)));
+        t.enabled = i != DisabledTrust;
         t.activationDay = int(rng.between(2, 28));
-        t.historyLength = i == kShortHistory ? 5 : int(rng.between(25, 37));
+        t.historyLength = i == ShortHistory ? 5 : int(rng.between(25, 37));
         t.version = int(rng.between(1, 40));
         t.createdById = uuidText(rng.uuid());
         t.discount = 0.8 + 0.15 * rng.real();
         t.termMonths = int(rng.between(2, 4)) * 12;
         t.noiseSeed = rng.next();
-        if (i == kMidAmendment) {
-            t.amendmentIndex = kMidAmendmentIndex;
+        if (i == MidAmendment) {
+            t.amendmentIndex = MidAmendmentIndex;
             t.amendmentUplift = 1.25;
         } else if (i == 20) {
             t.amendmentIndex = 18;
@@ -421,22 +275,22 @@ void DemoData::Impl::generateTrustors()
             // Renewed recently with a ramp that is still running.
             t.amendmentIndex = i == 11 ? 2 : 1;
             t.amendmentUplift = 1.4;
-            t.ramp = {t.amendmentIndex, t.amendmentIndex - 5};
+            t.ramp = { t.amendmentIndex, t.amendmentIndex - 5 };
         }
-        if (i == kShortHistory)
-            t.ramp = {t.historyLength - 1, -1};
+        if (i == ShortHistory)
+            t.ramp = { t.historyLength - 1, -1 };
         if (i == 2 || i == 13)
-            t.ramp = {t.historyLength - 1, t.historyLength - 3};
+            t.ramp = { t.historyLength - 1, t.historyLength - 3 };
 
         const bool dev = t.subscriptionType.startsWith(u"DEV_ORG");
         const double scale = dev ? 0.02 : (0.3 + 1.7 * rng.real());
         auto seat = [&](int product, double base) {
-            t.products.push_back({product, std::max(1.0, base * scale), -0.004 + 0.02 * rng.real(),
-                                  0.12 * rng.real(), int(rng.between(1, 12)), 1000, -1000});
+            t.products.push_back({ product, std::max(1.0, base * scale), -0.004 + 0.02 * rng.real(),
+                0.12 * rng.real(), int(rng.between(1, 12)), 1000, -1000 });
         };
-        if (i == kTwinEur) {
+        if (i == TwinEur) {
             // The European arm buys exactly what the US parent buys, in euros.
-            t.products = trustors.at(kTwinUsd).products;
+            t.products = trustors.at(TwinUsd).products;
             for (TrustorProduct& p : t.products)
                 p.base = std::max(1.0, std::round(p.base * (0.4 + 0.3 * rng.real())));
             continue;
@@ -455,29 +309,29 @@ void DemoData::Impl::generateTrustors()
             seat(PSpeechText, 10 + 40 * rng.real());
         if (rng.chance(0.5))
             seat(PWallboard, 2 + 10 * rng.real());
-        if (i != kChargeChange && rng.chance(0.3))
+        if (i != ChargeChange && rng.chance(0.3))
             seat(PAvtex, 2 + 8 * rng.real());
-        if (i != kChargeChange && rng.chance(0.2))
+        if (i != ChargeChange && rng.chance(0.2))
             seat(PSurvey, 5 + 20 * rng.real());
-        t.products.push_back({PApi, 0, 0, 0, 1, 1000, -1000});
+        t.products.push_back({ PApi, 0, 0, 0, 1, 1000, -1000 });
         if (rng.chance(0.5))
-            t.products.push_back({PStorage, 0, 0, 0, 1, 1000, -1000});
-        if (i != kChargeChange && rng.chance(0.4))
-            t.products.push_back({PMessaging, 0, 0, 0, 1, 1000, -1000});
-        if (i == kChargeChange) {
+            t.products.push_back({ PStorage, 0, 0, 0, 1, 1000, -1000 });
+        if (i != ChargeChange && rng.chance(0.4))
+            t.products.push_back({ PMessaging, 0, 0, 0, 1, 1000, -1000 });
+        if (i == ChargeChange) {
             // Digital messaging is added and the survey connector removed from period 5 onward.
-            t.products.push_back({PMessaging, 0, 0, 0, 1, kChargeChangeIndex - 1, -1000});
+            t.products.push_back({ PMessaging, 0, 0, 0, 1, ChargeChangeIndex - 1, -1000 });
             seat(PSurvey, 5 + 20 * rng.real());
-            t.products.back().lastIndex = kChargeChangeIndex;
+            t.products.back().lastIndex = ChargeChangeIndex;
         }
         std::stable_sort(t.products.begin(), t.products.end(),
-                         [](const TrustorProduct& a, const TrustorProduct& b) { return a.product < b.product; });
+            [](const TrustorProduct& a, const TrustorProduct& b) { return a.product < b.product; });
     }
     for (Trustor& t : trustors) {
         const QDate effective = periodStart(t, t.historyLength - 1);
         t.createdMs = QDateTime(effective, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch()
-            - SeededRandom(SeededRandom::mix({t.noiseSeed, 1})).between(3, 40) * kDay
-            + SeededRandom(SeededRandom::mix({t.noiseSeed, 2})).between(8 * 3600, 17 * 3600) * 1000;
+            - SeededRandom(SeededRandom::mix({ t.noiseSeed, 1 })).between(3, 40) * DayMs
+            + SeededRandom(SeededRandom::mix({ t.noiseSeed, 2 })).between(8 * 3600, 17 * 3600) * 1000;
     }
 }
 
@@ -508,18 +362,21 @@ QJsonObject DemoData::Impl::overview(const Trustor& t, int index) const
     const QDate effective = periodStart(t, t.historyLength - 1);
     const int monthsIn = t.historyLength - 1 - index;
     // The active period is still filling up: usage-based rows grow with the elapsed fraction.
-    const double elapsed = index == 0 ? std::clamp(double(nowMs - startMs) / double(endMs - startMs), 0.02, 1.0) : 1.0;
+    const double elapsed
+        = index == 0 ? std::clamp(double(nowMs - startMs) / double(endMs - startMs), 0.02, 1.0) : 1.0;
     const bool inRamp = t.ramp.startIndex >= 0 && index <= t.ramp.startIndex && index >= t.ramp.endIndex;
     const bool amended = t.amendmentIndex >= 0 && index <= t.amendmentIndex;
     const double fx = fxRate(t.currency);
     const int absMonth = start.year() * 12 + start.month();
 
     auto noise = [&](int product, int salt) {
-        return SeededRandom(SeededRandom::mix({t.noiseSeed, quint64(product), quint64(absMonth), quint64(salt)}))
+        return SeededRandom(
+            SeededRandom::mix({ t.noiseSeed, quint64(product), quint64(absMonth), quint64(salt) }))
             .real();
     };
     auto level = [&](const TrustorProduct& p, int months, int monthOfYear) {
-        const double season = 1.0 + p.amplitude * std::cos(2.0 * std::numbers::pi * (monthOfYear - p.peakMonth) / 12.0);
+        const double season
+            = 1.0 + p.amplitude * std::cos(2.0 * std::numbers::pi * (monthOfYear - p.peakMonth) / 12.0);
         return p.base * std::pow(1.0 + p.growth, months) * season;
     };
     auto scaledPrice = [&](const Product& prod, double factor) {
@@ -533,7 +390,7 @@ QJsonObject DemoData::Impl::overview(const Trustor& t, int index) const
     for (const TrustorProduct& p : t.products) {
         if (index > p.firstIndex || index < p.lastIndex)
             continue;
-        const Product& prod = kProducts.at(size_t(p.product));
+        const Product& prod = Products.at(size_t(p.product));
         if (prod.kind != ProductKind::Seat)
             continue;
         const double lv = level(p, monthsIn, start.month()) * (1.0 + 0.06 * (noise(p.product, 1) - 0.5));
@@ -542,13 +399,10 @@ QJsonObject DemoData::Impl::overview(const Trustor& t, int index) const
         const qint64 usage = std::max<qint64>(0, std::llround(usageLevel));
         totalSeats += double(usage);
 
-        QJsonObject row{{u"name"_s, str(prod.name)},
-                        {u"partNumber"_s, str(prod.partNumber)},
-                        {u"grouping"_s, str(prod.grouping)},
-                        {u"unitOfMeasureType"_s, str(prod.unit)},
-                        {u"usageQuantity"_s, QString::number(usage)},
-                        {u"isCancellable"_s, t.isMonthToMonth()},
-                        {u"isThirdParty"_s, prod.thirdParty}};
+        QJsonObject row { { u"name"_s, str(prod.name) }, { u"partNumber"_s, str(prod.partNumber) },
+            { u"grouping"_s, str(prod.grouping) }, { u"unitOfMeasureType"_s, str(prod.unit) },
+            { u"usageQuantity"_s, QString::number(usage) }, { u"isCancellable"_s, t.isMonthToMonth() },
+            { u"isThirdParty"_s, prod.thirdParty } };
         if (QStringView(prod.grouping) == u"user-license") {
             row.insert(u"bundleQuantity"_s, u"1"_s);
             row.insert(u"usageNotes"_s, QString());
@@ -559,7 +413,8 @@ QJsonObject DemoData::Impl::overview(const Trustor& t, int index) const
             // while a ramp runs.
             double prepayLevel = p.base * std::pow(1.0 + p.growth, (monthsIn / 12) * 12) * 1.05;
             if (amended)
-                prepayLevel = std::max(prepayLevel, level(p, t.historyLength - 1 - t.amendmentIndex, 6) * t.amendmentUplift);
+                prepayLevel = std::max(
+                    prepayLevel, level(p, t.historyLength - 1 - t.amendmentIndex, 6) * t.amendmentUplift);
             if (inRamp) {
                 const int rampLength = std::max(1, t.ramp.startIndex - t.ramp.endIndex + 1);
                 prepayLevel *= 0.5 + 0.5 * double(t.ramp.startIndex - index) / double(rampLength);
@@ -573,7 +428,8 @@ QJsonObject DemoData::Impl::overview(const Trustor& t, int index) const
             minimumCents += prepay * prepayPrice;
         } else {
             row.insert(u"prepayQuantity"_s, u"0"_s);
-            row.insert(u"overagePrice"_s, formatScaled(t.isFree() ? 0 : scaledPrice(prod, 1.0), prod.priceDecimals));
+            row.insert(
+                u"overagePrice"_s, formatScaled(t.isFree() ? 0 : scaledPrice(prod, 1.0), prod.priceDecimals));
         }
         usages.append(row);
         enabled.append(str(prod.shortName));
@@ -581,56 +437,50 @@ QJsonObject DemoData::Impl::overview(const Trustor& t, int index) const
     for (const TrustorProduct& p : t.products) {
         if (index > p.firstIndex || index < p.lastIndex)
             continue;
-        const Product& prod = kProducts.at(size_t(p.product));
+        const Product& prod = Products.at(size_t(p.product));
         if (prod.kind == ProductKind::Seat)
             continue;
         const double n = noise(p.product, 2);
         QString quantity;
         if (prod.kind == ProductKind::ApiRequests) {
-            // The fair-use allowance scales with seats; usage wanders around it, so billable usage comes and goes.
+            // The fair-use allowance scales with seats; usage wanders around it, so billable usage comes and
+            // goes.
             const qint64 allowance = std::llround(totalSeats * 3000.0);
             const qint64 used = std::llround(double(allowance) * (0.6 + 0.8 * n) * elapsed);
             quantity = QString::number(used);
-            QJsonObject fairUse{{u"name"_s, str(prod.name)},
-                                {u"partNumber"_s, str(prod.partNumber)},
-                                {u"grouping"_s, u"fair-use"_s},
-                                {u"unitOfMeasureType"_s, str(prod.unit)},
-                                {u"usageQuantity"_s, QString::number(allowance)},
-                                {u"prepayQuantity"_s, u"0"_s},
-                                {u"isThirdParty"_s, false}};
+            QJsonObject fairUse { { u"name"_s, str(prod.name) }, { u"partNumber"_s, str(prod.partNumber) },
+                { u"grouping"_s, u"fair-use"_s }, { u"unitOfMeasureType"_s, str(prod.unit) },
+                { u"usageQuantity"_s, QString::number(allowance) }, { u"prepayQuantity"_s, u"0"_s },
+                { u"isThirdParty"_s, false } };
             usages.append(fairUse);
         } else if (prod.kind == ProductKind::StorageGb) {
-            const qint64 centiGb = std::llround(totalSeats * 250.0 * (1.0 + 0.02 * monthsIn) * (0.9 + 0.2 * n));
+            const qint64 centiGb
+                = std::llround(totalSeats * 250.0 * (1.0 + 0.02 * monthsIn) * (0.9 + 0.2 * n));
             quantity = formatScaled(centiGb, 2);
         } else {
             quantity = QString::number(std::llround(totalSeats * 400.0 * (0.7 + 0.6 * n) * elapsed));
         }
-        QJsonObject row{{u"name"_s, str(prod.name)},
-                        {u"partNumber"_s, str(prod.partNumber)},
-                        {u"grouping"_s, str(prod.grouping)},
-                        {u"unitOfMeasureType"_s, str(prod.unit)},
-                        {u"usageQuantity"_s, quantity},
-                        {u"overagePrice"_s, formatScaled(t.isFree() ? 0 : scaledPrice(prod, t.isPrepay() ? t.discount : 1.0),
-                                                          prod.priceDecimals)},
-                        {u"prepayQuantity"_s, u"0"_s},
-                        {u"isCancellable"_s, t.isMonthToMonth()},
-                        {u"isThirdParty"_s, prod.thirdParty}};
+        QJsonObject row { { u"name"_s, str(prod.name) }, { u"partNumber"_s, str(prod.partNumber) },
+            { u"grouping"_s, str(prod.grouping) }, { u"unitOfMeasureType"_s, str(prod.unit) },
+            { u"usageQuantity"_s, quantity },
+            { u"overagePrice"_s,
+                formatScaled(t.isFree() ? 0 : scaledPrice(prod, t.isPrepay() ? t.discount : 1.0),
+                    prod.priceDecimals) },
+            { u"prepayQuantity"_s, u"0"_s }, { u"isCancellable"_s, t.isMonthToMonth() },
+            { u"isThirdParty"_s, prod.thirdParty } };
         usages.append(row);
         enabled.append(str(prod.shortName));
     }
 
-    QJsonObject o{{u"organization"_s, QJsonObject{{u"id"_s, t.id}, {u"name"_s, t.name}}},
-                  {u"currency"_s, t.currency},
-                  {u"enabledProducts"_s, QJsonArray::fromStringList(enabled)},
-                  {u"subscriptionType"_s, t.subscriptionType},
-                  {u"usages"_s, usages},
-                  {u"billingPeriodStartDate"_s, WireDate::format(startMs)},
-                  {u"billingPeriodEndDate"_s, WireDate::format(endMs)},
-                  {u"contractEffectiveDate"_s, WireDate::format(ms(effective))},
-                  {u"inRampPeriod"_s, inRamp}};
+    QJsonObject o { { u"organization"_s, QJsonObject { { u"id"_s, t.id }, { u"name"_s, t.name } } },
+        { u"currency"_s, t.currency }, { u"enabledProducts"_s, QJsonArray::fromStringList(enabled) },
+        { u"subscriptionType"_s, t.subscriptionType }, { u"usages"_s, usages },
+        { u"billingPeriodStartDate"_s, WireDate::format(startMs) },
+        { u"billingPeriodEndDate"_s, WireDate::format(endMs) },
+        { u"contractEffectiveDate"_s, WireDate::format(ms(effective)) }, { u"inRampPeriod"_s, inRamp } };
     // The contract runs whole years from its effective date and is renewed (extended) before it lapses.
     QDate contractEnd = effective.addMonths(t.termMonths);
-    while (ms(contractEnd) <= nowMs + 30 * kDay)
+    while (ms(contractEnd) <= nowMs + 30 * DayMs)
         contractEnd = contractEnd.addMonths(12);
     o.insert(u"contractEndDate"_s, WireDate::format(ms(contractEnd) - 1));
     if (amended)
@@ -651,8 +501,8 @@ DemoData::DemoData(quint32 seed, const QDateTime& now)
     auto impl = std::make_shared<Impl>();
     impl->seed = seed;
     impl->nowMs = (now.isValid() ? now : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch();
-    impl->horizonMs = impl->nowMs - kDay;
-    impl->orgId = uuidText(SeededRandom(SeededRandom::mix({seed, 0x0126})).uuid());
+    impl->horizonMs = impl->nowMs - DayMs;
+    impl->orgId = uuidText(SeededRandom(SeededRandom::mix({ seed, 0x0126 })).uuid());
     impl->generateUsage();
     impl->generateTrustors();
     d = std::move(impl);
@@ -679,26 +529,14 @@ QString DemoData::orgName() const
 
 QJsonObject DemoData::organizationMe() const
 {
-    return {{u"id"_s, d->orgId},
-            {u"name"_s, orgName()},
-            {u"thirdPartyOrgName"_s, u"northwindcc"_s},
-            {u"domain"_s, u"northwindcc"_s},
-            {u"state"_s, u"active"_s},
-            {u"version"_s, 17},
-            {u"selfUri"_s, u"/api/v2/organizations/"_s + d->orgId}};
-}
-
-QStringList DemoData::licenceNames() const
-{
-    QStringList names;
-    for (const Licence& l : kLicences)
-        names.append(str(l.name));
-    return names;
+    return { { u"id"_s, d->orgId }, { u"name"_s, orgName() }, { u"thirdPartyOrgName"_s, u"northwindcc"_s },
+        { u"domain"_s, u"northwindcc"_s }, { u"state"_s, u"active"_s }, { u"version"_s, 17 },
+        { u"selfUri"_s, u"/api/v2/organizations/"_s + d->orgId } };
 }
 
 bool DemoData::isSeatLicence(const QString& licenceName) const
 {
-    for (const Licence& l : kLicences) {
+    for (const Licence& l : Licences) {
         if (QStringView(l.name) == licenceName)
             return l.kind == LicenceKind::UserSeat || l.kind == LicenceKind::DeviceSeat;
     }
@@ -721,10 +559,10 @@ QJsonObject DemoData::billableUsage(const QDateTime& start, const QDateTime& end
         };
         std::vector<Seen> seen;
         const auto dayIndex = [&](qint64 ms) {
-            return std::clamp<qint64>((ms - d->dataStartMs) / kDay, 0, qint64(d->storageCents.size()) - 1);
+            return std::clamp<qint64>((ms - d->dataStartMs) / DayMs, 0, qint64(d->storageCents.size()) - 1);
         };
         for (int l = 0; l < LicenceCount; ++l) {
-            const Licence& licence = kLicences.at(size_t(l));
+            const Licence& licence = Licences.at(size_t(l));
             switch (licence.kind) {
             case LicenceKind::UserSeat:
             case LicenceKind::DeviceSeat: {
@@ -733,14 +571,15 @@ QJsonObject DemoData::billableUsage(const QDateTime& start, const QDateTime& end
                     if (r.fromMs > effEnd || r.toMs < effStart)
                         continue;
                     // First observed in the window: on the day it became active, at its own time of day. A
-                    // person already active when the window opens shows up when they next sign in: most on the
-                    // first day, some days later (weekends, leave), so a bucket's ramp rises before it levels.
+                    // person already active when the window opens shows up when they next sign in: most on
+                    // the first day, some days later (weekends, leave), so a bucket's ramp rises before it
+                    // levels.
                     const qint64 base = std::max(r.fromMs, effStart);
                     const qint64 lag = (licence.kind == LicenceKind::UserSeat && r.fromMs < effStart)
-                        ? signInLagDays(r.name) * kDay
+                        ? signInLagDays(r.name) * DayMs
                         : 0;
                     const qint64 date = std::clamp(WireDate::startOfDay(base) + lag + r.todMs, base, effEnd);
-                    seen.push_back({date, &r.name});
+                    seen.push_back({ date, &r.name });
                 }
                 if (seen.empty())
                     break;
@@ -749,35 +588,32 @@ QJsonObject DemoData::billableUsage(const QDateTime& start, const QDateTime& end
                 });
                 QJsonArray resources;
                 for (const Seen& s : seen)
-                    resources.append(QJsonObject{{u"name"_s, *s.name}, {u"date"_s, WireDate::format(s.date)}});
-                usages.append(QJsonObject{{u"name"_s, str(licence.name)},
-                                          {u"totalUsage"_s, QString::number(seen.size())},
-                                          {u"resources"_s, resources}});
+                    resources.append(
+                        QJsonObject { { u"name"_s, *s.name }, { u"date"_s, WireDate::format(s.date) } });
+                usages.append(QJsonObject { { u"name"_s, str(licence.name) },
+                    { u"totalUsage"_s, QString::number(seen.size()) }, { u"resources"_s, resources } });
                 break;
             }
             case LicenceKind::Sessions: {
                 const qint64 total = d->sessionsPrefix.at(size_t(dayIndex(effEnd)) + 1)
                     - d->sessionsPrefix.at(size_t(dayIndex(effStart)));
                 if (total > 0) {
-                    usages.append(QJsonObject{{u"name"_s, str(licence.name)},
-                                              {u"totalUsage"_s, QString::number(total)},
-                                              {u"resources"_s, QJsonArray()}});
+                    usages.append(QJsonObject { { u"name"_s, str(licence.name) },
+                        { u"totalUsage"_s, QString::number(total) }, { u"resources"_s, QJsonArray() } });
                 }
                 break;
             }
             case LicenceKind::StorageGb:
-                usages.append(QJsonObject{{u"name"_s, str(licence.name)},
-                                          {u"totalUsage"_s, formatScaled(d->storageCents.at(size_t(dayIndex(effEnd))), 2)},
-                                          {u"resources"_s, QJsonArray()}});
+                usages.append(QJsonObject { { u"name"_s, str(licence.name) },
+                    { u"totalUsage"_s, formatScaled(d->storageCents.at(size_t(dayIndex(effEnd))), 2) },
+                    { u"resources"_s, QJsonArray() } });
                 break;
             }
         }
     }
-    return {{u"startDate"_s, WireDate::format(startMs)},
-            {u"endDate"_s, WireDate::format(endMs)},
-            {u"status"_s, u"Complete"_s},
-            {u"usages"_s, usages},
-            {u"selfUri"_s, u"/api/v2/billing/reports/billableusage"_s}};
+    return { { u"startDate"_s, WireDate::format(startMs) }, { u"endDate"_s, WireDate::format(endMs) },
+        { u"status"_s, u"Complete"_s }, { u"usages"_s, usages },
+        { u"selfUri"_s, u"/api/v2/billing/reports/billableusage"_s } };
 }
 
 QJsonObject DemoData::trustorsPage(int pageSize, int pageNumber) const
@@ -792,26 +628,20 @@ QJsonObject DemoData::trustorsPage(int pageSize, int pageNumber) const
     QJsonArray entities;
     for (int i = (pageNumber - 1) * pageSize; i < std::min(total, pageNumber * pageSize); ++i) {
         const Trustor& t = d->trustors.at(size_t(i));
-        entities.append(QJsonObject{
-            {u"id"_s, t.id},
-            {u"enabled"_s, t.enabled},
-            {u"dateCreated"_s, WireDate::format(t.createdMs)},
-            {u"createdBy"_s,
-             QJsonObject{{u"id"_s, t.createdById}, {u"selfUri"_s, u"/api/v2/users/"_s + t.createdById}}},
-            {u"organization"_s, QJsonObject{{u"id"_s, t.id},
-                                            {u"name"_s, t.name},
-                                            {u"version"_s, t.version},
-                                            {u"selfUri"_s, u"/api/v2/organizations/"_s + t.id}}},
-            {u"selfUri"_s, u"/api/v2/orgauthorization/trustors/"_s + t.id}});
+        entities.append(QJsonObject { { u"id"_s, t.id }, { u"enabled"_s, t.enabled },
+            { u"dateCreated"_s, WireDate::format(t.createdMs) },
+            { u"createdBy"_s,
+                QJsonObject {
+                    { u"id"_s, t.createdById }, { u"selfUri"_s, u"/api/v2/users/"_s + t.createdById } } },
+            { u"organization"_s,
+                QJsonObject { { u"id"_s, t.id }, { u"name"_s, t.name }, { u"version"_s, t.version },
+                    { u"selfUri"_s, u"/api/v2/organizations/"_s + t.id } } },
+            { u"selfUri"_s, u"/api/v2/orgauthorization/trustors/"_s + t.id } });
     }
-    QJsonObject page{{u"entities"_s, entities},
-                     {u"pageSize"_s, pageSize},
-                     {u"pageNumber"_s, pageNumber},
-                     {u"total"_s, total},
-                     {u"pageCount"_s, pageCount},
-                     {u"firstUri"_s, uri(1)},
-                     {u"selfUri"_s, uri(pageNumber)},
-                     {u"lastUri"_s, uri(std::max(1, pageCount))}};
+    QJsonObject page { { u"entities"_s, entities }, { u"pageSize"_s, pageSize },
+        { u"pageNumber"_s, pageNumber }, { u"total"_s, total }, { u"pageCount"_s, pageCount },
+        { u"firstUri"_s, uri(1) }, { u"selfUri"_s, uri(pageNumber) },
+        { u"lastUri"_s, uri(std::max(1, pageCount)) } };
     if (pageNumber < pageCount)
         page.insert(u"nextUri"_s, uri(pageNumber + 1));
     if (pageNumber > 1)

@@ -1,10 +1,9 @@
 #pragma once
 
-#include <QtCore/QDateTime>
-#include <QtCore/QJsonObject>
-#include <QtCore/QString>
-#include <QtCore/QStringList>
-
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
 #include <memory>
 #include <optional>
 
@@ -30,13 +29,11 @@ public:
     QString orgName() const;
     /// The body of GET /api/v2/organizations/me.
     QJsonObject organizationMe() const;
-    /// The names of the demo org's licence types, in report order.
-    QStringList licenceNames() const;
     /// True for the licences whose totalUsage is a count of distinct resources (seats and devices).
     bool isSeatLicence(const QString& licenceName) const;
     /// The Complete BillingUsageReport for [start, end] (usage lags a day; nothing exists after `now`).
     QJsonObject billableUsage(const QDateTime& start, const QDateTime& end) const;
-    /// One page of the TrustorEntityListing; pageSize is clamped to [1, maxPageSize], pages past the end are empty.
+    /// One page of the TrustorEntityListing; pageSize is clamped to [1, maxPageSize]; past the end: empty.
     QJsonObject trustorsPage(int pageSize, int pageNumber) const;
     /// The ids of every trustor org, in listing order.
     QStringList trustorIds() const;
@@ -52,7 +49,7 @@ public:
     std::optional<QJsonObject> trusteeOverview(const QString& trustorId, int billingPeriodIndex) const;
 
     static constexpr int defaultPageSize = 25; ///< trustors page size when none is given
-    static constexpr int maxPageSize = 100;    ///< largest trustors page size served
+    static constexpr int maxPageSize = 100; ///< largest trustors page size served
 
 private:
     struct Impl;

@@ -2,8 +2,7 @@
 #include "sim/billingsimserver.h"
 #include "sim/wiredate.h"
 
-#include <QtCore/QCoreApplication>
-
+#include <QCoreApplication>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -35,15 +34,14 @@ int main(int argc, char* argv[])
     std::printf("listening on http://127.0.0.1:%u\n", unsigned(port));
     std::fflush(stdout);
     std::fprintf(stderr, "billing-sim: seed %u, data as of %s, client id '%s', %lld trustor orgs\n",
-                 unsigned(options->seed), qUtf8Printable(bd::sim::WireDate::format(server.data().now())),
-                 qUtf8Printable(options->clientId), static_cast<long long>(server.data().trustorIds().size()));
+        unsigned(options->seed), qUtf8Printable(bd::sim::WireDate::format(server.data().now())),
+        qUtf8Printable(options->clientId), static_cast<long long>(server.data().trustorIds().size()));
 
-    QObject::connect(&server, &bd::sim::BillingSimServer::requestHandled, &server,
-                     [](const bd::sim::RequestRecord& r) {
-                         const QString query = r.query.isEmpty() ? QString() : u"?"_s + r.query.toString();
-                         std::fprintf(stderr, "%s %s%s -> %d (%lld ms)\n", r.method.constData(),
-                                      qUtf8Printable(r.path), qUtf8Printable(query), r.status,
-                                      static_cast<long long>(r.answeredMs - r.receivedMs));
-                     });
+    QObject::connect(
+        &server, &bd::sim::BillingSimServer::requestHandled, &server, [](const bd::sim::RequestRecord& r) {
+            const QString query = r.query.isEmpty() ? QString() : u"?"_s + r.query.toString();
+            std::fprintf(stderr, "%s %s%s -> %d (%lld ms)\n", r.method.constData(), qUtf8Printable(r.path),
+                qUtf8Printable(query), r.status, static_cast<long long>(r.answeredMs - r.receivedMs));
+        });
     return app.exec();
 }

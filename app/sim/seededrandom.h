@@ -1,19 +1,20 @@
 #pragma once
 
-#include <QtCore/QByteArray>
-#include <QtCore/QUuid>
-#include <QtCore/QtGlobal>
-
+#include <QByteArray>
+#include <QUuid>
+#include <QtGlobal>
 #include <initializer_list>
 
 namespace bd::sim {
 
-/// A small, portable, seeded pseudo-random generator (SplitMix64): same seed, same sequence on every platform.
+/// A small, portable, seeded pseudo-random generator (SplitMix64): same seed, same sequence everywhere.
 class SeededRandom
 {
 public:
     /// Starts a sequence from the given seed.
-    explicit SeededRandom(quint64 seed = 0) : m_state(seed) {}
+    explicit SeededRandom(quint64 seed = 0)
+        : m_state(seed)
+    { }
 
     /// Derives a seed from several integers, so independent streams can be keyed by (seed, entity, period…).
     static quint64 mix(std::initializer_list<quint64> parts);

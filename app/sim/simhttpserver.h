@@ -1,13 +1,10 @@
 #pragma once
 
-#include <QtHttpServer/QAbstractHttpServer>
-
+#include <QAbstractHttpServer>
 #include <functional>
 
-QT_BEGIN_NAMESPACE
 class QHttpServerRequest;
 class QTcpSocket;
-QT_END_NAMESPACE
 
 namespace bd::sim {
 

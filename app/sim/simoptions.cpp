@@ -2,7 +2,7 @@
 
 #include "sim/wiredate.h"
 
-#include <QtCore/QCommandLineParser>
+#include <QCommandLineParser>
 
 using namespace Qt::StringLiterals;
 
@@ -12,36 +12,45 @@ namespace {
 
 struct Flags
 {
-    QCommandLineOption port{u"port"_s, u"TCP port to listen on (0 = any free port; printed on stdout)."_s, u"N"_s, u"0"_s};
-    QCommandLineOption seed{u"seed"_s, u"Seed of the demo data and of every random decision."_s, u"S"_s, u"42"_s};
-    QCommandLineOption clientId{u"client-id"_s, u"OAuth client id accepted by /oauth/token."_s, u"ID"_s, u"demo"_s};
-    QCommandLineOption clientSecret{u"client-secret"_s, u"OAuth client secret."_s, u"SECRET"_s, u"demo"_s};
-    QCommandLineOption browserClientId{u"browser-client-id"_s,
-        u"OAuth client id of the browser sign-in (authorization code with PKCE)."_s, u"ID"_s, u"demo-browser"_s};
-    QCommandLineOption denyConsent{u"deny-consent"_s,
-        u"Answer every browser sign-in with error=access_denied (the person declined)."_s};
-    QCommandLineOption inProgressPolls{u"in-progress-polls"_s,
-        u"Answer InProgress to the first K polls of each billable-usage report."_s, u"K"_s, u"0"_s};
-    QCommandLineOption latency{u"latency-ms"_s, u"Delay every answer by MS milliseconds."_s, u"MS"_s, u"0"_s};
-    QCommandLineOption rateLimit{u"rate-limit"_s,
-        u"Requests per token per sliding minute before 429 (0 = unlimited)."_s, u"PER_MIN"_s, u"0"_s};
-    QCommandLineOption errorRate{u"error-rate"_s, u"Fraction of API requests answered 503."_s, u"F"_s, u"0"_s};
-    QCommandLineOption dropRate{u"drop-rate"_s, u"Fraction of API connections aborted without an answer."_s, u"F"_s, u"0"_s};
-    QCommandLineOption malformedRate{u"malformed-rate"_s, u"Fraction of API answers with a malformed JSON body."_s,
-        u"F"_s, u"0"_s};
-    QCommandLineOption tokenLifetime{u"token-lifetime"_s, u"Lifetime of issued tokens in seconds."_s, u"SECS"_s,
-        u"86399"_s};
-    QCommandLineOption bulkResources{u"bulk-resources"_s,
-        u"A large org: every complete report also bills N bulk users of one licence."_s, u"N"_s, u"0"_s};
-    QCommandLineOption deny{u"deny-billing-permission"_s,
-        u"Answer 403 missing.any.permissions on the billing endpoints."_s};
-    QCommandLineOption now{u"now"_s,
-        u"Fixed clock for the demo data, e.g. 2026-11-26T12:00:00Z (default: the system clock)."_s, u"ISO"_s};
+    QCommandLineOption port { u"port"_s, u"TCP port to listen on (0 = any free port; printed on stdout)."_s,
+        u"N"_s, u"0"_s };
+    QCommandLineOption seed { u"seed"_s, u"Seed of the demo data and of every random decision."_s, u"S"_s,
+        u"42"_s };
+    QCommandLineOption clientId { u"client-id"_s, u"OAuth client id accepted by /oauth/token."_s, u"ID"_s,
+        u"demo"_s };
+    QCommandLineOption clientSecret { u"client-secret"_s, u"OAuth client secret."_s, u"SECRET"_s, u"demo"_s };
+    QCommandLineOption browserClientId { u"browser-client-id"_s,
+        u"OAuth client id of the browser sign-in (authorization code with PKCE)."_s, u"ID"_s,
+        u"demo-browser"_s };
+    QCommandLineOption denyConsent { u"deny-consent"_s,
+        u"Answer every browser sign-in with error=access_denied (the person declined)."_s };
+    QCommandLineOption inProgressPolls { u"in-progress-polls"_s,
+        u"Answer InProgress to the first K polls of each billable-usage report."_s, u"K"_s, u"0"_s };
+    QCommandLineOption latency { u"latency-ms"_s, u"Delay every answer by MS milliseconds."_s, u"MS"_s,
+        u"0"_s };
+    QCommandLineOption rateLimit { u"rate-limit"_s,
+        u"Requests per token per sliding minute before 429 (0 = unlimited)."_s, u"PER_MIN"_s, u"0"_s };
+    QCommandLineOption errorRate { u"error-rate"_s, u"Fraction of API requests answered 503."_s, u"F"_s,
+        u"0"_s };
+    QCommandLineOption dropRate { u"drop-rate"_s, u"Fraction of API connections aborted without an answer."_s,
+        u"F"_s, u"0"_s };
+    QCommandLineOption malformedRate { u"malformed-rate"_s,
+        u"Fraction of API answers with a malformed JSON body."_s, u"F"_s, u"0"_s };
+    QCommandLineOption tokenLifetime { u"token-lifetime"_s, u"Lifetime of issued tokens in seconds."_s,
+        u"SECS"_s, u"86399"_s };
+    QCommandLineOption bulkResources { u"bulk-resources"_s,
+        u"A large org: every complete report also bills N bulk users of one licence."_s, u"N"_s, u"0"_s };
+    QCommandLineOption deny { u"deny-billing-permission"_s,
+        u"Answer 403 missing.any.permissions on the billing endpoints."_s };
+    QCommandLineOption now { u"now"_s,
+        u"Fixed clock for the demo data, e.g. 2026-11-26T12:00:00Z (default: the system clock)."_s,
+        u"ISO"_s };
 
     void addTo(QCommandLineParser& parser) const
     {
-        parser.addOptions({port, seed, clientId, clientSecret, browserClientId, denyConsent, inProgressPolls, latency, rateLimit, errorRate,
-                           dropRate, malformedRate, tokenLifetime, bulkResources, deny, now});
+        parser.addOptions(
+            { port, seed, clientId, clientSecret, browserClientId, denyConsent, inProgressPolls, latency,
+                rateLimit, errorRate, dropRate, malformedRate, tokenLifetime, bulkResources, deny, now });
     }
 };
 
@@ -55,13 +64,16 @@ void setUp(QCommandLineParser& parser, const Flags& flags)
 }
 
 bool readInt(const QCommandLineParser& p, const QCommandLineOption& o, qint64 min, qint64 max, qint64* out,
-             QString* error)
+    QString* error)
 {
     bool ok = false;
     const QString text = p.value(o);
     const qint64 v = text.toLongLong(&ok);
     if (!ok || v < min || v > max) {
-        *error = u"--%1: expected an integer in [%2, %3], got '%4'"_s.arg(o.names().constFirst()).arg(min).arg(max).arg(text);
+        *error = u"--%1: expected an integer in [%2, %3], got '%4'"_s.arg(o.names().constFirst())
+                     .arg(min)
+                     .arg(max)
+                     .arg(text);
         return false;
     }
     *out = v;

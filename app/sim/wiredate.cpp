@@ -1,14 +1,14 @@
 #include "sim/wiredate.h"
 
-#include <QtCore/QRegularExpression>
-#include <QtCore/QTimeZone>
+#include <QRegularExpression>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
 namespace bd::sim {
 
 namespace {
-// Howard Hinnant's civil_from_days: days since 1970-01-01 → (y, m, d), exact for the whole proleptic calendar.
+// Howard Hinnant's civil_from_days: days since 1970-01-01 → (y, m, d), exact on the proleptic calendar.
 void civilFromDays(qint64 z, qint64& y, unsigned& m, unsigned& d)
 {
     z += 719468;
@@ -36,10 +36,10 @@ void put(char*& p, qint64 value, int width)
 
 qint64 WireDate::startOfDay(qint64 ms)
 {
-    qint64 days = ms / msPerDay;
-    if (ms % msPerDay < 0)
+    qint64 days = ms / MsPerDay;
+    if (ms % MsPerDay < 0)
         --days;
-    return days * msPerDay;
+    return days * MsPerDay;
 }
 
 QString WireDate::format(qint64 ms)
@@ -48,7 +48,7 @@ QString WireDate::format(qint64 ms)
     const qint64 inDay = ms - day0;
     qint64 y = 0;
     unsigned mo = 0, d = 0;
-    civilFromDays(day0 / msPerDay, y, mo, d);
+    civilFromDays(day0 / MsPerDay, y, mo, d);
     char buf[32];
     char* p = buf;
     put(p, y, 4);

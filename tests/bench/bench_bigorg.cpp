@@ -3,7 +3,7 @@
 // Prints the peak resident memory after start-up, after one report and after twelve, and the ratio of the last
 // two: flat memory keeps it near 1 (the goal is under 300 MB for twelve). It measures; it does not fail on size.
 
-#include "export/exportcommand.h"
+#include "cli/exportcommand.h"
 
 #include <QCoreApplication>
 #include <QProcess>

@@ -7,6 +7,7 @@
 #include "benchserver.h"
 #include "api/billingapi.h"
 #include "models/usageseriesmodel.h"
+#include "load/usageseriescontroller.h"
 #include "ui/usagepage.h"
 
 #include <QApplication>
@@ -74,8 +75,8 @@ int main(int argc, char** argv)
     const double wallMs = double(clock.elapsed());
     beat.stop();
 
-    const int reports = int(page.model()->buckets().size());
-    const int loaded = page.model()->count(UsageSeriesModel::BucketState::Loaded);
+    const int reports = int(page.controller()->model()->buckets().size());
+    const int loaded = page.controller()->model()->count(UsageSeriesModel::BucketState::Loaded);
     const int requests = reports * (InProgressPolls + 1);
     const double chainMs = (InProgressPolls + 1) * LatencyMs + poll.initialDelayMs;
     const double concurrencyMs = double(requests) * LatencyMs / Concurrency;

@@ -113,7 +113,7 @@ class TestApiClient : public QObject
 private Q_SLOTS:
     void clientCredentials_firstRequest_signsInOnceAndSendsBearer()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         ApiError error;
         const auto organization = fetchOrganization(fixture, &error);
         QVERIFY2(organization, qPrintable(error.fullText()));
@@ -133,8 +133,8 @@ private Q_SLOTS:
     {
         sim::SimOptions options;
         options.clientSecret = u"right"_s;
-        SimFixture fixture(options);
-        fixture.reconnect(u"demo"_s, u"wrong"_s);
+        BD_SIM_FIXTURE(fixture, options);
+        QVERIFY(fixture.reconnect(u"demo"_s, u"wrong"_s));
         ApiError error;
         QVERIFY(!fetchOrganization(fixture, &error));
         QCOMPARE(error.kind(), ApiError::Kind::Auth);
@@ -144,7 +144,7 @@ private Q_SLOTS:
 
     void signIn_unavailableOnce_isTriedAgain()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         fixture.server->injectFault(sim::Fault::ServiceUnavailable, 1, u"/oauth"_s);
         ApiError error;
         QVERIFY2(fetchOrganization(fixture, &error), qPrintable(error.fullText()));
@@ -158,8 +158,8 @@ private Q_SLOTS:
     {
         sim::SimOptions options;
         options.clientSecret = u"right"_s;
-        SimFixture fixture(options);
-        fixture.reconnect(u"demo"_s, u"wrong"_s);
+        BD_SIM_FIXTURE(fixture, options);
+        QVERIFY(fixture.reconnect(u"demo"_s, u"wrong"_s));
         int failures = 0, finished = 0;
         for (int i = 0; i < 5; ++i) {
             OrganizationJob* job = fixture.session->orgs()->fetchOrganization();
@@ -177,7 +177,7 @@ private Q_SLOTS:
 
     void expiredToken_401_signsInAgainAndReplays()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         ApiError error;
         QVERIFY(fetchOrganization(fixture, &error));
         const QString firstToken = fixture.session->auth()->accessToken();
@@ -195,7 +195,7 @@ private Q_SLOTS:
     void shortToken_expiringAgainDuringBackoff_signsInAgain()
     {
         // 401, sign in, replay: 503, backoff, retry: 401 again (a short token ran out meanwhile), sign in again.
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         const QByteArray expired
             = R"({"message":"Credentials expired","code":"credentials.expired","status":401})"_ba;
         fixture.server->injectAnswer(401, "application/json"_ba, expired, 1, UsagePath);
@@ -214,7 +214,7 @@ private Q_SLOTS:
 
     void endless401_signsInABoundedNumberOfTimes()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         const QByteArray expired
             = R"({"message":"Credentials expired","code":"credentials.expired","status":401})"_ba;
         fixture.server->injectAnswer(401, "application/json"_ba, expired, 100, UsagePath);
@@ -227,8 +227,8 @@ private Q_SLOTS:
 
     void pastedToken_401_failsWithoutSignIn()
     {
-        SimFixture fixture;
-        fixture.reconnect({}, {}, u"not-a-token-the-sim-issued"_s);
+        BD_SIM_FIXTURE(fixture);
+        QVERIFY(fixture.reconnect({}, {}, u"not-a-token-the-sim-issued"_s));
         ApiError error;
         QVERIFY(!fetchOrganization(fixture, &error));
         QCOMPARE(error.httpStatus(), 401);
@@ -240,7 +240,7 @@ private Q_SLOTS:
     {
         sim::SimOptions options;
         options.inProgressPolls = 2;
-        SimFixture fixture(options);
+        BD_SIM_FIXTURE(fixture, options);
         const QDateTime start = utc(2026, 10, 1), end = utc(2026, 10, 31, 23, 59, 59, 999);
         const UsageOutcome outcome = fetchUsage(fixture, start, end);
         QVERIFY2(outcome.report, qPrintable(outcome.error.fullText()));
@@ -263,7 +263,7 @@ private Q_SLOTS:
     {
         sim::SimOptions options;
         options.inProgressPolls = 1'000'000;
-        SimFixture fixture(options);
+        BD_SIM_FIXTURE(fixture, options);
         PollPolicy poll;
         poll.initialDelayMs = 10;
         poll.maxDelayMs = 50;
@@ -283,7 +283,7 @@ private Q_SLOTS:
         sim::SimOptions options;
         options.inProgressPolls = 1;
         options.latencyMs = 100;
-        SimFixture fixture(options);
+        BD_SIM_FIXTURE(fixture, options);
         fixture.session->client()->setMaxConcurrent(1);
         const QList<QDate> months = startMonths(10);
         const QList<UsageOutcome> outcomes = fetchUsageAll(fixture, months);
@@ -311,7 +311,7 @@ private Q_SLOTS:
         sim::SimOptions options;
         options.inProgressPolls = 4;
         options.latencyMs = 100;
-        SimFixture fixture(options);
+        BD_SIM_FIXTURE(fixture, options);
         fixture.session->client()->setMaxConcurrent(1);
         PollPolicy poll;
         poll.initialDelayMs = 10;
@@ -329,7 +329,7 @@ private Q_SLOTS:
 
     void rateLimited_absurdRetryAfter_failsThatRequestWithoutHoldingUpTheOthers()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         fixture.server->injectFault(sim::Fault::RateLimited, 1, UsagePath, 999'999);
         const UsageOutcome refused = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
         QVERIFY(!refused.report);
@@ -345,7 +345,7 @@ private Q_SLOTS:
     void hostileErrorText_reachesNobodyAsItCame()
     {
         // An error message that would clear a terminal, and one the length of an essay.
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         const QByteArray body = "{\"message\":\"\\u001b[2J\\u001b[31mDenied\\u001b[0m " + QByteArray(5000, 'x')
             + "\",\"code\":\"bad.request\",\"status\":400}";
         fixture.server->injectAnswer(400, "application/json"_ba, body, 1, UsagePath);
@@ -360,7 +360,7 @@ private Q_SLOTS:
 
     void answerLargerThanTheLimit_failsClearlyAndIsNotRetried()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         fixture.session->client()->setMaxBodyBytes(2000);
         const UsageOutcome outcome = fetchUsage(fixture, utc(2025, 11, 1), utc(2026, 10, 31, 23, 59, 59, 999));
         QVERIFY(!outcome.report);
@@ -370,7 +370,7 @@ private Q_SLOTS:
 
     void keepResourcesOff_handsOnTotalsOnly()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         const UsageOutcome full = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
         QVERIFY2(full.report, qPrintable(full.error.fullText()));
         fixture.session->billing()->setKeepResources(false);
@@ -389,7 +389,7 @@ private Q_SLOTS:
 
     void rateLimited_429_waitsRetryAfterBeforeTheNextRequest()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         fixture.server->injectFault(sim::Fault::RateLimited, 1, UsagePath, 1);
         const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
         QVERIFY2(outcome.report, qPrintable(outcome.error.fullText()));
@@ -405,7 +405,7 @@ private Q_SLOTS:
 
     void serverErrors_503Twice_thenSucceeds()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         fixture.server->injectFault(sim::Fault::ServiceUnavailable, 2, UsagePath);
         const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
         QVERIFY2(outcome.report, qPrintable(outcome.error.fullText()));
@@ -430,7 +430,7 @@ private Q_SLOTS:
     {
         QFETCH(int, fault);
         QFETCH(int, status);
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         fixture.server->injectFault(sim::Fault(fault), 1, UsagePath);
         const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
         QVERIFY2(outcome.report, qPrintable(outcome.error.fullText()));
@@ -441,7 +441,7 @@ private Q_SLOTS:
 
     void serverErrors_persistent500_givesUpKeepingGenesysDetails()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         fixture.server->injectFault(sim::Fault::ServerError, 100, UsagePath);
         const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
         QVERIFY(!outcome.report);
@@ -455,7 +455,7 @@ private Q_SLOTS:
 
     void malformedBody_once_isAskedForAgain()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         fixture.server->injectFault(sim::Fault::MalformedJson, 2, UsagePath);
         const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
         QVERIFY2(outcome.report, qPrintable(outcome.error.fullText()));
@@ -464,7 +464,7 @@ private Q_SLOTS:
 
     void malformedBody_persistent_failsAfterThreeTries()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         fixture.server->injectFault(sim::Fault::MalformedJson, 100, UsagePath);
         const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
         QVERIFY(!outcome.report);
@@ -477,7 +477,7 @@ private Q_SLOTS:
     void wrongShape_isNotAskedForAgain()
     {
         // Valid JSON of the wrong shape will not come out right when asked again.
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         fixture.server->injectAnswer(200, "application/json"_ba, R"({"usages":[]})"_ba, 10, UsagePath);
         const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
         QVERIFY(!outcome.report);
@@ -487,7 +487,7 @@ private Q_SLOTS:
 
     void serverErrors_endless503_givesUpAfterMaxAttempts()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         fixture.server->injectFault(sim::Fault::ServiceUnavailable, 100, UsagePath);
         const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
         QVERIFY(!outcome.report);
@@ -506,7 +506,7 @@ private Q_SLOTS:
     void droppedConnection_isRetried()
     {
         QFETCH(int, fault);
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         fixture.server->injectFault(sim::Fault(fault), 1, UsagePath);
         const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
         QVERIFY2(outcome.report, qPrintable(outcome.error.fullText()));
@@ -518,7 +518,7 @@ private Q_SLOTS:
     {
         sim::SimOptions options;
         options.denyBillingPermission = true;
-        SimFixture fixture(options);
+        BD_SIM_FIXTURE(fixture, options);
         const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
         QVERIFY(!outcome.report);
         QCOMPARE(outcome.error.httpStatus(), 403);
@@ -533,7 +533,7 @@ private Q_SLOTS:
     {
         sim::SimOptions options;
         options.latencyMs = 3000;
-        SimFixture fixture(options);
+        BD_SIM_FIXTURE(fixture, options);
         fixture.session->client()->setTransferTimeoutMs(150);
         RetryPolicy retry;
         retry.maxAttempts = 2;
@@ -553,7 +553,7 @@ private Q_SLOTS:
     {
         sim::SimOptions options;
         options.latencyMs = 200;
-        SimFixture fixture(options);
+        BD_SIM_FIXTURE(fixture, options);
         fixture.session->client()->setMaxConcurrent(2);
         QList<UsageReportJob*> jobs;
         for (int month = 1; month <= 12; ++month) {
@@ -579,7 +579,7 @@ private Q_SLOTS:
 
     void trustors_allPagesAreFollowed()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         QList<Trustor> trustors;
         TrustorsJob* job = fixture.session->orgs()->fetchTrustors(10);
         connect(job, &TrustorsJob::trustorsReady, this, [&trustors](const QList<Trustor>& list) { trustors = list; });
@@ -595,7 +595,7 @@ private Q_SLOTS:
 
     void trusteeOverview_index_isSentAndParsed()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         const QString org = fixture.server->data().trustorIds().first();
         std::optional<TrusteeBillingOverview> overview;
         OverviewJob* job = fixture.session->billing()->fetchTrusteeOverview(org, 2);
@@ -617,7 +617,7 @@ private Q_SLOTS:
     {
         sim::SimOptions options;
         options.rateLimitPerMinute = 300;
-        SimFixture fixture(options);
+        BD_SIM_FIXTURE(fixture, options);
         fixture.session->client()->setRateLimit(300);
         int finished = 0, failures = 0;
         for (int i = 0; i < 300; ++i) {
@@ -639,7 +639,7 @@ private Q_SLOTS:
         // With no limit of its own the client still reads inin-ratelimit-allowed/count and stays under it.
         sim::SimOptions options;
         options.rateLimitPerMinute = 40;
-        SimFixture fixture(options);
+        BD_SIM_FIXTURE(fixture, options);
         fixture.session->client()->setRateLimit(0);
         int finished = 0;
         for (int i = 0; i < 40; ++i) {
@@ -663,7 +663,7 @@ private Q_SLOTS:
         // Without a limiter the 301st request in a minute is refused: the sweep above proves something.
         sim::SimOptions options;
         options.rateLimitPerMinute = 300;
-        SimFixture fixture(options);
+        BD_SIM_FIXTURE(fixture, options);
         ApiError error;
         QVERIFY(fetchOrganization(fixture, &error)); // signs in; request 1
         QNetworkAccessManager network;

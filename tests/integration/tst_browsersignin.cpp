@@ -9,7 +9,7 @@
 #include "auth/browsersignin.h"
 #include "auth/pkce.h"
 #include "auth/profile.h"
-#include "auth/profilesession.h"
+#include "auth/profileopener.h"
 #include "auth/secrets.h"
 #include "auth/usermejob.h"
 #include "simfixture.h"
@@ -193,7 +193,7 @@ private Q_SLOTS:
 
         // Signed in: organizations/me names the org and users/me the person.
         QString error;
-        std::unique_ptr<ApiSession> session(ProfileSession::open(browserProfile(), Secrets{{}, token, expiresAt}, &error));
+        std::unique_ptr<ApiSession> session(ProfileOpener::open(browserProfile(), Secrets{{}, token, expiresAt}, &error));
         QVERIFY2(session, qPrintable(error));
         QCOMPARE(session->auth()->method(), AuthSession::Method::UserToken);
         QCOMPARE(session->auth()->expiresAt(), expiresAt);
@@ -252,7 +252,7 @@ private Q_SLOTS:
         // The server treats a replayed code as stolen: the token it bought no longer works.
         QString why;
         std::unique_ptr<ApiSession> session(
-            ProfileSession::open(browserProfile(), Secrets{{}, firstToken, {}}, &why));
+            ProfileOpener::open(browserProfile(), Secrets{{}, firstToken, {}}, &why));
         QVERIFY2(session, qPrintable(why));
         QSignalSpy reauth(session->auth(), &AuthSession::reauthenticationNeeded);
         session->orgs()->fetchOrganization();
@@ -383,7 +383,7 @@ private Q_SLOTS:
         const auto [token, callback] = signInThroughBrowser();
         Q_UNUSED(callback)
         QString error;
-        std::unique_ptr<ApiSession> session(ProfileSession::open(browserProfile(), Secrets{{}, token, {}}, &error));
+        std::unique_ptr<ApiSession> session(ProfileOpener::open(browserProfile(), Secrets{{}, token, {}}, &error));
         QVERIFY2(session, qPrintable(error));
         m_sim->expireAllTokens();
 
@@ -408,7 +408,7 @@ private Q_SLOTS:
         const auto [token, callback] = signInThroughBrowser();
         Q_UNUSED(callback)
         QString error;
-        std::unique_ptr<ApiSession> session(ProfileSession::open(browserProfile(), Secrets{{}, token, {}}, &error));
+        std::unique_ptr<ApiSession> session(ProfileOpener::open(browserProfile(), Secrets{{}, token, {}}, &error));
         QVERIFY2(session, qPrintable(error));
         m_sim->expireAllTokens();
         QSignalSpy reauth(session->auth(), &AuthSession::reauthenticationNeeded);
@@ -422,7 +422,7 @@ private Q_SLOTS:
 
     void clientCredentialsToken_onUsersMe_getsBadRequest()
     {
-        test::SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         UserMeJob* job = UserMeJob::fetch(fixture.session->client(), fixture.session.get());
         QSignalSpy failed(job, &UserMeJob::failed);
         QVERIFY(failed.wait(10'000));

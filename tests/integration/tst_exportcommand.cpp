@@ -7,9 +7,9 @@
 #include "domain/datebuckets.h"
 #include "domain/decimal.h"
 #include "domain/isodate.h"
-#include "export/exportcommand.h"
-#include "export/overviewcsv.h"
-#include "export/usagecsv.h"
+#include "cli/exportcommand.h"
+#include "csv/overviewcsv.h"
+#include "csv/usagecsv.h"
 
 #include <QDir>
 #include <QFile>
@@ -74,7 +74,7 @@ class TestExportCommand : public QObject
 private Q_SLOTS:
     void usage_monthly_matchesTheSimsReports()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         QTemporaryDir dir;
         const QString out = dir.filePath(u"usage.csv"_s);
         const Run run = runExport(QStringList { u"usage"_s, u"--start"_s, u"2025-11-15"_s, u"--end"_s, u"2026-10-31"_s,
@@ -122,7 +122,7 @@ private Q_SLOTS:
 
     void usage_failingBucket_exitsNonZeroAndLeavesNoFile()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         fixture.server->injectAnswer(400, "application/json"_ba,
                                      R"({"message":"Invalid request","code":"bad.request","status":400})"_ba, 1,
                                      u"/billableusage"_s);
@@ -140,7 +140,7 @@ private Q_SLOTS:
 
     void usage_unwritableDestination_failsWithOneLineAndWritesNothing()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         QTemporaryDir dir;
         // A path inside a folder that does not exist cannot be written.
         const QString out = dir.filePath(u"missing-folder/usage.csv"_s);
@@ -155,7 +155,7 @@ private Q_SLOTS:
 
     void overview_periods0to12_matchTheSimsOverviews()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         const QString org = fixture.server->data().trustorIds().at(0);
         QTemporaryDir dir;
         const QString out = dir.filePath(u"overview.csv"_s);
@@ -191,7 +191,7 @@ private Q_SLOTS:
 
     void overview_pastTheHistory_exportsWhatExistsAndSaysWhereItEnds()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         QString shortOrg;
         for (const QString& id : fixture.server->data().trustorIds()) {
             if (fixture.server->data().historyLength(id) < 13)
@@ -218,7 +218,7 @@ private Q_SLOTS:
 
     void overview_unknownTrustor_failsWithNotFound()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         QTemporaryDir dir;
         const QString out = dir.filePath(u"overview.csv"_s);
         const Run run = runExport(QStringList { u"overview"_s, u"--trustor"_s, u"00000000-0000-0000-0000-000000000000"_s,
@@ -230,7 +230,7 @@ private Q_SLOTS:
 
     void overview_unknownTrustor_keepsGenesysMessage()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         QTemporaryDir dir;
         const QString out = dir.filePath(u"overview.csv"_s);
         const Run run = runExport(QStringList { u"overview"_s, u"--trustor"_s, u"00000000-0000-0000-0000-000000000000"_s,
@@ -280,7 +280,7 @@ private Q_SLOTS:
         QFETCH(QString, body);
         QFETCH(QStringList, indexes);
         QFETCH(QString, expected);
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         const QString org = fixture.server->data().trustorIds().first();
         QVERIFY(fixture.server->data().historyLength(org) > 6);
         for (const QString& index : std::as_const(indexes))
@@ -316,7 +316,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, body);
         QFETCH(QString, expected);
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         fixture.server->injectAnswer(200, "application/json"_ba, body.toUtf8(), 1,
                                      u"startDate=2026-01-01"_s);
         QTemporaryDir dir;
@@ -426,7 +426,7 @@ private Q_SLOTS:
 
     void usage_destinationMissing_failsBeforeAnyRequest()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         QTemporaryDir dir;
         const QString out = dir.filePath(u"missing/usage.csv"_s);
         const Run run = runExport(QStringList { u"usage"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s,
@@ -444,7 +444,7 @@ private Q_SLOTS:
         sim::SimOptions options;
         options.serverErrorRate = 0.1;
         options.dropRate = 0.05;
-        SimFixture fixture(options);
+        BD_SIM_FIXTURE(fixture, options);
         QString shortOrg;
         for (const QString& id : fixture.server->data().trustorIds()) {
             if (fixture.server->data().historyLength(id) < 13)

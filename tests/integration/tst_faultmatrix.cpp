@@ -3,7 +3,7 @@
 // clear line and no file. Prints: scenario, runs, identical, failed clearly, wrong.
 #include "simfixture.h"
 
-#include "export/exportcommand.h"
+#include "cli/exportcommand.h"
 
 #include <QDir>
 #include <QFile>
@@ -48,16 +48,21 @@ Outcome runExport(const Scenario& scenario, int kind)
     sim::SimOptions options;
     if (scenario.options)
         scenario.options(options);
-    SimFixture fixture(options);
+    Outcome outcome;
+    QString error;
+    const std::unique_ptr<test::SimFixture> started = test::SimFixture::start(&error, options);
+    if (!started) {
+        outcome.messages << error; // a sim that cannot start is an outcome that matches no clean run
+        return outcome;
+    }
+    test::SimFixture& fixture = *started;
     if (scenario.inject)
         scenario.inject(*fixture.server);
     QTemporaryDir dir;
     const QString out = dir.filePath(u"export.csv"_s);
-    QString error;
     const QStringList arguments = exportArguments(kind, fixture.server->data().trustorIds().first())
         + QStringList{ u"--out"_s, out, u"--base-url"_s, fixture.server->baseUrl().toString(), u"--client-id"_s,
                        u"demo"_s, u"--client-secret"_s, u"demo"_s };
-    Outcome outcome;
     const auto parsed = ExportOptions::parse(arguments, {}, test::fixedNow().date(), &error);
     if (!parsed) {
         outcome.messages << error;

@@ -8,8 +8,8 @@
 #include "domain/currencytotals.h"
 #include "domain/overviewestimate.h"
 #include "domain/periodcomparison.h"
-#include "export/csvwriter.h"
-#include "export/overviewcsv.h"
+#include "csv/csvwriter.h"
+#include "csv/overviewcsv.h"
 #include "load/periodwalker.h"
 #include "models/periodlistmodel.h"
 #include "models/periodusagemodel.h"
@@ -84,7 +84,7 @@ class TestPeriodWalker final : public QObject
 private Q_SLOTS:
     void walk_thirteenPeriods_fetchesEachIndexOnceAndOrdersByDate()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         const QString orgId = trustorNamed(fixture, u"Contoso Health"_s);
         QVERIFY(!orgId.isEmpty());
         Walk walk;
@@ -115,7 +115,7 @@ private Q_SLOTS:
 
     void walk_historyOfFivePeriods_stopsAtFiveAndSaysSo()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         const QString orgId = trustorNamed(fixture, u"Relecloud"_s);
         QCOMPARE(fixture.server->data().historyLength(orgId), 5);
         Walk walk;
@@ -136,7 +136,7 @@ private Q_SLOTS:
 
     void walk_historyEndKnown_olderIndexesStillQueuedAreNeverSent()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         // One request at a time makes the order deterministic: 0..4 load, 5 answers 404, 6..11 are still queued.
         fixture.session->client()->setMaxConcurrent(1);
         const QString orgId = trustorNamed(fixture, u"Relecloud"_s);
@@ -148,7 +148,7 @@ private Q_SLOTS:
 
     void walk_disabledTrust_failsOnceWithForbidden()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         const QString orgId = trustorNamed(fixture, u"Litware Energy"_s);
         QVERIFY(!fixture.server->data().isTrustEnabled(orgId));
         Walk walk;
@@ -161,7 +161,7 @@ private Q_SLOTS:
 
     void trustors_everyPage_listsTheDisabledTrust()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         TrustorsJob* job = fixture.session->orgs()->fetchTrustors(10); // three pages of 10
         QSignalSpy ready(job, &TrustorsJob::trustorsReady);
         QVERIFY(ready.wait(10'000));
@@ -173,7 +173,7 @@ private Q_SLOTS:
 
     void compare_woodgroveBetweenPeriodsSixAndFive_findsAddedAndRemovedCharge()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         const QString orgId = trustorNamed(fixture, u"Woodgrove Financial"_s);
         Walk walk;
         QVERIFY(walk.run(fixture, orgId, 0, 12));
@@ -195,7 +195,7 @@ private Q_SLOTS:
 
     void compare_adatumAroundItsAmendment_reportsTheContractChange()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         const QString orgId = trustorNamed(fixture, u"Adatum Telecom"_s);
         Walk walk;
         QVERIFY(walk.run(fixture, orgId, 11, 13));
@@ -211,7 +211,7 @@ private Q_SLOTS:
 
     void totals_twinOrgsInTwoCurrencies_shareParts_neverMixCurrencies()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         const QString usdId = trustorNamed(fixture, u"Contoso Health"_s);
         const QString eurId = trustorNamed(fixture, u"Contoso Health Europe"_s);
         Walk usd;
@@ -243,7 +243,7 @@ private Q_SLOTS:
 
     void estimate_demoFairUseRows_areNettedAgainstTheirResourceRow()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         const QString orgId = trustorNamed(fixture, u"Contoso Health"_s);
         Walk walk;
         QVERIFY(walk.run(fixture, orgId, 1, 4));
@@ -272,7 +272,7 @@ private Q_SLOTS:
 
     void overviewCsv_walkedPeriods_readBackInLongFormat()
     {
-        SimFixture fixture;
+        BD_SIM_FIXTURE(fixture);
         const QString orgId = trustorNamed(fixture, u"Woodgrove Financial"_s);
         Walk walk;
         QVERIFY(walk.run(fixture, orgId, 0, 3));

@@ -10,10 +10,10 @@
 #include "api/organizationjob.h"
 #include "api/orgapi.h"
 #include "auth/profile.h"
-#include "auth/profilesession.h"
+#include "auth/profileopener.h"
 #include "auth/profilestore.h"
 #include "auth/secretstore.h"
-#include "export/exportcommand.h"
+#include "cli/exportcommand.h"
 #include "simfixture.h"
 
 #include <QDirIterator>
@@ -107,7 +107,7 @@ private Q_SLOTS:
 
     void signInLoadAndExport_leaveNoSecretOrTokenInSettingsLogsOrExports()
     {
-        test::SimFixture fixture(simOptions());
+        BD_SIM_FIXTURE(fixture, simOptions());
         ProfileStore profiles;
         SecretStore secrets;
         secrets.setServiceName(m_service);
@@ -138,7 +138,7 @@ private Q_SLOTS:
         QTRY_VERIFY(read);
         QCOMPARE(stored.clientSecret, m_secret);
         QString error;
-        std::unique_ptr<ApiSession> session(ProfileSession::open(profile, stored, &error));
+        std::unique_ptr<ApiSession> session(ProfileOpener::open(profile, stored, &error));
         QVERIFY2(session, qPrintable(error));
         OrganizationJob* job = session->orgs()->fetchOrganization();
         QSignalSpy org(job, &OrganizationJob::organizationReady);
@@ -290,7 +290,7 @@ private Q_SLOTS:
 
     void exportThroughProfile_withoutAnyKeychain_saysSo()
     {
-        test::SimFixture fixture(simOptions());
+        BD_SIM_FIXTURE(fixture, simOptions());
         ProfileStore profiles;
         Profile profile;
         profile.name = u"No keychain here"_s;

@@ -42,6 +42,20 @@ forbid("a QNetworkAccessManager made outside NetworkAccess::create()"
        IN app ui EXCEPT app/api/networkaccess.cpp)
 forbid("a TLS error ignored" "ignoreSslErrors" IN app ui)
 
+# The layers (see README, "Layout"): widgets lay out and wire; they never reach the simulator or an API job, and
+# every line that touches Qt Charts sits in ui/charts.
+forbid("a widget that includes the simulator or an API job" "#include \"(sim/|api/[a-z]*job\\.h)" IN ui)
+forbid("Qt Charts outside ui/charts" "#include <(QtCharts/|QChart)" IN app ui/partner ui/signin)
+file(GLOB ui_files RELATIVE "${SOURCE_DIR}" "${SOURCE_DIR}/ui/*.h" "${SOURCE_DIR}/ui/*.cpp")
+foreach(file IN LISTS ui_files)
+    file(STRINGS "${SOURCE_DIR}/${file}" lines REGEX "#include <(QtCharts/|QChart)")
+    foreach(line IN LISTS lines)
+        string(APPEND problems "\nQt Charts outside ui/charts:\n  ${file}: ${line}")
+    endforeach()
+endforeach()
+# One include root per folder: "api/…" for app/, "ui/…" for ui/.
+forbid("an include through the repository root" "#include \"app/" IN app ui tests)
+
 if(problems)
     message(FATAL_ERROR "source rules broken:${problems}")
 endif()

@@ -1,7 +1,7 @@
 // The main window with saved profiles, against billing-sim: a profile opens with its secret from the secret
 // store, names its org and loads; signing out of it falls back to the demo org.
 
-#include "../integration/simfixture.h"
+#include "simfixture.h"
 
 #include "auth/profile.h"
 #include "auth/profilestore.h"
@@ -11,6 +11,8 @@
 #include "ui/mainwindow.h"
 #include "ui/rangebar.h"
 #include "ui/signin/profilemenu.h"
+#include "load/usageseriescontroller.h"
+#include "ui/translations.h"
 #include "ui/usagepage.h"
 
 #include <QApplication>
@@ -33,6 +35,7 @@ class TestMainWindowProfiles : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        installTranslations(QCoreApplication::instance()); // the English plural forms, as the dashboard has them
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
     }
@@ -41,7 +44,7 @@ private Q_SLOTS:
     {
         sim::SimOptions options;
         options.clientSecret = u"s3cr3t-Value-42"_s;
-        SimFixture sim(options);
+        BD_SIM_FIXTURE(sim, options);
         MainWindow window;
         window.secrets()->setKeychainEnabled(false); // no keychain service here: secrets stay in memory
         Profile profile;
@@ -62,7 +65,7 @@ private Q_SLOTS:
         QSignalSpy settled(window.usagePage(), &UsagePage::loadSettled);
         QVERIFY(settled.wait(20'000));
         QTRY_COMPARE(window.findChild<QLabel*>(u"orgLabel"_s)->text(), sim.server->data().orgName());
-        QVERIFY(window.usagePage()->model()->count(UsageSeriesModel::BucketState::Loaded) > 0);
+        QVERIFY(window.usagePage()->controller()->model()->count(UsageSeriesModel::BucketState::Loaded) > 0);
         QVERIFY(!window.findChild<QWidget*>(u"demoBanner"_s)->isVisibleTo(&window));
         // The org's name is remembered with the profile; the secret is not in the settings.
         QTRY_COMPARE(window.profiles()->profile(profile.name)->label, sim.server->data().orgName());
@@ -84,7 +87,7 @@ private Q_SLOTS:
 
     void openProfile_missingSecret_asksToSignIn()
     {
-        SimFixture sim;
+        BD_SIM_FIXTURE(sim);
         MainWindow window;
         window.secrets()->setKeychainEnabled(false);
         Profile profile;

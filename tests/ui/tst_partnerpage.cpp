@@ -1,10 +1,10 @@
 // The partner page driven offscreen against billing-sim: pick a customer from the list, load 12 periods, step
 // Older/Newer, hit the end of a short history, compare two periods, export CSV and the trend chart.
-#include "../integration/csvreader.h"
-#include "../integration/simfixture.h"
+#include "csvreader.h"
+#include "simfixture.h"
 
 #include "domain/periodcomparison.h"
-#include "export/overviewcsv.h"
+#include "csv/overviewcsv.h"
 #include "models/comparisonmodel.h"
 #include "models/periodlistmodel.h"
 #include "models/periodusagemodel.h"
@@ -14,7 +14,11 @@
 #include "ui/charts/trendchartview.h"
 #include "ui/partner/comparisonview.h"
 #include "ui/partner/contractpanel.h"
+#include "load/partnerbrowser.h"
+#include "ui/exportchooser.h"
 #include "ui/partner/partnerpage.h"
+#include "ui/translations.h"
+#include "ui/partner/periodview.h"
 #include "ui/partner/trustorpicker.h"
 
 #include <QtCharts/QLineSeries>
@@ -71,6 +75,7 @@ class TestPartnerPage final : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        installTranslations(QCoreApplication::instance()); // the English plural forms, as the dashboard has them
         QStandardPaths::setTestModeEnabled(true);
         // Recent orgs go to a throw-away settings file, never the user's.
         QVERIFY(m_settingsDir.isValid());
@@ -83,7 +88,9 @@ private Q_SLOTS:
     void init()
     {
         QSettings().clear();
-        m_fixture = std::make_unique<SimFixture>();
+        QString error;
+        m_fixture = SimFixture::start(&error);
+        QVERIFY2(m_fixture, qPrintable(error));
         m_page = std::make_unique<PartnerPage>(m_fixture->session.get());
         m_page->resize(1280, 800);
         m_page->show();
@@ -98,7 +105,7 @@ private Q_SLOTS:
 
     void pickTrustor_clickInSearchedList_opensActivePeriod()
     {
-        QSignalSpy loaded(m_page.get(), &PartnerPage::trustorsLoaded);
+        QSignalSpy loaded(m_page->browser(), &PartnerBrowser::trustorsReady);
         m_page->refresh();
         QVERIFY(loaded.wait(10'000));
         auto* table = m_page->findChild<QTableView*>(u"trustorTable"_s);
@@ -113,19 +120,19 @@ private Q_SLOTS:
         QTest::keyClicks(search, u"woodgrove"_s);
         QCOMPARE(table->model()->rowCount(), 1);
 
-        QSignalSpy shown(m_page.get(), &PartnerPage::periodShown);
+        QSignalSpy shown(m_page->browser(), &PartnerBrowser::currentChanged);
         const QRect cell = table->visualRect(table->model()->index(0, TrustorListModel::NameColumn));
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
         QVERIFY(shown.wait(10'000));
         QCOMPARE(shown.first().first().toInt(), 0);
-        QCOMPARE(m_page->trustorOrgId(), trustorNamed(*m_fixture, u"Woodgrove Financial"_s));
+        QCOMPARE(m_page->browser()->orgId(), trustorNamed(*m_fixture, u"Woodgrove Financial"_s));
         QCOMPARE(m_page->findChild<QLabel*>(u"orgTitle"_s)->text(), u"Woodgrove Financial"_s);
         QVERIFY(m_page->findChild<QLabel*>(u"activeBadge"_s)->isVisible());
-        QVERIFY(m_page->usageModel()->rowCount() > 0);
+        QVERIFY(m_page->findChild<PeriodView*>()->model()->rowCount() > 0);
         QVERIFY(m_page->findChild<QLabel*>(u"totalsLabel"_s)->text().contains(u"GBP"_s));
         QVERIFY(m_page->findChild<QLabel*>(u"caveatLabel"_s)->text().contains(u"tax"_s));
         QCOMPARE(m_page->findChild<ContractPanel*>(u"contractPanel"_s)->fieldText(u"contractCurrency"_s), u"GBP"_s);
-        QCOMPARE(m_page->picker()->recentIds(), QStringList{m_page->trustorOrgId()});
+        QCOMPARE(m_page->findChild<TrustorPicker*>(u"trustorPicker"_s)->recentIds(), QStringList{m_page->browser()->orgId()});
         QVERIFY(!m_page->findChild<QPushButton*>(u"newerButton"_s)->isEnabled());
     }
 
@@ -139,21 +146,21 @@ private Q_SLOTS:
         edit->clear();
         QTest::keyClicks(edit, id);
         QVERIFY(open->isEnabled());
-        QSignalSpy shown(m_page.get(), &PartnerPage::periodShown);
+        QSignalSpy shown(m_page->browser(), &PartnerBrowser::currentChanged);
         QTest::mouseClick(open, Qt::LeftButton);
         QVERIFY(shown.wait(10'000));
-        QCOMPARE(m_page->trustorOrgId(), id);
+        QCOMPARE(m_page->browser()->orgId(), id);
     }
 
     void loadTwelve_stepOlderAndNewer_walksByDate()
     {
-        m_page->openTrustor(trustorNamed(*m_fixture, u"Contoso Health"_s), u"Contoso Health"_s);
-        QSignalSpy walked(m_page.get(), &PartnerPage::walkFinished);
+        m_page->browser()->open(trustorNamed(*m_fixture, u"Contoso Health"_s), u"Contoso Health"_s);
+        QSignalSpy walked(m_page->browser(), &PartnerBrowser::walkFinished);
         auto* count = m_page->findChild<QSpinBox*>(u"periodCount"_s);
         QCOMPARE(count->value(), 12);
         QTest::mouseClick(m_page->findChild<QPushButton*>(u"loadPeriodsButton"_s), Qt::LeftButton);
         QVERIFY(walked.wait(20'000));
-        PeriodListModel* periods = m_page->periods();
+        PeriodListModel* periods = m_page->browser()->periods();
         QCOMPARE(periods->rowCount(), 12);
         for (int row = 1; row < 12; ++row)
             QVERIFY(*periods->period(row)->overview.billingPeriodStartDate < *periods->period(row - 1)->overview.billingPeriodStartDate);
@@ -163,23 +170,23 @@ private Q_SLOTS:
         auto* older = m_page->findChild<QPushButton*>(u"olderButton"_s);
         auto* newer = m_page->findChild<QPushButton*>(u"newerButton"_s);
         auto* label = m_page->findChild<QLabel*>(u"periodLabel"_s);
-        QCOMPARE(m_page->currentIndex(), 0);
+        QCOMPARE(m_page->browser()->currentIndex(), 0);
         for (int i = 1; i <= 3; ++i) {
             QTest::mouseClick(older, Qt::LeftButton);
-            QCOMPARE(m_page->currentIndex(), i);
+            QCOMPARE(m_page->browser()->currentIndex(), i);
             QVERIFY(label->text().contains(PeriodListModel::periodText(periods->period(i)->overview, i)));
             QVERIFY(!m_page->findChild<QLabel*>(u"activeBadge"_s)->isVisible());
         }
         QTest::mouseClick(newer, Qt::LeftButton);
-        QCOMPARE(m_page->currentIndex(), 2);
-        QCOMPARE(m_page->usageModel()->overview().billingPeriodStartDate, periods->period(2)->overview.billingPeriodStartDate);
+        QCOMPARE(m_page->browser()->currentIndex(), 2);
+        QCOMPARE(m_page->findChild<PeriodView*>()->model()->overview().billingPeriodStartDate, periods->period(2)->overview.billingPeriodStartDate);
 
         // Past the walked periods, Older fetches the next index on its own.
-        m_page->showPeriodRow(11);
-        QSignalSpy shown(m_page.get(), &PartnerPage::periodShown);
+        m_page->browser()->showRow(11);
+        QSignalSpy shown(m_page->browser(), &PartnerBrowser::currentChanged);
         QTest::mouseClick(older, Qt::LeftButton);
         QVERIFY(shown.wait(10'000));
-        QCOMPARE(m_page->currentIndex(), 12);
+        QCOMPARE(m_page->browser()->currentIndex(), 12);
         QCOMPARE(periods->rowCount(), 13);
         QCOMPARE(m_fixture->requests(u"billingPeriodIndex=12"_s).size(), 0); // path only; the query is separate
         int index12 = 0;
@@ -190,37 +197,37 @@ private Q_SLOTS:
 
     void loadTwelve_historyOfFive_stopsAndSaysSo()
     {
-        m_page->openTrustor(trustorNamed(*m_fixture, u"Relecloud"_s), u"Relecloud"_s);
-        QSignalSpy walked(m_page.get(), &PartnerPage::walkFinished);
-        m_page->loadPeriods(12);
+        m_page->browser()->open(trustorNamed(*m_fixture, u"Relecloud"_s), u"Relecloud"_s);
+        QSignalSpy walked(m_page->browser(), &PartnerBrowser::walkFinished);
+        m_page->browser()->walk(12);
         QVERIFY(walked.wait(20'000));
-        QCOMPARE(m_page->periods()->rowCount(), 5);
-        QCOMPARE(m_page->historyEnd(), std::optional<int>(5));
+        QCOMPARE(m_page->browser()->periods()->rowCount(), 5);
+        QCOMPARE(m_page->browser()->historyEnd(), std::optional<int>(5));
         QVERIFY(m_page->findChild<QLabel*>(u"historyNote"_s)->text().contains(u"5 billing periods"_s));
         QVERIFY(m_page->status().text.contains(u"5 periods"_s));
-        m_page->showPeriodRow(4);
-        QCOMPARE(m_page->currentIndex(), 4);
+        m_page->browser()->showRow(4);
+        QCOMPARE(m_page->browser()->currentIndex(), 4);
         QVERIFY(!m_page->findChild<QPushButton*>(u"olderButton"_s)->isEnabled());
-        QVERIFY(!m_page->stepOlder());
+        QVERIFY(!m_page->browser()->stepOlder());
         QCOMPARE(m_page->findChild<ContractPanel*>(u"contractPanel"_s)->fieldText(u"contractInRamp"_s).left(3), u"yes"_s);
     }
 
     void openDisabledTrust_showsTheRefusal()
     {
-        m_page->openTrustor(trustorNamed(*m_fixture, u"Litware Energy"_s), u"Litware Energy"_s);
+        m_page->browser()->open(trustorNamed(*m_fixture, u"Litware Energy"_s), u"Litware Energy"_s);
         auto* note = m_page->findChild<QLabel*>(u"historyNote"_s);
         QTRY_VERIFY_WITH_TIMEOUT(note->text().contains(u"403"_s), 10'000);
-        QCOMPARE(m_page->periods()->rowCount(), 0);
+        QCOMPARE(m_page->browser()->periods()->rowCount(), 0);
     }
 
     void compare_defaultAndChosenPeriods_findAddedAndRemovedCharge()
     {
-        m_page->openTrustor(trustorNamed(*m_fixture, u"Woodgrove Financial"_s), u"Woodgrove Financial"_s);
-        QSignalSpy walked(m_page.get(), &PartnerPage::walkFinished);
-        m_page->loadPeriods(12);
+        m_page->browser()->open(trustorNamed(*m_fixture, u"Woodgrove Financial"_s), u"Woodgrove Financial"_s);
+        QSignalSpy walked(m_page->browser(), &PartnerBrowser::walkFinished);
+        m_page->browser()->walk(12);
         QVERIFY(walked.wait(20'000));
-        PeriodListModel* periods = m_page->periods();
-        ComparisonView* view = m_page->comparisonView();
+        PeriodListModel* periods = m_page->browser()->periods();
+        ComparisonView* view = m_page->findChild<ComparisonView*>();
         // Default: the newest closed period against the one before it.
         QCOMPARE(periods->period(view->afterRow())->billingPeriodIndex, 1);
         QCOMPARE(periods->period(view->beforeRow())->billingPeriodIndex, 2);
@@ -246,9 +253,9 @@ private Q_SLOTS:
     void export_periodAllPeriodsAndTrend_readBack()
     {
         m_page->setProvenance(Provenance{u"Northwind Contact Center"_s, u"127.0.0.1"_s, true});
-        m_page->openTrustor(trustorNamed(*m_fixture, u"Contoso Health"_s), u"Contoso Health"_s);
-        QSignalSpy walked(m_page.get(), &PartnerPage::walkFinished);
-        m_page->loadPeriods(12);
+        m_page->browser()->open(trustorNamed(*m_fixture, u"Contoso Health"_s), u"Contoso Health"_s);
+        QSignalSpy walked(m_page->browser(), &PartnerBrowser::walkFinished);
+        m_page->browser()->walk(12);
         QVERIFY(walked.wait(20'000));
         QTemporaryDir dir;
         QString error;
@@ -256,7 +263,7 @@ private Q_SLOTS:
         const QString periodPath = dir.filePath(u"period.csv"_s);
         QVERIFY2(m_page->exportPeriodCsv(periodPath, &error), qPrintable(error));
         const QList<QStringList> periodRows = readCsv(periodPath);
-        PeriodUsageModel* usage = m_page->usageModel();
+        PeriodUsageModel* usage = m_page->findChild<PeriodView*>()->model();
         QCOMPARE(periodRows.size(), usage->rowCount() + 1);
         // Organization, period start, period end and currency lead every row; the table's columns follow.
         constexpr int Leading = 4;
@@ -275,7 +282,7 @@ private Q_SLOTS:
         QVERIFY2(m_page->exportAllPeriodsCsv(allPath, &error), qPrintable(error));
         const QList<QStringList> allRows = readCsv(allPath);
         int lines = 0;
-        for (const PeriodListModel::Period& p : m_page->periods()->periods())
+        for (const PeriodListModel::Period& p : m_page->browser()->periods()->periods())
             lines += int(p.overview.usages.size());
         QCOMPARE(allRows.size(), lines + 1);
         QCOMPARE(allRows.first(), OverviewCsv::header());
@@ -287,14 +294,14 @@ private Q_SLOTS:
         QCOMPARE(indexes.size(), 12);
 
         // The trend of the main licence: one point per walked period, exact values behind them.
-        m_page->trendView()->rebuildNow(); // rebuilds are coalesced while periods stream in
-        const BuiltTrend& trend = m_page->trendView()->built();
+        m_page->findChild<TrendChartView*>(u"trendChart"_s)->rebuildNow(); // rebuilds are coalesced while periods stream in
+        const BuiltTrend& trend = m_page->findChild<TrendChartView*>(u"trendChart"_s)->built();
         QVERIFY(!trend.partNumber.isEmpty());
         QCOMPARE(trend.periodRows.size(), 12);
         QCOMPARE(trend.usage.line->count(), 12);
         QCOMPARE(trend.prepay.line->count(), 12);
         QCOMPARE(trend.overageCost.size(), 1);
-        const PeriodListModel::Period* oldest = m_page->periods()->period(11);
+        const PeriodListModel::Period* oldest = m_page->browser()->periods()->period(11);
         Decimal usage0;
         for (const SubscriptionOverviewUsage& u : oldest->overview.usages) {
             if (u.partNumber == trend.partNumber)
@@ -306,11 +313,11 @@ private Q_SLOTS:
         const struct
         {
             QString name;
-            PartnerPage::ChartFormat format;
+            ChartFormat format;
             QByteArray magic;
-        } charts[] = {{u"trend.png"_s, PartnerPage::ChartFormat::Png, QByteArray("\x89PNG")},
-                      {u"trend.svg"_s, PartnerPage::ChartFormat::Svg, QByteArray("<?xml")},
-                      {u"trend.pdf"_s, PartnerPage::ChartFormat::Pdf, QByteArray("%PDF")}};
+        } charts[] = {{u"trend.png"_s, ChartFormat::Png, QByteArray("\x89PNG")},
+                      {u"trend.svg"_s, ChartFormat::Svg, QByteArray("<?xml")},
+                      {u"trend.pdf"_s, ChartFormat::Pdf, QByteArray("%PDF")}};
         for (const auto& chart : charts) {
             const QString path = dir.filePath(chart.name);
             QVERIFY2(m_page->exportTrendChart(path, chart.format, &error), qPrintable(error));
@@ -318,7 +325,7 @@ private Q_SLOTS:
             QVERIFY(file.open(QIODevice::ReadOnly));
             QVERIFY2(file.read(16).contains(chart.magic), qPrintable(chart.name));
         }
-        QCOMPARE(QImage(dir.filePath(u"trend.png"_s)).size(), QSize(2200, 1240));
+        QCOMPARE(QImage(dir.filePath(u"trend.png"_s)).size(), ExportChooser::DefaultImageSize * 2);
         QFile svg(dir.filePath(u"trend.svg"_s));
         QVERIFY(svg.open(QIODevice::ReadOnly));
         QVERIFY(svg.readAll().contains("Contoso Health"));
@@ -341,23 +348,23 @@ private Q_SLOTS:
         const QString out = qEnvironmentVariable("BD_SCREENSHOT_DIR");
         if (out.isEmpty())
             QSKIP("set BD_SCREENSHOT_DIR to write the screenshots");
-        QSignalSpy loaded(m_page.get(), &PartnerPage::trustorsLoaded);
+        QSignalSpy loaded(m_page->browser(), &PartnerBrowser::trustorsReady);
         m_page->refresh();
         QVERIFY(loaded.wait(10'000));
-        m_page->openTrustor(trustorNamed(*m_fixture, u"Woodgrove Financial"_s), u"Woodgrove Financial"_s);
-        QSignalSpy walked(m_page.get(), &PartnerPage::walkFinished);
-        m_page->loadPeriods(12);
+        m_page->browser()->open(trustorNamed(*m_fixture, u"Woodgrove Financial"_s), u"Woodgrove Financial"_s);
+        QSignalSpy walked(m_page->browser(), &PartnerBrowser::walkFinished);
+        m_page->browser()->walk(12);
         QVERIFY(walked.wait(20'000));
-        m_page->showPeriodRow(1);
+        m_page->browser()->showRow(1);
         m_page->resize(1280, 800); // the walk's progress bar may have widened it
         QCoreApplication::processEvents();
         auto* tabs = m_page->findChild<QTabWidget*>(u"partnerTabs"_s);
         tabs->setCurrentIndex(PartnerPage::PeriodTab);
         QVERIFY(m_page->grab().save(out + u"/partner-period.png"_s));
         tabs->setCurrentIndex(PartnerPage::TrendTab);
-        m_page->trendView()->rebuildNow();
+        m_page->findChild<TrendChartView*>(u"trendChart"_s)->rebuildNow();
         QVERIFY(m_page->grab().save(out + u"/partner-trend.png"_s));
-        m_page->compareRows(m_page->periods()->rowOfIndex(6), m_page->periods()->rowOfIndex(5));
+        m_page->compareRows(m_page->browser()->periods()->rowOfIndex(6), m_page->browser()->periods()->rowOfIndex(5));
         QVERIFY(m_page->grab().save(out + u"/partner-compare.png"_s));
     }
 

@@ -2,12 +2,14 @@
 // (packaging/screenshots/update.sh does) they replace the committed screenshots; otherwise they go to a
 // temporary folder and are only checked.
 
-#include "../integration/simfixture.h"
+#include "simfixture.h"
 
 #include "models/usageseriesmodel.h"
 #include "ui/charts/usagechartview.h"
 #include "ui/mainwindow.h"
 #include "ui/rangebar.h"
+#include "load/usageseriescontroller.h"
+#include "ui/translations.h"
 #include "ui/usagepage.h"
 
 #include <QApplication>
@@ -56,6 +58,7 @@ class TestScreenshots : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        installTranslations(QCoreApplication::instance()); // the English plural forms, as the dashboard has them
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
         QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
@@ -88,15 +91,15 @@ private Q_SLOTS:
         if (dark)
             QApplication::setPalette(darkPalette());
 
-        SimFixture sim;
+        BD_SIM_FIXTURE(sim);
         MainWindow window;
         window.showSession(sim.session.get(), { sim.server->data().orgName(), u"demo · us_east_1"_s, true });
         window.resize(1280, 800);
         UsagePage* page = window.usagePage();
-        page->rangeBar()->setToday(test::fixedNow().date());
+        page->findChild<RangeBar*>()->setToday(test::fixedNow().date());
         page->setStackedBars(stacked);
-        page->rangeBar()->setPreset(stacked ? RangePreset::Last3Months : RangePreset::Last12Months);
-        page->rangeBar()->setGranularity(Granularity(granularity));
+        page->findChild<RangeBar*>()->setPreset(stacked ? RangePreset::Last3Months : RangePreset::Last12Months);
+        page->findChild<RangeBar*>()->setGranularity(Granularity(granularity));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QSignalSpy settled(page, &UsagePage::loadSettled);
@@ -104,7 +107,7 @@ private Q_SLOTS:
         QVERIFY(settled.wait(30'000));
 
         // A drill-down beside the table: the busiest seat licence in the latest bucket.
-        const UsageSeriesModel* model = page->model();
+        const UsageSeriesModel* model = page->controller()->model();
         const int last = int(model->buckets().size()) - 1;
         int busiest = -1;
         for (int row = 0; row < model->licenceCount(); ++row) {
@@ -112,7 +115,7 @@ private Q_SLOTS:
                 busiest = row;
         }
         page->selectCell(model->licence(busiest), last);
-        page->chartView()->rebuildNow();
+        page->findChild<UsageChartView*>()->rebuildNow();
         if (ramp)
             page->findChild<QTabWidget*>(u"chartTabs"_s)->setCurrentIndex(1);
         QApplication::processEvents();

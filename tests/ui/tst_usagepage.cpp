@@ -1,7 +1,7 @@
 // The usage page driven like a person would, offscreen, against billing-sim over loopback.
 
-#include "../integration/csvreader.h"
-#include "../integration/simfixture.h"
+#include "csvreader.h"
+#include "simfixture.h"
 
 #include "api/orgapi.h"
 #include "domain/datebuckets.h"
@@ -10,6 +10,8 @@
 #include "ui/mainwindow.h"
 #include "ui/messagebanner.h"
 #include "ui/rangebar.h"
+#include "load/usageseriescontroller.h"
+#include "ui/translations.h"
 #include "ui/usagepage.h"
 
 #include <QApplication>
@@ -43,17 +45,21 @@ const QByteArray BadRequestBody = R"({"message":"Invalid request","code":"bad.re
 /// A page on a sim, with "today" pinned to the sim's clock so presets mean the same on every run.
 struct PageFixture
 {
-    SimFixture sim;
+    std::unique_ptr<SimFixture> sim;
     std::unique_ptr<UsagePage> page;
 
-    explicit PageFixture(sim::SimOptions options = {})
-        : sim(options)
+    static std::unique_ptr<PageFixture> start(QString* error, sim::SimOptions options = {})
     {
-        page = std::make_unique<UsagePage>(sim.session.get());
-        page->rangeBar()->setToday(test::fixedNow().date());
-        page->setConfirmLargeLoads(false);
-        page->resize(1200, 800);
-        page->show();
+        auto fixture = std::make_unique<PageFixture>();
+        fixture->sim = SimFixture::start(error, options);
+        if (!fixture->sim)
+            return nullptr;
+        fixture->page = std::make_unique<UsagePage>(fixture->sim->session.get());
+        fixture->page->findChild<RangeBar*>()->setToday(test::fixedNow().date());
+        fixture->page->setConfirmLargeLoads(false);
+        fixture->page->resize(1200, 800);
+        fixture->page->show();
+        return fixture;
     }
 
     /// Clicks Load and waits for every bucket to settle.
@@ -74,28 +80,29 @@ class TestUsagePage : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        installTranslations(QCoreApplication::instance()); // the English plural forms, as the dashboard has them
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
     }
 
     void preset_last3Months_loadsSeriesAndTableFromTheSim()
     {
-        PageFixture fixture;
-        fixture.page->rangeBar()->setPreset(RangePreset::Last3Months);
-        fixture.page->rangeBar()->setGranularity(Granularity::Month);
+        BD_START(PageFixture, fixture);
+        fixture.page->findChild<RangeBar*>()->setPreset(RangePreset::Last3Months);
+        fixture.page->findChild<RangeBar*>()->setGranularity(Granularity::Month);
         QVERIFY(fixture.loadAndWait());
 
-        UsageSeriesModel* model = fixture.page->model();
+        UsageSeriesModel* model = fixture.page->controller()->model();
         QCOMPARE(model->buckets().size(), 3);
         QCOMPARE(model->buckets().first().first, QDate(2026, 9, 1));
         QCOMPARE(model->buckets().last().last, QDate(2026, 11, 20));
         QCOMPARE(model->count(UsageSeriesModel::BucketState::Loaded), 3);
-        QCOMPARE(fixture.sim.requests(UsagePath).size(), 3);
+        QCOMPARE(fixture.sim->requests(UsagePath).size(), 3);
 
         // Table cells: every licence of every bucket equals the sim's report for that window.
         for (int b = 0; b < model->buckets().size(); ++b) {
             const DateBucket& bucket = model->buckets().at(b);
-            const QJsonArray usages = fixture.sim.server->data().billableUsage(bucket.start(), bucket.end())[u"usages"_s].toArray();
+            const QJsonArray usages = fixture.sim->server->data().billableUsage(bucket.start(), bucket.end())[u"usages"_s].toArray();
             for (const QJsonValue& usage : usages) {
                 const int row = model->rowOfLicence(usage[u"name"_s].toString());
                 QVERIFY(row >= 0);
@@ -104,7 +111,7 @@ private Q_SLOTS:
         }
 
         // Chart: one line per shown licence, a point per loaded bucket, y = the exact value as a double.
-        UsageChartView* chart = fixture.page->chartView();
+        UsageChartView* chart = fixture.page->findChild<UsageChartView*>();
         chart->rebuildNow();
         const BuiltChart& built = chart->built();
         QVERIFY(!built.series.isEmpty());
@@ -122,11 +129,11 @@ private Q_SLOTS:
 
     void selectingACell_showsItsResources()
     {
-        PageFixture fixture;
-        fixture.page->rangeBar()->setPreset(RangePreset::LastMonth);
+        BD_START(PageFixture, fixture);
+        fixture.page->findChild<RangeBar*>()->setPreset(RangePreset::LastMonth);
         QVERIFY(fixture.loadAndWait());
-        UsageSeriesModel* model = fixture.page->model();
-        QTableView* table = fixture.page->table();
+        UsageSeriesModel* model = fixture.page->controller()->model();
+        QTableView* table = fixture.page->findChild<QTableView*>(u"usageTable"_s);
         int row = -1;
         for (int r = 0; r < model->rowCount() && row < 0; ++r) {
             if (!model->isMetered(r) && model->value(r, 0) > Decimal::fromInt(2))
@@ -138,7 +145,7 @@ private Q_SLOTS:
         const QModelIndex cell = proxy->mapFromSource(source);
         table->scrollTo(cell);
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(cell).center());
-        QCOMPARE(fixture.page->resourceTable()->model()->rowCount(), model->resources(row, 0).size());
+        QCOMPARE(fixture.page->findChild<QTableView*>(u"resourceTable"_s)->model()->rowCount(), model->resources(row, 0).size());
         QCOMPARE(Decimal::fromInt(model->resources(row, 0).size()), *model->value(row, 0));
 
         // Copy: the selected cell with its header, tab-separated.
@@ -153,36 +160,36 @@ private Q_SLOTS:
     {
         sim::SimOptions options;
         options.latencyMs = 150;
-        PageFixture fixture(options);
-        fixture.sim.session->client()->setMaxConcurrent(2);
-        fixture.page->rangeBar()->setPreset(RangePreset::Last12Months);
-        fixture.page->rangeBar()->setGranularity(Granularity::Week);
+        BD_START(PageFixture, fixture, options);
+        fixture.sim->session->client()->setMaxConcurrent(2);
+        fixture.page->findChild<RangeBar*>()->setPreset(RangePreset::Last12Months);
+        fixture.page->findChild<RangeBar*>()->setGranularity(Granularity::Week);
         QTest::mouseClick(fixture.page->findChild<QPushButton*>(u"loadButton"_s), Qt::LeftButton);
-        QTRY_VERIFY(fixture.page->model()->count(UsageSeriesModel::BucketState::Loaded) >= 2);
+        QTRY_VERIFY(fixture.page->controller()->model()->count(UsageSeriesModel::BucketState::Loaded) >= 2);
         QVERIFY(fixture.page->status().busy);
         // The sim logs a request once it answers it: those on the wire at the cancel still show up, no others.
-        const qsizetype onTheWire = fixture.sim.session->client()->runningCount();
+        const qsizetype onTheWire = fixture.sim->session->client()->runningCount();
         fixture.page->cancel();
-        const qsizetype asked = fixture.sim.requests(UsagePath).size() + onTheWire;
-        QVERIFY(asked < fixture.page->model()->buckets().size());
+        const qsizetype asked = fixture.sim->requests(UsagePath).size() + onTheWire;
+        QVERIFY(asked < fixture.page->controller()->model()->buckets().size());
         QVERIFY(!fixture.page->status().busy);
-        QVERIFY(fixture.page->model()->count(UsageSeriesModel::BucketState::Cancelled) > 0);
+        QVERIFY(fixture.page->controller()->model()->count(UsageSeriesModel::BucketState::Cancelled) > 0);
         // Let the event loop run well past the latency: nothing else is asked for.
-        QSignalSpy answered(fixture.sim.server.get(), &sim::BillingSimServer::requestHandled);
-        fixture.sim.session->orgs()->fetchOrganization();
+        QSignalSpy answered(fixture.sim->server, &sim::BillingSimServer::requestHandled);
+        fixture.sim->session->orgs()->fetchOrganization();
         QVERIFY(answered.wait(5000));
-        QVERIFY(fixture.sim.requests(UsagePath).size() <= asked);
-        QVERIFY(fixture.page->banner()->text().contains(u"not loaded"_s));
+        QVERIFY(fixture.sim->requests(UsagePath).size() <= asked);
+        QVERIFY(fixture.page->findChild<MessageBanner*>(u"usageBanner"_s)->text().contains(u"not loaded"_s));
     }
 
     void failedBucket_isMarkedAndCanBeRetriedAlone()
     {
-        PageFixture fixture;
+        BD_START(PageFixture, fixture);
         // A refusal that is not retried (a 500 would be asked again a few times first).
-        fixture.sim.server->injectAnswer(400, "application/json"_ba, BadRequestBody, 1, UsagePath);
-        fixture.page->rangeBar()->setPreset(RangePreset::Last6Months);
+        fixture.sim->server->injectAnswer(400, "application/json"_ba, BadRequestBody, 1, UsagePath);
+        fixture.page->findChild<RangeBar*>()->setPreset(RangePreset::Last6Months);
         QVERIFY(fixture.loadAndWait());
-        UsageSeriesModel* model = fixture.page->model();
+        UsageSeriesModel* model = fixture.page->controller()->model();
         QCOMPARE(model->count(UsageSeriesModel::BucketState::Failed), 1);
         QCOMPARE(model->count(UsageSeriesModel::BucketState::Loaded), 5);
         int failed = -1;
@@ -191,15 +198,15 @@ private Q_SLOTS:
                 failed = b;
         }
         QVERIFY2(model->bucketError(failed).contains(u"Invalid request"_s), qPrintable(model->bucketError(failed)));
-        fixture.page->chartView()->rebuildNow();
-        QCOMPARE(fixture.page->chartView()->built().failedBuckets, QList<int> { failed });
-        QVERIFY(fixture.page->banner()->text().contains(u"failed"_s));
+        fixture.page->findChild<UsageChartView*>()->rebuildNow();
+        QCOMPARE(fixture.page->findChild<UsageChartView*>()->built().failedBuckets, QList<int> { failed });
+        QVERIFY(fixture.page->findChild<MessageBanner*>(u"usageBanner"_s)->text().contains(u"failed"_s));
 
-        const qsizetype before = fixture.sim.requests(UsagePath).size();
+        const qsizetype before = fixture.sim->requests(UsagePath).size();
         QSignalSpy settled(fixture.page.get(), &UsagePage::loadSettled);
-        fixture.page->retryBucket(failed);
+        fixture.page->controller()->retry(failed);
         QVERIFY(settled.wait(10'000));
-        QCOMPARE(fixture.sim.requests(UsagePath).size(), before + 1); // only that bucket was asked again
+        QCOMPARE(fixture.sim->requests(UsagePath).size(), before + 1); // only that bucket was asked again
         QCOMPARE(model->count(UsageSeriesModel::BucketState::Loaded), 6);
     }
 
@@ -207,43 +214,43 @@ private Q_SLOTS:
     {
         sim::SimOptions options;
         options.denyBillingPermission = true;
-        PageFixture fixture(options);
-        fixture.page->rangeBar()->setPreset(RangePreset::Last12Months);
+        BD_START(PageFixture, fixture, options);
+        fixture.page->findChild<RangeBar*>()->setPreset(RangePreset::Last12Months);
         QVERIFY(fixture.loadAndWait());
-        QVERIFY2(fixture.page->banner()->text().contains(u"billing:subscription:read"_s),
-                 qPrintable(fixture.page->banner()->text()));
-        QCOMPARE(fixture.page->banner()->kind(), MessageBanner::Kind::Error);
-        QVERIFY(fixture.sim.requests(UsagePath).size() < 12);
+        QVERIFY2(fixture.page->findChild<MessageBanner*>(u"usageBanner"_s)->text().contains(u"billing:subscription:read"_s),
+                 qPrintable(fixture.page->findChild<MessageBanner*>(u"usageBanner"_s)->text()));
+        QCOMPARE(fixture.page->findChild<MessageBanner*>(u"usageBanner"_s)->kind(), MessageBanner::Kind::Error);
+        QVERIFY(fixture.sim->requests(UsagePath).size() < 12);
     }
 
     void unreachableServer_saysSoAndKeepsWhatWasLoaded()
     {
-        PageFixture fixture;
-        fixture.page->rangeBar()->setPreset(RangePreset::Last3Months);
+        BD_START(PageFixture, fixture);
+        fixture.page->findChild<RangeBar*>()->setPreset(RangePreset::Last3Months);
         QVERIFY(fixture.loadAndWait());
-        const int licences = fixture.page->model()->licenceCount();
+        const int licences = fixture.page->controller()->model()->licenceCount();
         RetryPolicy retry;
         retry.maxAttempts = 2;
         retry.backoffBaseMs = 10;
-        fixture.sim.session->client()->setRetryPolicy(retry);
-        fixture.sim.server->injectFault(sim::Fault::DropConnection, 100, UsagePath);
-        fixture.page->retryFailed(); // nothing failed: no request
-        QCOMPARE(fixture.sim.requests(UsagePath).size(), 3);
+        fixture.sim->session->client()->setRetryPolicy(retry);
+        fixture.sim->server->injectFault(sim::Fault::DropConnection, 100, UsagePath);
+        fixture.page->controller()->retryFailed(); // nothing failed: no request
+        QCOMPARE(fixture.sim->requests(UsagePath).size(), 3);
         // Load another range while the server drops every connection.
-        fixture.page->rangeBar()->setPreset(RangePreset::LastYear);
+        fixture.page->findChild<RangeBar*>()->setPreset(RangePreset::LastYear);
         QVERIFY(fixture.loadAndWait());
-        QVERIFY2(fixture.page->banner()->text().contains(u"could not be reached"_s), qPrintable(fixture.page->banner()->text()));
-        QCOMPARE(fixture.page->model()->count(UsageSeriesModel::BucketState::Failed), 12);
+        QVERIFY2(fixture.page->findChild<MessageBanner*>(u"usageBanner"_s)->text().contains(u"could not be reached"_s), qPrintable(fixture.page->findChild<MessageBanner*>(u"usageBanner"_s)->text()));
+        QCOMPARE(fixture.page->controller()->model()->count(UsageSeriesModel::BucketState::Failed), 12);
         QVERIFY(licences > 0);
     }
 
     void exports_everyFormat_readBack()
     {
-        PageFixture fixture;
+        BD_START(PageFixture, fixture);
         fixture.page->setProvenance({ u"Northwind Contact Center"_s, u"us_east_1"_s, true });
-        fixture.page->rangeBar()->setPreset(RangePreset::Last3Months);
+        fixture.page->findChild<RangeBar*>()->setPreset(RangePreset::Last3Months);
         QVERIFY(fixture.loadAndWait());
-        fixture.page->chartView()->rebuildNow();
+        fixture.page->findChild<UsageChartView*>()->rebuildNow();
         QTemporaryDir dir;
         QString error;
 
@@ -252,7 +259,7 @@ private Q_SLOTS:
         QFile csvFile(csvPath);
         QVERIFY(csvFile.open(QIODevice::ReadOnly));
         const QList<QStringList> rows = test::parseCsv(csvFile.readAll());
-        UsageSeriesModel* model = fixture.page->model();
+        UsageSeriesModel* model = fixture.page->controller()->model();
         QCOMPARE(rows.size(), 1 + model->rowCount());
         QCOMPARE(rows.first().first(), u"Licence"_s);
         QCOMPARE(rows.first().size(), model->columnCount());
@@ -263,12 +270,12 @@ private Q_SLOTS:
         }
 
         const QString pngPath = dir.filePath(u"chart.png"_s);
-        QVERIFY2(fixture.page->exportChart(pngPath, UsagePage::ChartFormat::Png, QSize(900, 500), 2.0, &error), qPrintable(error));
+        QVERIFY2(fixture.page->exportChart(pngPath, ChartFormat::Png, QSize(900, 500), 2.0, &error), qPrintable(error));
         const QImage png(pngPath);
         QCOMPARE(png.size(), QSize(1800, 1000));
 
         const QString svgPath = dir.filePath(u"chart.svg"_s);
-        QVERIFY2(fixture.page->exportChart(svgPath, UsagePage::ChartFormat::Svg, QSize(900, 500), 1.0, &error), qPrintable(error));
+        QVERIFY2(fixture.page->exportChart(svgPath, ChartFormat::Svg, QSize(900, 500), 1.0, &error), qPrintable(error));
         QFile svgFile(svgPath);
         QVERIFY(svgFile.open(QIODevice::ReadOnly));
         const QByteArray svg = svgFile.readAll();
@@ -276,12 +283,12 @@ private Q_SLOTS:
         while (!xml.atEnd())
             xml.readNext();
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
-        for (const QString& name : fixture.page->chartView()->built().seriesNames)
+        for (const QString& name : fixture.page->findChild<UsageChartView*>()->built().seriesNames)
             QVERIFY2(svg.contains(name.toHtmlEscaped().toUtf8()), qPrintable(name));
         QVERIFY(svg.contains("Northwind Contact Center"));
 
         const QString pdfPath = dir.filePath(u"chart.pdf"_s);
-        QVERIFY2(fixture.page->exportChart(pdfPath, UsagePage::ChartFormat::Pdf, {}, 1.0, &error), qPrintable(error));
+        QVERIFY2(fixture.page->exportChart(pdfPath, ChartFormat::Pdf, {}, 1.0, &error), qPrintable(error));
         QFile pdfFile(pdfPath);
         QVERIFY(pdfFile.open(QIODevice::ReadOnly));
         QVERIFY(pdfFile.read(4) == "%PDF");
@@ -294,13 +301,13 @@ private Q_SLOTS:
     {
         sim::SimOptions slow;
         slow.latencyMs = 150;
-        SimFixture first(slow);
-        SimFixture second;
+        BD_SIM_FIXTURE(first, slow);
+        BD_SIM_FIXTURE(second);
         MainWindow window;
         window.showSession(first.session.get(), { u"First"_s, u"us_east_1"_s, false });
-        window.usagePage()->rangeBar()->setToday(test::fixedNow().date());
-        window.usagePage()->rangeBar()->setPreset(RangePreset::Last12Months);
-        window.usagePage()->rangeBar()->setGranularity(Granularity::Week);
+        window.usagePage()->findChild<RangeBar*>()->setToday(test::fixedNow().date());
+        window.usagePage()->findChild<RangeBar*>()->setPreset(RangePreset::Last12Months);
+        window.usagePage()->findChild<RangeBar*>()->setGranularity(Granularity::Week);
         window.start();
         QTRY_VERIFY(!first.requests(UsagePath).isEmpty());
 
@@ -310,13 +317,13 @@ private Q_SLOTS:
         QCOMPARE(window.findChild<QLabel*>(u"orgLabel"_s)->text(), u"Second"_s);
         QVERIFY(!window.findChild<QWidget*>(u"demoBanner"_s)->isVisibleTo(&window));
         UsagePage* page = window.usagePage();
-        page->rangeBar()->setToday(test::fixedNow().date());
-        page->rangeBar()->setPreset(RangePreset::Last3Months);
-        page->rangeBar()->setGranularity(Granularity::Month);
+        page->findChild<RangeBar*>()->setToday(test::fixedNow().date());
+        page->findChild<RangeBar*>()->setPreset(RangePreset::Last3Months);
+        page->findChild<RangeBar*>()->setGranularity(Granularity::Month);
         QSignalSpy settled(page, &UsagePage::loadSettled);
         window.start();
         QVERIFY(settled.wait(10'000));
-        QCOMPARE(page->model()->count(UsageSeriesModel::BucketState::Loaded), 3);
+        QCOMPARE(page->controller()->model()->count(UsageSeriesModel::BucketState::Loaded), 3);
         QCOMPARE(second.requests(UsagePath).size(), 3);
         QVERIFY(first.requests(UsagePath).size() <= asked); // the old org is asked nothing more
         QCOMPARE(window.pages()->count(), 2);
@@ -324,20 +331,20 @@ private Q_SLOTS:
 
     void mainWindow_remembersRangeAndGranularity()
     {
-        SimFixture sim;
+        BD_SIM_FIXTURE(sim);
         {
             MainWindow window;
             window.showSession(sim.session.get(), { u"Org"_s, u"us_east_1"_s, true });
-            window.usagePage()->rangeBar()->setPreset(RangePreset::Last6Months);
-            window.usagePage()->rangeBar()->setGranularity(Granularity::Week);
+            window.usagePage()->findChild<RangeBar*>()->setPreset(RangePreset::Last6Months);
+            window.usagePage()->findChild<RangeBar*>()->setGranularity(Granularity::Week);
             window.usagePage()->setStackedBars(true);
             window.close();
         }
         MainWindow again;
         again.showSession(sim.session.get(), { u"Org"_s, u"us_east_1"_s, true });
-        QCOMPARE(again.usagePage()->rangeBar()->preset(), RangePreset::Last6Months);
-        QCOMPARE(again.usagePage()->rangeBar()->granularity(), Granularity::Week);
-        QCOMPARE(again.usagePage()->chartView()->options().mode, UsageChartOptions::Mode::StackedBars);
+        QCOMPARE(again.usagePage()->findChild<RangeBar*>()->preset(), RangePreset::Last6Months);
+        QCOMPARE(again.usagePage()->findChild<RangeBar*>()->granularity(), Granularity::Week);
+        QCOMPARE(again.usagePage()->findChild<UsageChartView*>()->options().mode, UsageChartOptions::Mode::StackedBars);
         QVERIFY(again.findChild<QWidget*>(u"demoBanner"_s)->isVisibleTo(&again));
         // The icon is compiled in (an SVG, rendered at any size).
         QVERIFY(!again.windowIcon().pixmap(64, 64).isNull());

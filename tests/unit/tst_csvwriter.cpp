@@ -1,7 +1,8 @@
 // CsvWriter: RFC 4180 quoting, formula neutralising, exact numbers, atomic saves.
 
 #include "domain/decimal.h"
-#include "export/csvwriter.h"
+#include "csv/csvwriter.h"
+#include "csv/filewriter.h"
 
 #include <QDir>
 #include <QFile>
@@ -234,7 +235,7 @@ private Q_SLOTS:
             QSKIP("running as root: every folder is writable");
         const QString target = path.contains(u"%1"_s) ? path.arg(dir.path()) : path;
         QString error;
-        QCOMPARE(CsvWriter::canSaveTo(target, &error), expected.isEmpty());
+        QCOMPARE(FileWriter::canSaveTo(target, &error), expected.isEmpty());
         QVERIFY2(error.contains(expected), qPrintable(error));
     }
 };

@@ -1,7 +1,7 @@
 // The Genesys CLI's ~/.gc/config.toml as `gc profiles new` writes it, read into profiles and secrets.
 
 #include "auth/gcconfig.h"
-#include "auth/profilesession.h"
+#include "auth/profileopener.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -128,7 +128,7 @@ private Q_SLOTS:
         QVERIFY(profile.isValid(nullptr));
         QCOMPARE(e->secrets().clientSecret, u"s3cr3t-default"_s);
         QVERIFY(e->secrets().accessToken.isEmpty());
-        QVERIFY(ProfileSession::canOpen(profile, e->secrets()));
+        QVERIFY(ProfileOpener::canOpen(profile, e->secrets()));
     }
 
     void parse_strings_basicAndLiteralEscapes()
@@ -154,7 +154,7 @@ private Q_SLOTS:
         QVERIFY2(profile.isValid(&why), qPrintable(why));
         QCOMPARE(e->secrets().accessToken, u"pasted-access-token"_s);
         QVERIFY(e->secrets().clientSecret.isEmpty());
-        QVERIFY(ProfileSession::canOpen(profile, e->secrets()));
+        QVERIFY(ProfileOpener::canOpen(profile, e->secrets()));
     }
 
     void parse_pkceGrant_isABrowserProfileWithItsRedirectPort()
@@ -167,7 +167,7 @@ private Q_SLOTS:
         QCOMPARE(e->profile().redirectPort, quint16(8085));
         QVERIFY(e->secrets().isEmpty());
         QString why;
-        QVERIFY(!ProfileSession::canOpen(e->profile(), e->secrets(), &why)); // it needs a sign-in first
+        QVERIFY(!ProfileOpener::canOpen(e->profile(), e->secrets(), &why)); // it needs a sign-in first
         QVERIFY(why.contains(u"Sign in"_s));
     }
 

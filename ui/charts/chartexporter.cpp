@@ -1,9 +1,10 @@
 #include "ui/charts/chartexporter.h"
 
+#include "csv/filewriter.h"
+
 #include <QtCharts/QChart>
 
 #include <QBuffer>
-#include <QDir>
 #include <QFileInfo>
 #include <QFontMetricsF>
 #include <QGraphicsLayout>
@@ -15,7 +16,6 @@
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QPrinter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 #include <memory>
@@ -30,10 +30,11 @@ constexpr qreal ScreenDpi = 96.0;   // the chart's fonts and pens are designed f
 constexpr qreal PageMarginMm = 10.0;
 constexpr qreal FooterPointSize = 7.5;
 
-QString tr(const char* text)
+/// The translation context of this file's texts.
+struct ChartExporterText
 {
-    return QCoreApplication::translate("bd::ChartExporter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(bd::ChartExporter)
+};
 
 // Lays the chart out at a given size for one render and puts it back afterwards. A chart outside any scene
 // (built just for the export) is placed in a scene of its own for that time.
@@ -105,29 +106,12 @@ void ChartExporter::paintPage(QPainter* painter, QChart* chart, const QRectF& ta
     painter->restore();
 }
 
-bool ChartExporter::writeFile(const QString& path, const QByteArray& data, QString* error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("Could not create “%1”: %2.").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    if (file.write(data) != data.size() || !file.commit()) {
-        if (error)
-            *error = tr("Could not write “%1”: %2.").arg(QDir::toNativeSeparators(path), file.errorString());
-        file.cancelWriting();
-        return false;
-    }
-    return true;
-}
-
 bool ChartExporter::savePng(QChart* chart, const QString& path, QSize logicalSize, qreal devicePixelRatio,
                             const QString& footer, QString* error)
 {
     if (!chart || logicalSize.isEmpty() || devicePixelRatio <= 0) {
         if (error)
-            *error = tr("Nothing to export: the chart or the image size is empty.");
+            *error = ChartExporterText::tr("Nothing to export: the chart or the image size is empty.");
         return false;
     }
     QImage image(logicalSize * devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
@@ -142,10 +126,10 @@ bool ChartExporter::savePng(QChart* chart, const QString& path, QSize logicalSiz
     buffer.open(QIODevice::WriteOnly);
     if (!image.save(&buffer, "PNG")) {
         if (error)
-            *error = tr("Could not encode the chart as PNG.");
+            *error = ChartExporterText::tr("Could not encode the chart as PNG.");
         return false;
     }
-    return writeFile(path, data, error);
+    return FileWriter::save(path, data, error);
 }
 
 bool ChartExporter::saveSvg(QChart* chart, const QString& path, QSize logicalSize, const QString& footer,
@@ -153,7 +137,7 @@ bool ChartExporter::saveSvg(QChart* chart, const QString& path, QSize logicalSiz
 {
     if (!chart || logicalSize.isEmpty()) {
         if (error)
-            *error = tr("Nothing to export: the chart or the image size is empty.");
+            *error = ChartExporterText::tr("Nothing to export: the chart or the image size is empty.");
         return false;
     }
     QByteArray data;
@@ -164,17 +148,17 @@ bool ChartExporter::saveSvg(QChart* chart, const QString& path, QSize logicalSiz
     generator.setSize(logicalSize);
     generator.setViewBox(QRect(QPoint(0, 0), logicalSize));
     generator.setTitle(footer);
-    generator.setDescription(tr("Billing Dashboard chart"));
+    generator.setDescription(ChartExporterText::tr("Billing Dashboard chart"));
     {
         QPainter painter;
         if (!painter.begin(&generator)) {
             if (error)
-                *error = tr("Could not start the SVG document.");
+                *error = ChartExporterText::tr("Could not start the SVG document.");
             return false;
         }
         paintPage(&painter, chart, QRectF(QPointF(0, 0), QSizeF(logicalSize)), footer);
     }
-    return writeFile(path, data, error);
+    return FileWriter::save(path, data, error);
 }
 
 void ChartExporter::preparePrinter(QPrinter* printer)
@@ -188,7 +172,7 @@ bool ChartExporter::savePdf(QChart* chart, const QString& path, const QString& f
 {
     if (!chart) {
         if (error)
-            *error = tr("Nothing to export: there is no chart.");
+            *error = ChartExporterText::tr("Nothing to export: there is no chart.");
         return false;
     }
     QByteArray data;
@@ -204,13 +188,13 @@ bool ChartExporter::savePdf(QChart* chart, const QString& path, const QString& f
         QPainter painter;
         if (!painter.begin(&writer)) {
             if (error)
-                *error = tr("Could not start the PDF document.");
+                *error = ChartExporterText::tr("Could not start the PDF document.");
             return false;
         }
         const QRect page = writer.pageLayout().paintRectPixels(writer.resolution());
         paintPage(&painter, chart, QRectF(QPointF(0, 0), QSizeF(page.size())), footer);
     }
-    return writeFile(path, data, error);
+    return FileWriter::save(path, data, error);
 }
 
 bool ChartExporter::print(QChart* chart, QPrinter* printer, const QString& footer)
@@ -224,6 +208,27 @@ bool ChartExporter::print(QChart* chart, QPrinter* printer, const QString& foote
     const QRect page = printer->pageLayout().paintRectPixels(printer->resolution());
     paintPage(&painter, chart, QRectF(QPointF(0, 0), QSizeF(page.size())), footer);
     return painter.end();
+}
+
+bool ChartExporter::save(const ExportableChart& view, const QString& path, ChartFormat format, QSize logicalSize,
+                         qreal devicePixelRatio, const QString& footer, QString* error)
+{
+    const std::unique_ptr<QChart> chart = view.buildExportChart();
+    switch (format) {
+    case ChartFormat::Png:
+        return savePng(chart.get(), path, logicalSize, devicePixelRatio, footer, error);
+    case ChartFormat::Svg:
+        return saveSvg(chart.get(), path, logicalSize, footer, error);
+    case ChartFormat::Pdf:
+        return savePdf(chart.get(), path, footer, error);
+    }
+    return false;
+}
+
+bool ChartExporter::print(const ExportableChart& view, QPrinter* printer, const QString& footer)
+{
+    const std::unique_ptr<QChart> chart = view.buildExportChart();
+    return print(chart.get(), printer, footer);
 }
 
 } // namespace bd

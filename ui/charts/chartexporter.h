@@ -3,7 +3,8 @@
 #include <QSize>
 #include <QString>
 
-class QByteArray;
+#include <memory>
+
 class QChart;
 class QPainter;
 class QPrinter;
@@ -11,14 +12,35 @@ class QRectF;
 
 namespace bd {
 
+/// The formats a chart is exported in.
+enum class ChartFormat { Png, Svg, Pdf };
+
+/// A chart view that can be exported or printed: it builds a fresh chart of what it shows for the purpose, so
+/// that pages never handle a QChart themselves.
+class ExportableChart
+{
+public:
+    virtual ~ExportableChart() = default;
+    /// A new chart of what the view shows, light whatever the screen theme.
+    virtual std::unique_ptr<QChart> buildExportChart() const = 0;
+};
+
 /// Writes a chart to PNG, SVG or PDF, or prints it, with a one-line grey footer under it. No dialogs.
 ///
 /// The chart is laid out at the requested size for the export and put back afterwards, so the output does not
 /// depend on the window; a chart shown on screen is not repainted in between. Files are written atomically
 /// (rendered in memory, then QSaveFile): a failed export leaves no file behind. Export a chart built for the
-/// purpose (UsageChartView::buildChart(QChart::ChartThemeLight)) to get a light page whatever the screen theme.
-class ChartExporter {
+/// purpose (ExportableChart::buildExportChart()) to get a light page whatever the screen theme.
+class ChartExporter
+{
 public:
+    /// Exports what a view shows: `logicalSize` and `devicePixelRatio` apply to PNG, `logicalSize` to SVG; a
+    /// PDF is one A4 landscape page.
+    static bool save(const ExportableChart& view, const QString& path, ChartFormat format, QSize logicalSize,
+                     qreal devicePixelRatio, const QString& footer, QString* error);
+    /// Prints what a view shows (the PDF's page layout); false if the printer cannot start.
+    static bool print(const ExportableChart& view, QPrinter* printer, const QString& footer);
+
     /// PNG of `logicalSize` device-independent pixels at `devicePixelRatio` (800×500 at 2 → 1600×1000 pixels).
     static bool savePng(QChart* chart, const QString& path, QSize logicalSize, qreal devicePixelRatio,
                         const QString& footer, QString* error);
@@ -34,7 +56,6 @@ public:
 
 private:
     static void paintPage(QPainter* painter, QChart* chart, const QRectF& target, const QString& footer);
-    static bool writeFile(const QString& path, const QByteArray& data, QString* error);
 };
 
 } // namespace bd

@@ -41,9 +41,9 @@ void RampChartView::setSource(UsageSeriesModel* model, const QString& licence, i
     rebuild();
 }
 
-QChart* RampChartView::buildChart(QChart::ChartTheme theme) const
+std::unique_ptr<QChart> RampChartView::buildChart(QChart::ChartTheme theme) const
 {
-    return buildRamp(theme).chart;
+    return std::unique_ptr<QChart>(buildRamp(theme).chart);
 }
 
 BuiltRamp RampChartView::buildRamp(QChart::ChartTheme theme) const

@@ -1,5 +1,9 @@
 #pragma once
 
+#include "ui/charts/chartexporter.h"
+
+#include <memory>
+
 #include "ui/charts/rampchartbuilder.h"
 
 #include <QtCharts/QChartView>
@@ -12,7 +16,7 @@ class UsageSeriesModel;
 
 /// The ramp of one licence in one bucket (cumulative resources by first-seen day); follows the palette and
 /// rebuilds when that bucket changes.
-class RampChartView final : public QChartView
+class RampChartView final : public QChartView, public ExportableChart
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RampChartView)
@@ -26,8 +30,10 @@ public:
     void setSource(UsageSeriesModel* model, const QString& licence, int bucket);
     /// What is on screen now.
     const BuiltRamp& built() const { return m_built; }
-    /// A fresh chart of the same ramp in the given theme, for export or print; caller owns it.
-    QChart* buildChart(QChart::ChartTheme theme) const;
+    /// A fresh chart of what the view shows in the given theme, for export or print.
+    std::unique_ptr<QChart> buildChart(QChart::ChartTheme theme) const;
+    // ExportableChart
+    std::unique_ptr<QChart> buildExportChart() const override { return buildChart(QChart::ChartThemeLight); }
 
 protected:
     /// Re-themes when the palette changes (light/dark switch).

@@ -19,10 +19,11 @@ namespace bd {
 
 namespace {
 
-QString tr(const char* text)
+/// The translation context of this file's texts.
+struct TrendChartBuilderText
 {
-    return QCoreApplication::translate("bd::TrendChartBuilder", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(bd::TrendChartBuilder)
+};
 
 QLineSeries* addLine(QChart* chart, TrendSeries* series, const QList<qreal>& x)
 {
@@ -59,9 +60,9 @@ BuiltTrend TrendChartBuilder::build(const PeriodListModel& periods, const QStrin
     QChart* chart = built.chart;
     ChartStyle::applyCommon(chart, theme);
 
-    built.usage.name = tr("Usage");
-    built.prepay.name = tr("Prepay");
-    built.allowance.name = tr("Fair-use allowance");
+    built.usage.name = TrendChartBuilderText::tr("Usage");
+    built.prepay.name = TrendChartBuilderText::tr("Prepay");
+    built.allowance.name = TrendChartBuilderText::tr("Fair-use allowance");
     QString chargeName;
     bool anyAllowance = false;
     QMap<QString, QList<std::optional<Decimal>>> costByCurrency;
@@ -137,7 +138,7 @@ BuiltTrend TrendChartBuilder::build(const PeriodListModel& periods, const QStrin
     double rightMax = 0;
     for (auto it = costByCurrency.cbegin(); it != costByCurrency.cend(); ++it) {
         TrendSeries cost;
-        cost.name = tr("Est. overage cost (%1)").arg(it.key());
+        cost.name = TrendChartBuilderText::tr("Est. overage cost (%1)").arg(it.key());
         QList<qreal> xs;
         for (qsizetype i = 0; i < it.value().size(); ++i) {
             if (it.value().at(i)) {
@@ -155,9 +156,9 @@ BuiltTrend TrendChartBuilder::build(const PeriodListModel& periods, const QStrin
                                                 : 15.0 * 86'400'000.0;
     QCategoryAxis* xAxis = ChartStyle::positionedAxis(built.periodX, built.periodLabels, built.periodX.first() - pad,
                                                       built.periodX.last() + pad, 13);
-    xAxis->setTitleText(tr("Billing period (start)"));
-    QValueAxis* yAxis = ChartStyle::usageAxis(leftMax, tr("Quantity"));
-    QValueAxis* costAxis = ChartStyle::usageAxis(rightMax, tr("Estimated cost"));
+    xAxis->setTitleText(TrendChartBuilderText::tr("Billing period (start)"));
+    QValueAxis* yAxis = ChartStyle::usageAxis(leftMax, TrendChartBuilderText::tr("Quantity"));
+    QValueAxis* costAxis = ChartStyle::usageAxis(rightMax, TrendChartBuilderText::tr("Estimated cost"));
     costAxis->setLabelFormat(u"%.2f"_s);
     chart->addAxis(xAxis, Qt::AlignBottom);
     chart->addAxis(yAxis, Qt::AlignLeft);

@@ -37,13 +37,13 @@ void TrendChartView::setSource(PeriodListModel* periods, const QString& partNumb
     rebuildNow();
 }
 
-QChart* TrendChartView::buildChart(QChart::ChartTheme theme) const
+std::unique_ptr<QChart> TrendChartView::buildChart(QChart::ChartTheme theme) const
 {
     if (!m_periods) {
         PeriodListModel empty;
-        return TrendChartBuilder::build(empty, m_partNumber, theme).chart;
+        return std::unique_ptr<QChart>(TrendChartBuilder::build(empty, m_partNumber, theme).chart);
     }
-    return TrendChartBuilder::build(*m_periods, m_partNumber, theme).chart;
+    return std::unique_ptr<QChart>(TrendChartBuilder::build(*m_periods, m_partNumber, theme).chart);
 }
 
 void TrendChartView::scheduleRebuild()

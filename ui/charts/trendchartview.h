@@ -1,5 +1,9 @@
 #pragma once
 
+#include "ui/charts/chartexporter.h"
+
+#include <memory>
+
 #include "ui/charts/trendchartbuilder.h"
 
 #include <QtCharts/QChartView>
@@ -14,7 +18,7 @@ class PeriodListModel;
 
 /// The partner trend chart of one part number over the walked periods; rebuilds (coalesced) as periods arrive
 /// and follows the palette's light or dark theme.
-class TrendChartView final : public QChartView
+class TrendChartView final : public QChartView, public ExportableChart
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TrendChartView)
@@ -32,8 +36,10 @@ public:
     QString partNumber() const { return m_partNumber; }
     /// What is on screen now.
     const BuiltTrend& built() const { return m_built; }
-    /// A fresh chart of the same trend in the given theme, for export or print; the caller owns it.
-    QChart* buildChart(QChart::ChartTheme theme) const;
+    /// A fresh chart of what the view shows in the given theme, for export or print.
+    std::unique_ptr<QChart> buildChart(QChart::ChartTheme theme) const;
+    // ExportableChart
+    std::unique_ptr<QChart> buildExportChart() const override { return buildChart(QChart::ChartThemeLight); }
     /// Rebuilds now instead of waiting for the coalescing timer.
     void rebuildNow();
 

@@ -100,14 +100,14 @@ void UsageChartView::setSeriesHidden(const QString& name, bool hidden)
     rebuildNow();
 }
 
-QChart* UsageChartView::buildChart(QChart::ChartTheme theme) const
+std::unique_ptr<QChart> UsageChartView::buildChart(QChart::ChartTheme theme) const
 {
     UsageChartOptions options = m_options;
     options.theme = theme;
     if (m_model)
-        return UsageChartBuilder::build(*m_model, options).chart;
+        return std::unique_ptr<QChart>(UsageChartBuilder::build(*m_model, options).chart);
     UsageSeriesModel empty;
-    return UsageChartBuilder::build(empty, options).chart;
+    return std::unique_ptr<QChart>(UsageChartBuilder::build(empty, options).chart);
 }
 
 void UsageChartView::scheduleRebuild()

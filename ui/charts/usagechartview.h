@@ -1,5 +1,9 @@
 #pragma once
 
+#include "ui/charts/chartexporter.h"
+
+#include <memory>
+
 #include "ui/charts/usagechartbuilder.h"
 #include "ui/charts/usagechartoptions.h"
 
@@ -15,7 +19,7 @@ class UsageSeriesModel;
 
 /// Interactive usage chart over a UsageSeriesModel: rebuilds (coalesced) as buckets stream in, legend entries
 /// toggle series, hover shows exact values, clicks report the bucket and licence, the theme follows the palette.
-class UsageChartView final : public QChartView
+class UsageChartView final : public QChartView, public ExportableChart
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(UsageChartView)
@@ -48,8 +52,10 @@ public:
 
     /// What is on screen now: series, exact values, failed buckets.
     const BuiltChart& built() const { return m_built; }
-    /// A fresh chart from the same model and options in the given theme, for export or print; caller owns it.
-    QChart* buildChart(QChart::ChartTheme theme) const;
+    /// A fresh chart of what the view shows in the given theme, for export or print.
+    std::unique_ptr<QChart> buildChart(QChart::ChartTheme theme) const;
+    // ExportableChart
+    std::unique_ptr<QChart> buildExportChart() const override { return buildChart(QChart::ChartThemeLight); }
     /// Rebuilds now instead of waiting for the coalescing timer.
     void rebuildNow();
 

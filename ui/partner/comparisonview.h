@@ -30,6 +30,8 @@ public:
     void setPeriods(PeriodListModel* periods);
     /// Compares the periods at these rows of the period model (older, newer).
     void compareRows(int beforeRow, int afterRow);
+    /// The comparison table (for copying a selection).
+    QTableView* table() const { return m_table; }
     /// Picks the default pair: the newest closed period and the one before it.
     void selectDefault();
     ComparisonModel* model() const { return m_model; }

@@ -1,11 +1,10 @@
-#include "export/csvwriter.h"
+#include "csv/csvwriter.h"
 
 #include "domain/decimal.h"
 #include "domain/isodate.h"
+#include "csv/filewriter.h"
 
 #include <QDate>
-#include <QFileInfo>
-#include <QSaveFile>
 
 #include <cstdio>
 
@@ -141,64 +140,9 @@ void CsvWriter::endRow()
     ++m_rows;
 }
 
-namespace {
-
-// The cause a person can act on: Qt says "Unknown error" for a full disk at commit time.
-QString writeError(const QString& path, const QFileDevice& file)
-{
-    const QString why = file.error() == QFileDevice::ResourceError ? u"the disk is full"_s : file.errorString();
-    return u"Cannot write %1: %2"_s.arg(path, why);
-}
-
-bool setError(QString* error, const QString& text)
-{
-    if (error)
-        *error = text;
-    return false;
-}
-
-} // namespace
-
-bool CsvWriter::canSaveTo(const QString& path, QString* error)
-{
-    if (path == u"-"_s)
-        return true;
-    const QFileInfo info(path);
-    if (info.isDir())
-        return setError(error, u"Cannot write %1: it is a folder"_s.arg(path));
-    if (info.exists())
-        return info.isWritable() || setError(error, u"Cannot write %1: permission denied"_s.arg(path));
-    const QFileInfo folder(info.absolutePath());
-    if (!folder.isDir())
-        return setError(error, u"Cannot write %1: the folder %2 does not exist"_s.arg(path, folder.filePath()));
-    if (!folder.isWritable())
-        return setError(error, u"Cannot write %1: the folder %2 is not writable"_s.arg(path, folder.filePath()));
-    return true;
-}
-
 bool CsvWriter::save(const QString& path, QString* error) const
 {
-    const QFileInfo info(path);
-    if (path == u"-"_s || (info.exists() && !info.isFile())) {
-        // Standard output, a FIFO or a device: written as it is, so that it stays what it is.
-        QFile target;
-        const bool opened = path == u"-"_s ? target.open(stdout, QIODevice::WriteOnly)
-                                          : (target.setFileName(path), target.open(QIODevice::WriteOnly));
-        if (!opened)
-            return setError(error, writeError(path, target));
-        if (target.write(m_bytes) != m_bytes.size() || !target.flush())
-            return setError(error, writeError(path, target));
-        return true;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return setError(error, writeError(path, file));
-    if (file.write(m_bytes) != m_bytes.size() || !file.commit()) {
-        const QString text = writeError(path, file);
-        file.cancelWriting();
-        return setError(error, text);
-    }
-    return true;
+    return FileWriter::save(path, m_bytes, error);
 }
 
 } // namespace bd

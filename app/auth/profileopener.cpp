@@ -1,4 +1,4 @@
-#include "auth/profilesession.h"
+#include "auth/profileopener.h"
 
 #include "api/apisession.h"
 #include "api/authsession.h"
@@ -10,7 +10,7 @@ using namespace Qt::StringLiterals;
 
 namespace bd {
 
-bool ProfileSession::canOpen(const Profile& profile, const Secrets& secrets, QString* why)
+bool ProfileOpener::canOpen(const Profile& profile, const Secrets& secrets, QString* why)
 {
     const auto refuse = [why](const QString& text) {
         if (why)
@@ -39,7 +39,7 @@ bool ProfileSession::canOpen(const Profile& profile, const Secrets& secrets, QSt
     return true;
 }
 
-ApiSession* ProfileSession::open(const Profile& profile, const Secrets& secrets, QString* error, QObject* parent)
+std::unique_ptr<ApiSession> ProfileOpener::open(const Profile& profile, const Secrets& secrets, QString* error)
 {
     if (!canOpen(profile, secrets, error))
         return nullptr;
@@ -48,7 +48,7 @@ ApiSession* ProfileSession::open(const Profile& profile, const Secrets& secrets,
         settings.clientSecret = secrets.clientSecret;
     else
         settings.accessToken = secrets.accessToken;
-    ApiSession* session = ApiSession::create(settings, error, parent);
+    std::unique_ptr<ApiSession> session = ApiSession::create(settings, error);
     if (session && profile.method == Profile::Method::Browser)
         session->auth()->useUserToken(secrets.accessToken, secrets.accessTokenExpiresAt);
     return session;

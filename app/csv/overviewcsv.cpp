@@ -1,7 +1,7 @@
-#include "export/overviewcsv.h"
+#include "csv/overviewcsv.h"
 
 #include "domain/trusteebillingoverview.h"
-#include "export/csvwriter.h"
+#include "csv/csvwriter.h"
 
 using namespace Qt::StringLiterals;
 

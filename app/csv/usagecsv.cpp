@@ -1,8 +1,8 @@
-#include "export/usagecsv.h"
+#include "csv/usagecsv.h"
 
 #include "domain/billingusagereport.h"
 #include "domain/datebucket.h"
-#include "export/csvwriter.h"
+#include "csv/csvwriter.h"
 
 #include <algorithm>
 

@@ -39,14 +39,9 @@ public:
     const QByteArray& bytes() const { return m_bytes; }
     int rowCount() const { return m_rows; }
 
-    /// Writes the document to `path`. A regular file (or a new one) is written atomically: a failed write leaves
-    /// no file behind and an existing file untouched. Anything else that exists (a FIFO, a device, a terminal)
-    /// is written in place, never renamed over; "-" is standard output. Returns false with *error set on failure
-    /// (a full disk, a missing folder, no permission).
+    /// Writes the document to `path` through FileWriter::save(): atomically for a regular file, in place for a
+    /// FIFO or a device, "-" for standard output.
     bool save(const QString& path, QString* error) const;
-    /// Whether save() could write to `path`, checked before any data is fetched: false with *error when its
-    /// folder is missing or not writable, or it is a folder or a file that cannot be written.
-    static bool canSaveTo(const QString& path, QString* error);
 
     /// A text cell made safe for spreadsheets (leading formula characters neutralised).
     static QString neutralised(QStringView value);

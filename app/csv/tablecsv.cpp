@@ -1,7 +1,7 @@
-#include "export/tablecsv.h"
+#include "csv/tablecsv.h"
 
 #include "domain/decimal.h"
-#include "export/csvwriter.h"
+#include "csv/csvwriter.h"
 
 #include <QAbstractItemModel>
 #include <QDateTime>

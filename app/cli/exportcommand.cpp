@@ -1,0 +1,223 @@
+#include "cli/exportcommand.h"
+
+#include "api/apiclient.h"
+#include "api/apierror.h"
+#include "api/apisession.h"
+#include "api/billingapi.h"
+#include "auth/profileopener.h"
+#include "auth/profilestore.h"
+#include "auth/secretstore.h"
+#include "domain/billingusagereport.h"
+#include "domain/datebuckets.h"
+#include "domain/trusteebillingoverview.h"
+#include "csv/csvwriter.h"
+#include "csv/filewriter.h"
+#include "csv/overviewcsv.h"
+#include "csv/usagecsv.h"
+#include "demo/demobackend.h"
+#include "load/periodwalker.h"
+#include "load/usageseriesloader.h"
+
+
+#include <cstdio>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace bd {
+
+ExportCommand::ExportCommand(QObject* parent)
+    : QObject(parent)
+    , m_say([](const QString& text) {
+        std::fputs(qPrintable(text + u'\n'), stderr);
+        std::fflush(stderr);
+    })
+{
+}
+
+ExportCommand::~ExportCommand() = default;
+
+void ExportCommand::start(const ExportOptions& options)
+{
+    m_options = options;
+    if (!m_options.profile || m_options.secretGiven || m_options.demo) {
+        startWithSecrets();
+        return;
+    }
+    if (!m_secrets)
+        m_secrets = new SecretStore(this);
+    const Profile profile = *m_options.profile;
+    progress(u"reading the secret of profile “%1” from the keychain"_s.arg(profile.name));
+    m_secrets->read(profile.name, this, [this, profile](const Secrets& secrets) {
+        if (m_secrets->isSessionOnly() && secrets.clientSecret.isEmpty() && secrets.accessToken.isEmpty()) {
+            fail(u"no keychain is available here, so the secret of profile “%1” cannot be read: give "
+                 "--client-secret or --access-token"_s.arg(profile.name));
+            return;
+        }
+        QString why;
+        if (!ProfileOpener::canOpen(profile, secrets, &why)) {
+            fail(profile.method == Profile::Method::Browser
+                     ? u"profile “%1” signs in through the browser and holds no valid token: open the dashboard "
+                       "and sign in, or give --access-token"_s.arg(profile.name)
+                     : u"profile “%1”: %2 (or give --client-secret / --access-token)"_s.arg(profile.name, why));
+            return;
+        }
+        if (profile.method == Profile::Method::ClientCredentials)
+            m_options.connection.clientSecret = secrets.clientSecret;
+        else
+            m_options.connection.accessToken = secrets.accessToken;
+        startWithSecrets();
+    });
+}
+
+void ExportCommand::startWithSecrets()
+{
+    QString error;
+    // Before anything is fetched: a destination that cannot be written is said at once, not after the download.
+    if (!FileWriter::canSaveTo(m_options.outPath, &error)) {
+        fail(error);
+        return;
+    }
+    if (!openSession(&error)) {
+        fail(error);
+        return;
+    }
+    if (m_options.what == ExportOptions::What::Usage)
+        runUsage();
+    else
+        runOverview();
+}
+
+bool ExportCommand::openSession(QString* error)
+{
+    ConnectionSettings settings = m_options.connection;
+    if (m_options.demo) {
+        m_demo = DemoBackend::start(DemoBackend::Threading::CallerThread, error);
+        if (!m_demo)
+            return false;
+        settings = m_demo->connectionSettings();
+    }
+    std::unique_ptr<ApiSession> session = ApiSession::create(settings, error);
+    if (!session)
+        return false;
+    m_session = session.release();
+    m_session->setParent(this);
+    m_session->client()->setRateLimit(m_options.rateLimitPerMinute);
+    m_session->billing()->setKeepResources(false); // the CSV holds totals: a large org costs no more
+    return true;
+}
+
+void ExportCommand::runUsage()
+{
+    const QList<DateBucket> buckets = DateBuckets::tile(m_options.start, m_options.end, m_options.granularity);
+    m_reports = QList<std::optional<BillingUsageReport>>(buckets.size());
+    m_loader = new UsageSeriesLoader(m_session->billing(), this);
+    connect(m_loader, &UsageSeriesLoader::bucketLoaded, this, [this](int index, const BillingUsageReport& report) {
+        m_reports[index] = report;
+    });
+    connect(m_loader, &UsageSeriesLoader::bucketFailed, this, [this](int index, const ApiError& error) {
+        const DateBucket bucket = m_loader->buckets().at(index);
+        fail(u"the report for %1 – %2 failed: %3"_s.arg(bucket.first.toString(Qt::ISODate),
+                                                        bucket.last.toString(Qt::ISODate), error.fullText()));
+        m_loader->cancel(); // the file is all or nothing: stop asking for the rest
+    });
+    connect(m_loader, &UsageSeriesLoader::progressChanged, this, [this] {
+        const int total = int(m_loader->buckets().size());
+        const int loaded = m_loader->count(UsageSeriesLoader::BucketState::Loaded);
+        const int generating = m_loader->count(UsageSeriesLoader::BucketState::Generating);
+        progress(u"%1 of %2 reports · %3 being generated by Genesys"_s.arg(loaded).arg(total).arg(generating));
+    });
+    connect(m_loader, &UsageSeriesLoader::finished, this, [this] {
+        if (m_done)
+            return;
+        QList<BillingUsageReport> reports;
+        for (const auto& report : std::as_const(m_reports)) {
+            if (!report) {
+                fail(u"the load stopped before every report arrived"_s);
+                return;
+            }
+            reports.append(*report);
+        }
+        const CsvWriter csv = UsageCsv::build(m_loader->buckets(), reports);
+        QString error;
+        if (!csv.save(m_options.outPath, &error)) {
+            fail(error);
+            return;
+        }
+        succeed(u"Wrote %1 rows (%2 reports, %3 – %4) to %5"_s.arg(csv.rowCount())
+                    .arg(reports.size())
+                    .arg(m_options.start.toString(Qt::ISODate), m_options.end.toString(Qt::ISODate), m_options.outPath));
+    });
+    m_loader->load(buckets);
+}
+
+void ExportCommand::runOverview()
+{
+    m_walker = new PeriodWalker(m_session->billing(), this);
+    connect(m_walker, &PeriodWalker::periodLoaded, this, [this](int index, const TrusteeBillingOverview& overview) {
+        m_periods.insert(index, overview);
+    });
+    connect(m_walker, &PeriodWalker::periodFailed, this, [this](int index, const ApiError& error) {
+        fail(u"billing period %1 of %2 failed: %3"_s.arg(index).arg(m_options.trustorOrgId, error.fullText()));
+        m_walker->cancel();
+    });
+    connect(m_walker, &PeriodWalker::progressChanged, this, [this](int done, int total) {
+        progress(u"%1 of %2 billing periods"_s.arg(done).arg(total));
+    });
+    connect(m_walker, &PeriodWalker::finished, this, [this] {
+        if (m_done)
+            return;
+        const std::optional<int> end = m_walker->historyEnd();
+        QList<IndexedOverview> periods;
+        for (auto it = m_periods.cbegin(); it != m_periods.cend(); ++it) {
+            if (!end || it.key() < *end)
+                periods.append({ it.key(), &it.value() });
+        }
+        if (periods.isEmpty()) {
+            fail(end ? u"org %1 has no billing period at index %2"_s.arg(m_options.trustorOrgId).arg(*end)
+                     : u"no billing periods were returned for org %1"_s.arg(m_options.trustorOrgId));
+            return;
+        }
+        const CsvWriter csv = OverviewCsv::build(periods);
+        QString error;
+        if (!csv.save(m_options.outPath, &error)) {
+            fail(error);
+            return;
+        }
+        QString message = u"Wrote %1 rows (%2 billing periods, index %3–%4) to %5"_s.arg(csv.rowCount())
+                              .arg(periods.size())
+                              .arg(periods.first().billingPeriodIndex)
+                              .arg(periods.last().billingPeriodIndex)
+                              .arg(m_options.outPath);
+        if (end && *end <= m_options.lastPeriod)
+            message += u"; the history ends there: no billing period exists at index %1 or older"_s.arg(*end);
+        succeed(message);
+    });
+    m_walker->walk(m_options.trustorOrgId, m_options.firstPeriod, m_options.lastPeriod);
+}
+
+void ExportCommand::progress(const QString& text)
+{
+    if (m_showProgress && !m_done)
+        m_say(text);
+}
+
+void ExportCommand::succeed(const QString& message)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_say(message);
+    Q_EMIT finished(0);
+}
+
+void ExportCommand::fail(const QString& message)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_say(u"error: "_s + message);
+    Q_EMIT finished(1);
+}
+
+} // namespace bd

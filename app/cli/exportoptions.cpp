@@ -1,0 +1,175 @@
+#include "cli/exportoptions.h"
+
+#include "auth/profilestore.h"
+#include "cli/connectionoptions.h"
+
+#include <QCommandLineParser>
+#include <QProcessEnvironment>
+#include <QRegularExpression>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace bd {
+
+namespace {
+
+std::optional<std::pair<int, int>> parsePeriods(const QString& text)
+{
+    static const QRegularExpression pattern(u"^\\s*(\\d+)\\s*(?:-\\s*(\\d+))?\\s*$"_s);
+    const auto match = pattern.match(text);
+    if (!match.hasMatch())
+        return std::nullopt;
+    const int first = match.captured(1).toInt();
+    const int last = match.captured(2).isEmpty() ? first : match.captured(2).toInt();
+    if (last < first || last > 240)
+        return std::nullopt;
+    return std::make_pair(first, last);
+}
+
+/// The export's own options beside the shared connection options.
+struct ExportParser
+{
+    QCommandLineParser parser;
+    ConnectionOptions connection;
+    QCommandLineOption start { u"start"_s, u"First day of a usage export (YYYY-MM-DD)."_s, u"date"_s };
+    QCommandLineOption end { u"end"_s, u"Last day of a usage export (YYYY-MM-DD)."_s, u"date"_s };
+    QCommandLineOption granularity { u"granularity"_s, u"day, week, month (default) or quarter."_s, u"size"_s };
+    QCommandLineOption trustor { u"trustor"_s, u"The customer org of an overview export."_s, u"org-id"_s };
+    QCommandLineOption periods { u"periods"_s, u"Billing periods of an overview export, N or FIRST-LAST "
+                                               "(default 0-12; 0 is the active period)."_s, u"range"_s };
+    QCommandLineOption out { u"out"_s, u"The CSV file to write, or - for standard output."_s, u"file"_s };
+    QCommandLineOption rateLimit { u"rate-limit"_s, u"Requests per minute (default 300)."_s, u"n"_s };
+
+    ExportParser()
+    {
+        parser.addPositionalArgument(u"what"_s, u"usage or overview"_s);
+        parser.addOptions({ start, end, granularity, trustor, periods, out, rateLimit });
+        connection.addTo(parser);
+    }
+};
+
+} // namespace
+
+QString ExportOptions::helpText()
+{
+    ExportParser options;
+    QString optionList = options.parser.helpText();
+    optionList = optionList.mid(optionList.indexOf(u"Options:"_s));
+    optionList = optionList.left(optionList.indexOf(u"Arguments:"_s)).trimmed();
+    return uR"(Usage:
+  billing-dashboard export usage --start YYYY-MM-DD --end YYYY-MM-DD [--granularity day|week|month|quarter] --out FILE.csv
+  billing-dashboard export overview --trustor ORG_ID [--periods 0-12] --out FILE.csv
+
+The connection options are read from the Genesys CLI's variables GENESYSCLOUD_REGION,
+GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET and GENESYSCLOUD_ACCESS_TOKEN too; options win.
+
+)"_s + optionList
+        + u"\n\nThe CSV is RFC 4180 in UTF-8 with a header row, written atomically: a failed export leaves no file.\n"_s;
+}
+
+std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments, const QProcessEnvironment& environment,
+                                                  const QDate& today, QString* error, const ProfileStore* profiles)
+{
+    auto refuse = [error](const QString& why) -> std::optional<ExportOptions> {
+        *error = why;
+        return std::nullopt;
+    };
+    ExportParser p;
+    // QCommandLineParser's messages name an option, never its value: a value may be a secret.
+    if (!p.parser.parse(QStringList { u"billing-dashboard export"_s } + arguments))
+        return refuse(p.parser.errorText() + u" (see --help)"_s);
+    const QStringList words = p.parser.positionalArguments();
+    if (words.isEmpty())
+        return refuse(u"say what to export: usage or overview (see --help)"_s);
+    if (words.size() > 1)
+        return refuse(u"unexpected argument in position %1 (options start with --; see --help)"_s.arg(2));
+    ExportOptions options;
+    if (words.first() == u"usage"_s)
+        options.what = What::Usage;
+    else if (words.first() == u"overview"_s)
+        options.what = What::Overview;
+    else
+        return refuse(u"unknown export “%1”: use usage or overview"_s.arg(words.first()));
+
+    for (const QCommandLineOption* option : { &p.start, &p.end }) {
+        if (!p.parser.isSet(*option))
+            continue;
+        const QString value = p.parser.value(*option);
+        const QDate date = QDate::fromString(value, Qt::ISODate);
+        if (!date.isValid())
+            return refuse(u"--%1 “%2” is not a date: use YYYY-MM-DD"_s.arg(option->names().first(), value));
+        (option == &p.start ? options.start : options.end) = date;
+    }
+    if (p.parser.isSet(p.granularity)) {
+        const QString value = p.parser.value(p.granularity);
+        const auto granularity = granularityFromName(value);
+        if (!granularity)
+            return refuse(u"--granularity “%1”: use day, week, month or quarter"_s.arg(value));
+        options.granularity = *granularity;
+    }
+    options.outPath = p.parser.value(p.out);
+    options.trustorOrgId = p.parser.value(p.trustor).trimmed();
+    if (p.parser.isSet(p.rateLimit)) {
+        const QString value = p.parser.value(p.rateLimit);
+        bool ok = false;
+        options.rateLimitPerMinute = value.toInt(&ok);
+        if (!ok || options.rateLimitPerMinute < 1)
+            return refuse(u"--rate-limit “%1” is not a positive number"_s.arg(value));
+    }
+    options.demo = p.connection.demo(p.parser);
+
+    ConnectionSettings base = ConnectionSettings::fromEnvironment(environment);
+    if (const QString profileName = p.connection.profileName(p.parser); !profileName.isEmpty()) {
+        std::unique_ptr<ProfileStore> own;
+        if (!profiles) {
+            own = std::make_unique<ProfileStore>();
+            profiles = own.get();
+        }
+        const auto profile = profiles->profile(profileName);
+        if (!profile) {
+            const QStringList known = profiles->names();
+            return refuse(known.isEmpty()
+                              ? u"no profile “%1”: no profiles are saved yet (sign in from the dashboard)"_s.arg(
+                                    profileName)
+                              : u"no profile “%1”; saved profiles: %2"_s.arg(profileName, known.join(u", "_s)));
+        }
+        // The profile says where and as whom; the environment's secrets belong to whatever it pointed at.
+        base = profile->connectionSettings();
+        options.profile = profile;
+    }
+    options.connection = base.overriddenBy(p.connection.given(p.parser));
+    options.secretGiven = !options.connection.clientSecret.isEmpty() || !options.connection.accessToken.isEmpty();
+
+    if (options.outPath.isEmpty())
+        return refuse(u"--out FILE is required"_s);
+    if (options.what == What::Usage) {
+        if (!options.start.isValid() || !options.end.isValid())
+            return refuse(u"--start and --end are required for a usage export"_s);
+        if (options.start > options.end)
+            return refuse(u"--start %1 is after --end %2"_s.arg(options.start.toString(Qt::ISODate),
+                                                                  options.end.toString(Qt::ISODate)));
+        if (options.start > today)
+            return refuse(u"--start %1 is in the future: there is no usage yet"_s.arg(
+                options.start.toString(Qt::ISODate)));
+        if (options.end > today)
+            options.end = today; // usage after today does not exist yet
+    } else {
+        if (options.trustorOrgId.isEmpty())
+            return refuse(u"--trustor ORG_ID is required for an overview export"_s);
+        if (const QString periods = p.parser.value(p.periods); !periods.isEmpty()) {
+            const auto range = parsePeriods(periods);
+            if (!range)
+                return refuse(u"--periods “%1”: use N or FIRST-LAST, e.g. 0-12"_s.arg(periods));
+            options.firstPeriod = range->first;
+            options.lastPeriod = range->second;
+        }
+    }
+    if (!options.demo && !options.profile && !options.connection.hasCredentials())
+        return refuse(u"no credentials: give --client-id and --client-secret or --access-token, set "
+                      "GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET, or use --demo"_s);
+    return options;
+}
+
+} // namespace bd

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "api/connectionsettings.h"
+#include "auth/profile.h"
+#include "domain/granularity.h"
+
+#include <QDate>
+
+#include <optional>
+
+class QProcessEnvironment;
+
+namespace bd {
+
+class ProfileStore;
+
+/// What `billing-dashboard export …` was asked to do.
+struct ExportOptions
+{
+    enum class What { Usage, Overview };
+    What what = What::Usage;
+    QDate start;
+    QDate end;
+    Granularity granularity = Granularity::Month;
+    QString trustorOrgId;
+    int firstPeriod = 0;
+    int lastPeriod = 12;
+    QString outPath;
+    ConnectionSettings connection;
+    std::optional<Profile> profile; ///< --profile NAME: a saved profile; its secret is read from the keychain
+    bool secretGiven = false; ///< the secret or token came from the command line or the environment
+    bool demo = false;
+    int rateLimitPerMinute = 300;
+
+    /// Reads the words after "export" (with the Genesys CLI's environment variables under the options).
+    /// nullopt with *error set when they do not make a valid export; `today` bounds the usage range.
+    /// With --profile, `profiles` says where saved profiles live (nullptr: the dashboard's own settings); the
+    /// profile's place and client id sit under the command-line options and over the environment.
+    static std::optional<ExportOptions> parse(const QStringList& arguments, const QProcessEnvironment& environment,
+                                              const QDate& today, QString* error,
+                                              const ProfileStore* profiles = nullptr);
+    /// The --help text.
+    static QString helpText();
+};
+
+} // namespace bd

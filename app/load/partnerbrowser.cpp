@@ -1,0 +1,192 @@
+#include "load/partnerbrowser.h"
+
+#include "api/orgapi.h"
+#include "api/trustorsjob.h"
+#include "load/periodwalker.h"
+#include "models/periodlistmodel.h"
+
+namespace bd {
+
+PartnerBrowser::PartnerBrowser(OrgApi* orgs, BillingApi* billing, QObject* parent)
+    : QObject(parent)
+    , m_orgs(orgs)
+    , m_periods(new PeriodListModel(this))
+    , m_walker(new PeriodWalker(billing, this))
+    , m_stepper(new PeriodWalker(billing, this))
+{
+    connectWalker(m_walker);
+    connectWalker(m_stepper);
+    connect(m_walker, &PeriodWalker::periodFailed, this, [this] { ++m_walkFailures; });
+    connect(m_walker, &PeriodWalker::progressChanged, this, &PartnerBrowser::walkProgress);
+    connect(m_walker, &PeriodWalker::finished, this, [this] {
+        Q_EMIT walkFinished();
+        Q_EMIT stateChanged();
+    });
+    connect(m_stepper, &PeriodWalker::finished, this, [this] {
+        m_pendingIndex = -1;
+        Q_EMIT stateChanged();
+    });
+}
+
+PartnerBrowser::~PartnerBrowser() = default;
+
+void PartnerBrowser::connectWalker(PeriodWalker* walker)
+{
+    connect(walker, &PeriodWalker::periodLoaded, this, &PartnerBrowser::onPeriodLoaded);
+    connect(walker, &PeriodWalker::periodFailed, this, &PartnerBrowser::periodFailed);
+    connect(walker, &PeriodWalker::historyEnded, this, &PartnerBrowser::onHistoryEnded);
+}
+
+void PartnerBrowser::listTrustors()
+{
+    if (m_trustorsJob)
+        return;
+    m_trustorsJob = m_orgs->fetchTrustors();
+    connect(m_trustorsJob, &TrustorsJob::trustorsReady, this, &PartnerBrowser::trustorsReady);
+    connect(m_trustorsJob, &ApiJob::failed, this, &PartnerBrowser::trustorsFailed);
+    connect(m_trustorsJob, &ApiJob::finished, this, [this] {
+        m_trustorsJob.clear();
+        Q_EMIT stateChanged();
+    });
+    Q_EMIT stateChanged();
+}
+
+void PartnerBrowser::open(const QString& orgId, const QString& name)
+{
+    stopPeriods();
+    m_orgId = orgId;
+    m_orgName = name.isEmpty() ? orgId : name;
+    m_periods->clear();
+    m_historyEnd.reset();
+    m_currentIndex = -1;
+    m_currentStart = {};
+    m_walkFailures = 0;
+    m_fetchedAt = {};
+    Q_EMIT opened(orgId);
+    fetchOne(0);
+}
+
+void PartnerBrowser::walk(int count)
+{
+    if (m_orgId.isEmpty() || count < 1)
+        return;
+    m_walkFailures = 0;
+    m_walker->walk(m_orgId, 0, count - 1);
+    Q_EMIT stateChanged();
+}
+
+void PartnerBrowser::fetchOne(int index)
+{
+    m_pendingIndex = index;
+    Q_EMIT fetchStarted(index);
+    m_stepper->walk(m_orgId, index, index);
+    Q_EMIT stateChanged();
+}
+
+bool PartnerBrowser::cancel()
+{
+    if (!isBusy())
+        return false;
+    if (m_trustorsJob) {
+        m_trustorsJob->disconnect(this);
+        m_trustorsJob->cancel();
+        m_trustorsJob.clear(); // it deletes itself later; it no longer counts as a listing under way
+    }
+    stopPeriods();
+    Q_EMIT stateChanged();
+    return true;
+}
+
+void PartnerBrowser::stopPeriods()
+{
+    m_walker->cancel();
+    m_stepper->cancel();
+    m_pendingIndex = -1;
+}
+
+bool PartnerBrowser::isWalking() const
+{
+    return m_walker->isRunning();
+}
+
+void PartnerBrowser::onPeriodLoaded(int index, const TrusteeBillingOverview& overview)
+{
+    m_periods->setPeriod(index, overview);
+    m_fetchedAt = QDateTime::currentDateTimeUtc();
+    const bool refreshesShown = overview.billingPeriodStartDate && *overview.billingPeriodStartDate == m_currentStart;
+    const bool shown = m_currentIndex < 0 || index == m_pendingIndex || refreshesShown;
+    if (shown) {
+        m_currentIndex = index;
+        m_currentStart = overview.billingPeriodStartDate.value_or(QDateTime());
+    }
+    Q_EMIT periodAdded(index);
+    if (shown)
+        Q_EMIT currentChanged(m_currentIndex);
+    Q_EMIT stateChanged();
+}
+
+void PartnerBrowser::onHistoryEnded(int firstMissingIndex)
+{
+    if (m_historyEnd && *m_historyEnd <= firstMissingIndex)
+        return;
+    m_historyEnd = firstMissingIndex;
+    Q_EMIT historyEnded(firstMissingIndex);
+    Q_EMIT stateChanged();
+}
+
+int PartnerBrowser::currentRow() const
+{
+    if (m_currentIndex < 0)
+        return -1;
+    return m_currentStart.isValid() ? m_periods->rowOfStart(m_currentStart) : m_periods->rowOfIndex(m_currentIndex);
+}
+
+bool PartnerBrowser::canStepOlder() const
+{
+    return !m_orgId.isEmpty() && m_currentIndex >= 0 && !isFetching()
+        && !(m_historyEnd && m_currentIndex + 1 >= *m_historyEnd);
+}
+
+bool PartnerBrowser::canStepNewer() const
+{
+    return !m_orgId.isEmpty() && m_currentIndex > 0 && !isFetching();
+}
+
+bool PartnerBrowser::stepOlder()
+{
+    if (m_currentIndex < 0 || m_orgId.isEmpty())
+        return false;
+    const int target = m_currentIndex + 1;
+    if (m_historyEnd && target >= *m_historyEnd)
+        return false;
+    if (const int row = m_periods->rowOfIndex(target); row >= 0)
+        showRow(row);
+    else
+        fetchOne(target);
+    return true;
+}
+
+bool PartnerBrowser::stepNewer()
+{
+    if (m_currentIndex <= 0 || m_orgId.isEmpty())
+        return false;
+    const int target = m_currentIndex - 1;
+    if (const int row = m_periods->rowOfIndex(target); row >= 0)
+        showRow(row);
+    else
+        fetchOne(target);
+    return true;
+}
+
+void PartnerBrowser::showRow(int row)
+{
+    const PeriodListModel::Period* period = m_periods->period(row);
+    if (!period)
+        return;
+    m_currentIndex = period->billingPeriodIndex;
+    m_currentStart = period->overview.billingPeriodStartDate.value_or(QDateTime());
+    Q_EMIT currentChanged(m_currentIndex);
+    Q_EMIT stateChanged();
+}
+
+} // namespace bd

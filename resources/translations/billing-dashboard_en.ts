@@ -1,0 +1,106 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>bd::PartnerPage</name>
+    <message numerus="yes">
+        <source>%1 · %n period(s) loaded</source>
+        <translation>
+            <numerusform>%1 · %n period loaded</numerusform>
+            <numerusform>%1 · %n periods loaded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The history ends here: %1 has %n billing period(s); Genesys has nothing older.</source>
+        <translation>
+            <numerusform>The history ends here: %1 has %n billing period; Genesys has nothing older.</numerusform>
+            <numerusform>The history ends here: %1 has %n billing periods; Genesys has nothing older.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n period(s) walked</source>
+        <translation>
+            <numerusform>%1 · %n period walked</numerusform>
+            <numerusform>%1 · %n periods walked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the history holds %n period(s)</source>
+        <translation>
+            <numerusform>the history holds %n period</numerusform>
+            <numerusform>the history holds %n periods</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bd::ProfileMenu</name>
+    <message numerus="yes">
+        <source>Imported %n profile(s): %1.</source>
+        <translation>
+            <numerusform>Imported %n profile: %1.</numerusform>
+            <numerusform>Imported %n profiles: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n: %1.</source>
+        <translation>
+            <numerusform>Skipped %n: %1.</numerusform>
+            <numerusform>Skipped %n: %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bd::RampChartView</name>
+    <message numerus="yes">
+        <source>%1: %n resource(s)</source>
+        <translation>
+            <numerusform>%1: %n resource</numerusform>
+            <numerusform>%1: %n resources</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bd::ResourcePanel</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · %n resource(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · %n resource</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · %n resources</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bd::UsageChartView</name>
+    <message numerus="yes">
+        <source>%1 (%n licence(s))</source>
+        <translation>
+            <numerusform>%1 (%n licence)</numerusform>
+            <numerusform>%1 (%n licences)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bd::UsagePage</name>
+    <message numerus="yes">
+        <source>Genesys Cloud is still generating %n report(s). Keep waiting, or stop and keep what is loaded?</source>
+        <translation>
+            <numerusform>Genesys Cloud is still generating %n report. Keep waiting, or stop and keep what is loaded?</numerusform>
+            <numerusform>Genesys Cloud is still generating %n reports. Keep waiting, or stop and keep what is loaded?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) failed; they are marked in the chart and the table (hover for the reason).</source>
+        <translation>
+            <numerusform>%n report failed; they are marked in the chart and the table (hover for the reason).</numerusform>
+            <numerusform>%n reports failed; they are marked in the chart and the table (hover for the reason).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading stopped; %n report(s) not loaded.</source>
+        <translation>
+            <numerusform>Loading stopped; %n report not loaded.</numerusform>
+            <numerusform>Loading stopped; %n reports not loaded.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

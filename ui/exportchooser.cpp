@@ -1,0 +1,142 @@
+#include "ui/exportchooser.h"
+
+#include "models/selectiontext.h"
+#include "ui/imagesizedialog.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QItemSelectionModel>
+#include <QMessageBox>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
+#include <QStandardPaths>
+#include <QTableView>
+
+using namespace Qt::StringLiterals;
+
+namespace bd {
+
+ExportChooser::ExportChooser(QWidget* parent, const QString& title, const QString& fileBase)
+    : m_parent(parent)
+    , m_title(title)
+    , m_fileBase(fileBase)
+{
+}
+
+void ExportChooser::addTable(const QString& label, TableWriter write)
+{
+    m_targets.append({ label, std::move(write), nullptr, {} });
+}
+
+void ExportChooser::addChart(const QString& label, const ExportableChart* chart, const QString& footer)
+{
+    m_targets.append({ label, {}, chart, footer });
+}
+
+QList<ExportChooser::Choice> ExportChooser::choices() const
+{
+    QList<Choice> list;
+    for (int i = 0; i < m_targets.size(); ++i) {
+        if (m_targets.at(i).chart) {
+            list.append({ i, ChartFormat::Png, u"png"_s });
+            list.append({ i, ChartFormat::Svg, u"svg"_s });
+            list.append({ i, ChartFormat::Pdf, u"pdf"_s });
+        } else {
+            list.append({ i, ChartFormat::Png, u"csv"_s });
+        }
+    }
+    return list;
+}
+
+QString ExportChooser::filterText(const Choice& choice) const
+{
+    const QString& label = m_targets.at(choice.target).label;
+    if (choice.suffix == u"csv"_s)
+        return tr("%1, CSV table (*.csv)").arg(label);
+    if (choice.suffix == u"svg"_s)
+        return tr("%1, SVG image (*.svg)").arg(label);
+    if (choice.suffix == u"pdf"_s)
+        return tr("%1, PDF document (*.pdf)").arg(label);
+    return tr("%1, PNG image (*.png)").arg(label);
+}
+
+QString ExportChooser::exec()
+{
+    const QList<Choice> all = choices();
+    if (all.isEmpty())
+        return {};
+    QStringList filters;
+    for (const Choice& choice : all)
+        filters << filterText(choice);
+    QString filter = filters.first();
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QString path = QFileDialog::getSaveFileName(m_parent, m_title, folder + u'/' + m_fileBase + u'.' + all.first().suffix,
+                                                filters.join(u";;"_s), &filter);
+    if (path.isEmpty())
+        return {};
+    Choice choice = all.value(filters.indexOf(filter), all.first());
+    // A suffix typed by hand wins over the filter when the same target (or else another) is exported that way.
+    const QString typed = QFileInfo(path).suffix().toLower();
+    if (typed.isEmpty()) {
+        path += u'.' + choice.suffix;
+    } else if (typed != choice.suffix) {
+        const auto sameTarget = std::find_if(all.cbegin(), all.cend(), [&](const Choice& c) {
+            return c.target == choice.target && c.suffix == typed;
+        });
+        const auto anyTarget = std::find_if(all.cbegin(), all.cend(), [&](const Choice& c) { return c.suffix == typed; });
+        if (sameTarget != all.cend())
+            choice = *sameTarget;
+        else if (anyTarget != all.cend())
+            choice = *anyTarget;
+        else
+            path += u'.' + choice.suffix;
+    }
+    QString error;
+    if (!write(choice, path, &error)) {
+        if (!error.isEmpty())
+            QMessageBox::warning(m_parent, tr("Export failed"), error);
+        return {};
+    }
+    return path;
+}
+
+bool ExportChooser::write(const Choice& choice, const QString& path, QString* error)
+{
+    const Target& target = m_targets.at(choice.target);
+    if (!target.chart)
+        return target.write(path, error);
+    QSize size = DefaultImageSize;
+    qreal ratio = 1.0;
+    if (choice.format == ChartFormat::Png) {
+        ratio = m_parent ? m_parent->devicePixelRatioF() : 1.0;
+        if (!askImageSize(m_parent, &size, &ratio)) {
+            error->clear(); // cancelled: nothing to report
+            return false;
+        }
+    }
+    return ChartExporter::save(*target.chart, path, choice.format, size, ratio, target.footer, error);
+}
+
+void ExportChooser::print(QWidget* parent, const ExportableChart& chart, const QString& title, const QString& footer)
+{
+    QPrinter printer(QPrinter::HighResolution);
+    ChartExporter::preparePrinter(&printer);
+    QPrintPreviewDialog preview(&printer, parent);
+    preview.setWindowTitle(title);
+    QObject::connect(&preview, &QPrintPreviewDialog::paintRequested, &preview,
+                     [&chart, &footer](QPrinter* target) { ChartExporter::print(chart, target, footer); });
+    preview.exec();
+}
+
+void ExportChooser::copySelection(const QTableView& table, bool withRowHeaders)
+{
+    if (!table.model() || !table.selectionModel())
+        return;
+    const QString text = SelectionText::toTsv(*table.model(), table.selectionModel()->selectedIndexes(), withRowHeaders);
+    if (!text.isEmpty())
+        QApplication::clipboard()->setText(text);
+}
+
+} // namespace bd

@@ -1,0 +1,92 @@
+#include "ui/resourcepanel.h"
+
+#include "models/resourcemodel.h"
+#include "models/sortproxymodel.h"
+#include "models/usageseriesmodel.h"
+
+#include <QApplication>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace bd {
+
+ResourcePanel::ResourcePanel(QWidget* parent)
+    : QWidget(parent)
+    , m_resources(new ResourceModel(this))
+    , m_proxy(new SortProxyModel(this))
+    , m_title(new QLabel(this))
+    , m_filter(new QLineEdit(this))
+    , m_table(new QTableView(this))
+{
+    m_proxy->setSourceModel(m_resources);
+    m_proxy->setSortRole(ResourceModel::SortRole);
+    m_proxy->setFilterKeyColumn(-1);
+    m_title->setObjectName(u"resourceTitle"_s);
+    m_title->setWordWrap(true);
+    m_filter->setObjectName(u"resourceFilter"_s);
+    m_filter->setPlaceholderText(tr("Filter resources"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    m_table->setObjectName(u"resourceTable"_s);
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(ResourceModel::FirstSeenColumn, Qt::AscendingOrder);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setToolTip(tr("First seen: when billing first observed the resource in this bucket (UTC)"));
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(ResourceModel::NameColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(ResourceModel::FirstSeenColumn, QHeaderView::ResizeToContents);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_title);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_table);
+    clear();
+}
+
+ResourcePanel::~ResourcePanel() = default;
+
+void ResourcePanel::clear()
+{
+    m_resources->setResources({});
+    m_title->setText(tr("Select a cell to see the users and devices behind it."));
+}
+
+void ResourcePanel::showCell(const UsageSeriesModel& model, int row, int bucket)
+{
+    const QString licence = model.licence(row);
+    const DateBucket& range = model.buckets().at(bucket);
+    const QList<BillingUsageResource> resources = model.resources(row, bucket);
+    m_resources->setResources(resources);
+    const QString dates = u"%1 – %2"_s.arg(range.first.toString(Qt::ISODate), range.last.toString(Qt::ISODate));
+    if (model.bucketState(bucket) == BucketState::Loaded)
+        m_title->setText(tr("<b>%1</b><br>%2 · %n resource(s)", nullptr, int(resources.size()))
+                             .arg(licence.toHtmlEscaped(), dates));
+    else
+        m_title->setText(tr("<b>%1</b><br>%2 · not loaded").arg(licence.toHtmlEscaped(), dates));
+}
+
+bool ResourcePanel::hasFocusInside() const
+{
+    const QWidget* focus = QApplication::focusWidget();
+    return focus && (focus == m_table || focus == m_filter || m_table->isAncestorOf(focus));
+}
+
+void ResourcePanel::saveSettings(QSettings& settings) const
+{
+    settings.setValue(u"resourceHeader"_s, m_table->horizontalHeader()->saveState());
+}
+
+void ResourcePanel::restoreSettings(QSettings& settings)
+{
+    m_table->horizontalHeader()->restoreState(settings.value(u"resourceHeader"_s).toByteArray());
+}
+
+} // namespace bd
