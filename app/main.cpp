@@ -5,9 +5,9 @@
 #include "auth/profilestore.h"
 #include "cli/connectionoptions.h"
 #include "cli/exportcommand.h"
+#include "ui/charts/usagechartview.h"
 #include "ui/mainwindow.h"
 #include "ui/translations.h"
-#include "ui/charts/usagechartview.h"
 #include "ui/usagepage.h"
 
 #include <QApplication>
@@ -30,8 +30,8 @@ int runExport(int argc, char** argv)
     // instead of the process dying silently of SIGXFSZ.
     std::signal(SIGXFSZ, SIG_IGN);
     // The export speaks in its own lines (progress, then one result line). Qt's own debug output and warnings
-    // (such as its network stack's notes on replies aborted once the history has ended) would follow that line,
-    // so they are dropped unless BD_EXPORT_QT_LOG is set; critical and fatal messages still go through.
+    // (such as its network stack's notes on replies aborted once the history has ended) would follow that
+    // line, so they are dropped unless BD_EXPORT_QT_LOG is set; critical and fatal messages still go through.
     if (!qEnvironmentVariableIsSet("BD_EXPORT_QT_LOG")) {
         qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& message) {
             if (type == QtCriticalMsg || type == QtFatalMsg)
@@ -51,15 +51,16 @@ int runExport(int argc, char** argv)
         return 0;
     }
     QString error;
-    const auto options = bd::ExportOptions::parse(words, QProcessEnvironment::systemEnvironment(),
-                                                  QDateTime::currentDateTimeUtc().date(), &error);
+    const auto options = bd::ExportOptions::parse(
+        words, QProcessEnvironment::systemEnvironment(), QDateTime::currentDateTimeUtc().date(), &error);
     if (!options) {
         std::fprintf(stderr, "error: %s\n", qPrintable(error));
         return 2;
     }
     bd::ExportCommand command;
     command.setShowProgress(isatty(STDERR_FILENO));
-    QObject::connect(&command, &bd::ExportCommand::finished, &app, [](int code) { QCoreApplication::exit(code); });
+    QObject::connect(
+        &command, &bd::ExportCommand::finished, &app, [](int code) { QCoreApplication::exit(code); });
     QTimer::singleShot(0, &command, [&command, &options] { command.start(*options); });
     return QCoreApplication::exec();
 }
@@ -67,10 +68,10 @@ int runExport(int argc, char** argv)
 // QApplication's own options (see QGuiApplication and QApplication): left for it to read.
 bool areQtGuiOptions(const QStringList& unknown)
 {
-    static const QStringList qtOptions{ u"platform"_s, u"platformpluginpath"_s, u"platformtheme"_s, u"plugin"_s,
-                                        u"qmljsdebugger"_s, u"qwindowgeometry"_s, u"qwindowicon"_s,
-                                        u"qwindowtitle"_s, u"reverse"_s, u"session"_s, u"style"_s,
-                                        u"stylesheet"_s, u"widgetcount"_s, u"display"_s, u"geometry"_s };
+    static const QStringList qtOptions { u"platform"_s, u"platformpluginpath"_s, u"platformtheme"_s,
+        u"plugin"_s, u"qmljsdebugger"_s, u"qwindowgeometry"_s, u"qwindowicon"_s, u"qwindowtitle"_s,
+        u"reverse"_s, u"session"_s, u"style"_s, u"stylesheet"_s, u"widgetcount"_s, u"display"_s,
+        u"geometry"_s };
     for (const QString& name : unknown) {
         if (!qtOptions.contains(name))
             return false;
@@ -94,13 +95,14 @@ int main(int argc, char** argv)
         arguments << QString::fromLocal8Bit(argv[i]);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Genesys Cloud billing dashboard. Use “export --help” for headless exports."_s);
+    parser.setApplicationDescription(
+        u"Genesys Cloud billing dashboard. Use “export --help” for headless exports."_s);
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const bd::ConnectionOptions connection;
     connection.addTo(parser);
-    const QCommandLineOption screenshotOption(u"screenshot"_s,
-        u"Render the window to a PNG once loaded, then quit."_s, u"file"_s);
+    const QCommandLineOption screenshotOption(
+        u"screenshot"_s, u"Render the window to a PNG once loaded, then quit."_s, u"file"_s);
     parser.addOption(screenshotOption);
     // Qt's own GUI options (-platform, -style, …) are read by QApplication; they are not errors here.
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -109,7 +111,8 @@ int main(int argc, char** argv)
         return 2;
     }
     if (parser.isSet(helpOption) || parser.isSet(u"help-all"_s)) {
-        std::fputs(qPrintable(parser.helpText().replace(u"<executable_name>"_s, u"billing-dashboard"_s)), stdout);
+        std::fputs(
+            qPrintable(parser.helpText().replace(u"<executable_name>"_s, u"billing-dashboard"_s)), stdout);
         return 0;
     }
     if (parser.isSet(versionOption)) {
@@ -124,8 +127,9 @@ int main(int argc, char** argv)
     QApplication::setApplicationVersion(QStringLiteral(BD_VERSION));
     QApplication::setDesktopFileName(u"billing-dashboard"_s);
 
-    const bd::ConnectionSettings settings = bd::ConnectionSettings::fromEnvironment(
-        QProcessEnvironment::systemEnvironment()).overriddenBy(connection.given(parser));
+    const bd::ConnectionSettings settings
+        = bd::ConnectionSettings::fromEnvironment(QProcessEnvironment::systemEnvironment())
+              .overriddenBy(connection.given(parser));
     const bool demo = connection.demo(parser);
     const QString profileName = connection.profileName(parser);
 
@@ -153,9 +157,9 @@ int main(int argc, char** argv)
         if (!window.profiles()->profile(profileName)) {
             const QStringList known = window.profiles()->names();
             std::fprintf(stderr, "error: %s\n",
-                         qPrintable(known.isEmpty() ? u"no profile “%1”: no profiles are saved yet"_s.arg(profileName)
-                                                    : u"no profile “%1”; saved profiles: %2"_s.arg(
-                                                          profileName, known.join(u", "_s))));
+                qPrintable(known.isEmpty()
+                        ? u"no profile “%1”: no profiles are saved yet"_s.arg(profileName)
+                        : u"no profile “%1”; saved profiles: %2"_s.arg(profileName, known.join(u", "_s))));
             return 2;
         }
         window.openProfile(profileName);

@@ -22,8 +22,7 @@ ExportChooser::ExportChooser(QWidget* parent, const QString& title, const QStrin
     : m_parent(parent)
     , m_title(title)
     , m_fileBase(fileBase)
-{
-}
+{ }
 
 void ExportChooser::addTable(const QString& label, TableWriter write)
 {
@@ -72,20 +71,21 @@ QString ExportChooser::exec()
         filters << filterText(choice);
     QString filter = filters.first();
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    QString path = QFileDialog::getSaveFileName(m_parent, m_title, folder + u'/' + m_fileBase + u'.' + all.first().suffix,
-                                                filters.join(u";;"_s), &filter);
+    QString path = QFileDialog::getSaveFileName(m_parent, m_title,
+        folder + u'/' + m_fileBase + u'.' + all.first().suffix, filters.join(u";;"_s), &filter);
     if (path.isEmpty())
         return {};
     Choice choice = all.value(filters.indexOf(filter), all.first());
-    // A suffix typed by hand wins over the filter when the same target (or else another) is exported that way.
+    // A suffix typed by hand wins over the filter when the same target (or else another) is exported that
+    // way.
     const QString typed = QFileInfo(path).suffix().toLower();
     if (typed.isEmpty()) {
         path += u'.' + choice.suffix;
     } else if (typed != choice.suffix) {
-        const auto sameTarget = std::find_if(all.cbegin(), all.cend(), [&](const Choice& c) {
-            return c.target == choice.target && c.suffix == typed;
-        });
-        const auto anyTarget = std::find_if(all.cbegin(), all.cend(), [&](const Choice& c) { return c.suffix == typed; });
+        const auto sameTarget = std::find_if(all.cbegin(), all.cend(),
+            [&](const Choice& c) { return c.target == choice.target && c.suffix == typed; });
+        const auto anyTarget
+            = std::find_if(all.cbegin(), all.cend(), [&](const Choice& c) { return c.suffix == typed; });
         if (sameTarget != all.cend())
             choice = *sameTarget;
         else if (anyTarget != all.cend())
@@ -119,14 +119,15 @@ bool ExportChooser::write(const Choice& choice, const QString& path, QString* er
     return ChartExporter::save(*target.chart, path, choice.format, size, ratio, target.footer, error);
 }
 
-void ExportChooser::print(QWidget* parent, const ExportableChart& chart, const QString& title, const QString& footer)
+void ExportChooser::print(
+    QWidget* parent, const ExportableChart& chart, const QString& title, const QString& footer)
 {
     QPrinter printer(QPrinter::HighResolution);
     ChartExporter::preparePrinter(&printer);
     QPrintPreviewDialog preview(&printer, parent);
     preview.setWindowTitle(title);
     QObject::connect(&preview, &QPrintPreviewDialog::paintRequested, &preview,
-                     [&chart, &footer](QPrinter* target) { ChartExporter::print(chart, target, footer); });
+        [&chart, &footer](QPrinter* target) { ChartExporter::print(chart, target, footer); });
     preview.exec();
 }
 
@@ -134,7 +135,8 @@ void ExportChooser::copySelection(const QTableView& table, bool withRowHeaders)
 {
     if (!table.model() || !table.selectionModel())
         return;
-    const QString text = SelectionText::toTsv(*table.model(), table.selectionModel()->selectedIndexes(), withRowHeaders);
+    const QString text
+        = SelectionText::toTsv(*table.model(), table.selectionModel()->selectedIndexes(), withRowHeaders);
     if (!text.isEmpty())
         QApplication::clipboard()->setText(text);
 }

@@ -14,8 +14,8 @@ class QWidget;
 namespace bd {
 
 /// The one export, print and copy path of every page. A page registers what it can export (tables as CSV,
-/// charts as PNG, SVG or PDF); the chooser asks where and in which format, asks for a PNG's size, writes through
-/// the same file writer as the headless export, and reports a failure the same way on every page.
+/// charts as PNG, SVG or PDF); the chooser asks where and in which format, asks for a PNG's size, writes
+/// through the same file writer as the headless export, and reports a failure the same way on every page.
 class ExportChooser final
 {
     Q_DECLARE_TR_FUNCTIONS(bd::ExportChooser)
@@ -31,12 +31,13 @@ public:
     /// A chart, with the footer printed under it.
     void addChart(const QString& label, const ExportableChart* chart, const QString& footer);
 
-    /// Asks for a file and a format, then writes. The path written, or an empty string when the person cancelled
-    /// or the export failed (the failure is shown in a message box).
+    /// Asks for a file and a format, then writes. The path written, or an empty string when the person
+    /// cancelled or the export failed (the failure is shown in a message box).
     QString exec();
 
     /// Prints a chart with a preview titled `title`.
-    static void print(QWidget* parent, const ExportableChart& chart, const QString& title, const QString& footer);
+    static void print(
+        QWidget* parent, const ExportableChart& chart, const QString& title, const QString& footer);
     /// Copies a table's selection as tab-separated text with headers (and row headers when asked).
     static void copySelection(const QTableView& table, bool withRowHeaders = false);
 
@@ -47,7 +48,7 @@ private:
     struct Target
     {
         QString label;
-        TableWriter write;                    ///< a table
+        TableWriter write; ///< a table
         const ExportableChart* chart = nullptr; ///< or a chart
         QString footer;
     };

@@ -6,7 +6,8 @@ class QWidget;
 
 namespace bd {
 
-/// Asks for the pixel size and density of a PNG export, starting from `size` and `ratio`; false when cancelled.
+/// Asks for the pixel size and density of a PNG export, starting from `size` and `ratio`; false when
+/// cancelled.
 bool askImageSize(QWidget* parent, QSize* size, qreal* ratio);
 
 } // namespace bd

@@ -8,11 +8,8 @@
 #include <optional>
 
 class QAction;
-class QLabel;
-class QProgressBar;
 class QTabWidget;
 class QTimer;
-class QToolButton;
 
 namespace bd {
 
@@ -25,6 +22,8 @@ class SecretStore;
 class UsagePage;
 struct Profile;
 class SessionController;
+class StatusStrip;
+class WindowHeader;
 
 /// The dashboard's main window: the signed-in org and region, the Usage and Partner pages, menus and
 /// shortcuts that act on the current page, a status bar with progress and Cancel, and the profile menu that
@@ -42,7 +41,8 @@ public:
     void adoptSession(std::unique_ptr<ApiSession> session, const Provenance& provenance);
     /// Shows an org through a session owned elsewhere (it must outlive the window or the next switch).
     void showSession(ApiSession* session, const Provenance& provenance);
-    /// Shows billing-sim's demo org (served from a thread of its own). False with *error when it cannot start.
+    /// Shows billing-sim's demo org (served from a thread of its own). False with *error when it cannot
+    /// start.
     bool useDemo(QString* error);
     /// Opens a saved profile: reads its secrets from the keychain and asks to sign in when they are missing.
     void openProfile(const QString& name);
@@ -67,7 +67,7 @@ private:
     void setSession(ApiSession* session, const Provenance& provenance);
     void buildPages();
     void removePages();
-    void buildMenus();
+    void buildMenus(); // mainwindowmenus.cpp
     void connectSession(const std::optional<Profile>& profile);
     void reauthenticate(const Profile& profile);
     void loadPartnerPageOnce();
@@ -77,7 +77,6 @@ private:
     void saveSettings() const;
     void restoreWindowSettings();
 
-    SessionController* m_sessions;
     std::unique_ptr<ApiSession> m_ownedSession;
     ApiSession* m_session = nullptr;
     Provenance m_provenance;
@@ -86,18 +85,14 @@ private:
 
     ProfileStore* m_profiles;
     SecretStore* m_secrets;
+    SessionController* m_sessions; // after the stores it uses
     ProfileMenu* m_profileMenu = nullptr;
     QTabWidget* m_pages;
     UsagePage* m_usagePage = nullptr;
     PartnerPage* m_partnerPage = nullptr;
-    QWidget* m_demoBanner;
+    WindowHeader* m_header;
     MessageBanner* m_banner;
-    QLabel* m_orgLabel;
-    QLabel* m_regionLabel;
-    QLabel* m_statusText;
-    QLabel* m_tokenLabel;
-    QProgressBar* m_progress;
-    QToolButton* m_cancelButton;
+    StatusStrip* m_status;
     QTimer* m_tokenTimer;
     QAction* m_stackedAction = nullptr;
     bool m_started = false;

@@ -1,5 +1,7 @@
 #include "ui/messagebanner.h"
 
+#include "ui/theme.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -29,7 +31,7 @@ MessageBanner::MessageBanner(QWidget* parent)
     auto* close = new QToolButton(this);
     close->setAutoRaise(true);
     close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
-    close->setToolTip(u"Dismiss"_s);
+    close->setToolTip(tr("Dismiss"));
     connect(close, &QToolButton::clicked, this, &MessageBanner::clear);
     layout->addWidget(close);
     hide();
@@ -69,26 +71,22 @@ QString MessageBanner::text() const
 void MessageBanner::applyStyle()
 {
     // Soft backgrounds that read well on light and dark palettes, with a strong left edge for the kind.
-    QString edge, background;
+    Theme::Tone tone = Theme::Tone::Info;
     QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
     switch (m_kind) {
     case Kind::Info:
-        edge = u"#2f7ed8"_s;
-        background = u"rgba(47,126,216,0.12)"_s;
         break;
     case Kind::Warning:
-        edge = u"#d89b2f"_s;
-        background = u"rgba(216,155,47,0.16)"_s;
+        tone = Theme::Tone::Warning;
         icon = QStyle::SP_MessageBoxWarning;
         break;
     case Kind::Error:
-        edge = u"#c4452f"_s;
-        background = u"rgba(196,69,47,0.14)"_s;
+        tone = Theme::Tone::Error;
         icon = QStyle::SP_MessageBoxCritical;
         break;
     }
-    setStyleSheet(u"#messageBanner { background: %1; border-left: 4px solid %2; border-radius: 3px; }"_s
-                      .arg(background, edge));
+    // A type selector, so that the style holds whatever the banner's object name.
+    setStyleSheet(Theme::noticeStyle(tone, u"bd--MessageBanner"_s, palette()));
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
     m_icon->setPixmap(style()->standardIcon(icon).pixmap(size, size));
 }

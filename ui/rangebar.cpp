@@ -1,5 +1,7 @@
 #include "ui/rangebar.h"
 
+#include "ui/theme.h"
+
 #include <QComboBox>
 #include <QDateEdit>
 #include <QHBoxLayout>
@@ -11,21 +13,43 @@ using namespace Qt::StringLiterals;
 
 namespace bd {
 
-namespace {
-constexpr Granularity AllGranularities[] = { Granularity::Day, Granularity::Week, Granularity::Month,
-                                             Granularity::Quarter };
-
-QString granularityLabel(Granularity g)
+QString RangeBar::presetLabel(RangePreset preset)
 {
-    switch (g) {
-    case Granularity::Day: return u"Daily"_s;
-    case Granularity::Week: return u"Weekly"_s;
-    case Granularity::Month: return u"Monthly"_s;
-    case Granularity::Quarter: return u"Quarterly"_s;
+    switch (preset) {
+    case RangePreset::ThisMonth:
+        return tr("This month");
+    case RangePreset::LastMonth:
+        return tr("Last month");
+    case RangePreset::Last3Months:
+        return tr("Last 3 months");
+    case RangePreset::Last6Months:
+        return tr("Last 6 months");
+    case RangePreset::Last12Months:
+        return tr("Last 12 months");
+    case RangePreset::YearToDate:
+        return tr("Year to date");
+    case RangePreset::LastYear:
+        return tr("Last year");
+    case RangePreset::Custom:
+        return tr("Custom");
     }
     return {};
 }
-} // namespace
+
+QString RangeBar::granularityLabel(Granularity granularity)
+{
+    switch (granularity) {
+    case Granularity::Day:
+        return tr("Daily");
+    case Granularity::Week:
+        return tr("Weekly");
+    case Granularity::Month:
+        return tr("Monthly");
+    case Granularity::Quarter:
+        return tr("Quarterly");
+    }
+    return {};
+}
 
 RangeBar::RangeBar(QWidget* parent)
     : QWidget(parent)
@@ -34,7 +58,7 @@ RangeBar::RangeBar(QWidget* parent)
     , m_from(new QDateEdit(this))
     , m_to(new QDateEdit(this))
     , m_granularity(new QComboBox(this))
-    , m_load(new QPushButton(u"Load"_s, this))
+    , m_load(new QPushButton(tr("Load"), this))
     , m_problem(new QLabel(this))
 {
     m_preset->setObjectName(u"rangePreset"_s);
@@ -45,8 +69,8 @@ RangeBar::RangeBar(QWidget* parent)
     m_problem->setObjectName(u"rangeProblem"_s);
 
     for (RangePreset preset : RangePresets::all())
-        m_preset->addItem(RangePresets::label(preset), int(preset));
-    for (Granularity g : AllGranularities)
+        m_preset->addItem(presetLabel(preset), int(preset));
+    for (Granularity g : allGranularities())
         m_granularity->addItem(granularityLabel(g), int(g));
     for (QDateEdit* edit : { m_from, m_to }) {
         edit->setCalendarPopup(true);
@@ -54,23 +78,23 @@ RangeBar::RangeBar(QWidget* parent)
         edit->setMaximumDate(m_today);
         edit->setMinimumDate(QDate(2010, 1, 1));
     }
-    m_from->setToolTip(u"First day (UTC)"_s);
-    m_to->setToolTip(u"Last day (UTC), included; no later than today"_s);
+    m_from->setToolTip(tr("First day (UTC)"));
+    m_to->setToolTip(tr("Last day (UTC), included; no later than today"));
     m_load->setDefault(true);
-    m_load->setToolTip(u"Load the range (F5)"_s);
-    m_problem->setStyleSheet(u"color: #c4452f;"_s);
+    m_load->setToolTip(tr("Load the range (F5)"));
+    Theme::setTextTone(m_problem, Theme::Tone::Error);
     m_problem->hide();
 
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(new QLabel(u"Range"_s, this));
+    layout->addWidget(new QLabel(tr("Range"), this));
     layout->addWidget(m_preset);
     layout->addSpacing(8);
     layout->addWidget(m_from);
-    layout->addWidget(new QLabel(u"to"_s, this));
+    layout->addWidget(new QLabel(tr("to", "between the first and the last day"), this));
     layout->addWidget(m_to);
     layout->addSpacing(8);
-    layout->addWidget(new QLabel(u"by"_s, this));
+    layout->addWidget(new QLabel(tr("by", "before the granularity menu (Daily, Weekly, …)"), this));
     layout->addWidget(m_granularity);
     layout->addWidget(m_load);
     layout->addWidget(m_problem);
@@ -111,7 +135,7 @@ RangePreset RangeBar::preset() const
 QString RangeBar::validationMessage() const
 {
     if (m_from->date() > m_to->date())
-        return u"The start is after the end."_s;
+        return tr("The start is after the end.");
     return {};
 }
 
@@ -187,7 +211,8 @@ void RangeBar::restoreSettings(QSettings& settings)
         setGranularity(*g);
     const RangePreset saved = RangePresets::fromKey(settings.value(u"range/preset"_s).toString());
     if (saved == RangePreset::Custom) {
-        const DateRange range { settings.value(u"range/first"_s).toDate(), settings.value(u"range/last"_s).toDate() };
+        const DateRange range { settings.value(u"range/first"_s).toDate(),
+            settings.value(u"range/last"_s).toDate() };
         if (range.isValid()) {
             setRange(range);
             return;

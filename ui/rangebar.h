@@ -39,6 +39,11 @@ public:
     void saveSettings(QSettings& settings) const;
     void restoreSettings(QSettings& settings);
 
+    /// What the preset menu calls a preset: "This month", "Last 3 months", …
+    static QString presetLabel(RangePreset preset);
+    /// What the granularity menu calls a granularity: "Daily", "Weekly", …
+    static QString granularityLabel(Granularity granularity);
+
 Q_SIGNALS:
     /// The person asked for this range (Load, a preset, a granularity).
     void loadRequested();

@@ -42,7 +42,8 @@ ResourcePanel::ResourcePanel(QWidget* parent)
     m_table->setToolTip(tr("First seen: when billing first observed the resource in this bucket (UTC)"));
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(ResourceModel::NameColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(ResourceModel::FirstSeenColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(
+        ResourceModel::FirstSeenColumn, QHeaderView::ResizeToContents);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
@@ -65,7 +66,8 @@ void ResourcePanel::showCell(const UsageSeriesModel& model, int row, int bucket)
     const DateBucket& range = model.buckets().at(bucket);
     const QList<BillingUsageResource> resources = model.resources(row, bucket);
     m_resources->setResources(resources);
-    const QString dates = u"%1 – %2"_s.arg(range.first.toString(Qt::ISODate), range.last.toString(Qt::ISODate));
+    const QString dates
+        = u"%1 – %2"_s.arg(range.first.toString(Qt::ISODate), range.last.toString(Qt::ISODate));
     if (model.bucketState(bucket) == BucketState::Loaded)
         m_title->setText(tr("<b>%1</b><br>%2 · %n resource(s)", nullptr, int(resources.size()))
                              .arg(licence.toHtmlEscaped(), dates));

@@ -16,7 +16,10 @@ bool isDark(const QPalette& palette)
 
 QString css(const QColor& colour)
 {
-    return u"rgba(%1,%2,%3,%4)"_s.arg(colour.red()).arg(colour.green()).arg(colour.blue()).arg(colour.alphaF());
+    return u"rgba(%1,%2,%3,%4)"_s.arg(colour.red())
+        .arg(colour.green())
+        .arg(colour.blue())
+        .arg(colour.alphaF());
 }
 
 } // namespace
@@ -47,8 +50,18 @@ QString Theme::noticeStyle(Tone tone, const QString& selector, const QPalette& p
 
 void Theme::setTextTone(QLabel* label, Tone tone)
 {
-    label->setStyleSheet(tone == Tone::Info ? QString()
-                                            : u"QLabel { color: %1; }"_s.arg(colour(tone, label->palette()).name()));
+    label->setStyleSheet(tone == Tone::Info
+            ? QString()
+            : u"QLabel { color: %1; }"_s.arg(colour(tone, label->palette()).name()));
+}
+
+QLabel* Theme::noticeLabel(Tone tone, QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setVisible(false);
+    label->setStyleSheet(noticeStyle(tone, u"QLabel"_s, parent->palette()));
+    return label;
 }
 
 QLabel* Theme::mutedLabel(const QString& text, QWidget* parent)

@@ -13,8 +13,8 @@ class RampChartView;
 class UsageChartView;
 class UsageSeriesModel;
 
-/// The usage page's charts: usage over time (lines or stacked bars, the top N licences or a picked set) and the
-/// ramp within one bucket, with their tools above them.
+/// The usage page's charts: usage over time (lines or stacked bars, the top N licences or a picked set) and
+/// the ramp within one bucket, with their tools above them.
 class UsageChartPanel final : public QWidget
 {
     Q_OBJECT

@@ -12,9 +12,11 @@
 #include "ui/charts/rampchartview.h"
 #include "ui/charts/usagechartview.h"
 #include "ui/exportchooser.h"
+#include "ui/loadbanner.h"
 #include "ui/messagebanner.h"
 #include "ui/rangebar.h"
 #include "ui/resourcepanel.h"
+#include "ui/tonedelegate.h"
 #include "ui/usagechartpanel.h"
 
 #include <QHeaderView>
@@ -35,10 +37,14 @@ namespace {
 QString granularityAdjective(Granularity g)
 {
     switch (g) {
-    case Granularity::Day: return UsagePage::tr("daily");
-    case Granularity::Week: return UsagePage::tr("weekly");
-    case Granularity::Month: return UsagePage::tr("monthly");
-    case Granularity::Quarter: return UsagePage::tr("quarterly");
+    case Granularity::Day:
+        return UsagePage::tr("daily");
+    case Granularity::Week:
+        return UsagePage::tr("weekly");
+    case Granularity::Month:
+        return UsagePage::tr("monthly");
+    case Granularity::Quarter:
+        return UsagePage::tr("quarterly");
     }
     return {};
 }
@@ -72,6 +78,7 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     m_table->setObjectName(u"usageTable"_s);
     m_table->setModel(m_proxy);
+    m_table->setItemDelegate(new ToneDelegate(m_table));
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(UsageSeriesModel::LicenceColumn, Qt::AscendingOrder);
     m_table->setAlternatingRowColors(true);
@@ -86,17 +93,19 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     m_table->horizontalHeader()->setDefaultSectionSize(96);
     m_table->horizontalHeader()->setSectionsMovable(false);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
-        const UsageSeriesModel* model = m_controller->model();
-        if (column == UsageSeriesModel::LicenceColumn || column == model->peakColumn() || column == model->averageColumn()) {
-            m_sortKey = column == model->peakColumn()      ? SortKey::Peak
-                : column == model->averageColumn()          ? SortKey::Average
-                                                            : SortKey::Licence;
-            m_sortOrder = order;
-        }
-    });
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+        [this](int column, Qt::SortOrder order) {
+            const UsageSeriesModel* model = m_controller->model();
+            if (column == UsageSeriesModel::LicenceColumn || column == model->peakColumn()
+                || column == model->averageColumn()) {
+                m_sortKey = column == model->peakColumn() ? SortKey::Peak
+                    : column == model->averageColumn()    ? SortKey::Average
+                                                          : SortKey::Licence;
+                m_sortOrder = order;
+            }
+        });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex& current) { showCell(current); });
+        [this](const QModelIndex& current) { showCell(current); });
     connect(m_table, &QTableView::customContextMenuRequested, this, &UsagePage::showTableMenu);
     auto* tablePanel = new QWidget(this);
     auto* tableLayout = new QVBoxLayout(tablePanel);
@@ -122,7 +131,7 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     connect(m_rangeBar, &RangeBar::loadRequested, this, &UsagePage::refresh);
     connect(m_charts, &UsageChartPanel::stackedBarsChanged, this, &UsagePage::stackedBarsChanged);
     connect(m_charts->chart(), &UsageChartView::bucketClicked, this,
-            [this](int bucket, const QString& licence) { selectCell(licence, bucket); });
+        [this](int bucket, const QString& licence) { selectCell(licence, bucket); });
     connect(m_controller, &UsageSeriesController::bucketLoaded, this, [this](int bucket) {
         // The drill-down follows only the bucket it shows (or, for a summary column, the latest one).
         const QModelIndex current = m_table->currentIndex();
@@ -133,8 +142,9 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
         if (shown == bucket || (shown < 0 && bucket == model->buckets().size() - 1))
             showCell(current);
     });
-    connect(m_controller, &UsageSeriesController::accessDenied, this,
-            [this](const ApiError& error) { m_banner->showMessage(MessageBanner::Kind::Error, error.fullText()); });
+    connect(m_controller, &UsageSeriesController::accessDenied, this, [this](const ApiError& error) {
+        m_banner->showMessage(MessageBanner::Kind::Error, error.fullText());
+    });
     connect(m_controller, &UsageSeriesController::progressChanged, this, &DashboardPage::statusChanged);
     connect(m_controller, &UsageSeriesController::settled, this, &UsagePage::onSettled);
 }
@@ -152,12 +162,12 @@ void UsagePage::refresh()
     const Granularity granularity = m_rangeBar->granularity();
     const qsizetype reports = DateBuckets::count(range.first, range.last, granularity);
     if (m_confirmLargeLoads && reports > LargeLoadThreshold) {
-        const auto answer = QMessageBox::question(
-            this, tr("Load %1 reports?").arg(reports),
-            tr("This range needs %1 reports from Genesys Cloud, one per %2. At the default limit of 300 requests a "
-               "minute that takes a few minutes.\n\nLoad them anyway, or pick a coarser granularity?")
+        const auto answer = QMessageBox::question(this, tr("Load %1 reports?").arg(reports),
+            tr("This range needs %1 %2 reports from Genesys Cloud. At the default limit of 300 requests a "
+               "minute "
+               "that takes a few minutes.\n\nLoad them anyway, or pick a coarser granularity?")
                 .arg(reports)
-                .arg(granularityName(granularity)),
+                .arg(granularityAdjective(granularity)),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes)
             return;
@@ -178,10 +188,10 @@ void UsagePage::startLoad(const DateRange& range, Granularity granularity)
     m_resourcePanel->clear();
     m_controller->load(range, granularity);
     const UsageSeriesModel* model = m_controller->model();
-    m_table->sortByColumn(m_sortKey == SortKey::Peak      ? model->peakColumn()
-                          : m_sortKey == SortKey::Average ? model->averageColumn()
-                                                          : int(UsageSeriesModel::LicenceColumn),
-                          m_sortOrder);
+    m_table->sortByColumn(m_sortKey == SortKey::Peak ? model->peakColumn()
+            : m_sortKey == SortKey::Average          ? model->averageColumn()
+                                                     : int(UsageSeriesModel::LicenceColumn),
+        m_sortOrder);
 }
 
 void UsagePage::cancel()
@@ -191,48 +201,10 @@ void UsagePage::cancel()
 
 void UsagePage::onSettled()
 {
-    const LoadSummary s = m_controller->summary();
-    const auto retry = [this] {
+    LoadBanner::show(m_banner, m_controller->summary(), m_controller->range(), [this] {
         m_banner->clear();
         m_controller->retryFailed();
-    };
-    switch (s.outcome) {
-    case LoadSummary::Outcome::Loading:
-    case LoadSummary::Outcome::AccessDenied: // said once, when it happened
-    case LoadSummary::Outcome::Complete:
-        break;
-    case LoadSummary::Outcome::Unreachable:
-        m_banner->showMessage(MessageBanner::Kind::Error,
-                              tr("Genesys Cloud could not be reached for %1 of %2 reports. What was loaded stays on "
-                                 "screen.").arg(s.unreachable).arg(s.total));
-        m_banner->addAction(tr("Retry failed"), retry);
-        break;
-    case LoadSummary::Outcome::StillGenerating:
-        m_banner->showMessage(MessageBanner::Kind::Warning,
-                              tr("Genesys Cloud is still generating %n report(s). Keep waiting, or stop and keep "
-                                 "what is loaded?", nullptr, s.stillGenerating));
-        m_banner->addAction(tr("Keep waiting"), retry);
-        m_banner->addAction(tr("Stop"), [this] { m_banner->clear(); });
-        break;
-    case LoadSummary::Outcome::SomeFailed:
-        m_banner->showMessage(MessageBanner::Kind::Warning,
-                              tr("%n report(s) failed; they are marked in the chart and the table (hover for the "
-                                 "reason).", nullptr, s.otherFailures));
-        m_banner->addAction(tr("Retry failed"), retry);
-        break;
-    case LoadSummary::Outcome::Stopped:
-        m_banner->showMessage(MessageBanner::Kind::Info,
-                              tr("Loading stopped; %n report(s) not loaded.", nullptr, s.cancelled));
-        m_banner->addAction(tr("Load the rest"), retry);
-        break;
-    case LoadSummary::Outcome::NoUsage: {
-        const DateRange range = m_controller->range();
-        m_banner->showMessage(MessageBanner::Kind::Info,
-                              tr("No billable usage between %1 and %2.")
-                                  .arg(range.first.toString(Qt::ISODate), range.last.toString(Qt::ISODate)));
-        break;
-    }
-    }
+    });
     Q_EMIT statusChanged();
     Q_EMIT loadSettled();
 }
@@ -244,20 +216,7 @@ PageStatus UsagePage::status() const
     status.total = s.total;
     status.done = s.loaded + s.failed + s.cancelled;
     status.busy = m_controller->isRunning();
-    if (s.total == 0) {
-        status.text = tr("Pick a range to load.");
-        return status;
-    }
-    QStringList parts { tr("%1 of %2 reports").arg(s.loaded).arg(s.total) };
-    if (s.generating > 0)
-        parts << tr("%1 being generated by Genesys").arg(s.generating);
-    if (s.failed > 0)
-        parts << tr("%1 failed").arg(s.failed);
-    if (s.cancelled > 0)
-        parts << tr("%1 cancelled").arg(s.cancelled);
-    if (const QDateTime updated = m_controller->updatedAt(); updated.isValid())
-        parts << tr("updated %1").arg(updated.toLocalTime().toString(u"HH:mm"_s));
-    status.text = parts.join(u" · "_s);
+    status.text = LoadBanner::statusText(s, m_controller->updatedAt());
     return status;
 }
 
@@ -270,10 +229,11 @@ void UsagePage::showTableMenu(const QPoint& pos)
     QAction* copy = menu.addAction(tr("Copy"), this, &UsagePage::copySelection);
     copy->setShortcut(QKeySequence::Copy);
     menu.addAction(tr("Sort by licence name"), this,
-                   [this] { m_table->sortByColumn(UsageSeriesModel::LicenceColumn, Qt::AscendingOrder); });
+        [this] { m_table->sortByColumn(UsageSeriesModel::LicenceColumn, Qt::AscendingOrder); });
     if (bucket >= 0) {
         const BucketState state = model->bucketState(bucket);
-        QAction* retry = menu.addAction(tr("Retry this bucket"), this, [this, bucket] { m_controller->retry(bucket); });
+        QAction* retry
+            = menu.addAction(tr("Retry this bucket"), this, [this, bucket] { m_controller->retry(bucket); });
         retry->setEnabled(state == BucketState::Failed || state == BucketState::Cancelled);
     }
     menu.exec(m_table->viewport()->mapToGlobal(pos));
@@ -324,7 +284,8 @@ QString UsagePage::footerText() const
         subject << u"%1 – %2"_s.arg(range.first.toString(Qt::ISODate), range.last.toString(Qt::ISODate));
     subject << granularityAdjective(model->granularity());
     if (const LoadSummary s = m_controller->summary(); s.loaded < s.total)
-        subject << tr("only %1 of %2 reports loaded").arg(s.loaded).arg(s.total); // a partial chart must say so
+        subject
+            << tr("only %1 of %2 reports loaded").arg(s.loaded).arg(s.total); // a partial chart must say so
     return ExportFooter::build(subject, m_provenance, m_controller->updatedAt());
 }
 
@@ -333,8 +294,8 @@ bool UsagePage::exportCsv(const QString& path, QString* error) const
     return TableCsv::build(*m_proxy, UsageSeriesModel::SortRole).save(path, error);
 }
 
-bool UsagePage::exportChart(const QString& path, ChartFormat format, QSize size, qreal devicePixelRatio,
-                            QString* error) const
+bool UsagePage::exportChart(
+    const QString& path, ChartFormat format, QSize size, qreal devicePixelRatio, QString* error) const
 {
     return ChartExporter::save(*m_charts->chart(), path, format, size, devicePixelRatio, footerText(), error);
 }
@@ -343,9 +304,9 @@ void UsagePage::exportInteractively()
 {
     const DateRange range = m_controller->range();
     ExportChooser chooser(this, tr("Export usage"),
-                          u"billable-usage-%1-%2"_s.arg(range.first.toString(Qt::ISODate),
-                                                        range.last.toString(Qt::ISODate)));
-    chooser.addTable(tr("Usage table"), [this](const QString& path, QString* error) { return exportCsv(path, error); });
+        u"billable-usage-%1-%2"_s.arg(range.first.toString(Qt::ISODate), range.last.toString(Qt::ISODate)));
+    chooser.addTable(
+        tr("Usage table"), [this](const QString& path, QString* error) { return exportCsv(path, error); });
     chooser.addChart(tr("Usage chart"), m_charts->chart(), footerText());
     chooser.addChart(tr("Ramp chart"), m_charts->ramp(), footerText());
     chooser.exec();
@@ -353,8 +314,8 @@ void UsagePage::exportInteractively()
 
 void UsagePage::printInteractively()
 {
-    const ExportableChart* chart = m_charts->showsRamp() ? static_cast<const ExportableChart*>(m_charts->ramp())
-                                                         : m_charts->chart();
+    const ExportableChart* chart
+        = m_charts->showsRamp() ? static_cast<const ExportableChart*>(m_charts->ramp()) : m_charts->chart();
     ExportChooser::print(this, *chart, tr("Print usage chart"), footerText());
 }
 
@@ -376,9 +337,10 @@ void UsagePage::saveSettings(QSettings& settings) const
     settings.setValue(u"mainSplitter"_s, m_mainSplitter->saveState());
     settings.setValue(u"tableSplitter"_s, m_tableSplitter->saveState());
     m_resourcePanel->saveSettings(settings);
-    settings.setValue(u"sortBy"_s, m_sortKey == SortKey::Peak      ? u"peak"_s
-                                   : m_sortKey == SortKey::Average ? u"average"_s
-                                                                   : u"licence"_s);
+    settings.setValue(u"sortBy"_s,
+        m_sortKey == SortKey::Peak          ? u"peak"_s
+            : m_sortKey == SortKey::Average ? u"average"_s
+                                            : u"licence"_s);
     settings.setValue(u"sortDescending"_s, m_sortOrder == Qt::DescendingOrder);
     m_charts->saveSettings(settings);
     settings.endGroup();
@@ -393,8 +355,11 @@ void UsagePage::restoreSettings(QSettings& settings)
     m_resourcePanel->restoreSettings(settings);
     m_charts->restoreSettings(settings);
     const QString sortBy = settings.value(u"sortBy"_s).toString();
-    m_sortKey = sortBy == u"peak"_s ? SortKey::Peak : sortBy == u"average"_s ? SortKey::Average : SortKey::Licence;
-    m_sortOrder = settings.value(u"sortDescending"_s, false).toBool() ? Qt::DescendingOrder : Qt::AscendingOrder;
+    m_sortKey = sortBy == u"peak"_s ? SortKey::Peak
+        : sortBy == u"average"_s    ? SortKey::Average
+                                    : SortKey::Licence;
+    m_sortOrder
+        = settings.value(u"sortDescending"_s, false).toBool() ? Qt::DescendingOrder : Qt::AscendingOrder;
     settings.endGroup();
 }
 

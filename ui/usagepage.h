@@ -53,10 +53,12 @@ public:
     /// Lines or stacked bars.
     void setStackedBars(bool stacked);
 
-    /// The table as CSV (what is shown: filtered and sorted rows, exact values). False with *error on failure.
+    /// The table as CSV (what is shown: filtered and sorted rows, exact values). False with *error on
+    /// failure.
     bool exportCsv(const QString& path, QString* error) const;
     /// The chart in a light theme with the provenance footer.
-    bool exportChart(const QString& path, ChartFormat format, QSize size, qreal devicePixelRatio, QString* error) const;
+    bool exportChart(
+        const QString& path, ChartFormat format, QSize size, qreal devicePixelRatio, QString* error) const;
     /// "2025-01-01 – 2025-12-31 · monthly · Northwind · us_east_1 · fetched … · Billing Dashboard 0.1.0"
     QString footerText() const;
 

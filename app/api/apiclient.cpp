@@ -1,8 +1,9 @@
 #include "api/apiclient.h"
 
 #include "api/apireply.h"
-#include "api/authsession.h"
 #include "api/networkaccess.h"
+#include "api/responseclassifier.h"
+#include "api/tokenprovider.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -17,25 +18,6 @@ using namespace Qt::StringLiterals;
 namespace bd {
 
 namespace {
-
-bool isTransientNetworkError(QNetworkReply::NetworkError error)
-{
-    switch (error) {
-    case QNetworkReply::ConnectionRefusedError:
-    case QNetworkReply::RemoteHostClosedError:
-    case QNetworkReply::TimeoutError:
-    case QNetworkReply::OperationCanceledError: // a transfer timeout, when we did not cancel
-    case QNetworkReply::TemporaryNetworkFailureError:
-    case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::ProxyConnectionClosedError:
-    case QNetworkReply::ProxyTimeoutError:
-    case QNetworkReply::UnknownNetworkError:
-    case QNetworkReply::UnknownServerError:
-        return true;
-    default:
-        return false;
-    }
-}
 
 int headerInt(const QNetworkReply* reply, const QByteArray& name, int fallback = -1)
 {
@@ -59,7 +41,7 @@ void ApiReply::cancel()
     m_client->cancel(this);
 }
 
-ApiClient::ApiClient(const ApiEndpoint& endpoint, AuthSession* auth, QObject* parent)
+ApiClient::ApiClient(const ApiEndpoint& endpoint, TokenProvider* auth, QObject* parent)
     : QObject(parent)
     , m_endpoint(endpoint)
     , m_auth(auth)
@@ -67,14 +49,15 @@ ApiClient::ApiClient(const ApiEndpoint& endpoint, AuthSession* auth, QObject* pa
     , m_pumpTimer(new QTimer(this))
 {
     m_clock.start();
-    // Redirects stay within the origin: the bearer token and the sign-in's Basic credentials never go elsewhere.
+    // Redirects stay within the origin: the bearer token and the sign-in's Basic credentials never go
+    // elsewhere.
     m_network->setParent(this);
     m_pumpTimer->setSingleShot(true);
     connect(m_pumpTimer, &QTimer::timeout, this, &ApiClient::pump);
     if (m_auth) {
         m_auth->setNetwork(m_network);
-        connect(m_auth, &AuthSession::signedIn, this, [this] { schedulePump(); });
-        connect(m_auth, &AuthSession::signInFailed, this, [this](const ApiError& error) {
+        connect(m_auth, &TokenProvider::signedIn, this, [this] { schedulePump(); });
+        connect(m_auth, &TokenProvider::signInFailed, this, [this](const ApiError& error) {
             // A renewal that failed while the old token still works: the queue goes on with that token.
             if (m_auth->hasUsableToken()) {
                 schedulePump();
@@ -131,7 +114,7 @@ ApiReply* ApiClient::send(const ApiRequest& request)
     if (request.followUp) {
         // After the follow-ups already waiting, before every new request.
         const auto firstNew = std::find_if(m_queue.begin(), m_queue.end(),
-                                           [](const ApiReply* queued) { return !queued->m_request.followUp; });
+            [](const ApiReply* queued) { return !queued->m_request.followUp; });
         m_queue.insert(firstNew, reply);
     } else {
         m_queue.append(reply);
@@ -188,11 +171,12 @@ void ApiClient::pump()
 
 int ApiClient::concurrencyFor(const QString& path) const
 {
-    // Each answer in flight is buffered whole, so an endpoint whose answers run to many megabytes (a large org's
-    // reports) is asked a few at a time: until a first answer of it has come back small, and for good once one
-    // has come back big. The rate limit, not the concurrency, bounds a long sweep anyway.
-    return m_bodySizes.value(path, BodySize::Unknown) == BodySize::Small ? m_maxConcurrent
-                                                                         : std::min(m_maxConcurrent, BigBodyConcurrency);
+    // Each answer in flight is buffered whole, so an endpoint whose answers run to many megabytes (a large
+    // org's reports) is asked a few at a time: until a first answer of it has come back small, and for good
+    // once one has come back big. The rate limit, not the concurrency, bounds a long sweep anyway.
+    return m_bodySizes.value(path, BodySize::Unknown) == BodySize::Small
+        ? m_maxConcurrent
+        : std::min(m_maxConcurrent, BigBodyConcurrency);
 }
 
 QNetworkRequest ApiClient::makeRequest(const ApiReply* reply) const
@@ -230,13 +214,15 @@ void ApiClient::start(ApiReply* reply)
         : m_network->sendCustomRequest(request, reply->m_request.method);
     network->setParent(reply);
     reply->m_network = network;
-    connect(network, &QNetworkReply::downloadProgress, reply, [this, reply, network](qint64 received, qint64 total) {
-        if (received > m_maxBodyBytes || total > m_maxBodyBytes) {
-            reply->m_tooLarge = true;
-            network->abort(); // its finished() follows
-        }
-    });
-    connect(network, &QNetworkReply::finished, reply, [this, reply, network] { onNetworkFinished(reply, network); });
+    connect(network, &QNetworkReply::downloadProgress, reply,
+        [this, reply, network](qint64 received, qint64 total) {
+            if (received > m_maxBodyBytes || total > m_maxBodyBytes) {
+                reply->m_tooLarge = true;
+                network->abort(); // its finished() follows
+            }
+        });
+    connect(network, &QNetworkReply::finished, reply,
+        [this, reply, network] { onNetworkFinished(reply, network); });
 }
 
 void ApiClient::onNetworkFinished(ApiReply* reply, QNetworkReply* network)
@@ -250,106 +236,93 @@ void ApiClient::onNetworkFinished(ApiReply* reply, QNetworkReply* network)
 
     const qint64 now = nowMs();
     m_limiter.observeServer(headerInt(network, "inin-ratelimit-allowed"_ba),
-                            headerInt(network, "inin-ratelimit-count"_ba),
-                            headerInt(network, "inin-ratelimit-reset"_ba), now);
+        headerInt(network, "inin-ratelimit-count"_ba), headerInt(network, "inin-ratelimit-reset"_ba), now);
 
-    const int status = network->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QString correlationId = QString::fromLatin1(network->rawHeader("ININ-Correlation-Id"_ba));
-    if (reply->m_tooLarge) {
-        ApiResponse response;
-        response.httpStatus = status;
+    using namespace ResponseClassifier;
+    Facts facts;
+    facts.httpStatus = network->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    facts.networkError = network->error();
+    facts.bodyTooLarge = reply->m_tooLarge;
+    const QString elsewhere
+        = facts.httpStatus >= 300 ? NetworkAccess::refusedRedirectOrigin(network) : QString();
+    facts.redirectRefused = !elsewhere.isEmpty();
+    facts.retryAfterSecs = headerInt(network, "Retry-After"_ba);
+    facts.canSignIn = m_auth && m_auth->canSignIn() && !m_auth->recentlyRefused();
+    facts.signIns = reply->m_signIns;
+    facts.ageMs = reply->m_age.elapsed();
+    const Decision decision = classify(facts, m_retry);
+
+    const int status = facts.httpStatus;
+    ApiResponse response;
+    response.httpStatus = status;
+    response.correlationId = QString::fromLatin1(network->rawHeader("ININ-Correlation-Id"_ba));
+    if (status != 0 && !reply->m_tooLarge) {
+        response.body = network->readAll();
+        if (status >= 200 && status < 300)
+            m_bodySizes[reply->m_request.path]
+                = response.body.size() > BigBodyBytes ? BodySize::Big : BodySize::Small;
+    }
+    switch (decision.cause) {
+    case Cause::None:
+        break;
+    case Cause::TooLarge: {
         const QString limit = m_maxBodyBytes >= 1024 * 1024 ? u"%1 MB"_s.arg(m_maxBodyBytes / (1024 * 1024))
                                                             : u"%1 bytes"_s.arg(m_maxBodyBytes);
-        response.error = ApiError(ApiError::Kind::Network,
-                                  u"the answer is larger than %1, the most this app accepts"_s.arg(limit));
-        finish(reply, response);
-        return;
+        response.error = ApiError(
+            ApiError::Kind::Network, u"the answer is larger than %1, the most this app accepts"_s.arg(limit));
+        break;
     }
-    if (status == 0) {
-        const auto code = network->error();
-        const bool timedOut = code == QNetworkReply::OperationCanceledError || code == QNetworkReply::TimeoutError;
+    case Cause::TimedOut:
         // Qt reports a transfer timeout as "Operation canceled"; a request we cancelled never gets here.
-        const QString why = timedOut ? u"no data arrived for %1 s: the transfer stalled"_s.arg(m_transferTimeoutMs / 1000.0)
-                                     : network->errorString();
-        ApiError error(timedOut ? ApiError::Kind::Timeout : ApiError::Kind::Network, why);
-        if (isTransientNetworkError(code))
-            retryLater(reply, error, backoffMs(reply->m_attempts));
-        else {
-            ApiResponse response;
-            response.error = error;
-            finish(reply, response);
-        }
-        return;
-    }
-
-    const QByteArray body = network->readAll();
-    if (status >= 200 && status < 300)
-        m_bodySizes[reply->m_request.path] = body.size() > BigBodyBytes ? BodySize::Big : BodySize::Small;
-    if (status >= 200 && status < 300 && network->error() == QNetworkReply::NoError) {
-        ApiResponse response;
-        response.httpStatus = status;
-        response.body = body;
-        response.correlationId = correlationId;
-        finish(reply, response);
-        return;
-    }
-    if (status >= 200 && status < 300) {
-        // An HTTP success whose transfer broke off (a truncated body): the data is incomplete.
-        retryLater(reply, ApiError(ApiError::Kind::Network, network->errorString()), backoffMs(reply->m_attempts));
-        return;
-    }
-
-    const QString elsewhere = NetworkAccess::refusedRedirectOrigin(network);
-    if (!elsewhere.isEmpty()) {
-        ApiResponse response;
-        response.httpStatus = status;
+        response.error = ApiError(ApiError::Kind::Timeout,
+            u"no data arrived for %1 s: the transfer stalled"_s.arg(m_transferTimeoutMs / 1000.0));
+        break;
+    case Cause::NoAnswer:
+    case Cause::CutOff:
+        response.error = ApiError(ApiError::Kind::Network, network->errorString());
+        break;
+    case Cause::RedirectRefused:
         response.error = ApiError(ApiError::Kind::Network,
-                                  u"the request was redirected to another server (%1) and, to keep the sign-in "
-                                  u"from going there, not followed"_s.arg(elsewhere));
+            u"the request was redirected to another server (%1) and, to keep the sign-in "
+            u"from going there, not followed"_s.arg(elsewhere));
+        break;
+    case Cause::Http:
+        response.error = ApiError::fromHttp(status, response.body, response.correlationId);
+        break;
+    }
+
+    switch (decision.action) {
+    case Action::Deliver:
+    case Action::Fail:
+        if (decision.cause == Cause::TooLarge || status == 0)
+            response.body.clear();
         finish(reply, response);
         return;
-    }
-    ApiError error = ApiError::fromHttp(status, body, correlationId);
-    if (status == 401 && m_auth && m_auth->canSignIn() && reply->m_signIns < m_retry.maxSignInsPerRequest
-        && !m_auth->recentlyRefused()) {
-        // The token expired or was revoked: forget it, sign in again, and replay this request. A request that
-        // waits out a long backoff can outlive a short token more than once, so this is bounded, not single.
+    case Action::Retry:
+        retryLater(reply, response.error, backoffMs(reply->m_attempts));
+        return;
+    case Action::SignInAgain:
         ++reply->m_signIns;
         m_auth->invalidate(reply->m_tokenUsed);
         --reply->m_attempts; // the replay is not a retry
         requeue(reply);
         return;
-    }
-    if (status == 429) {
+    case Action::WaitTooLong:
         ++m_throttled;
-        const int retryAfterSecs = headerInt(network, "Retry-After"_ba);
-        const qint64 delay = retryAfterSecs >= 0 ? qint64(retryAfterSecs) * 1000 : m_retry.defaultRetryAfterMs;
-        if (reply->m_age.elapsed() + delay > m_retry.maxTotalMs) {
-            // A wait longer than this request may take: it fails now, and the others are not held up for it.
-            error.setMessage(u"Genesys Cloud asked to wait %1 s before the next request, longer than a request may "
-                             u"wait (%2 s)"_s.arg(delay / 1000).arg(m_retry.maxTotalMs / 1000));
-            ApiResponse response;
-            response.httpStatus = status;
-            response.error = error;
-            finish(reply, response);
-            return;
-        }
+        response.error.setMessage(
+            u"Genesys Cloud asked to wait %1 s before the next request, longer than a request "
+            u"may wait (%2 s)"_s.arg(decision.delayMs / 1000)
+                .arg(m_retry.maxTotalMs / 1000));
+        response.body.clear();
+        finish(reply, response);
+        return;
+    case Action::WaitForServer:
+        ++m_throttled;
         // Everything this session sends waits, not just this request.
-        m_limiter.pauseUntil(now + delay);
-        retryLater(reply, error, delay);
+        m_limiter.pauseUntil(now + decision.delayMs);
+        retryLater(reply, response.error, decision.delayMs);
         return;
     }
-    // A 500 is as often a passing fault as a lasting one; it gets the same few, bounded tries as a 503.
-    if (status == 500 || status == 502 || status == 503 || status == 504) {
-        retryLater(reply, error, backoffMs(reply->m_attempts));
-        return;
-    }
-    ApiResponse response;
-    response.httpStatus = status;
-    response.body = body;
-    response.correlationId = correlationId;
-    response.error = error;
-    finish(reply, response);
 }
 
 qint64 ApiClient::backoffMs(int attempt) const
@@ -364,9 +337,7 @@ qint64 ApiClient::backoffMs(int attempt) const
 
 void ApiClient::retryLater(ApiReply* reply, const ApiError& cause, qint64 delayMs)
 {
-    const bool outOfTries = reply->m_attempts >= m_retry.maxAttempts;
-    const bool outOfTime = reply->m_age.elapsed() + delayMs > m_retry.maxTotalMs;
-    if (outOfTries || outOfTime) {
+    if (ResponseClassifier::giveUp(reply->m_attempts, reply->m_age.elapsed(), delayMs, m_retry)) {
         ApiResponse response;
         response.error = cause;
         response.error.setMessage(u"%1 (gave up after %2 tries in %3 s)"_s.arg(cause.message())

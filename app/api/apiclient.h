@@ -18,20 +18,21 @@ namespace bd {
 
 class ApiError;
 class ApiReply;
-class AuthSession;
+class TokenProvider;
 struct ApiRequest;
 struct ApiResponse;
 
 /// The one request factory of a session: base URL, bearer token, Accept, User-Agent and transfer timeout are
 /// set here and nowhere else. It queues requests behind a rate limiter and a concurrency cap, signs in when
-/// needed (once more after a 401), retries what is worth retrying, and lets a request or all of them be cancelled.
+/// needed (once more after a 401), retries what is worth retrying, and lets a request or all of them be
+/// cancelled.
 class ApiClient final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ApiClient)
 
 public:
-    ApiClient(const ApiEndpoint& endpoint, AuthSession* auth, QObject* parent = nullptr);
+    ApiClient(const ApiEndpoint& endpoint, TokenProvider* auth, QObject* parent = nullptr);
     ~ApiClient() override;
 
     /// Queues a request; the reply is owned by this client and deletes itself after finished().
@@ -40,7 +41,7 @@ public:
     void cancelAll();
 
     const ApiEndpoint& endpoint() const { return m_endpoint; }
-    AuthSession* auth() const { return m_auth; }
+    TokenProvider* auth() const { return m_auth; }
     QNetworkAccessManager* network() const { return m_network; }
 
     void setRetryPolicy(const RetryPolicy& policy) { m_retry = policy; }
@@ -90,11 +91,11 @@ private:
     qint64 backoffMs(int attempt) const;
 
     ApiEndpoint m_endpoint;
-    AuthSession* m_auth;
+    TokenProvider* m_auth;
     QNetworkAccessManager* m_network;
     qint64 m_maxBodyBytes = 256 * 1024 * 1024;
     static constexpr qsizetype BigBodyBytes = 8 * 1024 * 1024; ///< an answer this large…
-    static constexpr int BigBodyConcurrency = 2;               ///< …caps its path's requests on the wire at once
+    static constexpr int BigBodyConcurrency = 2; ///< …caps its path's requests on the wire at once
     enum class BodySize { Unknown, Small, Big };
     QHash<QString, BodySize> m_bodySizes; ///< per request path, what its last answer was like
     QTimer* m_pumpTimer;

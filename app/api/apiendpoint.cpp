@@ -52,8 +52,8 @@ bool ApiEndpoint::isAcceptableUrl(const QUrl& url, QString* error)
     if (scheme == u"http"_s) {
         if (isLoopbackHost(url.host()))
             return true;
-        return refuse(u"Plain http is only allowed towards this computer (loopback); use https for %1."_s
-                          .arg(url.host()));
+        return refuse(u"Plain http is only allowed towards this computer (loopback); use https for %1."_s.arg(
+            url.host()));
     }
     return refuse(u"Unsupported URL scheme “%1”: use https."_s.arg(url.scheme()));
 }
@@ -69,11 +69,6 @@ ApiEndpoint ApiEndpoint::fromUrls(const QUrl& apiBase, const QUrl& loginBase, QS
     endpoint.m_apiBase = withoutTrailingSlash(apiBase);
     endpoint.m_loginBase = withoutTrailingSlash(login);
     return endpoint;
-}
-
-QString ApiEndpoint::displayHost() const
-{
-    return m_apiBase.port() > 0 ? u"%1:%2"_s.arg(m_apiBase.host()).arg(m_apiBase.port()) : m_apiBase.host();
 }
 
 } // namespace bd

@@ -25,8 +25,6 @@ public:
     bool isValid() const { return m_apiBase.isValid(); }
     QUrl apiBase() const { return m_apiBase; }
     QUrl loginBase() const { return m_loginBase; }
-    /// The API base's host, shown to people ("api.mypurecloud.ie", "127.0.0.1:8080").
-    QString displayHost() const;
 
 private:
     QUrl m_apiBase;

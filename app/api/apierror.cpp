@@ -12,8 +12,7 @@ namespace bd {
 ApiError::ApiError(Kind kind, QString message)
     : m_kind(kind)
     , m_message(std::move(message))
-{
-}
+{ }
 
 ApiError ApiError::fromHttp(int httpStatus, const QByteArray& body, const QString& correlationId)
 {

@@ -12,15 +12,15 @@ class ApiError final
 {
 public:
     enum class Kind {
-        None,              ///< no error
-        Network,           ///< no HTTP answer: refused, dropped, DNS, TLS
-        Timeout,           ///< the transfer timed out
-        Http,              ///< an HTTP error status with (usually) a Genesys ErrorBody
-        Parse,             ///< the answer is not what the contract says
-        Auth,              ///< sign-in failed or credentials are missing
-        StillGenerating,   ///< a report stayed InProgress past the time limit
-        Cancelled,         ///< the caller cancelled
-        Config,            ///< wrong settings (region, URL, missing credentials)
+        None, ///< no error
+        Network, ///< no HTTP answer: refused, dropped, DNS, TLS
+        Timeout, ///< the transfer timed out
+        Http, ///< an HTTP error status with (usually) a Genesys ErrorBody
+        Parse, ///< the answer is not what the contract says
+        Auth, ///< sign-in failed or credentials are missing
+        StillGenerating, ///< a report stayed InProgress past the time limit
+        Cancelled, ///< the caller cancelled
+        Config, ///< wrong settings (region, URL, missing credentials)
     };
 
     ApiError() = default;
@@ -33,13 +33,16 @@ public:
     bool isError() const { return m_kind != Kind::None; }
     Kind kind() const { return m_kind; }
     int httpStatus() const { return m_httpStatus; }
-    QString code() const { return m_code; }          ///< Genesys code, e.g. "missing.any.permissions"
-    QString message() const { return m_message; }    ///< the server's (or our) technical message
+    QString code() const { return m_code; } ///< Genesys code, e.g. "missing.any.permissions"
+    QString message() const { return m_message; } ///< the server's (or our) technical message
     QString contextId() const { return m_contextId; }
     QString correlationId() const { return m_correlationId; }
     /// A refused sign-in or permission (401, 403, a failed sign-in): about the whole org, not one request, so
     /// every other request to it would fail the same way.
-    bool affectsWholeOrg() const { return m_httpStatus == 401 || m_httpStatus == 403 || m_kind == Kind::Auth; }
+    bool affectsWholeOrg() const
+    {
+        return m_httpStatus == 401 || m_httpStatus == 403 || m_kind == Kind::Auth;
+    }
     /// Permissions named by a 403 missing.any.permissions, e.g. {"billing:subscription:read", …}.
     QStringList missingPermissions() const;
 

@@ -42,12 +42,13 @@ void ApiJob::send(const ApiRequest& request, std::function<void(const ApiRespons
     m_lastHandler = onResponse;
     ApiReply* reply = m_client->send(request);
     m_reply = reply;
-    connect(reply, &ApiReply::finished, this, [this, reply, onResponse = std::move(onResponse)](const ApiResponse& response) {
-        if (m_reply == reply)
-            m_reply = nullptr;
-        if (!m_finished)
-            onResponse(response);
-    });
+    connect(reply, &ApiReply::finished, this,
+        [this, reply, onResponse = std::move(onResponse)](const ApiResponse& response) {
+            if (m_reply == reply)
+                m_reply = nullptr;
+            if (!m_finished)
+                onResponse(response);
+        });
 }
 
 void ApiJob::failParse(const JsonError& error)

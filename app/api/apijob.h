@@ -42,13 +42,14 @@ protected:
 
     /// Sends a request through the client; onResponse runs unless the job ended meanwhile.
     void send(const ApiRequest& request, std::function<void(const ApiResponse&)> onResponse);
-    /// Ends the job successfully: marks it finished, then emitResult() emits the subclass's result signal, then
-    /// finished(). Marking first means a slot that cancels the job from its result signal changes nothing.
+    /// Ends the job successfully: marks it finished, then emitResult() emits the subclass's result signal,
+    /// then finished(). Marking first means a slot that cancels the job from its result signal changes
+    /// nothing.
     void succeed(const std::function<void()>& emitResult);
     /// Ends the job with an error.
     void fail(const ApiError& error);
-    /// Ends the job with a parse error, unless the body was garbled on the way (not JSON at all): then the last
-    /// request is sent again after a short backoff, up to MaxGarbledTries tries in all.
+    /// Ends the job with a parse error, unless the body was garbled on the way (not JSON at all): then the
+    /// last request is sent again after a short backoff, up to MaxGarbledTries tries in all.
     void failParse(const JsonError& error);
 
     ApiClient* client() const { return m_client; }

@@ -3,8 +3,8 @@
 #include "api/apiresponse.h"
 
 #include <QElapsedTimer>
-#include <QObject>
 #include <QNetworkReply>
+#include <QObject>
 #include <QPointer>
 
 class QTimer;

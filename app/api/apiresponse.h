@@ -11,7 +11,7 @@ namespace bd {
 struct ApiRequest
 {
     QByteArray method = "GET";
-    QString path;          ///< "/api/v2/billing/reports/billableusage"
+    QString path; ///< "/api/v2/billing/reports/billableusage"
     QUrlQuery query;
     /// Continues an operation already under way (an InProgress poll): queued ahead of new requests, so that a
     /// long sweep does not starve the reports it has started.

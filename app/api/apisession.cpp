@@ -1,10 +1,10 @@
 #include "api/apisession.h"
 
 #include "api/apiclient.h"
-#include "api/authsession.h"
 #include "api/billingapi.h"
 #include "api/connectionsettings.h"
 #include "api/orgapi.h"
+#include "api/tokenprovider.h"
 
 using namespace Qt::StringLiterals;
 
@@ -32,7 +32,7 @@ std::unique_ptr<ApiSession> ApiSession::create(const ConnectionSettings& setting
         return nullptr;
     }
     std::unique_ptr<ApiSession> session(new ApiSession);
-    session->m_auth = new AuthSession(session.get());
+    session->m_auth = new TokenProvider(session.get());
     if (!settings.accessToken.isEmpty())
         session->m_auth->useAccessToken(settings.accessToken);
     else

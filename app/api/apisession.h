@@ -7,12 +7,12 @@
 namespace bd {
 
 class ApiClient;
-class AuthSession;
+class TokenProvider;
 class BillingApi;
 class OrgApi;
 struct ConnectionSettings;
 
-/// Everything one signed-in org needs, wired together: AuthSession, ApiClient, BillingApi and OrgApi.
+/// Everything one signed-in org needs, wired together: TokenProvider, ApiClient, BillingApi and OrgApi.
 class ApiSession final : public QObject
 {
     Q_OBJECT
@@ -23,7 +23,7 @@ public:
     static std::unique_ptr<ApiSession> create(const ConnectionSettings& settings, QString* error);
     ~ApiSession() override;
 
-    AuthSession* auth() const { return m_auth; }
+    TokenProvider* auth() const { return m_auth; }
     ApiClient* client() const { return m_client; }
     BillingApi* billing() const { return m_billing; }
     OrgApi* orgs() const { return m_orgs; }
@@ -33,7 +33,7 @@ public:
 private:
     ApiSession();
 
-    AuthSession* m_auth = nullptr;
+    TokenProvider* m_auth = nullptr;
     ApiClient* m_client = nullptr;
     BillingApi* m_billing = nullptr;
     OrgApi* m_orgs = nullptr;

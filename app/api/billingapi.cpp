@@ -8,8 +8,7 @@ namespace bd {
 BillingApi::BillingApi(ApiClient* client, QObject* parent)
     : QObject(parent)
     , m_client(client)
-{
-}
+{ }
 
 UsageReportJob* BillingApi::fetchUsageReport(const QDateTime& start, const QDateTime& end)
 {

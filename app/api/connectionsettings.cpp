@@ -54,7 +54,9 @@ ApiEndpoint ConnectionSettings::endpoint(QString* error) const
     const auto found = Regions::find(wanted);
     if (!found) {
         if (error)
-            *error = u"Unknown region “%1”: use a key such as eu_west_1 or a host such as mypurecloud.ie."_s.arg(wanted);
+            *error
+                = u"Unknown region “%1”: use a key such as eu_west_1 or a host such as mypurecloud.ie."_s.arg(
+                    wanted);
         return {};
     }
     return ApiEndpoint::forRegion(*found);

@@ -9,8 +9,7 @@ namespace bd {
 
 OrganizationJob::OrganizationJob(ApiClient* client, QObject* parent)
     : ApiJob(client, parent)
-{
-}
+{ }
 
 void OrganizationJob::start()
 {

@@ -5,8 +5,6 @@
 
 namespace bd {
 
-
-
 /// Fetches the signed-in org (organizations/me).
 class OrganizationJob final : public ApiJob
 {

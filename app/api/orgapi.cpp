@@ -8,8 +8,7 @@ namespace bd {
 OrgApi::OrgApi(ApiClient* client, QObject* parent)
     : QObject(parent)
     , m_client(client)
-{
-}
+{ }
 
 OrganizationJob* OrgApi::fetchOrganization()
 {

@@ -7,18 +7,18 @@ using namespace Qt::StringLiterals;
 
 namespace bd {
 
-OverviewJob::OverviewJob(ApiClient* client, const QString& trustorOrgId, int billingPeriodIndex, QObject* parent)
+OverviewJob::OverviewJob(
+    ApiClient* client, const QString& trustorOrgId, int billingPeriodIndex, QObject* parent)
     : ApiJob(client, parent)
     , m_trustorOrgId(trustorOrgId)
     , m_index(billingPeriodIndex)
-{
-}
+{ }
 
 void OverviewJob::start()
 {
     ApiRequest request;
-    request.path = u"/api/v2/billing/trusteebillingoverview/%1"_s
-                       .arg(QString::fromLatin1(QUrl::toPercentEncoding(m_trustorOrgId)));
+    request.path = u"/api/v2/billing/trusteebillingoverview/%1"_s.arg(
+        QString::fromLatin1(QUrl::toPercentEncoding(m_trustorOrgId)));
     request.query.addQueryItem(u"billingPeriodIndex"_s, QString::number(m_index));
     send(request, [this](const ApiResponse& response) {
         if (!response.ok()) {

@@ -5,8 +5,6 @@
 
 namespace bd {
 
-
-
 /// Fetches a partner's view of one customer org's billing period (billingPeriodIndex 0 = the active one).
 /// A period past the end of the history fails with HTTP 404 (see ApiError::httpStatus()).
 class OverviewJob final : public ApiJob

@@ -7,8 +7,7 @@ namespace bd {
 RateLimiter::RateLimiter(int perMinute, qint64 windowMs)
     : m_configured(perMinute)
     , m_windowMs(windowMs)
-{
-}
+{ }
 
 void RateLimiter::setLimit(int perMinute)
 {

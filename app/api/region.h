@@ -10,8 +10,8 @@ namespace bd {
 /// One Genesys Cloud environment: its key (as the CLI spells it), host suffix and a friendly name.
 struct Region
 {
-    QString key;         ///< e.g. "eu_west_1"
-    QString env;         ///< host suffix, e.g. "mypurecloud.ie"
+    QString key; ///< e.g. "eu_west_1"
+    QString env; ///< host suffix, e.g. "mypurecloud.ie"
     QString displayName; ///< e.g. "EMEA (Dublin)"
 
     /// The API base, https://api.<env>.

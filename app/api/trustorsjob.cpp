@@ -15,8 +15,7 @@ constexpr int MaxPages = 1000;
 TrustorsJob::TrustorsJob(ApiClient* client, int pageSize, QObject* parent)
     : ApiJob(client, parent)
     , m_pageSize(pageSize)
-{
-}
+{ }
 
 TrustorsJob::~TrustorsJob() = default;
 
@@ -43,10 +42,11 @@ void TrustorsJob::requestPage(int pageNumber)
         }
         const TrustorListing& page = parsed.value();
         m_trustors += page.entities;
-        const bool more = !page.entities.isEmpty()
-            && (pageNumber < page.pageCount || !page.nextUri.isEmpty()) && pageNumber < MaxPages;
+        const bool more = !page.entities.isEmpty() && (pageNumber < page.pageCount || !page.nextUri.isEmpty())
+            && pageNumber < MaxPages;
         if (more) {
-            Q_EMIT progress(u"Listing customer orgs (page %1 of %2)"_s.arg(pageNumber + 1).arg(page.pageCount));
+            Q_EMIT progress(
+                u"Listing customer orgs (page %1 of %2)"_s.arg(pageNumber + 1).arg(page.pageCount));
             requestPage(pageNumber + 1);
             return;
         }

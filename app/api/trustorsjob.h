@@ -7,8 +7,6 @@
 
 namespace bd {
 
-
-
 /// Lists every org that trusts the caller's org, following the pages of orgauthorization/trustors.
 class TrustorsJob final : public ApiJob
 {

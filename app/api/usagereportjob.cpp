@@ -44,7 +44,7 @@ QString instantText(const QDateTime& date)
 } // namespace
 
 UsageReportJob::UsageReportJob(ApiClient* client, const QDateTime& start, const QDateTime& end,
-                               const PollPolicy& policy, QObject* parent)
+    const PollPolicy& policy, QObject* parent)
     : ApiJob(client, parent)
     , m_start(start)
     , m_end(end)
@@ -74,8 +74,8 @@ void UsageReportJob::request()
 
 void UsageReportJob::onResponse(const ApiResponse& response)
 {
-    // The time limit on generating is Genesys' own time: it runs from Genesys' first answer, and the time later
-    // polls spent in this client's queue (behind a long sweep's other requests) is not counted.
+    // The time limit on generating is Genesys' own time: it runs from Genesys' first answer, and the time
+    // later polls spent in this client's queue (behind a long sweep's other requests) is not counted.
     if (!m_age.isValid())
         m_age.start();
     else
@@ -104,9 +104,8 @@ void UsageReportJob::onResponse(const ApiResponse& response)
     });
     const QByteArray body = response.body;
     const auto resources = this->resources();
-    watcher->setFuture(QtConcurrent::run(&bigBodyParser(), [body, resources] {
-        return BillingUsageReport::fromJson(body, resources);
-    }));
+    watcher->setFuture(QtConcurrent::run(
+        &bigBodyParser(), [body, resources] { return BillingUsageReport::fromJson(body, resources); }));
 }
 
 void UsageReportJob::onParsed(const BillingUsageReport& report)
@@ -115,16 +114,15 @@ void UsageReportJob::onParsed(const BillingUsageReport& report)
         return;
     if (!sameInstant(report.startDate, m_start) || !sameInstant(report.endDate, m_end)) {
         fail(ApiError(ApiError::Kind::Parse,
-                      u"Genesys answered the report for %1 – %2 with one for %3 – %4."_s.arg(
-                          instantText(m_start), instantText(m_end), instantText(report.startDate),
-                          instantText(report.endDate))));
+            u"Genesys answered the report for %1 – %2 with one for %3 – %4."_s.arg(instantText(m_start),
+                instantText(m_end), instantText(report.startDate), instantText(report.endDate))));
         return;
     }
     for (const BillingUsage& usage : report.usages) {
         if (usage.totalUsage.isNegative()) {
             fail(ApiError(ApiError::Kind::Parse,
-                          u"Genesys reported a negative quantity (%1) for “%2” in the report for %3 – %4."_s.arg(
-                              usage.totalUsage.toString(), usage.name, instantText(m_start), instantText(m_end))));
+                u"Genesys reported a negative quantity (%1) for “%2” in the report for %3 – %4."_s.arg(
+                    usage.totalUsage.toString(), usage.name, instantText(m_start), instantText(m_end))));
             return;
         }
     }
@@ -140,10 +138,10 @@ void UsageReportJob::onParsed(const BillingUsageReport& report)
     const qint64 generatingMs = m_age.elapsed() - m_queuedMs;
     if (generatingMs + delay > m_policy.maxTotalMs) {
         fail(ApiError(ApiError::Kind::StillGenerating,
-                      u"Genesys Cloud is still generating the report for %1 – %2 after %3 attempts over %4 s."_s
-                          .arg(m_start.date().toString(Qt::ISODate), m_end.date().toString(Qt::ISODate))
-                          .arg(m_inProgress)
-                          .arg(generatingMs / 1000)));
+            u"Genesys Cloud is still generating the report for %1 – %2 after %3 attempts over %4 s."_s
+                .arg(m_start.date().toString(Qt::ISODate), m_end.date().toString(Qt::ISODate))
+                .arg(m_inProgress)
+                .arg(generatingMs / 1000)));
         return;
     }
     Q_EMIT generating(m_inProgress);

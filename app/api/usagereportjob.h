@@ -11,8 +11,6 @@ class QTimer;
 
 namespace bd {
 
-
-
 /// Fetches one billable-usage report. While Genesys answers InProgress it repeats the identical GET after a
 /// growing delay, up to the poll policy's total time; the body is parsed off the GUI thread.
 class UsageReportJob final : public ApiJob
@@ -22,7 +20,7 @@ class UsageReportJob final : public ApiJob
 
 public:
     UsageReportJob(ApiClient* client, const QDateTime& start, const QDateTime& end, const PollPolicy& policy,
-                   QObject* parent);
+        QObject* parent);
     ~UsageReportJob() override;
 
     /// False: the report is handed on with each licence's total only, its resources dropped once checked.
@@ -31,8 +29,6 @@ public:
     void start();
     QDateTime startDate() const { return m_start; }
     QDateTime endDate() const { return m_end; }
-    /// Requests that got an InProgress answer so far.
-    int inProgressAnswers() const { return m_inProgress; }
 
 Q_SIGNALS:
     /// Genesys answered InProgress; the job will ask again.
@@ -47,7 +43,7 @@ private:
     QDateTime m_start;
     QDateTime m_end;
     PollPolicy m_policy;
-    QElapsedTimer m_age;    ///< since Genesys' first answer
+    QElapsedTimer m_age; ///< since Genesys' first answer
     qint64 m_queuedMs = 0; ///< of that, time later polls waited in the client's queue
     QTimer* m_pollTimer;
     int m_inProgress = 0;

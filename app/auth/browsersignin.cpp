@@ -2,12 +2,12 @@
 
 #include "api/apiclient.h"
 #include "api/apiendpoint.h"
+#include "api/networkaccess.h"
 #include "auth/loopbackreceiver.h"
 #include "auth/pkce.h"
-#include "api/networkaccess.h"
 #include "domain/oautherror.h"
-#include "domain/servertext.h"
 #include "domain/oauthtoken.h"
+#include "domain/servertext.h"
 
 #include <QDesktopServices>
 #include <QNetworkAccessManager>
@@ -44,8 +44,8 @@ BrowserSignIn::BrowserSignIn(QObject* parent)
     m_timeout->setSingleShot(true);
     connect(m_timeout, &QTimer::timeout, this, [this] {
         finishWithError(ApiError::Kind::Timeout,
-                        u"The browser did not come back within %1 minutes. Start the sign-in again."_s.arg(
-                            m_timeoutMs / 60'000));
+            u"The browser did not come back within %1 minutes. Start the sign-in again."_s.arg(
+                m_timeoutMs / 60'000));
     });
 }
 
@@ -66,7 +66,7 @@ void BrowserSignIn::start(const QUrl& loginBase, const QString& clientId)
     }
     if (clientId.trimmed().isEmpty()) {
         Q_EMIT failed(ApiError(ApiError::Kind::Config,
-                               u"Browser sign-in needs the client id of an authorization-code OAuth client."_s));
+            u"Browser sign-in needs the client id of an authorization-code OAuth client."_s));
         return;
     }
     delete m_receiver;
@@ -116,13 +116,15 @@ void BrowserSignIn::onCallback(const QUrlQuery& query)
 {
     if (!m_active)
         return;
-    const auto value = [&query](const QString& name) { return query.queryItemValue(name, QUrl::FullyDecoded); };
+    const auto value
+        = [&query](const QString& name) { return query.queryItemValue(name, QUrl::FullyDecoded); };
     // The state comes first: an answer that is not for this request must not be acted on, error or code alike
     // (RFC 6749 §10.12, cross-site request forgery).
     if (value(u"state"_s) != m_state) {
-        const QString text = u"The answer that reached Billing Dashboard does not belong to this sign-in (state "
-                             u"mismatch): it may come from an older sign-in or from another site. Nothing was "
-                             u"signed in; start the sign-in again."_s;
+        const QString text
+            = u"The answer that reached Billing Dashboard does not belong to this sign-in (state "
+              u"mismatch): it may come from an older sign-in or from another site. Nothing was "
+              u"signed in; start the sign-in again."_s;
         answerBrowser(false, u"Sign-in not accepted"_s, text);
         finishWithError(ApiError::Kind::Auth, text);
         return;
@@ -131,17 +133,18 @@ void BrowserSignIn::onCallback(const QUrlQuery& query)
     if (!error.isEmpty()) {
         const QString description = value(u"error_description"_s);
         const QString text = error == u"access_denied"_s
-            ? u"Sign-in was declined in the browser%1."_s.arg(description.isEmpty() ? QString()
-                                                                                     : u": "_s + description)
-            : u"Genesys Cloud refused the sign-in: %1 (%2)."_s.arg(description.isEmpty() ? error : description,
-                                                                   error);
+            ? u"Sign-in was declined in the browser%1."_s.arg(
+                description.isEmpty() ? QString() : u": "_s + description)
+            : u"Genesys Cloud refused the sign-in: %1 (%2)."_s.arg(
+                description.isEmpty() ? error : description, error);
         answerBrowser(false, u"Sign-in failed"_s, text);
         finishWithError(ApiError::Kind::Auth, text);
         return;
     }
     const QString code = value(u"code"_s);
     if (code.isEmpty()) {
-        const QString text = u"The browser came back without an authorization code. Start the sign-in again."_s;
+        const QString text
+            = u"The browser came back without an authorization code. Start the sign-in again."_s;
         answerBrowser(false, u"Sign-in failed"_s, text);
         finishWithError(ApiError::Kind::Auth, text);
         return;
@@ -153,8 +156,8 @@ void BrowserSignIn::onCallback(const QUrlQuery& query)
     request.setHeader(QNetworkRequest::UserAgentHeader, ApiClient::userAgent());
     request.setRawHeader("Accept"_ba, "application/json"_ba);
     request.setTransferTimeout(ExchangeTimeoutMs);
-    const QByteArray body = formField("grant_type", u"authorization_code"_s) + '&' + formField("code", code) + '&'
-        + formField("code_verifier", m_verifier) + '&' + formField("client_id", m_clientId) + '&'
+    const QByteArray body = formField("grant_type", u"authorization_code"_s) + '&' + formField("code", code)
+        + '&' + formField("code_verifier", m_verifier) + '&' + formField("client_id", m_clientId) + '&'
         + formField("redirect_uri", m_redirectUri.toString(QUrl::FullyEncoded));
     if (!m_network) {
         if (!m_ownNetwork) {
@@ -190,8 +193,8 @@ void BrowserSignIn::onTokenReply(QNetworkReply* reply)
             ? QDateTime::currentDateTimeUtc().addSecs(token.value().expiresIn)
             : QDateTime();
         answerBrowser(true, u"Signed in"_s,
-                      u"Billing Dashboard is signed in to Genesys Cloud. You can close this tab and return to the "
-                      u"app."_s);
+            u"Billing Dashboard is signed in to Genesys Cloud. You can close this tab and return to the "
+            u"app."_s);
         m_active = false;
         m_timeout->stop();
         Q_EMIT succeeded(token.value().accessToken, expiresAt);
@@ -200,16 +203,19 @@ void BrowserSignIn::onTokenReply(QNetworkReply* reply)
     QString text;
     const QString elsewhere = NetworkAccess::refusedRedirectOrigin(reply);
     if (!elsewhere.isEmpty()) {
-        text = u"The sign-in at %1 was redirected to another server (%2); the sign-in code was not sent there."_s.arg(
-            m_loginBase.host(), elsewhere);
+        text
+            = u"The sign-in at %1 was redirected to another server (%2); the sign-in code was not sent there."_s
+                  .arg(m_loginBase.host(), elsewhere);
     } else if (status == 0) {
-        text = u"Could not reach %1 to finish the sign-in: %2"_s.arg(m_loginBase.host(), reply->errorString());
+        text
+            = u"Could not reach %1 to finish the sign-in: %2"_s.arg(m_loginBase.host(), reply->errorString());
     } else {
         auto oauthError = OAuthError::fromJson(body);
         QString why = oauthError.ok() ? ServerText::clean(oauthError.value().description) : QString();
         if (why.isEmpty())
-            why = oauthError.ok() && !oauthError.value().error.isEmpty() ? ServerText::clean(oauthError.value().error, 100)
-                                                                        : u"HTTP %1"_s.arg(status);
+            why = oauthError.ok() && !oauthError.value().error.isEmpty()
+                ? ServerText::clean(oauthError.value().error, 100)
+                : u"HTTP %1"_s.arg(status);
         text = u"Genesys Cloud did not accept the sign-in code: %1"_s.arg(why);
         if (!text.endsWith(u'.'))
             text += u'.';
@@ -243,16 +249,17 @@ void BrowserSignIn::answerBrowser(bool ok, const QString& title, const QString& 
         return;
     // A page that says what happened in plain words, with nothing that could leak (no code, no token).
     const QString accent = ok ? u"#1a7f37"_s : u"#b42318"_s;
-    const QString html =
-        u"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>%1 · Billing Dashboard</title>"
-        u"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>"
-        u"body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;background:#f5f6f8;margin:0;"
-        u"display:flex;min-height:100vh;align-items:center;justify-content:center;color:#1f2328}"
-        u".card{background:#fff;border-radius:12px;box-shadow:0 2px 12px rgba(0,0,0,.08);padding:32px 40px;"
-        u"max-width:520px}h1{font-size:22px;margin:0 0 12px;color:%2}p{line-height:1.5;margin:0}"
-        u".app{font-size:13px;color:#57606a;margin-top:20px}</style></head><body><div class=\"card\">"
-        u"<h1>%1</h1><p>%3</p><p class=\"app\">Billing Dashboard · Genesys Cloud</p></div></body></html>"_s.arg(
-            title.toHtmlEscaped(), accent, text.toHtmlEscaped());
+    const QString html
+        = u"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>%1 · Billing "
+          u"Dashboard</title>"
+          u"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>"
+          u"body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;background:#f5f6f8;margin:0;"
+          u"display:flex;min-height:100vh;align-items:center;justify-content:center;color:#1f2328}"
+          u".card{background:#fff;border-radius:12px;box-shadow:0 2px 12px rgba(0,0,0,.08);padding:32px 40px;"
+          u"max-width:520px}h1{font-size:22px;margin:0 0 12px;color:%2}p{line-height:1.5;margin:0}"
+          u".app{font-size:13px;color:#57606a;margin-top:20px}</style></head><body><div class=\"card\">"
+          u"<h1>%1</h1><p>%3</p><p class=\"app\">Billing Dashboard · Genesys Cloud</p></div></body></html>"_s
+              .arg(title.toHtmlEscaped(), accent, text.toHtmlEscaped());
     m_receiver->respond(ok ? 200 : 400, html.toUtf8());
 }
 

@@ -18,12 +18,13 @@ namespace bd {
 
 class LoopbackReceiver;
 
-/// Browser sign-in for a person (OAuth 2.0 for Native Apps, RFC 8252): authorization code with PKCE (S256) and
-/// state, the system browser, and a loopback redirect on 127.0.0.1. Ends with succeeded() or failed(), once.
+/// Browser sign-in for a person (OAuth 2.0 for Native Apps, RFC 8252): authorization code with PKCE (S256)
+/// and state, the system browser, and a loopback redirect on 127.0.0.1. Ends with succeeded() or failed(),
+/// once.
 ///
-/// Written on QTcpServer rather than Qt 6.4's QOAuth2AuthorizationCodeFlow: that flow has no PKCE (6.8), and it
-/// only logs a state mismatch or a refused code exchange instead of reporting them, which would leave the person
-/// waiting without a reason.
+/// Written on QTcpServer rather than Qt 6.4's QOAuth2AuthorizationCodeFlow: that flow has no PKCE (6.8), and
+/// it only logs a state mismatch or a refused code exchange instead of reporting them, which would leave the
+/// person waiting without a reason.
 class BrowserSignIn final : public QObject
 {
     Q_OBJECT
@@ -42,11 +43,9 @@ public:
     void setNetwork(QNetworkAccessManager* network) { m_network = network; }
     /// A fixed loopback port for OAuth clients that list an exact redirect URI; 0 (default) picks a free one.
     void setRedirectPort(quint16 port) { m_redirectPort = port; }
-    /// How long to wait for the browser to come back (default 5 minutes).
-    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 
-    /// Starts a sign-in against loginBase (https://login.<env>, or a loopback http URL) for an authorization-code
-    /// client; waitingForBrowser() follows, or failed() when it cannot start.
+    /// Starts a sign-in against loginBase (https://login.<env>, or a loopback http URL) for an
+    /// authorization-code client; waitingForBrowser() follows, or failed() when it cannot start.
     void start(const QUrl& loginBase, const QString& clientId);
     /// Gives up: failed(Cancelled) follows if a sign-in was under way.
     void cancel();
@@ -58,7 +57,8 @@ public:
     QUrl redirectUri() const { return m_redirectUri; }
 
 Q_SIGNALS:
-    /// The authorize URL is ready; `opened` is false when no browser could be started (show the link instead).
+    /// The authorize URL is ready; `opened` is false when no browser could be started (show the link
+    /// instead).
     void waitingForBrowser(const QUrl& authorizationUrl, bool opened);
     /// The browser came back with a code; it is being exchanged for a token.
     void exchangingCode();

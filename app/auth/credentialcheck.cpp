@@ -1,7 +1,7 @@
 #include "auth/credentialcheck.h"
 
-#include "api/authsession.h"
 #include "api/networkaccess.h"
+#include "api/tokenprovider.h"
 
 #include <QNetworkAccessManager>
 
@@ -10,11 +10,11 @@ namespace bd {
 CredentialCheck::CredentialCheck(QObject* parent)
     : QObject(parent)
     , m_network(NetworkAccess::create())
-    , m_session(new AuthSession(this))
+    , m_session(new TokenProvider(this))
 {
     m_session->setNetwork(m_network.get());
-    connect(m_session, &AuthSession::signedIn, this, &CredentialCheck::accepted);
-    connect(m_session, &AuthSession::signInFailed, this, &CredentialCheck::refused);
+    connect(m_session, &TokenProvider::signedIn, this, &CredentialCheck::accepted);
+    connect(m_session, &TokenProvider::signInFailed, this, &CredentialCheck::refused);
 }
 
 CredentialCheck::~CredentialCheck()

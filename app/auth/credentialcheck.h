@@ -11,11 +11,11 @@ class QNetworkAccessManager;
 
 namespace bd {
 
-class AuthSession;
+class TokenProvider;
 
-/// Signs in once with an OAuth client id and secret, so that a mistyped secret is reported while the person is
-/// still in the sign-in dialog. It has its own session on a network made by NetworkAccess::create(), so the
-/// secret follows no redirect to another origin. Ends with accepted() or refused(), once per start().
+/// Signs in once with an OAuth client id and secret, so that a mistyped secret is reported while the person
+/// is still in the sign-in dialog. It has its own session on a network made by NetworkAccess::create(), so
+/// the secret follows no redirect to another origin. Ends with accepted() or refused(), once per start().
 class CredentialCheck final : public QObject
 {
     Q_OBJECT
@@ -36,7 +36,7 @@ Q_SIGNALS:
 
 private:
     std::unique_ptr<QNetworkAccessManager> m_network;
-    AuthSession* m_session;
+    TokenProvider* m_session;
 };
 
 } // namespace bd

@@ -35,7 +35,9 @@ struct Table
 class TomlReader
 {
 public:
-    explicit TomlReader(const QString& text) : m_text(text) {}
+    explicit TomlReader(const QString& text)
+        : m_text(text)
+    { }
 
     std::optional<QList<Table>> read(QString* error)
     {
@@ -64,7 +66,7 @@ public:
                 ++m_pos;
                 if (!restIsComment())
                     return fail(error, u"unexpected text after the table name"_s);
-                tables.append(Table{*name, {}});
+                tables.append(Table { *name, {} });
                 continue;
             }
             auto name = key();
@@ -81,8 +83,8 @@ public:
             if (!restIsComment())
                 return fail(error, u"unexpected text after the value of “%1”"_s.arg(*name));
             if (tables.isEmpty())
-                tables.append(Table{}); // keys before any table: the root table (unnamed)
-            tables.last().values.append({*name, *v});
+                tables.append(Table {}); // keys before any table: the root table (unnamed)
+            tables.last().values.append({ *name, *v });
         }
         return tables;
     }
@@ -145,13 +147,27 @@ private:
                 const QChar e = peek();
                 ++m_pos;
                 switch (e.unicode()) {
-                case 'n': out += u'\n'; break;
-                case 't': out += u'\t'; break;
-                case 'r': out += u'\r'; break;
-                case 'b': out += u'\b'; break;
-                case 'f': out += u'\f'; break;
-                case '"': out += u'"'; break;
-                case '\\': out += u'\\'; break;
+                case 'n':
+                    out += u'\n';
+                    break;
+                case 't':
+                    out += u'\t';
+                    break;
+                case 'r':
+                    out += u'\r';
+                    break;
+                case 'b':
+                    out += u'\b';
+                    break;
+                case 'f':
+                    out += u'\f';
+                    break;
+                case '"':
+                    out += u'"';
+                    break;
+                case '\\':
+                    out += u'\\';
+                    break;
                 case 'u':
                 case 'U': {
                     const int digits = e == u'u' ? 4 : 8;
@@ -267,12 +283,12 @@ std::optional<QList<GcConfig::Entry>> GcConfig::parse(const QString& text, QStri
             continue; // root keys are not a profile
         Entry e;
         e.name = table.name;
-        e.environment = table.string({u"environment"_s, u"region"_s});
-        e.clientId = table.string({u"client_credentials"_s, u"client_id"_s}).trimmed();
-        e.clientSecret = table.string({u"client_secret"_s});
-        e.accessToken = table.string({u"access_token"_s}).trimmed();
-        e.grantType = table.string({u"grant_type"_s}).trimmed();
-        const QUrl redirect(table.string({u"redirect_uri"_s}));
+        e.environment = table.string({ u"environment"_s, u"region"_s });
+        e.clientId = table.string({ u"client_credentials"_s, u"client_id"_s }).trimmed();
+        e.clientSecret = table.string({ u"client_secret"_s });
+        e.accessToken = table.string({ u"access_token"_s }).trimmed();
+        e.grantType = table.string({ u"grant_type"_s }).trimmed();
+        const QUrl redirect(table.string({ u"redirect_uri"_s }));
         if (redirect.isValid() && redirect.port() > 0)
             e.redirectPort = quint16(redirect.port());
         // The gc CLI's default environment when none is written.
@@ -282,13 +298,15 @@ std::optional<QList<GcConfig::Entry>> GcConfig::parse(const QString& text, QStri
         if (!e.accessToken.isEmpty())
             e.method = Profile::Method::AccessToken;
         else if (e.grantType == u"2"_s || e.grantType == u"3"_s)
-            e.method = Profile::Method::Browser; // implicit is a legacy browser flow: sign in with PKCE instead
+            e.method
+                = Profile::Method::Browser; // implicit is a legacy browser flow: sign in with PKCE instead
         else
             e.method = Profile::Method::ClientCredentials;
 
         if (e.regionKey.isEmpty())
             e.problem = u"unknown environment “%1”"_s.arg(e.environment);
-        else if (e.method == Profile::Method::ClientCredentials && (e.clientId.isEmpty() || e.clientSecret.isEmpty()))
+        else if (e.method == Profile::Method::ClientCredentials
+            && (e.clientId.isEmpty() || e.clientSecret.isEmpty()))
             e.problem = u"no access token, and no client id and secret"_s;
         else if (e.method == Profile::Method::Browser && e.clientId.isEmpty())
             e.problem = u"a browser sign-in profile without a client id"_s;

@@ -16,12 +16,18 @@ const QString CallbackPath = u"/callback"_s;
 QByteArray reason(int status)
 {
     switch (status) {
-    case 200: return "OK"_ba;
-    case 400: return "Bad Request"_ba;
-    case 404: return "Not Found"_ba;
-    case 405: return "Method Not Allowed"_ba;
-    case 409: return "Conflict"_ba;
-    default: return "Error"_ba;
+    case 200:
+        return "OK"_ba;
+    case 400:
+        return "Bad Request"_ba;
+    case 404:
+        return "Not Found"_ba;
+    case 405:
+        return "Method Not Allowed"_ba;
+    case 409:
+        return "Conflict"_ba;
+    default:
+        return "Error"_ba;
     }
 }
 } // namespace
@@ -112,17 +118,18 @@ void LoopbackReceiver::onReadyRead(QTcpSocket* socket)
     }
     const QUrlQuery query(target);
     if (query.queryItemValue(u"state"_s, QUrl::FullyDecoded) != m_expectedState) {
-        // Not the answer to this sign-in (another local process, an old tab): it is told so and changes nothing.
+        // Not the answer to this sign-in (another local process, an old tab): it is told so and changes
+        // nothing.
         writeAnswer(socket, 400, "text/html; charset=utf-8"_ba,
-                    "<!DOCTYPE html><html><body><p>This answer does not belong to the sign-in under way in Billing "
-                    "Dashboard, so it was ignored.</p></body></html>"_ba);
+            "<!DOCTYPE html><html><body><p>This answer does not belong to the sign-in under way in Billing "
+            "Dashboard, so it was ignored.</p></body></html>"_ba);
         return;
     }
     if (m_pending || m_answered) {
         // Only the first answer counts: a second one (a reload, another tab) must not start another exchange.
         writeAnswer(socket, 409, "text/html; charset=utf-8"_ba,
-                    "<!DOCTYPE html><html><body><p>This sign-in has already been answered. Return to Billing "
-                    "Dashboard.</p></body></html>"_ba);
+            "<!DOCTYPE html><html><body><p>This sign-in has already been answered. Return to Billing "
+            "Dashboard.</p></body></html>"_ba);
         return;
     }
     m_pending = socket;
@@ -143,17 +150,18 @@ void LoopbackReceiver::close()
     m_server->close();
     const QList<QTcpSocket*> sockets = findChildren<QTcpSocket*>(Qt::FindDirectChildrenOnly);
     for (QTcpSocket* socket : sockets) {
-        // An answered socket is closing gracefully; aborting it would cut the page off before the browser has it.
+        // An answered socket is closing gracefully; aborting it would cut the page off before the browser has
+        // it.
         if (!socket->property("bd_answered").toBool())
             socket->abort();
     }
 }
 
-void LoopbackReceiver::writeAnswer(QTcpSocket* socket, int status, const QByteArray& contentType,
-                                   const QByteArray& body)
+void LoopbackReceiver::writeAnswer(
+    QTcpSocket* socket, int status, const QByteArray& contentType, const QByteArray& body)
 {
-    QByteArray answer = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason(status) + "\r\nContent-Type: "
-        + contentType + "\r\nContent-Length: " + QByteArray::number(body.size())
+    QByteArray answer = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason(status)
+        + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + QByteArray::number(body.size())
         + "\r\nCache-Control: no-store\r\nReferrer-Policy: no-referrer\r\nConnection: close\r\n\r\n" + body;
     socket->setProperty("bd_answered", true);
     socket->write(answer);

@@ -24,12 +24,14 @@ public:
     explicit LoopbackReceiver(QObject* parent = nullptr);
     ~LoopbackReceiver() override;
 
-    /// The state the sign-in sent; a callback carrying another one is answered with an error page and ignored.
+    /// The state the sign-in sent; a callback carrying another one is answered with an error page and
+    /// ignored.
     void setExpectedState(const QString& state) { m_expectedState = state; }
     /// How long a connection may take to send its request (default 10 s).
     void setIdleTimeoutMs(int ms) { m_idleTimeoutMs = ms; }
 
-    /// Listens on 127.0.0.1 (never on other interfaces); port 0 picks a free one. False with *error on failure.
+    /// Listens on 127.0.0.1 (never on other interfaces); port 0 picks a free one. False with *error on
+    /// failure.
     bool listen(quint16 port, QString* error);
     /// http://127.0.0.1:PORT/callback once listening.
     QUrl redirectUri() const;
@@ -47,7 +49,8 @@ Q_SIGNALS:
 private:
     void onNewConnection();
     void onReadyRead(QTcpSocket* socket);
-    static void writeAnswer(QTcpSocket* socket, int status, const QByteArray& contentType, const QByteArray& body);
+    static void writeAnswer(
+        QTcpSocket* socket, int status, const QByteArray& contentType, const QByteArray& body);
 
     static constexpr int MaxConnections = 16;
 

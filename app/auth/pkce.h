@@ -4,10 +4,11 @@
 
 namespace bd {
 
-/// A PKCE pair (RFC 7636, method S256): the secret verifier kept by the app and the challenge sent in the URL.
+/// A PKCE pair (RFC 7636, method S256): the secret verifier kept by the app and the challenge sent in the
+/// URL.
 struct Pkce
 {
-    QString verifier;  ///< 43 characters of [A-Za-z0-9-_], from the system's random source
+    QString verifier; ///< 43 characters of [A-Za-z0-9-_], from the system's random source
     QString challenge; ///< base64url(SHA-256(verifier)) without padding
 
     /// A fresh pair; each sign-in uses its own.

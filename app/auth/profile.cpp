@@ -58,16 +58,19 @@ QString Profile::displayText() const
 QString Profile::methodKey(Method method)
 {
     switch (method) {
-    case Method::Browser: return u"browser"_s;
-    case Method::ClientCredentials: return u"client-credentials"_s;
-    case Method::AccessToken: return u"access-token"_s;
+    case Method::Browser:
+        return u"browser"_s;
+    case Method::ClientCredentials:
+        return u"client-credentials"_s;
+    case Method::AccessToken:
+        return u"access-token"_s;
     }
     return {};
 }
 
 std::optional<Profile::Method> Profile::methodFromKey(const QString& key)
 {
-    for (Method m : {Method::Browser, Method::ClientCredentials, Method::AccessToken}) {
+    for (Method m : { Method::Browser, Method::ClientCredentials, Method::AccessToken }) {
         if (methodKey(m) == key)
             return m;
     }
@@ -77,9 +80,12 @@ std::optional<Profile::Method> Profile::methodFromKey(const QString& key)
 QString Profile::methodText(Method method)
 {
     switch (method) {
-    case Method::Browser: return u"Browser sign-in"_s;
-    case Method::ClientCredentials: return u"Client credentials"_s;
-    case Method::AccessToken: return u"Access token"_s;
+    case Method::Browser:
+        return u"Browser sign-in"_s;
+    case Method::ClientCredentials:
+        return u"Client credentials"_s;
+    case Method::AccessToken:
+        return u"Access token"_s;
     }
     return {};
 }

@@ -16,13 +16,13 @@ struct Profile
     /// How the profile signs in.
     enum class Method { Browser, ClientCredentials, AccessToken };
 
-    QString name;          ///< unique, chosen by the person, e.g. "Northwind EU"
-    QString label;         ///< the org's name as last seen by organizations/me (may be empty)
-    QString region;        ///< region key, e.g. "eu_west_1" (ignored when baseUrl is set)
-    QUrl baseUrl;          ///< explicit API base (gateways, billing-sim); sign-in uses loginUrl or this
-    QUrl loginUrl;         ///< explicit login base when it differs from baseUrl
+    QString name; ///< unique, chosen by the person, e.g. "Northwind EU"
+    QString label; ///< the org's name as last seen by organizations/me (may be empty)
+    QString region; ///< region key, e.g. "eu_west_1" (ignored when baseUrl is set)
+    QUrl baseUrl; ///< explicit API base (gateways, billing-sim); sign-in uses loginUrl or this
+    QUrl loginUrl; ///< explicit login base when it differs from baseUrl
     Method method = Method::Browser;
-    QString clientId;      ///< the OAuth client (authorization-code or client-credentials); empty for a token
+    QString clientId; ///< the OAuth client (authorization-code or client-credentials); empty for a token
     quint16 redirectPort = 0; ///< browser sign-in: fixed loopback port, 0 = any free port
 
     /// True when the profile can be used; *error says what is missing or wrong.

@@ -1,8 +1,8 @@
 #include "auth/profileopener.h"
 
 #include "api/apisession.h"
-#include "api/authsession.h"
 #include "api/connectionsettings.h"
+#include "api/tokenprovider.h"
 #include "auth/profile.h"
 #include "auth/secrets.h"
 
@@ -39,7 +39,8 @@ bool ProfileOpener::canOpen(const Profile& profile, const Secrets& secrets, QStr
     return true;
 }
 
-std::unique_ptr<ApiSession> ProfileOpener::open(const Profile& profile, const Secrets& secrets, QString* error)
+std::unique_ptr<ApiSession> ProfileOpener::open(
+    const Profile& profile, const Secrets& secrets, QString* error)
 {
     if (!canOpen(profile, secrets, error))
         return nullptr;

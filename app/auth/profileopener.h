@@ -10,8 +10,8 @@ class ApiSession;
 struct Profile;
 struct Secrets;
 
-/// Opens an ApiSession for a profile and its secrets: client credentials renew themselves, a browser sign-in's
-/// user token asks for a new sign-in when it runs out (AuthSession::reauthenticationNeeded()).
+/// Opens an ApiSession for a profile and its secrets: client credentials renew themselves, a browser
+/// sign-in's user token asks for a new sign-in when it runs out (TokenProvider::reauthenticationNeeded()).
 namespace ProfileOpener {
 
 /// True when the secrets are enough to open the profile without asking the person (a browser token that has

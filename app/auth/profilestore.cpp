@@ -12,7 +12,8 @@ namespace {
 const QString Group = u"profiles"_s;
 const QString LastUsedKey = u"lastUsedProfile"_s;
 
-// A profile name may hold '/' or '\', which QSettings reads as group separators: keys carry it percent-encoded.
+// A profile name may hold '/' or '\', which QSettings reads as group separators: keys carry it
+// percent-encoded.
 QString keyFor(const QString& name)
 {
     return QString::fromLatin1(QUrl::toPercentEncoding(name));
@@ -27,14 +28,12 @@ QString nameFor(const QString& key)
 ProfileStore::ProfileStore(QObject* parent)
     : QObject(parent)
     , m_settings(new QSettings(u"BillingDashboard"_s, u"Billing Dashboard"_s, this))
-{
-}
+{ }
 
 ProfileStore::ProfileStore(const QString& settingsFile, QObject* parent)
     : QObject(parent)
     , m_settings(new QSettings(settingsFile, QSettings::IniFormat, this))
-{
-}
+{ }
 
 ProfileStore::~ProfileStore() = default;
 
@@ -58,7 +57,7 @@ QStringList ProfileStore::names() const
     for (const QString& key : keys)
         result.append(nameFor(key));
     std::sort(result.begin(), result.end(),
-              [](const QString& a, const QString& b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+        [](const QString& a, const QString& b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
     return result;
 }
 
@@ -78,7 +77,8 @@ std::optional<Profile> ProfileStore::profile(const QString& name) const
     p.region = m_settings->value(u"region"_s).toString();
     p.baseUrl = QUrl(m_settings->value(u"baseUrl"_s).toString());
     p.loginUrl = QUrl(m_settings->value(u"loginUrl"_s).toString());
-    p.method = Profile::methodFromKey(m_settings->value(u"method"_s).toString()).value_or(Profile::Method::Browser);
+    p.method = Profile::methodFromKey(m_settings->value(u"method"_s).toString())
+                   .value_or(Profile::Method::Browser);
     p.clientId = m_settings->value(u"clientId"_s).toString();
     p.redirectPort = quint16(m_settings->value(u"redirectPort"_s, 0).toUInt());
     m_settings->endGroup();

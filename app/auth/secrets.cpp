@@ -31,8 +31,8 @@ Secrets Secrets::fromJson(const QByteArray& json)
     Secrets secrets;
     secrets.clientSecret = object.value(u"clientSecret"_s).toString();
     secrets.accessToken = object.value(u"accessToken"_s).toString();
-    secrets.accessTokenExpiresAt =
-        QDateTime::fromString(object.value(u"accessTokenExpiresAt"_s).toString(), Qt::ISODate);
+    secrets.accessTokenExpiresAt
+        = QDateTime::fromString(object.value(u"accessTokenExpiresAt"_s).toString(), Qt::ISODate);
     return secrets;
 }
 

@@ -5,11 +5,12 @@
 
 namespace bd {
 
-/// What a profile needs that must never reach a settings file or a log: a client secret and/or an access token.
+/// What a profile needs that must never reach a settings file or a log: a client secret and/or an access
+/// token.
 struct Secrets
 {
-    QString clientSecret;         ///< client-credentials secret
-    QString accessToken;          ///< a pasted token, or the browser sign-in's user token
+    QString clientSecret; ///< client-credentials secret
+    QString accessToken; ///< a pasted token, or the browser sign-in's user token
     QDateTime accessTokenExpiresAt; ///< invalid when unknown (a pasted token)
 
     bool isEmpty() const { return clientSecret.isEmpty() && accessToken.isEmpty(); }

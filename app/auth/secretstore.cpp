@@ -13,8 +13,7 @@ namespace bd {
 SecretStore::SecretStore(QObject* parent)
     : QObject(parent)
     , m_service(u"Billing Dashboard"_s)
-{
-}
+{ }
 
 SecretStore::~SecretStore() = default;
 
@@ -35,8 +34,9 @@ void SecretStore::fallBack(const QString& reason)
         return;
     m_sessionOnly = true;
     // The reason is QtKeychain's or D-Bus's wording; it never contains a secret.
-    Q_EMIT sessionOnly(u"No keychain is available (%1). Client secrets and tokens are kept in memory for this "
-                       u"session only: you will be asked for them again next time."_s.arg(reason));
+    Q_EMIT sessionOnly(
+        u"No keychain is available (%1). Client secrets and tokens are kept in memory for this "
+        u"session only: you will be asked for them again next time."_s.arg(reason));
 }
 
 void SecretStore::startJob(QKeychain::Job* job, std::function<void(QKeychain::Job*)> onFinished)
@@ -105,7 +105,8 @@ void SecretStore::read(const QString& profile, QObject* context, ReadDone done)
     });
 }
 
-void SecretStore::write(const QString& profile, const Secrets& secrets, QObject* context, std::function<void()> done)
+void SecretStore::write(
+    const QString& profile, const Secrets& secrets, QObject* context, std::function<void()> done)
 {
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;

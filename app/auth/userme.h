@@ -10,14 +10,15 @@ class QJsonObject;
 namespace bd {
 
 /// Response of GET /api/v2/users/me: the person a user token belongs to (not valid with client credentials).
-struct UserMe {
-    QString id;       ///< required
-    QString name;     ///< required
-    QString email;    ///< optional
+struct UserMe
+{
+    QString id; ///< required
+    QString name; ///< required
+    QString email; ///< optional
     QString username; ///< optional
-    QString state;    ///< optional, e.g. "active"
-    QString title;    ///< optional job title
-    QString selfUri;  ///< optional
+    QString state; ///< optional, e.g. "active"
+    QString title; ///< optional job title
+    QString selfUri; ///< optional
 
     /// Strict parse of a response body.
     static Parsed<UserMe> fromJson(const QByteArray& body);

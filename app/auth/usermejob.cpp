@@ -8,8 +8,7 @@ namespace bd {
 
 UserMeJob::UserMeJob(ApiClient* client, QObject* parent)
     : ApiJob(client, parent)
-{
-}
+{ }
 
 UserMeJob* UserMeJob::fetch(ApiClient* client, QObject* parent)
 {

@@ -35,10 +35,13 @@ struct ExportParser
     ConnectionOptions connection;
     QCommandLineOption start { u"start"_s, u"First day of a usage export (YYYY-MM-DD)."_s, u"date"_s };
     QCommandLineOption end { u"end"_s, u"Last day of a usage export (YYYY-MM-DD)."_s, u"date"_s };
-    QCommandLineOption granularity { u"granularity"_s, u"day, week, month (default) or quarter."_s, u"size"_s };
+    QCommandLineOption granularity { u"granularity"_s, u"day, week, month (default) or quarter."_s,
+        u"size"_s };
     QCommandLineOption trustor { u"trustor"_s, u"The customer org of an overview export."_s, u"org-id"_s };
-    QCommandLineOption periods { u"periods"_s, u"Billing periods of an overview export, N or FIRST-LAST "
-                                               "(default 0-12; 0 is the active period)."_s, u"range"_s };
+    QCommandLineOption periods { u"periods"_s,
+        u"Billing periods of an overview export, N or FIRST-LAST "
+        "(default 0-12; 0 is the active period)."_s,
+        u"range"_s };
     QCommandLineOption out { u"out"_s, u"The CSV file to write, or - for standard output."_s, u"file"_s };
     QCommandLineOption rateLimit { u"rate-limit"_s, u"Requests per minute (default 300)."_s, u"n"_s };
 
@@ -69,8 +72,8 @@ GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET and GENESYSCLOUD_AC
         + u"\n\nThe CSV is RFC 4180 in UTF-8 with a header row, written atomically: a failed export leaves no file.\n"_s;
 }
 
-std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments, const QProcessEnvironment& environment,
-                                                  const QDate& today, QString* error, const ProfileStore* profiles)
+std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments,
+    const QProcessEnvironment& environment, const QDate& today, QString* error, const ProfileStore* profiles)
 {
     auto refuse = [error](const QString& why) -> std::optional<ExportOptions> {
         *error = why;
@@ -131,16 +134,17 @@ std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments, 
         if (!profile) {
             const QStringList known = profiles->names();
             return refuse(known.isEmpty()
-                              ? u"no profile “%1”: no profiles are saved yet (sign in from the dashboard)"_s.arg(
-                                    profileName)
-                              : u"no profile “%1”; saved profiles: %2"_s.arg(profileName, known.join(u", "_s)));
+                    ? u"no profile “%1”: no profiles are saved yet (sign in from the dashboard)"_s.arg(
+                        profileName)
+                    : u"no profile “%1”; saved profiles: %2"_s.arg(profileName, known.join(u", "_s)));
         }
         // The profile says where and as whom; the environment's secrets belong to whatever it pointed at.
         base = profile->connectionSettings();
         options.profile = profile;
     }
     options.connection = base.overriddenBy(p.connection.given(p.parser));
-    options.secretGiven = !options.connection.clientSecret.isEmpty() || !options.connection.accessToken.isEmpty();
+    options.secretGiven
+        = !options.connection.clientSecret.isEmpty() || !options.connection.accessToken.isEmpty();
 
     if (options.outPath.isEmpty())
         return refuse(u"--out FILE is required"_s);
@@ -148,8 +152,8 @@ std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments, 
         if (!options.start.isValid() || !options.end.isValid())
             return refuse(u"--start and --end are required for a usage export"_s);
         if (options.start > options.end)
-            return refuse(u"--start %1 is after --end %2"_s.arg(options.start.toString(Qt::ISODate),
-                                                                  options.end.toString(Qt::ISODate)));
+            return refuse(u"--start %1 is after --end %2"_s.arg(
+                options.start.toString(Qt::ISODate), options.end.toString(Qt::ISODate)));
         if (options.start > today)
             return refuse(u"--start %1 is in the future: there is no usage yet"_s.arg(
                 options.start.toString(Qt::ISODate)));

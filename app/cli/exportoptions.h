@@ -36,9 +36,9 @@ struct ExportOptions
     /// nullopt with *error set when they do not make a valid export; `today` bounds the usage range.
     /// With --profile, `profiles` says where saved profiles live (nullptr: the dashboard's own settings); the
     /// profile's place and client id sit under the command-line options and over the environment.
-    static std::optional<ExportOptions> parse(const QStringList& arguments, const QProcessEnvironment& environment,
-                                              const QDate& today, QString* error,
-                                              const ProfileStore* profiles = nullptr);
+    static std::optional<ExportOptions> parse(const QStringList& arguments,
+        const QProcessEnvironment& environment, const QDate& today, QString* error,
+        const ProfileStore* profiles = nullptr);
     /// The --help text.
     static QString helpText();
 };

@@ -1,8 +1,8 @@
 #include "csv/csvwriter.h"
 
+#include "csv/filewriter.h"
 #include "domain/decimal.h"
 #include "domain/isodate.h"
-#include "csv/filewriter.h"
 
 #include <QDate>
 
@@ -35,8 +35,14 @@ bool isDropped(char16_t c)
 bool isFormulaStart(char16_t c)
 {
     switch (c) {
-    case u'=': case u'+': case u'-': case u'@':
-    case u'\uff1d': case u'\uff0b': case u'\uff0d': case u'\uff20':
+    case u'=':
+    case u'+':
+    case u'-':
+    case u'@':
+    case u'\uff1d':
+    case u'\uff0b':
+    case u'\uff0d':
+    case u'\uff20':
         return true;
     default:
         return false;
@@ -56,8 +62,9 @@ QString CsvWriter::neutralised(QStringView value)
     // A formula character after leading blanks is still a formula to some spreadsheets; a cell that starts
     // with a tab or CR is treated as one too (OWASP).
     qsizetype first = 0;
-    while (first < cell.size() && (cell.at(first) == u' ' || cell.at(first) == u'\t' || cell.at(first) == u'\r'
-                                   || cell.at(first) == u'\n'))
+    while (first < cell.size()
+        && (cell.at(first) == u' ' || cell.at(first) == u'\t' || cell.at(first) == u'\r'
+            || cell.at(first) == u'\n'))
         ++first;
     const bool startsBlank = first > 0 && (cell.front() == u'\t' || cell.front() == u'\r');
     if (startsBlank || (first < cell.size() && isFormulaStart(cell.at(first).unicode())))
@@ -67,8 +74,8 @@ QString CsvWriter::neutralised(QStringView value)
 
 QString CsvWriter::quoted(QStringView value)
 {
-    const bool needsQuotes = value.contains(u',') || value.contains(u'"') || value.contains(u'\n')
-        || value.contains(u'\r');
+    const bool needsQuotes
+        = value.contains(u',') || value.contains(u'"') || value.contains(u'\n') || value.contains(u'\r');
     if (!needsQuotes)
         return value.toString();
     QString escaped = value.toString();

@@ -13,9 +13,10 @@ namespace bd {
 class Decimal;
 
 /// Builds an RFC 4180 CSV document (UTF-8, CRLF, a header row) cell by cell and saves it atomically.
-/// Text cells that a spreadsheet would run as a formula (=, +, -, @ or their fullwidth forms, after any leading
-/// blanks, or a leading tab or CR) are neutralised with a leading apostrophe; control characters (NUL, ESC, …)
-/// and bidi overrides are dropped from them. Numbers and dates are written as exact text and never altered.
+/// Text cells that a spreadsheet would run as a formula (=, +, -, @ or their fullwidth forms, after any
+/// leading blanks, or a leading tab or CR) are neutralised with a leading apostrophe; control characters
+/// (NUL, ESC, …) and bidi overrides are dropped from them. Numbers and dates are written as exact text and
+/// never altered.
 class CsvWriter final
 {
 public:
@@ -39,8 +40,8 @@ public:
     const QByteArray& bytes() const { return m_bytes; }
     int rowCount() const { return m_rows; }
 
-    /// Writes the document to `path` through FileWriter::save(): atomically for a regular file, in place for a
-    /// FIFO or a device, "-" for standard output.
+    /// Writes the document to `path` through FileWriter::save(): atomically for a regular file, in place for
+    /// a FIFO or a device, "-" for standard output.
     bool save(const QString& path, QString* error) const;
 
     /// A text cell made safe for spreadsheets (leading formula characters neutralised).

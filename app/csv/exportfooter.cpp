@@ -16,17 +16,20 @@ struct ExportFooterText
 
 } // namespace
 
-QString ExportFooter::build(const QStringList& subject, const Provenance& provenance, const QDateTime& fetchedAt)
+QString ExportFooter::build(
+    const QStringList& subject, const Provenance& provenance, const QDateTime& fetchedAt)
 {
     QStringList parts = subject;
     if (!provenance.orgName.isEmpty())
-        parts << (provenance.demo ? ExportFooterText::tr("%1 (demo data)").arg(provenance.orgName) : provenance.orgName);
+        parts << (provenance.demo ? ExportFooterText::tr("%1 (demo data)").arg(provenance.orgName)
+                                  : provenance.orgName);
     else if (provenance.demo)
         parts << ExportFooterText::tr("demo data");
     if (!provenance.region.isEmpty())
         parts << provenance.region;
-    parts << (fetchedAt.isValid() ? ExportFooterText::tr("fetched %1 UTC").arg(fetchedAt.toUTC().toString(u"yyyy-MM-dd HH:mm"_s))
-                                  : ExportFooterText::tr("nothing fetched yet"));
+    parts << (fetchedAt.isValid()
+            ? ExportFooterText::tr("fetched %1 UTC").arg(fetchedAt.toUTC().toString(u"yyyy-MM-dd HH:mm"_s))
+            : ExportFooterText::tr("nothing fetched yet"));
     parts << ExportFooterText::tr("Billing Dashboard %1").arg(QStringLiteral(BD_VERSION));
     parts.removeAll(QString());
     return parts.join(u" · "_s);

@@ -14,7 +14,8 @@ namespace {
 // The cause a person can act on: Qt says "Unknown error" for a full disk at commit time.
 QString writeError(const QString& path, const QFileDevice& file)
 {
-    const QString why = file.error() == QFileDevice::ResourceError ? u"the disk is full"_s : file.errorString();
+    const QString why
+        = file.error() == QFileDevice::ResourceError ? u"the disk is full"_s : file.errorString();
     return u"Cannot write %1: %2"_s.arg(path, why);
 }
 
@@ -38,9 +39,11 @@ bool FileWriter::canSaveTo(const QString& path, QString* error)
         return info.isWritable() || setError(error, u"Cannot write %1: permission denied"_s.arg(path));
     const QFileInfo folder(info.absolutePath());
     if (!folder.isDir())
-        return setError(error, u"Cannot write %1: the folder %2 does not exist"_s.arg(path, folder.filePath()));
+        return setError(
+            error, u"Cannot write %1: the folder %2 does not exist"_s.arg(path, folder.filePath()));
     if (!folder.isWritable())
-        return setError(error, u"Cannot write %1: the folder %2 is not writable"_s.arg(path, folder.filePath()));
+        return setError(
+            error, u"Cannot write %1: the folder %2 is not writable"_s.arg(path, folder.filePath()));
     return true;
 }
 
@@ -51,7 +54,7 @@ bool FileWriter::save(const QString& path, const QByteArray& bytes, QString* err
         // Standard output, a FIFO or a device: written as it is, so that it stays what it is.
         QFile target;
         const bool opened = path == u"-"_s ? target.open(stdout, QIODevice::WriteOnly)
-                                          : (target.setFileName(path), target.open(QIODevice::WriteOnly));
+                                           : (target.setFileName(path), target.open(QIODevice::WriteOnly));
         if (!opened)
             return setError(error, writeError(path, target));
         if (target.write(bytes) != bytes.size() || !target.flush())

@@ -1,7 +1,7 @@
 #include "csv/overviewcsv.h"
 
-#include "domain/trusteebillingoverview.h"
 #include "csv/csvwriter.h"
+#include "domain/trusteebillingoverview.h"
 
 using namespace Qt::StringLiterals;
 
@@ -10,9 +10,9 @@ namespace bd {
 QStringList OverviewCsv::header()
 {
     return { u"Billing period index"_s, u"Period start"_s, u"Period end"_s, u"Organization id"_s,
-             u"Organization"_s, u"Currency"_s, u"Name"_s, u"Part number"_s, u"Grouping"_s,
-             u"Unit of measure"_s, u"Usage quantity"_s, u"Prepay quantity"_s, u"Overage price"_s,
-             u"Prepay price"_s, u"Bundle quantity"_s, u"Usage notes"_s, u"Cancellable"_s, u"Third party"_s };
+        u"Organization"_s, u"Currency"_s, u"Name"_s, u"Part number"_s, u"Grouping"_s, u"Unit of measure"_s,
+        u"Usage quantity"_s, u"Prepay quantity"_s, u"Overage price"_s, u"Prepay price"_s,
+        u"Bundle quantity"_s, u"Usage notes"_s, u"Cancellable"_s, u"Third party"_s };
 }
 
 CsvWriter OverviewCsv::build(const QList<IndexedOverview>& periods)

@@ -16,12 +16,12 @@ struct IndexedOverview
 
 /// The long-format overview CSV: one row per usage line per period, with the index, the period's dates,
 /// the currency and every SubscriptionOverviewUsage field.
-class OverviewCsv final
-{
-public:
-    /// Rows in the order given, usage lines in the order Genesys sent them.
-    static CsvWriter build(const QList<IndexedOverview>& periods);
-    static QStringList header();
-};
+namespace OverviewCsv {
+
+/// Rows in the order given, usage lines in the order Genesys sent them.
+CsvWriter build(const QList<IndexedOverview>& periods);
+QStringList header();
+
+} // namespace OverviewCsv
 
 } // namespace bd

@@ -1,14 +1,15 @@
 #include "csv/tablecsv.h"
 
-#include "domain/decimal.h"
 #include "csv/csvwriter.h"
+#include "domain/decimal.h"
 
 #include <QAbstractItemModel>
 #include <QDateTime>
 
 namespace bd {
 
-CsvWriter TableCsv::build(const QAbstractItemModel& model, int rawRole, const QList<QPair<QString, QString>>& leading)
+CsvWriter TableCsv::build(
+    const QAbstractItemModel& model, int rawRole, const QList<QPair<QString, QString>>& leading)
 {
     QStringList header;
     for (const auto& [name, value] : leading)
@@ -26,7 +27,8 @@ CsvWriter TableCsv::build(const QAbstractItemModel& model, int rawRole, const QL
                 csv.number(raw.value<Decimal>());
             else if (raw.metaType() == QMetaType::fromType<QDateTime>())
                 csv.timestamp(raw.toDateTime());
-            else if (raw.metaType() == QMetaType::fromType<int>() || raw.metaType() == QMetaType::fromType<qlonglong>())
+            else if (raw.metaType() == QMetaType::fromType<int>()
+                || raw.metaType() == QMetaType::fromType<qlonglong>())
                 csv.integer(raw.toLongLong());
             else if (raw.isValid())
                 csv.text(raw.toString());

@@ -1,8 +1,8 @@
 #include "csv/usagecsv.h"
 
+#include "csv/csvwriter.h"
 #include "domain/billingusagereport.h"
 #include "domain/datebucket.h"
-#include "csv/csvwriter.h"
 
 #include <algorithm>
 

@@ -16,7 +16,8 @@ std::unique_ptr<DemoBackend> DemoBackend::start(Threading threading, QString* er
     return start(sim::SimOptions {}, threading, error);
 }
 
-std::unique_ptr<DemoBackend> DemoBackend::start(const sim::SimOptions& options, Threading threading, QString* error)
+std::unique_ptr<DemoBackend> DemoBackend::start(
+    const sim::SimOptions& options, Threading threading, QString* error)
 {
     std::unique_ptr<DemoBackend> demo(new DemoBackend);
     QUrl baseUrl;

@@ -13,7 +13,8 @@ struct SimOptions;
 } // namespace sim
 
 /// billing-sim's demo org started on loopback, and the connection settings that reach it. The dashboard's
-/// demo mode, the headless export's --demo, the tests and the benchmarks all start the simulator through here.
+/// demo mode, the headless export's --demo, the tests and the benchmarks all start the simulator through
+/// here.
 class DemoBackend final
 {
     Q_DISABLE_COPY_MOVE(DemoBackend)
@@ -24,7 +25,8 @@ public:
     enum class Threading { CallerThread, OwnThread };
 
     /// Starts the simulator on 127.0.0.1 at a free port; nullptr with *error set when it cannot listen.
-    static std::unique_ptr<DemoBackend> start(const sim::SimOptions& options, Threading threading, QString* error);
+    static std::unique_ptr<DemoBackend> start(
+        const sim::SimOptions& options, Threading threading, QString* error);
     /// The demo org with its default options.
     static std::unique_ptr<DemoBackend> start(Threading threading, QString* error);
     ~DemoBackend();

@@ -12,9 +12,10 @@ class QJsonObject;
 namespace bd {
 
 /// Total usage of one licence (charge) over a report window, with the resources that made it up.
-struct BillingUsage {
-    QString name;                          ///< charge name = licence type, e.g. "Genesys Cloud CX 3"
-    Decimal totalUsage;                    ///< total for the window
+struct BillingUsage
+{
+    QString name; ///< charge name = licence type, e.g. "Genesys Cloud CX 3"
+    Decimal totalUsage; ///< total for the window
     QList<BillingUsageResource> resources; ///< resources with their first-seen dates
 
     /// Strict parse of a BillingUsage object.

@@ -6,11 +6,6 @@ using namespace Qt::StringLiterals;
 
 namespace bd {
 
-QString BillingUsageReport::statusName(Status status)
-{
-    return status == Status::InProgress ? u"InProgress"_s : u"Complete"_s;
-}
-
 std::optional<BillingUsageReport::Status> BillingUsageReport::statusFromName(QStringView name)
 {
     if (name == u"InProgress")
@@ -38,22 +33,24 @@ Parsed<BillingUsageReport> BillingUsageReport::fromJson(const QJsonObject& objec
     return parse(object, path, Resources::Keep);
 }
 
-Parsed<BillingUsageReport> BillingUsageReport::parse(const QJsonObject& object, const QString& path,
-                                                     Resources resources)
+Parsed<BillingUsageReport> BillingUsageReport::parse(
+    const QJsonObject& object, const QString& path, Resources resources)
 {
     JsonReader r(object, path);
     BillingUsageReport v;
     v.startDate = r.requireDateTime("startDate");
     v.endDate = r.requireDateTime("endDate");
     const QString status = r.optionalString("status");
-    if (!status.isEmpty() || object.value("status"_L1).isString()) { // "" is an unknown status, not an absent one
+    if (!status.isEmpty()
+        || object.value("status"_L1).isString()) { // "" is an unknown status, not an absent one
         if (const auto s = statusFromName(status))
             v.status = *s;
         else
             r.fail("status"_L1, u"unknown status \"%1\""_s.arg(status));
     }
-    v.usages = resources == Resources::Keep ? r.requireArray<BillingUsage>("usages")
-                                            : r.requireArray<BillingUsage>("usages", &BillingUsage::totalFromJson);
+    v.usages = resources == Resources::Keep
+        ? r.requireArray<BillingUsage>("usages")
+        : r.requireArray<BillingUsage>("usages", &BillingUsage::totalFromJson);
     v.id = r.optionalString("id");
     v.name = r.optionalString("name");
     v.selfUri = r.optionalString("selfUri");

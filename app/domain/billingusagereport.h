@@ -15,23 +15,22 @@ class QJsonObject;
 namespace bd {
 
 /// Response of GET /api/v2/billing/reports/billableusage: per-licence totals for one window.
-struct BillingUsageReport {
+struct BillingUsageReport
+{
     /// Report state; InProgress means "repeat the same GET shortly".
     enum class Status { InProgress, Complete };
 
-    QDateTime startDate;              ///< window start (UTC)
-    QDateTime endDate;                ///< window end, inclusive (UTC)
+    QDateTime startDate; ///< window start (UTC)
+    QDateTime endDate; ///< window end, inclusive (UTC)
     Status status = Status::Complete; ///< absent on the wire = Complete
-    QList<BillingUsage> usages;       ///< one entry per licence
-    QString id;                       ///< optional
-    QString name;                     ///< optional
-    QString selfUri;                  ///< optional
+    QList<BillingUsage> usages; ///< one entry per licence
+    QString id; ///< optional
+    QString name; ///< optional
+    QString selfUri; ///< optional
 
     /// True when status is Complete.
     bool isComplete() const { return status == Status::Complete; }
 
-    /// Wire name of a status: "InProgress", "Complete".
-    static QString statusName(Status status);
     /// Status for an exact wire name; nullopt if unknown.
     static std::optional<Status> statusFromName(QStringView name);
 
@@ -47,7 +46,8 @@ struct BillingUsageReport {
     static Parsed<BillingUsageReport> fromJson(const QJsonObject& object, const QString& path);
 
 private:
-    static Parsed<BillingUsageReport> parse(const QJsonObject& object, const QString& path, Resources resources);
+    static Parsed<BillingUsageReport> parse(
+        const QJsonObject& object, const QString& path, Resources resources);
 };
 
 } // namespace bd

@@ -10,8 +10,9 @@ class QJsonObject;
 namespace bd {
 
 /// One billed resource (a user e-mail or a device id) and when billing first saw it in the cycle.
-struct BillingUsageResource {
-    QString name;   ///< user e-mail or device id
+struct BillingUsageResource
+{
+    QString name; ///< user e-mail or device id
     QDateTime date; ///< first observed in the billing cycle (UTC)
 
     /// Strict parse of a BillingUsageResource object.

@@ -18,7 +18,7 @@ void CurrencyTotals::add(const QString& currency, const UsageEstimate& estimate)
 void CurrencyTotals::addAll(const QString& currency, const QList<UsageEstimate>& estimates)
 {
     if (!m_totals.contains(currency))
-        m_totals.insert(currency, Total{currency, {}, {}, {}});
+        m_totals.insert(currency, Total { currency, {}, {}, {} });
     for (const UsageEstimate& e : estimates)
         add(currency, e);
 }
@@ -30,7 +30,7 @@ QList<CurrencyTotals::Total> CurrencyTotals::totals() const
 
 CurrencyTotals::Total CurrencyTotals::total(const QString& currency) const
 {
-    return m_totals.value(currency, Total{currency, {}, {}, {}});
+    return m_totals.value(currency, Total { currency, {}, {}, {} });
 }
 
 QString CurrencyTotals::toText() const

@@ -1,23 +1,25 @@
 #include "domain/datebucket.h"
 
+#include "domain/utc.h"
+
 #include <QTime>
 
 namespace bd {
 
 QDateTime DateBucket::start() const
 {
-    return QDateTime(first, QTime(0, 0), Qt::UTC);
+    return QDateTime(first, QTime(0, 0), UtcZone);
 }
 
 QDateTime DateBucket::end() const
 {
-    return QDateTime(last, QTime(23, 59, 59, 999), Qt::UTC);
+    return QDateTime(last, QTime(23, 59, 59, 999), UtcZone);
 }
 
 QString DateBucket::label(Granularity g) const
 {
-    static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static const char* const kMonths[]
+        = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
     if (!first.isValid())
         return {};
     switch (g) {

@@ -9,9 +9,10 @@
 namespace bd {
 
 /// One report window in UTC with inclusive ends, as the billable-usage API expects.
-struct DateBucket {
+struct DateBucket
+{
     QDate first; ///< first calendar day covered
-    QDate last;  ///< last calendar day covered (inclusive)
+    QDate last; ///< last calendar day covered (inclusive)
 
     /// `first` at 00:00:00.000 UTC.
     QDateTime start() const;

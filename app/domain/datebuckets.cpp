@@ -57,7 +57,7 @@ QList<DateBucket> DateBuckets::tile(QDate first, QDate last, Granularity g)
     QDate day = first;
     while (day <= last) {
         const QDate end = std::min(bucketEnd(day, g), last);
-        buckets.append(DateBucket{day, end});
+        buckets.append(DateBucket { day, end });
         day = end.addDays(1);
     }
     return buckets;
@@ -75,7 +75,8 @@ qsizetype DateBuckets::count(QDate first, QDate last, Granularity g)
     case Granularity::Month:
         return qsizetype(last.year() - first.year()) * 12 + (last.month() - first.month()) + 1;
     case Granularity::Quarter:
-        return qsizetype(last.year() - first.year()) * 4 + ((last.month() - 1) / 3 - (first.month() - 1) / 3) + 1;
+        return qsizetype(last.year() - first.year()) * 4 + ((last.month() - 1) / 3 - (first.month() - 1) / 3)
+            + 1;
     }
     return 0;
 }

@@ -9,20 +9,21 @@
 namespace bd {
 
 /// Tiles a date range into calendar-aligned report buckets.
-class DateBuckets {
-public:
-    /// Buckets covering [first, last] (weeks start Monday, months on the 1st, quarters Jan/Apr/Jul/Oct), the first
-    /// and last clipped to the range; empty if first > last or either date is invalid.
-    static QList<DateBucket> tile(QDate first, QDate last, Granularity g);
+namespace DateBuckets {
 
-    /// tile(first, last, g).size(), computed without allocating.
-    static qsizetype count(QDate first, QDate last, Granularity g);
+/// Buckets covering [first, last] (weeks start Monday, months on the 1st, quarters Jan/Apr/Jul/Oct), the
+/// first and last clipped to the range; empty if first > last or either date is invalid.
+QList<DateBucket> tile(QDate first, QDate last, Granularity g);
 
-    /// First day of the calendar bucket of granularity g that contains `day`.
-    static QDate bucketStart(QDate day, Granularity g);
+/// tile(first, last, g).size(), computed without allocating.
+qsizetype count(QDate first, QDate last, Granularity g);
 
-    /// Last day of the calendar bucket of granularity g that contains `day`.
-    static QDate bucketEnd(QDate day, Granularity g);
-};
+/// First day of the calendar bucket of granularity g that contains `day`.
+QDate bucketStart(QDate day, Granularity g);
+
+/// Last day of the calendar bucket of granularity g that contains `day`.
+QDate bucketEnd(QDate day, Granularity g);
+
+} // namespace DateBuckets
 
 } // namespace bd

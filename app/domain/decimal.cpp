@@ -41,7 +41,8 @@ UInt128 pow10(int n)
 }
 
 // Unsigned 256-bit integer, just enough for exact products and quotients.
-struct U256 {
+struct U256
+{
     UInt128 hi = 0;
     UInt128 lo = 0;
 };
@@ -63,7 +64,7 @@ U256 divide(U256 n, UInt128 d, UInt128& remainder)
 {
     if (n.hi == 0) {
         remainder = n.lo % d;
-        return U256{0, n.lo / d};
+        return U256 { 0, n.lo / d };
     }
     U256 q;
     UInt128 r = 0;

@@ -18,7 +18,8 @@ __extension__ typedef unsigned __int128 UInt128;
 
 /// Exact signed fixed-point decimal (9 fractional digits, 128-bit mantissa) for wire quantities and money.
 /// Arithmetic saturates at about ±1.7e29 instead of wrapping.
-class Decimal {
+class Decimal
+{
 public:
     /// Number of fractional digits kept.
     static constexpr int Scale = 9;
@@ -26,7 +27,8 @@ public:
     /// Zero.
     constexpr Decimal() = default;
 
-    /// Parses "-12.5", "0.0001", "57", "+3"; no exponent, spaces or separators; ≤29 integer and ≤9 fractional digits.
+    /// Parses "-12.5", "0.0001", "57", "+3"; no exponent, spaces or separators; ≤29 integer and ≤9 fractional
+    /// digits.
     static std::optional<Decimal> fromString(QStringView text);
     /// Exact conversion from an integer.
     static Decimal fromInt(qint64 v);
@@ -68,9 +70,9 @@ public:
     /// Total numeric ordering.
     friend std::strong_ordering operator<=>(Decimal a, Decimal b)
     {
-        return a.m_raw < b.m_raw   ? std::strong_ordering::less
-               : a.m_raw > b.m_raw ? std::strong_ordering::greater
-                                   : std::strong_ordering::equal;
+        return a.m_raw < b.m_raw ? std::strong_ordering::less
+            : a.m_raw > b.m_raw  ? std::strong_ordering::greater
+                                 : std::strong_ordering::equal;
     }
 
     /// The larger of two values.
@@ -82,7 +84,9 @@ public:
     friend size_t qHash(Decimal d, size_t seed) noexcept;
 
 private:
-    constexpr explicit Decimal(detail::Int128 raw) : m_raw(raw) {}
+    constexpr explicit Decimal(detail::Int128 raw)
+        : m_raw(raw)
+    { }
 
     detail::Int128 m_raw = 0; // value × 10^Scale
 };

@@ -9,10 +9,11 @@ class QJsonObject;
 namespace bd {
 
 /// One entry of ErrorBody.details: which field or entity an error is about.
-struct ErrorDetail {
-    QString errorCode;  ///< optional
-    QString fieldName;  ///< optional
-    QString entityId;   ///< optional
+struct ErrorDetail
+{
+    QString errorCode; ///< optional
+    QString fieldName; ///< optional
+    QString entityId; ///< optional
     QString entityName; ///< optional
 
     /// Strict parse of an ErrorDetail object.

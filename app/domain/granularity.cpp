@@ -2,8 +2,9 @@
 
 namespace bd {
 
-namespace {
-constexpr Granularity kAll[] = {Granularity::Day, Granularity::Week, Granularity::Month, Granularity::Quarter};
+QList<Granularity> allGranularities()
+{
+    return { Granularity::Day, Granularity::Week, Granularity::Month, Granularity::Quarter };
 }
 
 QString granularityName(Granularity g)
@@ -23,7 +24,7 @@ QString granularityName(Granularity g)
 
 std::optional<Granularity> granularityFromName(QStringView name)
 {
-    for (Granularity g : kAll) {
+    for (Granularity g : allGranularities()) {
         if (name.compare(granularityName(g), Qt::CaseInsensitive) == 0)
             return g;
     }

@@ -1,5 +1,7 @@
 #include "domain/isodate.h"
 
+#include "domain/utc.h"
+
 namespace bd::IsoDate {
 
 namespace {
@@ -32,8 +34,8 @@ QString formatImpl(const QDateTime& dt, bool alwaysMillis)
     const QDateTime u = dt.toUTC();
     const QDate d = u.date();
     const QTime t = u.time();
-    QString out = QString::asprintf("%04d-%02d-%02dT%02d:%02d:%02d", d.year(), d.month(), d.day(), t.hour(),
-                                    t.minute(), t.second());
+    QString out = QString::asprintf(
+        "%04d-%02d-%02dT%02d:%02d:%02d", d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second());
     if (alwaysMillis || t.msec() != 0)
         out += QString::asprintf(".%03d", t.msec());
     out += QLatin1Char('Z');
@@ -45,14 +47,14 @@ QString formatImpl(const QDateTime& dt, bool alwaysMillis)
 std::optional<QDateTime> parse(QStringView s)
 {
     int year = 0, month = 0, day = 0;
-    if (!readDigits(s, 0, 4, year) || s.size() < 10 || s[4] != u'-' || !readDigits(s, 5, 2, month) || s[7] != u'-'
-        || !readDigits(s, 8, 2, day))
+    if (!readDigits(s, 0, 4, year) || s.size() < 10 || s[4] != u'-' || !readDigits(s, 5, 2, month)
+        || s[7] != u'-' || !readDigits(s, 8, 2, day))
         return std::nullopt;
     const QDate date(year, month, day);
     if (!date.isValid())
         return std::nullopt;
     if (s.size() == 10)
-        return QDateTime(date, QTime(0, 0), Qt::UTC);
+        return QDateTime(date, QTime(0, 0), UtcZone);
 
     int hour = 0, minute = 0, second = 0;
     if (s[10] != u'T' || !readDigits(s, 11, 2, hour) || s.size() < 19 || s[13] != u':'
@@ -86,7 +88,7 @@ std::optional<QDateTime> parse(QStringView s)
     } else {
         return std::nullopt;
     }
-    const QDateTime local(date, QTime(hour, minute, second, millis), Qt::UTC);
+    const QDateTime local(date, QTime(hour, minute, second, millis), UtcZone);
     return local.addSecs(-offsetSeconds);
 }
 

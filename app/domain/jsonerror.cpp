@@ -20,7 +20,7 @@ bool JsonError::isMalformedJson() const
 
 JsonError JsonError::malformedJson(const QString& why)
 {
-    return JsonError{ QString(), MalformedPrefix.toString() + why };
+    return JsonError { QString(), MalformedPrefix.toString() + why };
 }
 
 } // namespace bd

@@ -9,8 +9,9 @@
 namespace bd {
 
 /// Why a JSON document could not be read into a value type, and where.
-struct JsonError {
-    QString field;   ///< path such as "usages[2].totalUsage"; empty for the document itself
+struct JsonError
+{
+    QString field; ///< path such as "usages[2].totalUsage"; empty for the document itself
     QString message; ///< such as "expected a decimal string"
 
     /// "usages[2].totalUsage: expected a decimal string" (just the message when field is empty).
@@ -26,13 +27,17 @@ struct JsonError {
 };
 
 /// A parsed value or the JsonError that prevented it (C++20 has no std::expected).
-template <typename T>
-class Parsed {
+template <typename T> class Parsed
+{
 public:
     /// Success.
-    Parsed(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
+    Parsed(T value)
+        : m_data(std::in_place_index<0>, std::move(value))
+    { }
     /// Failure.
-    Parsed(JsonError error) : m_data(std::in_place_index<1>, std::move(error)) {}
+    Parsed(JsonError error)
+        : m_data(std::in_place_index<1>, std::move(error))
+    { }
 
     /// True when a value is held.
     bool ok() const { return m_data.index() == 0; }

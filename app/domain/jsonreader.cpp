@@ -17,7 +17,10 @@ namespace {
 const QString kMissing = u"missing required field"_s;
 } // namespace
 
-JsonReader::JsonReader(const QJsonObject& object, QString path) : m_object(object), m_path(std::move(path)) {}
+JsonReader::JsonReader(const QJsonObject& object, QString path)
+    : m_object(object)
+    , m_path(std::move(path))
+{ }
 
 QString JsonReader::childPath(QLatin1StringView key) const
 {
@@ -37,7 +40,7 @@ QString JsonReader::expectedObject()
 void JsonReader::failAt(const QString& path, const QString& message)
 {
     if (!m_error)
-        m_error = JsonError{path, message};
+        m_error = JsonError { path, message };
 }
 
 void JsonReader::fail(QLatin1StringView key, const QString& message)
@@ -326,15 +329,15 @@ std::optional<QString> firstDuplicateKey(const QByteArray& json)
 
 Parsed<QJsonObject> JsonReader::parseDocument(const QByteArray& body)
 {
-    QJsonParseError error{};
+    QJsonParseError error {};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError) {
         return JsonError::malformedJson(u"%1 at offset %2"_s.arg(error.errorString()).arg(error.offset));
     }
     if (!doc.isObject())
-        return JsonError{QString(), u"expected a JSON object"_s};
+        return JsonError { QString(), u"expected a JSON object"_s };
     if (const auto duplicate = firstDuplicateKey(body))
-        return JsonError{*duplicate, u"the key appears twice in one object"_s};
+        return JsonError { *duplicate, u"the key appears twice in one object"_s };
     return doc.object();
 }
 

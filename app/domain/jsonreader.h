@@ -19,8 +19,10 @@
 
 namespace bd {
 
-/// Reads typed fields of one JSON object, keeping the first error (with its path); later reads then return defaults.
-class JsonReader {
+/// Reads typed fields of one JSON object, keeping the first error (with its path); later reads then return
+/// defaults.
+class JsonReader
+{
 public:
     /// Reader for `object` located at `path` ("" for the document root).
     JsonReader(const QJsonObject& object, QString path);
@@ -59,19 +61,17 @@ public:
     QVariantMap optionalVariantMap(const char* key);
 
     /// Required nested object parsed by T::fromJson(object, path).
-    template <typename T>
-    T requireObject(const char* key)
+    template <typename T> T requireObject(const char* key)
     {
         const QLatin1StringView k(key);
         const auto object = objectMember(k, true);
         if (!object)
-            return T{};
+            return T {};
         return adopt(T::fromJson(*object, childPath(k)));
     }
 
     /// Required array of objects, each parsed by T::fromJson(object, path).
-    template <typename T>
-    QList<T> requireArray(const char* key)
+    template <typename T> QList<T> requireArray(const char* key)
     {
         return readArray<T>(QLatin1StringView(key), true, &T::fromJson);
     }
@@ -87,8 +87,7 @@ public:
     qsizetype requireObjectArrayLength(const char* key);
 
     /// Optional array of objects (empty when absent or null).
-    template <typename T>
-    QList<T> optionalArray(const char* key)
+    template <typename T> QList<T> optionalArray(const char* key)
     {
         return readArray<T>(QLatin1StringView(key), false, &T::fromJson);
     }
@@ -97,8 +96,7 @@ public:
     static Parsed<QJsonObject> parseDocument(const QByteArray& body);
 
     /// Parses a response body with T::fromJson(const QJsonObject&).
-    template <typename T>
-    static Parsed<T> parseBody(const QByteArray& body)
+    template <typename T> static Parsed<T> parseBody(const QByteArray& body)
     {
         Parsed<QJsonObject> doc = parseDocument(body);
         if (!doc)
@@ -118,19 +116,19 @@ private:
     void failAt(const QString& path, const QString& message);
     static QString elementPath(const QString& arrayPath, qsizetype index);
 
-    template <typename T>
-    T adopt(Parsed<T>&& parsed)
+    template <typename T> T adopt(Parsed<T>&& parsed)
     {
         if (!parsed) {
             if (!m_error)
                 m_error = parsed.error();
-            return T{};
+            return T {};
         }
         return parsed.take();
     }
 
     template <typename T>
-    QList<T> readArray(QLatin1StringView key, bool required, Parsed<T> (*parse)(const QJsonObject&, const QString&))
+    QList<T> readArray(
+        QLatin1StringView key, bool required, Parsed<T> (*parse)(const QJsonObject&, const QString&))
     {
         QList<T> items;
         const auto array = arrayMember(key, required);

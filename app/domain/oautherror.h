@@ -10,8 +10,9 @@ class QJsonObject;
 namespace bd {
 
 /// Failed OAuth token response: {"error": …, "error_description"/"description": …}.
-struct OAuthError {
-    QString error;       ///< e.g. "invalid_client" (required)
+struct OAuthError
+{
+    QString error; ///< e.g. "invalid_client" (required)
     QString description; ///< error_description, else description; may be empty
 
     /// Strict parse of a response body.

@@ -10,10 +10,11 @@ class QJsonObject;
 namespace bd {
 
 /// Successful POST /oauth/token response.
-struct OAuthToken {
+struct OAuthToken
+{
     QString accessToken; ///< access_token (required)
-    QString tokenType;   ///< token_type, normally "bearer"
-    int expiresIn = 0;   ///< expires_in seconds; 0 when absent
+    QString tokenType; ///< token_type, normally "bearer"
+    int expiresIn = 0; ///< expires_in seconds; 0 when absent
 
     /// Strict parse of a response body.
     static Parsed<OAuthToken> fromJson(const QByteArray& body);

@@ -10,13 +10,14 @@ class QJsonObject;
 namespace bd {
 
 /// Response of GET /api/v2/organizations/me: the caller's own organization.
-struct Organization {
-    QString id;                ///< required
-    QString name;              ///< required
+struct Organization
+{
+    QString id; ///< required
+    QString name; ///< required
     QString thirdPartyOrgName; ///< optional
-    QString domain;            ///< optional
-    QString state;             ///< optional, e.g. "active"
-    QString selfUri;           ///< optional
+    QString domain; ///< optional
+    QString state; ///< optional, e.g. "active"
+    QString selfUri; ///< optional
 
     /// Strict parse of a response body.
     static Parsed<Organization> fromJson(const QByteArray& body);

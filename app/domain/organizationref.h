@@ -9,8 +9,9 @@ class QJsonObject;
 namespace bd {
 
 /// Reference to an organization: {id, name}.
-struct OrganizationRef {
-    QString id;   ///< org GUID (required)
+struct OrganizationRef
+{
+    QString id; ///< org GUID (required)
     QString name; ///< optional
 
     /// Strict parse of an organization reference object.

@@ -22,7 +22,8 @@ bool OverviewEstimate::isFairUse(const SubscriptionOverviewUsage& usage)
     return usage.grouping == u"fair-use";
 }
 
-UsageEstimate OverviewEstimate::estimate(const SubscriptionOverviewUsage& usage, std::optional<Decimal> allowance)
+UsageEstimate OverviewEstimate::estimate(
+    const SubscriptionOverviewUsage& usage, std::optional<Decimal> allowance)
 {
     UsageEstimate e;
     e.usage = usage.usageQuantity;
@@ -41,8 +42,8 @@ UsageEstimate OverviewEstimate::estimate(const SubscriptionOverviewUsage& usage,
     return e;
 }
 
-std::optional<Decimal> OverviewEstimate::allowanceFor(const TrusteeBillingOverview& overview,
-                                                      const SubscriptionOverviewUsage& usage)
+std::optional<Decimal> OverviewEstimate::allowanceFor(
+    const TrusteeBillingOverview& overview, const SubscriptionOverviewUsage& usage)
 {
     // The contract pairs a fair-use row with the resource row of the same name; nothing else is netted.
     if (usage.grouping != u"resource")

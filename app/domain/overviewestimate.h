@@ -16,18 +16,19 @@ struct TrusteeBillingOverview;
 /// money; these are the figures third-party tools use, so they are shown as estimates only.
 struct UsageEstimate
 {
-    Decimal usage;                    ///< usageQuantity as reported
+    Decimal usage; ///< usageQuantity as reported
     std::optional<Decimal> allowance; ///< the fair-use allowance netted against this line, if any
-    Decimal billable;                 ///< usage − allowance, never below 0 (= usage without an allowance)
-    Decimal prepay;                   ///< prepayQuantity
-    Decimal overage;                  ///< max(billable − prepay, 0)
-    Decimal prepayCost;               ///< prepay × prepayPrice (0 without a prepay price)
-    Decimal overageCost;              ///< overage × overagePrice (0 without an overage price)
-    Decimal total;                    ///< prepayCost + overageCost
-    bool isAllowance = false;         ///< a `fair-use` row: it is the allowance of another line and costs nothing
+    Decimal billable; ///< usage − allowance, never below 0 (= usage without an allowance)
+    Decimal prepay; ///< prepayQuantity
+    Decimal overage; ///< max(billable − prepay, 0)
+    Decimal prepayCost; ///< prepay × prepayPrice (0 without a prepay price)
+    Decimal overageCost; ///< overage × overagePrice (0 without an overage price)
+    Decimal total; ///< prepayCost + overageCost
+    bool isAllowance = false; ///< a `fair-use` row: it is the allowance of another line and costs nothing
 };
 
-/// Cost estimates of a trustee billing overview: fair-use netting and prepay/overage pricing, in exact decimals.
+/// Cost estimates of a trustee billing overview: fair-use netting and prepay/overage pricing, in exact
+/// decimals.
 class OverviewEstimate final
 {
 public:
@@ -37,8 +38,10 @@ public:
     static Decimal overage(Decimal billable, Decimal prepay);
     /// The estimate of one line, netted against `allowance` when given.
     static UsageEstimate estimate(const SubscriptionOverviewUsage& usage, std::optional<Decimal> allowance);
-    /// The fair-use allowance of a `resource` line: the `fair-use` rows of the same name, summed; nullopt when none.
-    static std::optional<Decimal> allowanceFor(const TrusteeBillingOverview& overview, const SubscriptionOverviewUsage& usage);
+    /// The fair-use allowance of a `resource` line: the `fair-use` rows of the same name, summed; nullopt
+    /// when none.
+    static std::optional<Decimal> allowanceFor(
+        const TrusteeBillingOverview& overview, const SubscriptionOverviewUsage& usage);
     /// One estimate per usage line, in the order of overview.usages.
     static QList<UsageEstimate> estimateAll(const TrusteeBillingOverview& overview);
     /// The period's estimated total (in overview.currency; one period has one currency).

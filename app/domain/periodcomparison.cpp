@@ -32,7 +32,8 @@ QString PeriodComparison::lineKey(const QString& grouping, const QString& partNu
     return grouping + u'\x1f' + partNumber;
 }
 
-PeriodComparison PeriodComparison::compare(const TrusteeBillingOverview& before, const TrusteeBillingOverview& after)
+PeriodComparison PeriodComparison::compare(
+    const TrusteeBillingOverview& before, const TrusteeBillingOverview& after)
 {
     PeriodComparison result;
     QHash<QString, qsizetype> rowOf;
@@ -41,8 +42,8 @@ PeriodComparison PeriodComparison::compare(const TrusteeBillingOverview& before,
         auto it = rowOf.constFind(key);
         if (it == rowOf.cend()) {
             rowOf.insert(key, result.m_lines.size());
-            result.m_lines.append(Line{usage.name, usage.partNumber, usage.grouping, usage.unitOfMeasureType,
-                                       std::nullopt, std::nullopt, {}, std::nullopt, Change::Unchanged});
+            result.m_lines.append(Line { usage.name, usage.partNumber, usage.grouping,
+                usage.unitOfMeasureType, std::nullopt, std::nullopt, {}, std::nullopt, Change::Unchanged });
             return result.m_lines.last();
         }
         return result.m_lines[*it];
@@ -72,17 +73,20 @@ PeriodComparison PeriodComparison::compare(const TrusteeBillingOverview& before,
 
     auto field = [&](const QString& name, const QString& a, const QString& b) {
         if (a != b)
-            result.m_fieldChanges.append(FieldChange{name, a, b});
+            result.m_fieldChanges.append(FieldChange { name, a, b });
     };
     field(u"Subscription type"_s, before.subscriptionType, after.subscriptionType);
     field(u"Currency"_s, before.currency, after.currency);
-    field(u"Contract effective"_s, dateText(before.contractEffectiveDate), dateText(after.contractEffectiveDate));
-    field(u"Contract amendment"_s, dateText(before.contractAmendmentDate), dateText(after.contractAmendmentDate));
+    field(u"Contract effective"_s, dateText(before.contractEffectiveDate),
+        dateText(after.contractEffectiveDate));
+    field(u"Contract amendment"_s, dateText(before.contractAmendmentDate),
+        dateText(after.contractAmendmentDate));
     field(u"Contract end"_s, dateText(before.contractEndDate), dateText(after.contractEndDate));
     field(u"Ramp start"_s, dateText(before.rampPeriodStartDate), dateText(after.rampPeriodStartDate));
     field(u"Ramp end"_s, dateText(before.rampPeriodEndDate), dateText(after.rampPeriodEndDate));
     field(u"In ramp period"_s, boolText(before.inRampPeriod), boolText(after.inRampPeriod));
-    field(u"Minimum monthly amount"_s, decimalText(before.minimumMonthlyAmount), decimalText(after.minimumMonthlyAmount));
+    field(u"Minimum monthly amount"_s, decimalText(before.minimumMonthlyAmount),
+        decimalText(after.minimumMonthlyAmount));
     QStringList productsBefore = before.enabledProducts;
     QStringList productsAfter = after.enabledProducts;
     productsBefore.sort();

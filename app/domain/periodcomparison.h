@@ -25,23 +25,25 @@ public:
         QString partNumber;
         QString grouping;
         QString unit;
-        std::optional<Decimal> before;      ///< usage in the older period; nullopt when the charge did not exist
-        std::optional<Decimal> after;       ///< usage in the newer period; nullopt when the charge is gone
-        Decimal delta;                      ///< after − before (a missing side counts as 0)
-        std::optional<Decimal> deltaPercent; ///< delta / before × 100, rounded to 2 decimals; nullopt when before is 0 or missing
+        std::optional<Decimal> before; ///< usage in the older period; nullopt when the charge did not exist
+        std::optional<Decimal> after; ///< usage in the newer period; nullopt when the charge is gone
+        Decimal delta; ///< after − before (a missing side counts as 0)
+        std::optional<Decimal> deltaPercent; ///< delta / before × 100, rounded to 2 decimals; nullopt when
+                                             ///< before is 0 or missing
         Change change = Change::Unchanged;
     };
 
     /// A contract field whose value differs.
     struct FieldChange
     {
-        QString field;   ///< e.g. "Subscription type"
+        QString field; ///< e.g. "Subscription type"
         QString before;
         QString after;
     };
 
     /// Compares `before` (the older period) with `after` (the newer one).
-    static PeriodComparison compare(const TrusteeBillingOverview& before, const TrusteeBillingOverview& after);
+    static PeriodComparison compare(
+        const TrusteeBillingOverview& before, const TrusteeBillingOverview& after);
 
     const QList<Line>& lines() const { return m_lines; }
     const QList<FieldChange>& fieldChanges() const { return m_fieldChanges; }

@@ -6,36 +6,30 @@ namespace bd {
 
 QList<RangePreset> RangePresets::all()
 {
-    return { RangePreset::ThisMonth, RangePreset::LastMonth, RangePreset::Last3Months, RangePreset::Last6Months,
-             RangePreset::Last12Months, RangePreset::YearToDate, RangePreset::LastYear, RangePreset::Custom };
-}
-
-QString RangePresets::label(RangePreset preset)
-{
-    switch (preset) {
-    case RangePreset::ThisMonth: return u"This month"_s;
-    case RangePreset::LastMonth: return u"Last month"_s;
-    case RangePreset::Last3Months: return u"Last 3 months"_s;
-    case RangePreset::Last6Months: return u"Last 6 months"_s;
-    case RangePreset::Last12Months: return u"Last 12 months"_s;
-    case RangePreset::YearToDate: return u"Year to date"_s;
-    case RangePreset::LastYear: return u"Last year"_s;
-    case RangePreset::Custom: return u"Custom"_s;
-    }
-    return {};
+    return { RangePreset::ThisMonth, RangePreset::LastMonth, RangePreset::Last3Months,
+        RangePreset::Last6Months, RangePreset::Last12Months, RangePreset::YearToDate, RangePreset::LastYear,
+        RangePreset::Custom };
 }
 
 QString RangePresets::key(RangePreset preset)
 {
     switch (preset) {
-    case RangePreset::ThisMonth: return u"this-month"_s;
-    case RangePreset::LastMonth: return u"last-month"_s;
-    case RangePreset::Last3Months: return u"last-3-months"_s;
-    case RangePreset::Last6Months: return u"last-6-months"_s;
-    case RangePreset::Last12Months: return u"last-12-months"_s;
-    case RangePreset::YearToDate: return u"year-to-date"_s;
-    case RangePreset::LastYear: return u"last-year"_s;
-    case RangePreset::Custom: return u"custom"_s;
+    case RangePreset::ThisMonth:
+        return u"this-month"_s;
+    case RangePreset::LastMonth:
+        return u"last-month"_s;
+    case RangePreset::Last3Months:
+        return u"last-3-months"_s;
+    case RangePreset::Last6Months:
+        return u"last-6-months"_s;
+    case RangePreset::Last12Months:
+        return u"last-12-months"_s;
+    case RangePreset::YearToDate:
+        return u"year-to-date"_s;
+    case RangePreset::LastYear:
+        return u"last-year"_s;
+    case RangePreset::Custom:
+        return u"custom"_s;
     }
     return {};
 }

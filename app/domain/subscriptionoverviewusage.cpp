@@ -9,7 +9,8 @@ Parsed<SubscriptionOverviewUsage> SubscriptionOverviewUsage::fromJson(const QJso
     return fromJson(object, QString());
 }
 
-Parsed<SubscriptionOverviewUsage> SubscriptionOverviewUsage::fromJson(const QJsonObject& object, const QString& path)
+Parsed<SubscriptionOverviewUsage> SubscriptionOverviewUsage::fromJson(
+    const QJsonObject& object, const QString& path)
 {
     JsonReader r(object, path);
     SubscriptionOverviewUsage v;

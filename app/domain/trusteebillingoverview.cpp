@@ -8,14 +8,9 @@ namespace bd {
 
 QStringList TrusteeBillingOverview::knownSubscriptionTypes()
 {
-    return {u"ININ"_s,
-            u"MONTH_TO_MONTH"_s,
-            u"FREE_TRIAL_MONTH_TO_MONTH"_s,
-            u"PREPAY_MONTHLY_COMMITMENT"_s,
-            u"PREPAY"_s,
-            u"DEV_ORG_MONTH_TO_MONTH"_s,
-            u"DEV_ORG_PREPAY_MONTHLY_COMMITMENT"_s,
-            u"DEV_ORG_PREPAY"_s};
+    return { u"ININ"_s, u"MONTH_TO_MONTH"_s, u"FREE_TRIAL_MONTH_TO_MONTH"_s, u"PREPAY_MONTHLY_COMMITMENT"_s,
+        u"PREPAY"_s, u"DEV_ORG_MONTH_TO_MONTH"_s, u"DEV_ORG_PREPAY_MONTHLY_COMMITMENT"_s,
+        u"DEV_ORG_PREPAY"_s };
 }
 
 Parsed<TrusteeBillingOverview> TrusteeBillingOverview::fromJson(const QByteArray& body)
@@ -28,7 +23,8 @@ Parsed<TrusteeBillingOverview> TrusteeBillingOverview::fromJson(const QJsonObjec
     return fromJson(object, QString());
 }
 
-Parsed<TrusteeBillingOverview> TrusteeBillingOverview::fromJson(const QJsonObject& object, const QString& path)
+Parsed<TrusteeBillingOverview> TrusteeBillingOverview::fromJson(
+    const QJsonObject& object, const QString& path)
 {
     JsonReader r(object, path);
     TrusteeBillingOverview v;

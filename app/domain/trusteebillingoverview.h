@@ -17,13 +17,15 @@ class QJsonObject;
 
 namespace bd {
 
-/// Response of GET /api/v2/billing/trusteebillingoverview/{trustorOrgId}: one billing period of a customer org.
-struct TrusteeBillingOverview {
-    OrganizationRef organization;              ///< the customer (trustor) org
-    QString currency;                          ///< ISO 4217, e.g. "USD"
-    QStringList enabledProducts;               ///< charge short names
-    QString subscriptionType;                  ///< any string; see knownSubscriptionTypes()
-    QList<SubscriptionOverviewUsage> usages;   ///< product rows
+/// Response of GET /api/v2/billing/trusteebillingoverview/{trustorOrgId}: one billing period of a customer
+/// org.
+struct TrusteeBillingOverview
+{
+    OrganizationRef organization; ///< the customer (trustor) org
+    QString currency; ///< ISO 4217, e.g. "USD"
+    QStringList enabledProducts; ///< charge short names
+    QString subscriptionType; ///< any string; see knownSubscriptionTypes()
+    QList<SubscriptionOverviewUsage> usages; ///< product rows
     std::optional<QDateTime> rampPeriodStartDate;
     std::optional<QDateTime> rampPeriodEndDate;
     std::optional<QDateTime> billingPeriodStartDate; ///< identifies the period (indexes shift)
@@ -33,8 +35,8 @@ struct TrusteeBillingOverview {
     std::optional<QDateTime> contractEndDate;
     std::optional<Decimal> minimumMonthlyAmount;
     std::optional<bool> inRampPeriod;
-    QString id;      ///< optional
-    QString name;    ///< optional
+    QString id; ///< optional
+    QString name; ///< optional
     QString selfUri; ///< optional
 
     /// The subscription types documented by Genesys ("ININ", "MONTH_TO_MONTH", "PREPAY", …).

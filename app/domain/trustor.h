@@ -11,12 +11,13 @@ class QJsonObject;
 namespace bd {
 
 /// An organization that trusts the caller's (partner) org.
-struct Trustor {
-    QString id;                   ///< = the trustor org id
-    bool enabled = false;         ///< whether the trust is active
-    QDateTime dateCreated;        ///< invalid if absent
+struct Trustor
+{
+    QString id; ///< = the trustor org id
+    bool enabled = false; ///< whether the trust is active
+    QDateTime dateCreated; ///< invalid if absent
     OrganizationRef organization; ///< the trustor org
-    QString selfUri;              ///< optional
+    QString selfUri; ///< optional
 
     /// Strict parse of a Trustor object.
     static Parsed<Trustor> fromJson(const QJsonObject& object);

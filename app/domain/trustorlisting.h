@@ -12,13 +12,14 @@ class QJsonObject;
 namespace bd {
 
 /// One page of GET /api/v2/orgauthorization/trustors.
-struct TrustorListing {
+struct TrustorListing
+{
     QList<Trustor> entities; ///< the trustors on this page
-    int pageSize = 0;        ///< 0 when absent
-    int pageNumber = 1;      ///< 1 when absent
-    int total = 0;           ///< 0 when absent
-    int pageCount = 0;       ///< 0 when absent
-    QString nextUri;         ///< empty on the last page
+    int pageSize = 0; ///< 0 when absent
+    int pageNumber = 1; ///< 1 when absent
+    int total = 0; ///< 0 when absent
+    int pageCount = 0; ///< 0 when absent
+    QString nextUri; ///< empty on the last page
 
     /// True when another page follows (nextUri given, or pageNumber < pageCount).
     bool hasNextPage() const { return !nextUri.isEmpty() || pageNumber < pageCount; }

@@ -113,7 +113,8 @@ void PartnerBrowser::onPeriodLoaded(int index, const TrusteeBillingOverview& ove
 {
     m_periods->setPeriod(index, overview);
     m_fetchedAt = QDateTime::currentDateTimeUtc();
-    const bool refreshesShown = overview.billingPeriodStartDate && *overview.billingPeriodStartDate == m_currentStart;
+    const bool refreshesShown
+        = overview.billingPeriodStartDate && *overview.billingPeriodStartDate == m_currentStart;
     const bool shown = m_currentIndex < 0 || index == m_pendingIndex || refreshesShown;
     if (shown) {
         m_currentIndex = index;
@@ -138,7 +139,8 @@ int PartnerBrowser::currentRow() const
 {
     if (m_currentIndex < 0)
         return -1;
-    return m_currentStart.isValid() ? m_periods->rowOfStart(m_currentStart) : m_periods->rowOfIndex(m_currentIndex);
+    return m_currentStart.isValid() ? m_periods->rowOfStart(m_currentStart)
+                                    : m_periods->rowOfIndex(m_currentIndex);
 }
 
 bool PartnerBrowser::canStepOlder() const

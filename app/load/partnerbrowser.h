@@ -18,10 +18,11 @@ class PeriodWalker;
 class TrustorsJob;
 struct TrusteeBillingOverview;
 
-/// A partner's customers, one at a time: lists the trustor orgs, opens one on its active period, steps to older
-/// and newer periods (fetching what is not loaded yet) and walks the last N periods. Every period is fetched
-/// through a PeriodWalker, so the rules for the end of the history and for answers that do not check out exist
-/// once. The period shown is identified by its dates: the index shifts when a period closes. No widgets.
+/// A partner's customers, one at a time: lists the trustor orgs, opens one on its active period, steps to
+/// older and newer periods (fetching what is not loaded yet) and walks the last N periods. Every period is
+/// fetched through a PeriodWalker, so the rules for the end of the history and for answers that do not check
+/// out exist once. The period shown is identified by its dates: the index shifts when a period closes. No
+/// widgets.
 class PartnerBrowser final : public QObject
 {
     Q_OBJECT
@@ -101,15 +102,15 @@ private:
 
     OrgApi* m_orgs;
     PeriodListModel* m_periods;
-    PeriodWalker* m_walker;   ///< walks of several periods
-    PeriodWalker* m_stepper;  ///< one period at a time
+    PeriodWalker* m_walker; ///< walks of several periods
+    PeriodWalker* m_stepper; ///< one period at a time
     QPointer<TrustorsJob> m_trustorsJob;
 
     QString m_orgId;
     QString m_orgName;
     int m_currentIndex = -1;
     QDateTime m_currentStart; ///< identifies the period shown
-    int m_pendingIndex = -1;  ///< index of a single fetch under way, shown when it lands
+    int m_pendingIndex = -1; ///< index of a single fetch under way, shown when it lands
     std::optional<int> m_historyEnd;
     int m_walkFailures = 0;
     QDateTime m_fetchedAt;

@@ -20,13 +20,16 @@ QString negativeFigure(const TrusteeBillingOverview& overview)
 {
     for (const SubscriptionOverviewUsage& usage : overview.usages) {
         const std::pair<const char*, std::optional<Decimal>> figures[] = {
-            { "usageQuantity", usage.usageQuantity },  { "prepayQuantity", usage.prepayQuantity },
-            { "overagePrice", usage.overagePrice },    { "prepayPrice", usage.prepayPrice },
+            { "usageQuantity", usage.usageQuantity },
+            { "prepayQuantity", usage.prepayQuantity },
+            { "overagePrice", usage.overagePrice },
+            { "prepayPrice", usage.prepayPrice },
             { "bundleQuantity", usage.bundleQuantity },
         };
         for (const auto& [field, value] : figures) {
             if (value && value->isNegative())
-                return u"a negative %1 (%2) for “%3”"_s.arg(QLatin1StringView(field), value->toString(), usage.name);
+                return u"a negative %1 (%2) for “%3”"_s.arg(
+                    QLatin1StringView(field), value->toString(), usage.name);
         }
     }
     return {};
@@ -37,8 +40,7 @@ QString negativeFigure(const TrusteeBillingOverview& overview)
 PeriodWalker::PeriodWalker(BillingApi* api, QObject* parent)
     : QObject(parent)
     , m_api(api)
-{
-}
+{ }
 
 PeriodWalker::~PeriodWalker()
 {
@@ -52,7 +54,8 @@ PeriodWalker::~PeriodWalker()
 
 bool PeriodWalker::isRunning() const
 {
-    return std::any_of(m_jobs.cbegin(), m_jobs.cend(), [](const QPointer<OverviewJob>& job) { return !job.isNull(); });
+    return std::any_of(
+        m_jobs.cbegin(), m_jobs.cend(), [](const QPointer<OverviewJob>& job) { return !job.isNull(); });
 }
 
 void PeriodWalker::walk(const QString& trustorOrgId, int first, int last)
@@ -70,18 +73,21 @@ void PeriodWalker::walk(const QString& trustorOrgId, int first, int last)
         OverviewJob* job = m_api->fetchTrusteeOverview(trustorOrgId, index);
         m_jobs[slot] = job;
         // Each handler checks that the job is still the slot's (not cancelled, not replaced by a new walk).
-        connect(job, &OverviewJob::overviewReady, this, [this, slot, index, job](const TrusteeBillingOverview& overview) {
-            if (m_jobs.value(slot) != job)
-                return;
-            const QString problem = answerProblem(index, overview);
-            if (!problem.isEmpty()) {
-                settle(slot, [&] { Q_EMIT periodFailed(index, ApiError(ApiError::Kind::Parse, problem)); });
-                return;
-            }
-            if (overview.billingPeriodStartDate)
-                m_periodDates.insert(index, { *overview.billingPeriodStartDate, overview.billingPeriodEndDate });
-            settle(slot, [&] { Q_EMIT periodLoaded(index, overview); });
-        });
+        connect(job, &OverviewJob::overviewReady, this,
+            [this, slot, index, job](const TrusteeBillingOverview& overview) {
+                if (m_jobs.value(slot) != job)
+                    return;
+                const QString problem = answerProblem(index, overview);
+                if (!problem.isEmpty()) {
+                    settle(
+                        slot, [&] { Q_EMIT periodFailed(index, ApiError(ApiError::Kind::Parse, problem)); });
+                    return;
+                }
+                if (overview.billingPeriodStartDate)
+                    m_periodDates.insert(
+                        index, { *overview.billingPeriodStartDate, overview.billingPeriodEndDate });
+                settle(slot, [&] { Q_EMIT periodLoaded(index, overview); });
+            });
         connect(job, &ApiJob::failed, this, [this, slot, index, job](const ApiError& error) {
             if (m_jobs.value(slot) != job)
                 return;
@@ -107,8 +113,9 @@ void PeriodWalker::walk(const QString& trustorOrgId, int first, int last)
 QString PeriodWalker::answerProblem(int index, const TrusteeBillingOverview& overview) const
 {
     if (overview.organization.id.compare(m_trustorOrgId, Qt::CaseInsensitive) != 0)
-        return u"Genesys answered billing period %1 of org %2 with the billing of another org (%3)."_s.arg(index).arg(
-            m_trustorOrgId, overview.organization.id);
+        return u"Genesys answered billing period %1 of org %2 with the billing of another org (%3)."_s
+            .arg(index)
+            .arg(m_trustorOrgId, overview.organization.id);
     const QString negative = negativeFigure(overview);
     if (!negative.isEmpty())
         return u"Genesys reported %1 in billing period %2."_s.arg(negative).arg(index);
@@ -122,13 +129,15 @@ QString PeriodWalker::answerProblem(int index, const TrusteeBillingOverview& ove
     const QDateTime start = *overview.billingPeriodStartDate;
     for (auto it = m_periodDates.cbegin(); it != m_periodDates.cend(); ++it) {
         if (it.value().start == start)
-            return u"Billing periods %1 and %2 are the same period (from %3): the index shifted while the periods "
+            return u"Billing periods %1 and %2 are the same period (from %3): the index shifted while the "
+                   u"periods "
                    u"were read, as it does when a period closes. Load them again."_s
-                .arg(std::min(index, it.key()))
-                .arg(std::max(index, it.key()))
-                .arg(dateText(start));
+                       .arg(std::min(index, it.key()))
+                       .arg(std::max(index, it.key()))
+                       .arg(dateText(start));
     }
-    // The next older period ends just before this one starts, and the next newer one starts just after it ends.
+    // The next older period ends just before this one starts, and the next newer one starts just after it
+    // ends.
     const auto touches = [](const PeriodDates& older, const QDateTime& newerStart) {
         if (!older.end)
             return older.start < newerStart;

@@ -13,18 +13,16 @@
 
 namespace bd {
 
-
 class BillingApi;
 class OverviewJob;
 
-
 /// Walks a customer org's billing periods (billingPeriodIndex first..last) concurrently through the API layer
 /// and streams each period out as it arrives. When the history ends (Genesys' not.found past the active
-/// period) it stops asking for older periods and says where it ended. A 401, a 403 (e.g. a disabled trust) or an
-/// unknown org is reported once through periodFailed() and ends the walk: every other period would fail the
-/// same way. Every answer is checked against its request: the org it is for, dates that tell it apart from the
-/// other periods and follow on from its neighbours, and no negative figures; one that does not check out is a
-/// periodFailed(), never a period.
+/// period) it stops asking for older periods and says where it ended. A 401, a 403 (e.g. a disabled trust) or
+/// an unknown org is reported once through periodFailed() and ends the walk: every other period would fail
+/// the same way. Every answer is checked against its request: the org it is for, dates that tell it apart
+/// from the other periods and follow on from its neighbours, and no negative figures; one that does not check
+/// out is a periodFailed(), never a period.
 class PeriodWalker final : public QObject
 {
     Q_OBJECT
@@ -42,8 +40,6 @@ public:
     QString trustorOrgId() const { return m_trustorOrgId; }
     /// The first index that does not exist, once known.
     std::optional<int> historyEnd() const { return m_historyEnd; }
-    int doneCount() const { return m_done; }
-    int totalCount() const { return int(m_jobs.size()); }
 
 Q_SIGNALS:
     void periodLoaded(int billingPeriodIndex, const bd::TrusteeBillingOverview& overview);

@@ -13,14 +13,15 @@ UsageSeriesController::UsageSeriesController(BillingApi* api, QObject* parent)
     , m_loader(new UsageSeriesLoader(api, this))
     , m_model(new UsageSeriesModel(this))
 {
-    connect(m_loader, &UsageSeriesLoader::bucketLoaded, this, [this](int bucket, const BillingUsageReport& report) {
-        m_model->setReport(bucket, report);
-        m_failures.remove(bucket);
-        m_updatedAt = QDateTime::currentDateTimeUtc();
-        Q_EMIT bucketLoaded(bucket);
-    });
+    connect(m_loader, &UsageSeriesLoader::bucketLoaded, this,
+        [this](int bucket, const BillingUsageReport& report) {
+            m_model->setReport(bucket, report);
+            m_failures.remove(bucket);
+            m_updatedAt = QDateTime::currentDateTimeUtc();
+            Q_EMIT bucketLoaded(bucket);
+        });
     connect(m_loader, &UsageSeriesLoader::bucketGenerating, this,
-            [this](int bucket) { m_model->setBucketState(bucket, BucketState::Generating); });
+        [this](int bucket) { m_model->setBucketState(bucket, BucketState::Generating); });
     connect(m_loader, &UsageSeriesLoader::bucketFailed, this, &UsageSeriesController::onBucketFailed);
     connect(m_loader, &UsageSeriesLoader::progressChanged, this, &UsageSeriesController::progressChanged);
     connect(m_loader, &UsageSeriesLoader::finished, this, &UsageSeriesController::onFinished);

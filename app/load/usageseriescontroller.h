@@ -16,8 +16,8 @@ class UsageSeriesLoader;
 class UsageSeriesModel;
 
 /// The usage page's controller: tiles a range into buckets, loads one report per bucket through the
-/// UsageSeriesLoader into a UsageSeriesModel, keeps why each failed bucket failed, stops the load at the first
-/// sign-in or permission failure (every other bucket would fail the same way), and summarises the load.
+/// UsageSeriesLoader into a UsageSeriesModel, keeps why each failed bucket failed, stops the load at the
+/// first sign-in or permission failure (every other bucket would fail the same way), and summarises the load.
 class UsageSeriesController final : public QObject
 {
     Q_OBJECT

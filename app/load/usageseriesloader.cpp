@@ -12,8 +12,7 @@ namespace bd {
 UsageSeriesLoader::UsageSeriesLoader(BillingApi* api, QObject* parent)
     : QObject(parent)
     , m_api(api)
-{
-}
+{ }
 
 UsageSeriesLoader::~UsageSeriesLoader()
 {

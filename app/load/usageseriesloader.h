@@ -1,8 +1,8 @@
 #pragma once
 
 #include "api/apierror.h"
-#include "domain/bucketstate.h"
 #include "domain/billingusagereport.h"
+#include "domain/bucketstate.h"
 #include "domain/datebucket.h"
 
 #include <QList>

@@ -1,7 +1,6 @@
 #include "models/comparisonmodel.h"
 
-#include <QBrush>
-#include <QColor>
+#include "models/celltone.h"
 
 using namespace Qt::StringLiterals;
 
@@ -11,11 +10,10 @@ using Change = PeriodComparison::Change;
 
 ComparisonModel::ComparisonModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
-void ComparisonModel::setComparison(const PeriodComparison& comparison, const QString& beforeLabel,
-                                    const QString& afterLabel)
+void ComparisonModel::setComparison(
+    const PeriodComparison& comparison, const QString& beforeLabel, const QString& afterLabel)
 {
     beginResetModel();
     m_comparison = comparison;
@@ -27,7 +25,7 @@ void ComparisonModel::setComparison(const PeriodComparison& comparison, const QS
 
 void ComparisonModel::clear()
 {
-    setComparison(PeriodComparison{}, QString(), QString());
+    setComparison(PeriodComparison {}, QString(), QString());
 }
 
 QString ComparisonModel::changeText(Change change)
@@ -110,13 +108,13 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const
         if (index.column() >= BeforeColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
-    case Qt::ForegroundRole:
+    case ToneRole:
         if (index.column() != ChangeColumn)
             return {};
         if (line.change == Change::Added)
-            return QBrush(QColor(0x2e, 0x7d, 0x32));
+            return int(CellTone::Good);
         if (line.change == Change::Removed)
-            return QBrush(QColor(0xc6, 0x28, 0x28));
+            return int(CellTone::Bad);
         return {};
     }
     return {};

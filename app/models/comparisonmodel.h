@@ -27,13 +27,14 @@ public:
     };
     enum Role {
         SortRole = Qt::UserRole + 1, ///< raw value
-        ChangeRole,                  ///< PeriodComparison::Change as int (every column)
+        ChangeRole, ///< PeriodComparison::Change as int (every column)
     };
 
     explicit ComparisonModel(QObject* parent = nullptr);
 
     /// Shows a comparison; the headers of the two quantity columns name the periods.
-    void setComparison(const PeriodComparison& comparison, const QString& beforeLabel, const QString& afterLabel);
+    void setComparison(
+        const PeriodComparison& comparison, const QString& beforeLabel, const QString& afterLabel);
     /// Shows nothing.
     void clear();
     const PeriodComparison& comparison() const { return m_comparison; }

@@ -12,8 +12,7 @@ namespace bd {
 
 PeriodListModel::PeriodListModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void PeriodListModel::clear()
 {
@@ -35,7 +34,7 @@ bool PeriodListModel::newerThan(const Period& a, const Period& b)
 
 int PeriodListModel::setPeriod(int billingPeriodIndex, const TrusteeBillingOverview& overview)
 {
-    Period period{billingPeriodIndex, overview, OverviewEstimate::periodTotal(overview)};
+    Period period { billingPeriodIndex, overview, OverviewEstimate::periodTotal(overview) };
     int existing = -1;
     if (overview.billingPeriodStartDate)
         existing = rowOfStart(*overview.billingPeriodStartDate);
@@ -46,7 +45,8 @@ int PeriodListModel::setPeriod(int billingPeriodIndex, const TrusteeBillingOverv
         Q_EMIT dataChanged(index(existing, 0), index(existing, ColumnCount - 1));
         return existing;
     }
-    const auto at = std::lower_bound(m_periods.cbegin(), m_periods.cend(), period, &PeriodListModel::newerThan);
+    const auto at
+        = std::lower_bound(m_periods.cbegin(), m_periods.cend(), period, &PeriodListModel::newerThan);
     const int row = int(at - m_periods.cbegin());
     beginInsertRows({}, row, row);
     m_periods.insert(row, std::move(period));
@@ -124,7 +124,7 @@ QString PeriodListModel::periodText(const TrusteeBillingOverview& overview, int 
     if (!overview.billingPeriodStartDate || !overview.billingPeriodEndDate)
         return tr("period %1").arg(billingPeriodIndex);
     return u"%1 – %2"_s.arg(overview.billingPeriodStartDate->date().toString(Qt::ISODate),
-                            overview.billingPeriodEndDate->date().toString(Qt::ISODate));
+        overview.billingPeriodEndDate->date().toString(Qt::ISODate));
 }
 
 int PeriodListModel::rowCount(const QModelIndex& parent) const
@@ -151,11 +151,13 @@ QVariant PeriodListModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case PeriodColumn: {
-            // Compact in the narrow list: the end's year is left out when it is the start's ("2026-10-02 – 11-01").
+            // Compact in the narrow list: the end's year is left out when it is the start's ("2026-10-02 –
+            // 11-01").
             const auto& start = p.overview.billingPeriodStartDate;
             const auto& end = p.overview.billingPeriodEndDate;
             if (start && end && start->date().year() == end->date().year())
-                return u"%1 – %2"_s.arg(start->date().toString(Qt::ISODate), end->date().toString(u"MM-dd"_s));
+                return u"%1 – %2"_s.arg(
+                    start->date().toString(Qt::ISODate), end->date().toString(u"MM-dd"_s));
             return periodText(p.overview, p.billingPeriodIndex);
         }
         case IndexColumn:
@@ -187,8 +189,9 @@ QVariant PeriodListModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::ToolTipRole: {
-        const QString period = u"%1 (billingPeriodIndex %2)"_s.arg(periodText(p.overview, p.billingPeriodIndex))
-                                   .arg(p.billingPeriodIndex);
+        const QString period
+            = u"%1 (billingPeriodIndex %2)"_s.arg(periodText(p.overview, p.billingPeriodIndex))
+                  .arg(p.billingPeriodIndex);
         if (active)
             return period + u"\n"_s + tr("The active period: its figures may still change until it closes.");
         return period;

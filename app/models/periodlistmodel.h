@@ -9,27 +9,36 @@
 namespace bd {
 
 /// The walked billing periods of one customer org, newest first. A period is identified by its start and end
-/// dates, never by its billingPeriodIndex (the index shifts when a period closes): the same dates fetched again
-/// replace the row, new dates get a new row in date order.
+/// dates, never by its billingPeriodIndex (the index shifts when a period closes): the same dates fetched
+/// again replace the row, new dates get a new row in date order.
 class PeriodListModel final : public QAbstractTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PeriodListModel)
 
 public:
-    enum Column { PeriodColumn, IndexColumn, StateColumn, CurrencyColumn, LinesColumn, TotalColumn, ColumnCount };
+    enum Column {
+        PeriodColumn,
+        IndexColumn,
+        StateColumn,
+        CurrencyColumn,
+        LinesColumn,
+        TotalColumn,
+        ColumnCount
+    };
     enum Role {
-        SortRole = Qt::UserRole + 1, ///< start date, index, state text, currency, line count or the Decimal total
-        IndexRole,                   ///< billingPeriodIndex when fetched (int, every column)
-        StartRole,                   ///< billingPeriodStartDate (QDateTime, every column; invalid when absent)
+        SortRole
+        = Qt::UserRole + 1, ///< start date, index, state text, currency, line count or the Decimal total
+        IndexRole, ///< billingPeriodIndex when fetched (int, every column)
+        StartRole, ///< billingPeriodStartDate (QDateTime, every column; invalid when absent)
     };
 
     /// One walked period.
     struct Period
     {
-        int billingPeriodIndex = 0;       ///< as of the fetch
+        int billingPeriodIndex = 0; ///< as of the fetch
         TrusteeBillingOverview overview;
-        Decimal estimatedTotal;           ///< in overview.currency
+        Decimal estimatedTotal; ///< in overview.currency
     };
 
     explicit PeriodListModel(QObject* parent = nullptr);

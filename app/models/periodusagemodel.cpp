@@ -1,7 +1,7 @@
 #include "models/periodusagemodel.h"
 
-#include <QBrush>
-#include <QColor>
+#include "models/celltone.h"
+
 #include <QFont>
 
 using namespace Qt::StringLiterals;
@@ -24,12 +24,11 @@ QVariant optionalDecimal(const std::optional<Decimal>& value)
 
 PeriodUsageModel::PeriodUsageModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void PeriodUsageModel::clear()
 {
-    setOverview(TrusteeBillingOverview{});
+    setOverview(TrusteeBillingOverview {});
 }
 
 void PeriodUsageModel::setOverview(const TrusteeBillingOverview& overview)
@@ -52,7 +51,7 @@ void PeriodUsageModel::setOverview(const TrusteeBillingOverview& overview)
     for (int g = 0; g < groups.size(); ++g) {
         for (int i = 0; i < m_overview.usages.size(); ++i) {
             if (m_overview.usages.at(i).grouping == groups.at(g))
-                m_rows.append(Row{i, estimates.at(i), g});
+                m_rows.append(Row { i, estimates.at(i), g });
         }
     }
     endResetModel();
@@ -90,8 +89,9 @@ CurrencyTotals PeriodUsageModel::totals() const
 
 QString PeriodUsageModel::caveat()
 {
-    return tr("Estimates: Genesys does not publish how it prices usage. Prices exclude tax; Genesys Cloud Voice "
-              "and BYOC Cloud telco usage are not included.");
+    return tr(
+        "Estimates: Genesys does not publish how it prices usage. Prices exclude tax; Genesys Cloud Voice "
+        "and BYOC Cloud telco usage are not included.");
 }
 
 int PeriodUsageModel::rowCount(const QModelIndex& parent) const
@@ -208,10 +208,10 @@ QVariant PeriodUsageModel::data(const QModelIndex& index, int role) const
             return font;
         }
         return {};
-    case Qt::BackgroundRole:
+    case ToneRole:
         // Every other group is shaded so groups read as blocks.
         if (row.group % 2 == 1)
-            return QBrush(QColor(0x80, 0x80, 0x80, 0x18));
+            return int(CellTone::Shaded);
         return {};
     case Qt::ToolTipRole:
         if (column == NameColumn || column == GroupingColumn)
@@ -220,7 +220,8 @@ QVariant PeriodUsageModel::data(const QModelIndex& index, int role) const
             return tr("Fair-use allowance: subtracted from the usage of the resource line of the same name.");
         if (row.estimate.allowance)
             return tr("Billable = usage %1 − allowance %2 = %3 (never below 0)")
-                .arg(row.estimate.usage.toString(), row.estimate.allowance->toString(), row.estimate.billable.toString());
+                .arg(row.estimate.usage.toString(), row.estimate.allowance->toString(),
+                    row.estimate.billable.toString());
         if (column == OverageCostColumn || column == TotalColumn)
             return tr("Estimate in %1; prices exclude tax.").arg(m_overview.currency);
         return {};

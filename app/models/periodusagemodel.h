@@ -11,7 +11,8 @@ namespace bd {
 
 /// The usage lines of one billing period with their cost estimates, grouped by grouping (groups in the order
 /// Genesys first lists them, lines in wire order within a group). Fair-use rows are shown as the allowance of
-/// their resource line, which is netted against it. Raw values (exact Decimals) in SortRole, text for display.
+/// their resource line, which is netted against it. Raw values (exact Decimals) in SortRole, text for
+/// display.
 class PeriodUsageModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -30,16 +31,17 @@ public:
         OverageColumn,
         OverageCostColumn,
         TotalColumn,
-        PrepayPriceColumn,   // prices after the estimates: the estimates are what a reader looks for first
+        PrepayPriceColumn, // prices after the estimates: the estimates are what a reader looks for first
         OveragePriceColumn,
         ThirdPartyColumn,
         ColumnCount
     };
     enum Role {
-        SortRole = Qt::UserRole + 1, ///< raw value: a Decimal, a QString or a bool; invalid when there is none
-        ThirdPartyRole,              ///< bool, every column
-        AllowanceRowRole,            ///< bool: the row is a fair-use allowance (every column)
-        GroupingRole,                ///< the row's grouping (every column)
+        SortRole
+        = Qt::UserRole + 1, ///< raw value: a Decimal, a QString or a bool; invalid when there is none
+        ThirdPartyRole, ///< bool, every column
+        AllowanceRowRole, ///< bool: the row is a fair-use allowance (every column)
+        GroupingRole, ///< the row's grouping (every column)
     };
 
     explicit PeriodUsageModel(QObject* parent = nullptr);
@@ -69,9 +71,9 @@ public:
 private:
     struct Row
     {
-        int usageIndex;        // into m_overview.usages
+        int usageIndex; // into m_overview.usages
         UsageEstimate estimate;
-        int group;             // group number, for shading
+        int group; // group number, for shading
     };
     QVariant raw(const Row& row, int column) const;
     QString display(const Row& row, int column) const;

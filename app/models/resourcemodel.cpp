@@ -8,8 +8,7 @@ namespace bd {
 
 ResourceModel::ResourceModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void ResourceModel::setResources(const QList<BillingUsageResource>& resources)
 {
@@ -34,8 +33,7 @@ QVariant ResourceModel::data(const QModelIndex& index, int role) const
         return {};
     const BillingUsageResource& resource = m_resources.at(index.row());
     if (role == Qt::DisplayRole) {
-        return index.column() == NameColumn ? resource.name
-                                            : resource.date.toString(u"yyyy-MM-dd HH:mm"_s);
+        return index.column() == NameColumn ? resource.name : resource.date.toString(u"yyyy-MM-dd HH:mm"_s);
     }
     if (role == SortRole)
         return index.column() == NameColumn ? QVariant(resource.name) : QVariant(resource.date);

@@ -20,7 +20,8 @@ QString clean(QString text)
 }
 } // namespace
 
-QString SelectionText::toTsv(const QAbstractItemModel& model, const QModelIndexList& selected, bool rowHeaders)
+QString SelectionText::toTsv(
+    const QAbstractItemModel& model, const QModelIndexList& selected, bool rowHeaders)
 {
     if (selected.isEmpty())
         return {};
@@ -50,8 +51,8 @@ QString SelectionText::toTsv(const QAbstractItemModel& model, const QModelIndexL
             cells << clean(model.headerData(row, Qt::Vertical, Qt::DisplayRole).toString());
         for (int column : std::as_const(columns)) {
             cells << (chosen.contains({ row, column })
-                          ? clean(model.data(model.index(row, column, parent), Qt::DisplayRole).toString())
-                          : QString());
+                    ? clean(model.data(model.index(row, column, parent), Qt::DisplayRole).toString())
+                    : QString());
         }
         lines << cells.join(u'\t');
     }

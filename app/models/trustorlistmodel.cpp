@@ -1,7 +1,6 @@
 #include "models/trustorlistmodel.h"
 
-#include <QBrush>
-#include <QColor>
+#include "models/celltone.h"
 
 using namespace Qt::StringLiterals;
 
@@ -9,8 +8,7 @@ namespace bd {
 
 TrustorListModel::TrustorListModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void TrustorListModel::setTrustors(const QList<Trustor>& trustors)
 {
@@ -70,10 +68,10 @@ QVariant TrustorListModel::data(const QModelIndex& index, int role) const
             return t.enabled;
         }
         return {};
-    case Qt::ForegroundRole:
+    case ToneRole:
         // A disabled trust stays listed (the partner should see it) but reads as unavailable.
         if (!t.enabled)
-            return QBrush(QColor(0x9e, 0x9e, 0x9e));
+            return int(CellTone::Muted);
         return {};
     }
     return {};

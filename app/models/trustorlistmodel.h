@@ -18,8 +18,8 @@ public:
     enum Column { NameColumn, IdColumn, TrustColumn, ColumnCount };
     enum Role {
         SortRole = Qt::UserRole + 1, ///< the name, id, or the enabled flag (bool)
-        TrustorIdRole,               ///< the trustor org id (every column)
-        EnabledRole,                 ///< whether the trust is enabled (every column)
+        TrustorIdRole, ///< the trustor org id (every column)
+        EnabledRole, ///< whether the trust is enabled (every column)
     };
 
     explicit TrustorListModel(QObject* parent = nullptr);

@@ -1,6 +1,7 @@
 #include "models/usageseriesmodel.h"
 
-#include <QColor>
+#include "models/celltone.h"
+
 #include <QFont>
 
 using namespace Qt::StringLiterals;
@@ -9,8 +10,7 @@ namespace bd {
 
 UsageSeriesModel::UsageSeriesModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void UsageSeriesModel::setBuckets(const QList<DateBucket>& buckets, Granularity granularity)
 {
@@ -234,8 +234,8 @@ QVariant UsageSeriesModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (bucket >= 0) {
             const DateBucket& b = m_buckets.at(bucket);
-            QString tip = u"%1 · %2 – %3"_s.arg(m_licences.at(row), b.first.toString(Qt::ISODate),
-                                                 b.last.toString(Qt::ISODate));
+            QString tip = u"%1 · %2 – %3"_s.arg(
+                m_licences.at(row), b.first.toString(Qt::ISODate), b.last.toString(Qt::ISODate));
             if (number)
                 tip += u"\nUsage: %1"_s.arg(number->toString());
             if (m_states.at(bucket) == BucketState::Failed)
@@ -245,9 +245,9 @@ QVariant UsageSeriesModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-    case Qt::ForegroundRole:
+    case ToneRole:
         if (bucket >= 0 && m_states.at(bucket) == BucketState::Failed)
-            return QColor(0xc4, 0x2b, 0x1c);
+            return int(CellTone::Bad);
         return {};
     case Qt::FontRole:
         if (column == peakColumn() || column == averageColumn()) {
@@ -265,7 +265,8 @@ QVariant UsageSeriesModel::headerData(int section, Qt::Orientation orientation, 
 {
     if (orientation == Qt::Vertical) {
         // The licence again, for views that keep it in view while scrolling sideways.
-        if ((role == Qt::DisplayRole || role == Qt::ToolTipRole) && section >= 0 && section < m_licences.size())
+        if ((role == Qt::DisplayRole || role == Qt::ToolTipRole) && section >= 0
+            && section < m_licences.size())
             return m_licences.at(section);
         return {};
     }
@@ -287,9 +288,9 @@ QVariant UsageSeriesModel::headerData(int section, Qt::Orientation orientation, 
     if (role == Qt::ToolTipRole) {
         const int bucket = bucketOfColumn(section);
         if (bucket < 0)
-            return section == peakColumn() ? u"Highest usage across the loaded buckets"_s
-                 : section == averageColumn() ? u"Mean usage across the loaded buckets"_s
-                                               : QVariant();
+            return section == peakColumn()   ? u"Highest usage across the loaded buckets"_s
+                : section == averageColumn() ? u"Mean usage across the loaded buckets"_s
+                                             : QVariant();
         const DateBucket& b = m_buckets.at(bucket);
         QString tip = u"%1 – %2"_s.arg(b.first.toString(Qt::ISODate), b.last.toString(Qt::ISODate));
         if (m_states.at(bucket) == BucketState::Failed)

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "domain/bucketstate.h"
-
 #include "domain/billingusagereport.h"
+#include "domain/bucketstate.h"
 #include "domain/datebucket.h"
 #include "domain/decimal.h"
 
@@ -15,7 +14,8 @@ namespace bd {
 
 /// Billable usage across date buckets: a row per licence, a column per bucket, then Peak and Average.
 /// Buckets fill in as their reports arrive; a bucket that is still loading or failed says so in every cell
-/// of its column (BucketStateRole, ErrorRole). Raw values in SortRole/DecimalRole, formatted text for display.
+/// of its column (BucketStateRole, ErrorRole). Raw values in SortRole/DecimalRole, formatted text for
+/// display.
 class UsageSeriesModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -26,9 +26,9 @@ public:
 
     enum Role {
         SortRole = Qt::UserRole + 1, ///< a Decimal (usage), or the licence name
-        DecimalRole,                 ///< std::optional-like: a Decimal, or invalid when there is no value
-        BucketStateRole,             ///< the column's BucketState (bucket columns only)
-        ErrorRole,                   ///< the column's error text when it failed
+        DecimalRole, ///< std::optional-like: a Decimal, or invalid when there is no value
+        BucketStateRole, ///< the column's BucketState (bucket columns only)
+        ErrorRole, ///< the column's error text when it failed
     };
 
     explicit UsageSeriesModel(QObject* parent = nullptr);

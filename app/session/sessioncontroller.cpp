@@ -3,6 +3,11 @@
 #include "api/apisession.h"
 #include "api/organizationjob.h"
 #include "api/orgapi.h"
+#include "api/tokenprovider.h"
+#include "auth/profileopener.h"
+#include "auth/profilestore.h"
+#include "auth/secrets.h"
+#include "auth/secretstore.h"
 #include "auth/userme.h"
 #include "auth/usermejob.h"
 #include "demo/demobackend.h"
@@ -12,9 +17,52 @@
 
 namespace bd {
 
-SessionController::SessionController(QObject* parent)
+SessionController::SessionController(ProfileStore* profiles, SecretStore* secrets, QObject* parent)
     : QObject(parent)
+    , m_profiles(profiles)
+    , m_secrets(secrets)
+{ }
+
+void SessionController::openProfile(
+    const Profile& profile, QObject* context, Opened opened, SignInNeeded signInNeeded)
 {
+    m_secrets->read(profile.name, context, [this, profile, opened, signInNeeded](const Secrets& secrets) {
+        QString why;
+        if (!ProfileOpener::canOpen(profile, secrets, &why)) {
+            signInNeeded(profile, why);
+            return;
+        }
+        std::unique_ptr<ApiSession> session = ProfileOpener::open(profile, secrets, &why);
+        if (!session) {
+            signInNeeded(profile, why);
+            return;
+        }
+        m_profiles->setLastUsed(profile.name);
+        opened(std::move(session), profile);
+    });
+}
+
+void SessionController::keepSignIn(
+    const Profile& profile, const Secrets& secrets, QObject* context, std::function<void()> saved)
+{
+    m_profiles->save(profile);
+    m_profiles->setLastUsed(profile.name);
+    m_secrets->write(profile.name, secrets, context, std::move(saved));
+}
+
+void SessionController::keepRenewedToken(const Profile& profile, const Secrets& secrets, TokenProvider* auth)
+{
+    if (m_profiles->profile(profile.name))
+        m_secrets->write(profile.name, secrets);
+    auth->useUserToken(secrets.accessToken, secrets.accessTokenExpiresAt);
+}
+
+void SessionController::rememberOrgName(const QString& profileName, const QString& orgName)
+{
+    if (auto profile = m_profiles->profile(profileName); profile && profile->label != orgName) {
+        profile->label = orgName;
+        m_profiles->save(*profile);
+    }
 }
 
 SessionController::~SessionController() = default;

@@ -13,6 +13,7 @@
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -154,11 +155,6 @@ void BillingSimServer::setRateLimitPerMinute(int n)
 void BillingSimServer::setDenyBillingPermission(bool deny)
 {
     d->options.denyBillingPermission = deny;
-}
-
-void BillingSimServer::setServerErrorRate(double f)
-{
-    d->options.serverErrorRate = std::clamp(f, 0.0, 1.0);
 }
 
 void BillingSimServer::setDropRate(double f)

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 #include <QUrl>
+
 #include <memory>
 
 class QHttpServerRequest;
@@ -42,8 +43,6 @@ public:
     void setRateLimitPerMinute(int n);
     /// Answers 403 missing.any.permissions on the billing endpoints.
     void setDenyBillingPermission(bool deny);
-    /// Fraction of API requests answered 503.
-    void setServerErrorRate(double f);
     /// Fraction of API connections aborted without an answer.
     void setDropRate(double f);
     /// Fraction of API answers with a malformed JSON body.

@@ -2,6 +2,7 @@
 
 #include <QStringView>
 #include <QtGlobal>
+
 #include <array>
 
 /// The constant catalogues the demo data is drawn from: licences, people's names, products, trustor orgs.

@@ -1,11 +1,13 @@
 #include "sim/demodata.h"
 
+#include "domain/utc.h"
 #include "sim/democatalog.h"
 #include "sim/seededrandom.h"
 #include "sim/wiredate.h"
 
 #include <QJsonArray>
 #include <QSet>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -110,7 +112,7 @@ QString uuidText(const QUuid& uuid)
 
 qint64 dayMs(int y, int m, int d)
 {
-    return QDateTime(QDate(y, m, d), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    return QDateTime(QDate(y, m, d), QTime(0, 0), UtcZone).toMSecsSinceEpoch();
 }
 
 } // namespace
@@ -209,8 +211,8 @@ void DemoData::Impl::generateUsage()
         }
     }
     // Seasonal peak: temporary agents from late October to January every year.
-    const int firstYear = QDateTime::fromMSecsSinceEpoch(dataStartMs, Qt::UTC).date().year() - 1;
-    const int lastYear = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).date().year();
+    const int firstYear = QDateTime::fromMSecsSinceEpoch(dataStartMs, UtcZone).date().year() - 1;
+    const int lastYear = QDateTime::fromMSecsSinceEpoch(nowMs, UtcZone).date().year();
     for (int year = firstYear; year <= lastYear; ++year) {
         for (int i = 0; i < 45; ++i) {
             const qint64 from = dayMs(year, 10, 20) + rng.between(0, 30) * DayMs + timeOfDay();
@@ -329,7 +331,7 @@ void DemoData::Impl::generateTrustors()
     }
     for (Trustor& t : trustors) {
         const QDate effective = periodStart(t, t.historyLength - 1);
-        t.createdMs = QDateTime(effective, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch()
+        t.createdMs = QDateTime(effective, QTime(0, 0), UtcZone).toMSecsSinceEpoch()
             - SeededRandom(SeededRandom::mix({ t.noiseSeed, 1 })).between(3, 40) * DayMs
             + SeededRandom(SeededRandom::mix({ t.noiseSeed, 2 })).between(8 * 3600, 17 * 3600) * 1000;
     }
@@ -346,7 +348,7 @@ const Trustor* DemoData::Impl::trustor(const QString& id) const
 
 QDate DemoData::Impl::periodStart(const Trustor& t, int index) const
 {
-    const QDate today = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).date();
+    const QDate today = QDateTime::fromMSecsSinceEpoch(nowMs, UtcZone).date();
     QDate start(today.year(), today.month(), t.activationDay);
     if (start > today)
         start = start.addMonths(-1);
@@ -355,7 +357,7 @@ QDate DemoData::Impl::periodStart(const Trustor& t, int index) const
 
 QJsonObject DemoData::Impl::overview(const Trustor& t, int index) const
 {
-    const auto ms = [](const QDate& d) { return QDateTime(d, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch(); };
+    const auto ms = [](const QDate& d) { return QDateTime(d, QTime(0, 0), UtcZone).toMSecsSinceEpoch(); };
     const QDate start = periodStart(t, index);
     const qint64 startMs = ms(start);
     const qint64 endMs = ms(start.addMonths(1)) - 1;
@@ -514,7 +516,7 @@ DemoData& DemoData::operator=(const DemoData&) = default;
 
 QDateTime DemoData::now() const
 {
-    return QDateTime::fromMSecsSinceEpoch(d->nowMs, Qt::UTC);
+    return QDateTime::fromMSecsSinceEpoch(d->nowMs, UtcZone);
 }
 
 QString DemoData::orgId() const

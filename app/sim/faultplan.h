@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+
 #include <optional>
 
 namespace bd::sim {

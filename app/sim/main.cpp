@@ -3,6 +3,7 @@
 #include "sim/wiredate.h"
 
 #include <QCoreApplication>
+
 #include <cstdio>
 
 using namespace Qt::StringLiterals;

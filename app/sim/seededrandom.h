@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QUuid>
 #include <QtGlobal>
+
 #include <initializer_list>
 
 namespace bd::sim {

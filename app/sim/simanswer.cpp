@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpSocket>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;

@@ -3,9 +3,9 @@
 namespace bd::sim {
 
 SimHttpServer::SimHttpServer(Handler handler, QObject* parent)
-    : QAbstractHttpServer(parent), m_handler(std::move(handler))
-{
-}
+    : QAbstractHttpServer(parent)
+    , m_handler(std::move(handler))
+{ }
 
 bool SimHttpServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractHttpServer>
+
 #include <functional>
 
 class QHttpServerRequest;

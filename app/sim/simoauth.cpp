@@ -7,6 +7,7 @@
 #include <QHttpServerRequest>
 #include <QUrl>
 #include <QUrlQuery>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;

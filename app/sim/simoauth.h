@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QString>
+
 #include <variant>
 
 class QElapsedTimer;

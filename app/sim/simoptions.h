@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
+
 #include <optional>
 
 namespace bd::sim {

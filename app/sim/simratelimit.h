@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QString>
+
 #include <deque>
 
 namespace bd::sim {

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QStringView>
 #include <QUrlQuery>
+
 #include <optional>
 
 using namespace Qt::StringLiterals;

@@ -28,8 +28,9 @@ bool SimThread::start(QString* error)
     quint16 port = 0;
     BillingSimServer* server = m_server;
     const quint16 wanted = m_options.port;
-    QMetaObject::invokeMethod(server, [server, wanted, &port] { port = server->listen(QHostAddress::LocalHost, wanted); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        server, [server, wanted, &port] { port = server->listen(QHostAddress::LocalHost, wanted); },
+        Qt::BlockingQueuedConnection);
     if (port == 0) {
         if (error)
             *error = u"billing-sim could not listen on 127.0.0.1"_s;

@@ -1,5 +1,7 @@
 #include "sim/wiredate.h"
 
+#include "domain/utc.h"
+
 #include <QRegularExpression>
 #include <QTimeZone>
 
@@ -101,7 +103,7 @@ std::optional<QDateTime> WireDate::parse(QStringView text)
             return std::nullopt;
         offsetSecs = (hh * 3600 + mm * 60) * (zone.front() == u'-' ? -1 : 1);
     }
-    QDateTime utc(date, time, Qt::UTC);
+    QDateTime utc(date, time, UtcZone);
     utc = utc.addMSecs(millis).addSecs(-offsetSecs);
     return utc;
 }

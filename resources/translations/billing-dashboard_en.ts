@@ -2,6 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>bd::ComparisonView</name>
+    <message numerus="yes">
+        <source>%n line(s) changed quantity</source>
+        <translation>
+            <numerusform>%n line changed quantity</numerusform>
+            <numerusform>%n lines changed quantity</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contract field(s) changed</source>
+        <translation>
+            <numerusform>%n contract field changed</numerusform>
+            <numerusform>%n contract fields changed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bd::LoadBanner</name>
+    <message numerus="yes">
+        <source>Genesys Cloud is still generating %n report(s). Keep waiting, or stop and keep what is loaded?</source>
+        <translation>
+            <numerusform>Genesys Cloud is still generating %n report. Keep waiting, or stop and keep what is loaded?</numerusform>
+            <numerusform>Genesys Cloud is still generating %n reports. Keep waiting, or stop and keep what is loaded?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading stopped; %n report(s) not loaded.</source>
+        <translation>
+            <numerusform>Loading stopped; %n report not loaded.</numerusform>
+            <numerusform>Loading stopped; %n reports not loaded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) failed, marked in the chart and the table (hover for the reason).</source>
+        <translation>
+            <numerusform>%n report failed, marked in the chart and the table (hover for the reason).</numerusform>
+            <numerusform>%n reports failed, marked in the chart and the table (hover for the reason).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bd::PartnerPage</name>
     <message numerus="yes">
         <source>%1 · %n period(s) loaded</source>
@@ -76,30 +117,6 @@
         <translation>
             <numerusform>%1 (%n licence)</numerusform>
             <numerusform>%1 (%n licences)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>bd::UsagePage</name>
-    <message numerus="yes">
-        <source>Genesys Cloud is still generating %n report(s). Keep waiting, or stop and keep what is loaded?</source>
-        <translation>
-            <numerusform>Genesys Cloud is still generating %n report. Keep waiting, or stop and keep what is loaded?</numerusform>
-            <numerusform>Genesys Cloud is still generating %n reports. Keep waiting, or stop and keep what is loaded?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n report(s) failed; they are marked in the chart and the table (hover for the reason).</source>
-        <translation>
-            <numerusform>%n report failed; they are marked in the chart and the table (hover for the reason).</numerusform>
-            <numerusform>%n reports failed; they are marked in the chart and the table (hover for the reason).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Loading stopped; %n report(s) not loaded.</source>
-        <translation>
-            <numerusform>Loading stopped; %n report not loaded.</numerusform>
-            <numerusform>Loading stopped; %n reports not loaded.</numerusform>
         </translation>
     </message>
 </context>

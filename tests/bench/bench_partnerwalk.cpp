@@ -1,9 +1,10 @@
 // Benchmark: the partner walk over every demo customer — 25 trustors × 13 billing periods (325 requests asked
-// for) against billing-sim limited to 300 requests per minute with 100 ms latency. Prints the wall time against
-// the bound the rate limit and the concurrency cap allow, and the number of 429 answers, which must be 0 (the
-// client's limiter must keep the walk under the server's budget). It measures; it does not fail on timing.
-#include "benchserver.h"
+// for) against billing-sim limited to 300 requests per minute with 100 ms latency. Prints the wall time
+// against the bound the rate limit and the concurrency cap allow, and the number of 429 answers, which must
+// be 0 (the client's limiter must keep the walk under the server's budget). It measures; it does not fail on
+// timing.
 #include "api/billingapi.h"
+#include "benchserver.h"
 #include "load/periodwalker.h"
 #include "sim/demodata.h"
 
@@ -55,11 +56,12 @@ int main(int argc, char** argv)
             else
                 ++otherFailures;
         });
-        QObject::connect(walker.get(), &PeriodWalker::finished, &app, [&running, &historyEnds, w = walker.get()] {
-            historyEnds += w->historyEnd() ? 1 : 0;
-            if (--running == 0)
-                QCoreApplication::quit();
-        });
+        QObject::connect(
+            walker.get(), &PeriodWalker::finished, &app, [&running, &historyEnds, w = walker.get()] {
+                historyEnds += w->historyEnd() ? 1 : 0;
+                if (--running == 0)
+                    QCoreApplication::quit();
+            });
         walkers.push_back(std::move(walker));
     }
     QTimer::singleShot(0, &app, [&] {
@@ -74,19 +76,22 @@ int main(int argc, char** argv)
     const int sent = session->client()->sentCount();
     const int throttled = session->client()->throttledCount();
     // Lower bounds: the rate limit lets `RatePerMinute` requests through per rolling minute, so request k
-    // (k > limit) cannot leave before minute floor((k-1)/limit); the concurrency cap puts at most 8 round trips
-    // on the wire at once.
+    // (k > limit) cannot leave before minute floor((k-1)/limit); the concurrency cap puts at most 8 round
+    // trips on the wire at once.
     const double rateMs = sent > 0 ? 60'000.0 * double((sent - 1) / RatePerMinute) + LatencyMs : 0.0;
     const double concurrencyMs = double(sent) * LatencyMs / MaxConcurrent;
     const double boundMs = std::max(rateMs, concurrencyMs);
-    std::printf("bench_partnerwalk: %lld trustors × %d periods = %lld requests asked for (latency %d ms, limit %d/min)\n",
-                static_cast<long long>(trustors.size()), Periods, static_cast<long long>(trustors.size()) * Periods,
-                LatencyMs, RatePerMinute);
+    std::printf("bench_partnerwalk: %lld trustors × %d periods = %lld requests asked for (latency %d ms, "
+                "limit %d/min)\n",
+        static_cast<long long>(trustors.size()), Periods, static_cast<long long>(trustors.size()) * Periods,
+        LatencyMs, RatePerMinute);
     std::printf("  wall time        %8.0f ms\n", wallMs);
-    std::printf("  lower bound      %8.0f ms  (rate limit %.0f ms, concurrency %.0f ms)\n", boundMs, rateMs, concurrencyMs);
+    std::printf("  lower bound      %8.0f ms  (rate limit %.0f ms, concurrency %.0f ms)\n", boundMs, rateMs,
+        concurrencyMs);
     std::printf("  ratio            %8.2f ×\n", wallMs / boundMs);
     std::printf("  sent %d requests (sign-in excluded), %d periods loaded, %d histories ended early, "
-                "%d refused (disabled trust), %d other failures\n", sent, loaded, historyEnds, forbidden, otherFailures);
+                "%d refused (disabled trust), %d other failures\n",
+        sent, loaded, historyEnds, forbidden, otherFailures);
     std::printf("  429 answers      %8d\n", throttled);
     return throttled == 0 && otherFailures == 0 ? 0 : 1;
 }

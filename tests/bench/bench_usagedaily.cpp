@@ -4,10 +4,10 @@
 // thread's event loop during the load (a 2 ms heartbeat timer; one frame is 16 ms). It measures; it does not
 // fail on timing.
 
-#include "benchserver.h"
 #include "api/billingapi.h"
-#include "models/usageseriesmodel.h"
+#include "benchserver.h"
 #include "load/usageseriescontroller.h"
+#include "models/usageseriesmodel.h"
 #include "ui/usagepage.h"
 
 #include <QApplication>
@@ -80,21 +80,27 @@ int main(int argc, char** argv)
     const int requests = reports * (InProgressPolls + 1);
     const double chainMs = (InProgressPolls + 1) * LatencyMs + poll.initialDelayMs;
     const double concurrencyMs = double(requests) * LatencyMs / Concurrency;
-    const double rateMs = requests > RatePerMinute ? (requests - RatePerMinute) * 60'000.0 / RatePerMinute : 0.0;
+    const double rateMs
+        = requests > RatePerMinute ? (requests - RatePerMinute) * 60'000.0 / RatePerMinute : 0.0;
     const double boundMs = std::max({ chainMs, concurrencyMs, rateMs }) + LatencyMs; // + sign-in
     std::sort(stalls.begin(), stalls.end());
-    const qint64 p99 = stalls.isEmpty() ? 0 : stalls.at(std::min<qsizetype>(stalls.size() - 1, stalls.size() * 99 / 100));
+    const qint64 p99
+        = stalls.isEmpty() ? 0 : stalls.at(std::min<qsizetype>(stalls.size() - 1, stalls.size() * 99 / 100));
 
-    std::printf("bench_usagedaily: %d daily reports (%d loaded), %d requests (latency %d ms, %d InProgress poll, "
-                "limit %d/min, %d concurrent)\n", reports, loaded, requests, LatencyMs, InProgressPolls,
-                RatePerMinute, Concurrency);
+    std::printf(
+        "bench_usagedaily: %d daily reports (%d loaded), %d requests (latency %d ms, %d InProgress poll, "
+        "limit %d/min, %d concurrent)\n",
+        reports, loaded, requests, LatencyMs, InProgressPolls, RatePerMinute, Concurrency);
     std::printf("  wall time             %8.0f ms\n", wallMs);
-    std::printf("  lower bound           %8.0f ms  (request chain %.0f ms, concurrency %.0f ms, rate limit %.0f ms)\n",
-                boundMs, chainMs, concurrencyMs, rateMs);
+    std::printf("  lower bound           %8.0f ms  (request chain %.0f ms, concurrency %.0f ms, rate limit "
+                "%.0f ms)\n",
+        boundMs, chainMs, concurrencyMs, rateMs);
     std::printf("  ratio                 %8.2f ×\n", wallMs / boundMs);
-    std::printf("  longest GUI stall     %8lld ms  (p99 %lld ms over %lld late ticks; one frame = 16 ms, a bug > 50 ms)\n",
-                static_cast<long long>(worstStall), static_cast<long long>(p99), static_cast<long long>(stalls.size()));
+    std::printf("  longest GUI stall     %8lld ms  (p99 %lld ms over %lld late ticks; one frame = 16 ms, a "
+                "bug > 50 ms)\n",
+        static_cast<long long>(worstStall), static_cast<long long>(p99),
+        static_cast<long long>(stalls.size()));
     std::printf("  sent %d requests, %d throttled (429)\n", session->client()->sentCount(),
-                session->client()->throttledCount());
+        session->client()->throttledCount());
     return loaded == reports ? 0 : 1;
 }

@@ -1,9 +1,9 @@
-// Benchmark: 12 monthly usage reports from billing-sim with 100 ms latency and 2 InProgress answers per report.
-// Prints the wall time, the lower bound that latency, polling, concurrency and the rate limit allow, and the
-// ratio between them. It measures; it does not fail on timing.
+// Benchmark: 12 monthly usage reports from billing-sim with 100 ms latency and 2 InProgress answers per
+// report. Prints the wall time, the lower bound that latency, polling, concurrency and the rate limit allow,
+// and the ratio between them. It measures; it does not fail on timing.
 
-#include "benchserver.h"
 #include "api/billingapi.h"
+#include "benchserver.h"
 #include "domain/datebuckets.h"
 #include "load/usageseriesloader.h"
 
@@ -36,7 +36,8 @@ int main(int argc, char** argv)
     ApiSession* session = bench.session.get();
     const PollPolicy poll = session->billing()->pollPolicy();
 
-    const QList<DateBucket> buckets = DateBuckets::tile(QDate(2025, 11, 1), QDate(2026, 10, 31), Granularity::Month);
+    const QList<DateBucket> buckets
+        = DateBuckets::tile(QDate(2025, 11, 1), QDate(2026, 10, 31), Granularity::Month);
     UsageSeriesLoader loader(session->billing());
     int failed = 0;
     QObject::connect(&loader, &UsageSeriesLoader::bucketFailed, &app, [&failed] { ++failed; });
@@ -60,16 +61,20 @@ int main(int argc, char** argv)
     }
     const double chainMs = (InProgressPolls + 1) * LatencyMs + pollWaits;
     const double concurrencyMs = double(requests) * LatencyMs / 8.0;
-    const double rateMs = requests > RatePerMinute ? (requests - RatePerMinute) * 60'000.0 / RatePerMinute : 0.0;
+    const double rateMs
+        = requests > RatePerMinute ? (requests - RatePerMinute) * 60'000.0 / RatePerMinute : 0.0;
     const double boundMs = std::max({ chainMs + LatencyMs /* sign-in */, concurrencyMs, rateMs });
 
-    std::printf("bench_usagemonths: %d reports, %d requests (latency %d ms, %d InProgress polls, limit %d/min)\n",
-                int(buckets.size()), requests, LatencyMs, InProgressPolls, RatePerMinute);
+    std::printf(
+        "bench_usagemonths: %d reports, %d requests (latency %d ms, %d InProgress polls, limit %d/min)\n",
+        int(buckets.size()), requests, LatencyMs, InProgressPolls, RatePerMinute);
     std::printf("  wall time        %8.0f ms\n", wallMs);
-    std::printf("  lower bound      %8.0f ms  (request chain %.0f ms incl. %.0f ms of poll waits, concurrency %.0f ms, "
-                "rate limit %.0f ms)\n", boundMs, chainMs + LatencyMs, pollWaits, concurrencyMs, rateMs);
+    std::printf("  lower bound      %8.0f ms  (request chain %.0f ms incl. %.0f ms of poll waits, "
+                "concurrency %.0f ms, "
+                "rate limit %.0f ms)\n",
+        boundMs, chainMs + LatencyMs, pollWaits, concurrencyMs, rateMs);
     std::printf("  ratio            %8.2f ×\n", wallMs / boundMs);
     std::printf("  sent %d requests, %d throttled (429), %d failed reports\n", session->client()->sentCount(),
-                session->client()->throttledCount(), failed);
+        session->client()->throttledCount(), failed);
     return failed == 0 ? 0 : 1;
 }

@@ -16,8 +16,8 @@ namespace {
 QByteArray mutate(QByteArray body, QRandomGenerator& random)
 {
     static const QByteArray pieces[] = { "\"", "{", "}", "[", "]", ",", ":", "null", "true", "-1", "1e999",
-                                         "\"\\u0000\"", "\"9999999999999999999999999999999.0000000001\"",
-                                         "\"2026-13-45T25:61:61Z\"", "\xff\xfe", "0.1" };
+        "\"\\u0000\"", "\"9999999999999999999999999999999.0000000001\"", "\"2026-13-45T25:61:61Z\"",
+        "\xff\xfe", "0.1" };
     const int edits = 1 + int(random.bounded(4));
     for (int i = 0; i < edits && !body.isEmpty(); ++i) {
         const qsizetype at = qsizetype(random.bounded(quint32(body.size())));
@@ -101,7 +101,8 @@ private Q_SLOTS:
         // The libFuzzer corpus (preset fuzz) holds the inputs that reached new code: replayed in every build.
         const QDir corpus(QStringLiteral(BD_FUZZ_CORPUS_DIR));
         const QStringList files = corpus.entryList(QDir::Files);
-        QVERIFY2(files.size() >= 100, qPrintable(u"%1 holds %2 inputs"_s.arg(corpus.path()).arg(files.size())));
+        QVERIFY2(
+            files.size() >= 100, qPrintable(u"%1 holds %2 inputs"_s.arg(corpus.path()).arg(files.size())));
         int accepted = 0;
         for (const QString& name : files) {
             QFile file(corpus.filePath(name));

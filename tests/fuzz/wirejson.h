@@ -23,8 +23,7 @@ inline void require(bool condition)
 }
 
 /// A parse either gives a value or an error that says something.
-template <typename T>
-bool check(const Parsed<T>& parsed)
+template <typename T> bool check(const Parsed<T>& parsed)
 {
     if (!parsed.ok())
         require(!parsed.error().message.isEmpty());

@@ -1,18 +1,18 @@
 // The API layer against billing-sim over loopback: sign-in, retries, rate limiting, polling, errors.
 
-#include "simfixture.h"
-
 #include "api/apireply.h"
-#include "api/authsession.h"
 #include "api/organizationjob.h"
 #include "api/orgapi.h"
 #include "api/overviewjob.h"
+#include "api/tokenprovider.h"
 #include "api/trustorsjob.h"
 #include "api/usagereportjob.h"
 #include "domain/billingusagereport.h"
 #include "domain/organization.h"
 #include "domain/trusteebillingoverview.h"
 #include "domain/trustor.h"
+#include "domain/utc.h"
+#include "simfixture.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -32,7 +32,7 @@ const QString UsagePath = u"/api/v2/billing/reports/billableusage"_s;
 
 QDateTime utc(int y, int m, int d, int h = 0, int min = 0, int s = 0, int ms = 0)
 {
-    return QDateTime(QDate(y, m, d), QTime(h, min, s, ms), Qt::UTC);
+    return QDateTime(QDate(y, m, d), QTime(h, min, s, ms), bd::UtcZone);
 }
 
 /// Runs one usage-report job to its end; returns the report or the error.
@@ -49,8 +49,9 @@ UsageOutcome fetchUsage(SimFixture& fixture, const QDateTime& start, const QDate
     UsageReportJob* job = fixture.session->billing()->fetchUsageReport(start, end);
     QObject context;
     QObject::connect(job, &UsageReportJob::reportReady, &context,
-                     [&outcome](const BillingUsageReport& report) { outcome.report = report; });
-    QObject::connect(job, &ApiJob::failed, &context, [&outcome](const ApiError& error) { outcome.error = error; });
+        [&outcome](const BillingUsageReport& report) { outcome.report = report; });
+    QObject::connect(
+        job, &ApiJob::failed, &context, [&outcome](const ApiError& error) { outcome.error = error; });
     QObject::connect(job, &UsageReportJob::generating, &context, [&outcome] { ++outcome.generatingSignals; });
     QSignalSpy finished(job, &ApiJob::finished);
     if (!finished.wait(30'000))
@@ -75,11 +76,12 @@ QList<UsageOutcome> fetchUsageAll(SimFixture& fixture, const QList<QDate>& month
     int finished = 0;
     for (qsizetype i = 0; i < months.size(); ++i) {
         const QDateTime start(months.at(i), QTime(0, 0), QTimeZone::utc());
-        UsageReportJob* job = fixture.session->billing()->fetchUsageReport(start, start.addMonths(1).addMSecs(-1));
+        UsageReportJob* job
+            = fixture.session->billing()->fetchUsageReport(start, start.addMonths(1).addMSecs(-1));
         QObject::connect(job, &UsageReportJob::reportReady, &context,
-                         [&outcomes, i](const BillingUsageReport& report) { outcomes[i].report = report; });
+            [&outcomes, i](const BillingUsageReport& report) { outcomes[i].report = report; });
         QObject::connect(job, &ApiJob::failed, &context,
-                         [&outcomes, i](const ApiError& error) { outcomes[i].error = error; });
+            [&outcomes, i](const ApiError& error) { outcomes[i].error = error; });
         QObject::connect(job, &ApiJob::finished, &context, [&finished] { ++finished; });
     }
     if (!QTest::qWaitFor([&] { return finished == months.size(); }, 60'000)) {
@@ -97,7 +99,7 @@ std::optional<Organization> fetchOrganization(SimFixture& fixture, ApiError* err
     OrganizationJob* job = fixture.session->orgs()->fetchOrganization();
     QObject context;
     QObject::connect(job, &OrganizationJob::organizationReady, &context,
-                     [&result](const Organization& organization) { result = organization; });
+        [&result](const Organization& organization) { result = organization; });
     QObject::connect(job, &ApiJob::failed, &context, [error](const ApiError& e) { *error = e; });
     QSignalSpy finished(job, &ApiJob::finished);
     finished.wait(30'000);
@@ -194,7 +196,8 @@ private Q_SLOTS:
 
     void shortToken_expiringAgainDuringBackoff_signsInAgain()
     {
-        // 401, sign in, replay: 503, backoff, retry: 401 again (a short token ran out meanwhile), sign in again.
+        // 401, sign in, replay: 503, backoff, retry: 401 again (a short token ran out meanwhile), sign in
+        // again.
         BD_SIM_FIXTURE(fixture);
         const QByteArray expired
             = R"({"message":"Credentials expired","code":"credentials.expired","status":401})"_ba;
@@ -269,7 +272,8 @@ private Q_SLOTS:
         poll.maxDelayMs = 50;
         poll.maxTotalMs = 400;
         fixture.session->billing()->setPollPolicy(poll);
-        const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 10, 1), utc(2026, 10, 31, 23, 59, 59, 999));
+        const UsageOutcome outcome
+            = fetchUsage(fixture, utc(2026, 10, 1), utc(2026, 10, 31, 23, 59, 59, 999));
         QVERIFY(!outcome.report);
         QCOMPARE(outcome.error.kind(), ApiError::Kind::StillGenerating);
         QVERIFY(outcome.error.userMessage().contains(u"still generating"_s));
@@ -300,7 +304,8 @@ private Q_SLOTS:
             }
             QCOMPARE(at.size(), 2);
             // The poll leaves right after the request that was on the wire when it became due.
-            QVERIFY2(at.at(1) - at.at(0) <= 2, qPrintable(u"%1: first at %2, poll at %3"_s.arg(start).arg(at.at(0)).arg(at.at(1))));
+            QVERIFY2(at.at(1) - at.at(0) <= 2,
+                qPrintable(u"%1: first at %2, poll at %3"_s.arg(start).arg(at.at(0)).arg(at.at(1))));
         }
     }
 
@@ -334,7 +339,8 @@ private Q_SLOTS:
         const UsageOutcome refused = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
         QVERIFY(!refused.report);
         QCOMPARE(refused.error.httpStatus(), 429);
-        QVERIFY2(refused.error.message().contains(u"asked to wait 999999 s"_s), qPrintable(refused.error.message()));
+        QVERIFY2(refused.error.message().contains(u"asked to wait 999999 s"_s),
+            qPrintable(refused.error.message()));
         // The client is not paused: the next request leaves at once instead of waiting out the 429.
         QVERIFY(!fixture.session->client()->isPaused());
         const UsageOutcome next = fetchUsage(fixture, utc(2026, 8, 1), utc(2026, 8, 31, 23, 59, 59, 999));
@@ -346,8 +352,8 @@ private Q_SLOTS:
     {
         // An error message that would clear a terminal, and one the length of an essay.
         BD_SIM_FIXTURE(fixture);
-        const QByteArray body = "{\"message\":\"\\u001b[2J\\u001b[31mDenied\\u001b[0m " + QByteArray(5000, 'x')
-            + "\",\"code\":\"bad.request\",\"status\":400}";
+        const QByteArray body = "{\"message\":\"\\u001b[2J\\u001b[31mDenied\\u001b[0m "
+            + QByteArray(5000, 'x') + "\",\"code\":\"bad.request\",\"status\":400}";
         fixture.server->injectAnswer(400, "application/json"_ba, body, 1, UsagePath);
         const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
         QVERIFY(!outcome.report);
@@ -362,9 +368,11 @@ private Q_SLOTS:
     {
         BD_SIM_FIXTURE(fixture);
         fixture.session->client()->setMaxBodyBytes(2000);
-        const UsageOutcome outcome = fetchUsage(fixture, utc(2025, 11, 1), utc(2026, 10, 31, 23, 59, 59, 999));
+        const UsageOutcome outcome
+            = fetchUsage(fixture, utc(2025, 11, 1), utc(2026, 10, 31, 23, 59, 59, 999));
         QVERIFY(!outcome.report);
-        QVERIFY2(outcome.error.message().contains(u"larger than 2000 bytes"_s), qPrintable(outcome.error.message()));
+        QVERIFY2(outcome.error.message().contains(u"larger than 2000 bytes"_s),
+            qPrintable(outcome.error.message()));
         QCOMPARE(fixture.requests(UsagePath).size(), 1);
     }
 
@@ -399,7 +407,7 @@ private Q_SLOTS:
         QCOMPARE(calls.at(1).status, 200);
         // Retry-After: 1 — measured on the sim's own clock, between the 429 leaving and the retry arriving.
         QVERIFY2(calls.at(1).receivedMs - calls.at(0).answeredMs >= 1000,
-                 qPrintable(u"retried after %1 ms"_s.arg(calls.at(1).receivedMs - calls.at(0).answeredMs)));
+            qPrintable(u"retried after %1 ms"_s.arg(calls.at(1).receivedMs - calls.at(0).answeredMs)));
         QCOMPARE(fixture.session->client()->throttledCount(), 1);
     }
 
@@ -449,7 +457,8 @@ private Q_SLOTS:
         QCOMPARE(outcome.error.code(), u"internal.server.error"_s);
         QVERIFY(!outcome.error.contextId().isEmpty());
         QVERIFY(outcome.error.fullText().contains(outcome.error.contextId()));
-        QVERIFY2(outcome.error.message().contains(u"gave up after 5 tries"_s), qPrintable(outcome.error.message()));
+        QVERIFY2(outcome.error.message().contains(u"gave up after 5 tries"_s),
+            qPrintable(outcome.error.message()));
         QCOMPARE(fixture.requests(UsagePath).size(), fixture.session->client()->retryPolicy().maxAttempts);
     }
 
@@ -469,8 +478,10 @@ private Q_SLOTS:
         const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
         QVERIFY(!outcome.report);
         QCOMPARE(outcome.error.kind(), ApiError::Kind::Parse);
-        QVERIFY2(outcome.error.message().startsWith(u"malformed JSON: "_s), qPrintable(outcome.error.message()));
-        QVERIFY2(outcome.error.message().contains(u"gave up after 3 tries"_s), qPrintable(outcome.error.message()));
+        QVERIFY2(
+            outcome.error.message().startsWith(u"malformed JSON: "_s), qPrintable(outcome.error.message()));
+        QVERIFY2(outcome.error.message().contains(u"gave up after 3 tries"_s),
+            qPrintable(outcome.error.message()));
         QCOMPARE(fixture.requests(UsagePath).size(), 3);
     }
 
@@ -492,7 +503,8 @@ private Q_SLOTS:
         const UsageOutcome outcome = fetchUsage(fixture, utc(2026, 9, 1), utc(2026, 9, 30, 23, 59, 59, 999));
         QVERIFY(!outcome.report);
         QCOMPARE(outcome.error.httpStatus(), 503);
-        QVERIFY2(outcome.error.message().contains(u"gave up after 5 tries"_s), qPrintable(outcome.error.message()));
+        QVERIFY2(outcome.error.message().contains(u"gave up after 5 tries"_s),
+            qPrintable(outcome.error.message()));
         QCOMPARE(fixture.requests(UsagePath).size(), fixture.session->client()->retryPolicy().maxAttempts);
     }
 
@@ -525,7 +537,7 @@ private Q_SLOTS:
         QCOMPARE(outcome.error.code(), u"missing.any.permissions"_s);
         QVERIFY(outcome.error.missingPermissions().contains(u"billing:subscription:read"_s));
         QVERIFY2(outcome.error.userMessage().contains(u"billing:subscription:read"_s),
-                 qPrintable(outcome.error.userMessage()));
+            qPrintable(outcome.error.userMessage()));
         QCOMPARE(fixture.requests(UsagePath).size(), 1); // a 403 is not retried
     }
 
@@ -545,7 +557,7 @@ private Q_SLOTS:
         QCOMPARE(outcome.error.kind(), ApiError::Kind::Timeout);
         // The real cause, not Qt's "Operation canceled".
         QVERIFY2(outcome.error.userMessage().contains(u"no data arrived for 0.15 s: the transfer stalled"_s),
-                 qPrintable(outcome.error.userMessage()));
+            qPrintable(outcome.error.userMessage()));
         QVERIFY(!outcome.error.fullText().contains(u"canceled"_s, Qt::CaseInsensitive));
     }
 
@@ -558,13 +570,13 @@ private Q_SLOTS:
         QList<UsageReportJob*> jobs;
         for (int month = 1; month <= 12; ++month) {
             const QDate first(2025, month, 1);
-            jobs << fixture.session->billing()->fetchUsageReport(
-                QDateTime(first, QTime(0, 0), Qt::UTC),
-                QDateTime(first.addMonths(1).addDays(-1), QTime(23, 59, 59, 999), Qt::UTC));
+            jobs << fixture.session->billing()->fetchUsageReport(QDateTime(first, QTime(0, 0), bd::UtcZone),
+                QDateTime(first.addMonths(1).addDays(-1), QTime(23, 59, 59, 999), bd::UtcZone));
         }
         QSignalSpy cancelledJob(jobs.last(), &ApiJob::failed);
         QTRY_VERIFY(!fixture.requests(UsagePath).isEmpty());
-        // The sim logs a request when it answers it: those on the wire at the cancel still show up, no others.
+        // The sim logs a request when it answers it: those on the wire at the cancel still show up, no
+        // others.
         const qsizetype seen = fixture.requests(UsagePath).size() + fixture.session->client()->runningCount();
         fixture.session->client()->cancelAll();
         QCOMPARE(cancelledJob.size(), 1);
@@ -582,7 +594,8 @@ private Q_SLOTS:
         BD_SIM_FIXTURE(fixture);
         QList<Trustor> trustors;
         TrustorsJob* job = fixture.session->orgs()->fetchTrustors(10);
-        connect(job, &TrustorsJob::trustorsReady, this, [&trustors](const QList<Trustor>& list) { trustors = list; });
+        connect(job, &TrustorsJob::trustorsReady, this,
+            [&trustors](const QList<Trustor>& list) { trustors = list; });
         QSignalSpy finished(job, &ApiJob::finished);
         QVERIFY(finished.wait(10'000));
         QCOMPARE(trustors.size(), fixture.server->data().trustorIds().size());
@@ -600,7 +613,7 @@ private Q_SLOTS:
         std::optional<TrusteeBillingOverview> overview;
         OverviewJob* job = fixture.session->billing()->fetchTrusteeOverview(org, 2);
         connect(job, &OverviewJob::overviewReady, this,
-                [&overview](const TrusteeBillingOverview& value, int) { overview = value; });
+            [&overview](const TrusteeBillingOverview& value, int) { overview = value; });
         QSignalSpy finished(job, &ApiJob::finished);
         QVERIFY(finished.wait(10'000));
         QVERIFY(overview);

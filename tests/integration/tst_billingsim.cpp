@@ -1,5 +1,6 @@
 // The billing simulator, spoken to over loopback by a real QNetworkAccessManager: OAuth, the four endpoints,
 // errors, faults, rate limits, latency, determinism of the data, and the billing-sim executable.
+#include "domain/utc.h"
 #include "sim/billingsimserver.h"
 #include "sim/demodata.h"
 #include "sim/wiredate.h"
@@ -27,7 +28,7 @@ using namespace bd::sim;
 
 namespace {
 
-const QDateTime kNow(QDate(2026, 11, 26), QTime(12, 0), Qt::UTC);
+const QDateTime kNow(QDate(2026, 11, 26), QTime(12, 0), bd::UtcZone);
 
 /// What came back for one request.
 struct Reply
@@ -43,7 +44,7 @@ struct Reply
 QSet<QString> keysOf(const QJsonObject& o)
 {
     const QStringList keys = o.keys();
-    return {keys.cbegin(), keys.cend()};
+    return { keys.cbegin(), keys.cend() };
 }
 
 QJsonObject example(const QString& file)
@@ -114,7 +115,7 @@ private:
             r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             r.error = reply->error();
             r.body = reply->readAll();
-            QJsonParseError parseError{};
+            QJsonParseError parseError {};
             const QJsonDocument doc = QJsonDocument::fromJson(r.body, &parseError);
             r.isJson = parseError.error == QJsonParseError::NoError && doc.isObject();
             r.json = doc.object();
@@ -173,7 +174,8 @@ private Q_SLOTS:
         m_nam.clearConnectionCache();
     }
 
-    // ---- OAuth ------------------------------------------------------------------------------------------------
+    // ---- OAuth
+    // ------------------------------------------------------------------------------------------------
 
     void token_goodCredentials_returnsBearerToken()
     {
@@ -185,12 +187,14 @@ private Q_SLOTS:
         QVERIFY(r.json.value(u"access_token"_s).toString().size() >= 20);
         QVERIFY(r.headers.value("content-type").startsWith("application/json"));
         QVERIFY(!QUuid::fromString(QString::fromLatin1(r.headers.value("inin-correlation-id"))).isNull());
-        QVERIFY(postToken(u"demo"_s, u"demo"_s).json.value(u"access_token"_s) != r.json.value(u"access_token"_s));
+        QVERIFY(
+            postToken(u"demo"_s, u"demo"_s).json.value(u"access_token"_s) != r.json.value(u"access_token"_s));
     }
 
     void token_badCredentials_returns401InvalidClient()
     {
-        for (const auto& [id, secret] : {std::pair{u"demo"_s, u"wrong"_s}, std::pair{u"nobody"_s, u"demo"_s}}) {
+        for (const auto& [id, secret] :
+            { std::pair { u"demo"_s, u"wrong"_s }, std::pair { u"nobody"_s, u"demo"_s } }) {
             const Reply r = postToken(id, secret);
             QCOMPARE(r.status, 401);
             QCOMPARE(r.json.value(u"error"_s).toString(), u"invalid_client"_s);
@@ -209,12 +213,13 @@ private Q_SLOTS:
 
     void api_withoutOrUnknownBearer_returns401AuthenticationRequired()
     {
-        for (const QString& token : {QString(), u"not-a-token"_s}) {
+        for (const QString& token : { QString(), u"not-a-token"_s }) {
             const Reply r = get(u"/api/v2/organizations/me"_s, {}, token);
             QCOMPARE(r.status, 401);
             QCOMPARE(r.json.value(u"code"_s).toString(), u"authentication.required"_s);
             QCOMPARE(r.json.value(u"status"_s).toInt(), 401);
-            QCOMPARE(r.json.value(u"contextId"_s).toString().toLatin1(), r.headers.value("inin-correlation-id"));
+            QCOMPARE(
+                r.json.value(u"contextId"_s).toString().toLatin1(), r.headers.value("inin-correlation-id"));
         }
     }
 
@@ -237,18 +242,20 @@ private Q_SLOTS:
         const Reply grant = postToken(u"demo"_s, u"demo"_s);
         QCOMPARE(grant.json.value(u"expires_in"_s).toInt(), 1);
         const QString token = grant.json.value(u"access_token"_s).toString();
-        QTRY_COMPARE_WITH_TIMEOUT(get(u"/api/v2/organizations/me"_s, {}, token).json.value(u"code"_s).toString(),
-                                  u"credentials.expired"_s, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            get(u"/api/v2/organizations/me"_s, {}, token).json.value(u"code"_s).toString(),
+            u"credentials.expired"_s, 5000);
     }
 
-    // ---- organizations/me, routing ----------------------------------------------------------------------------
+    // ---- organizations/me, routing
+    // ----------------------------------------------------------------------------
 
     void organizationsMe_returnsDemoOrg()
     {
         const Reply r = get(u"/api/v2/organizations/me"_s, {}, signIn());
         QCOMPARE(r.status, 200);
-        const QSet<QString> expected{u"id"_s, u"name"_s, u"thirdPartyOrgName"_s, u"domain"_s, u"state"_s,
-                                     u"version"_s, u"selfUri"_s};
+        const QSet<QString> expected { u"id"_s, u"name"_s, u"thirdPartyOrgName"_s, u"domain"_s, u"state"_s,
+            u"version"_s, u"selfUri"_s };
         QCOMPARE(keysOf(r.json), expected);
         QCOMPARE(r.json.value(u"id"_s).toString(), m_server->data().orgId());
         QCOMPARE(r.json.value(u"name"_s).toString(), m_server->data().orgName());
@@ -270,14 +277,15 @@ private Q_SLOTS:
         QCOMPARE(wrong.headers.value("allow"), QByteArray("GET"));
     }
 
-    // ---- billable usage ---------------------------------------------------------------------------------------
+    // ---- billable usage
+    // ---------------------------------------------------------------------------------------
 
     void billableUsage_complete_hasContractShape()
     {
         const QString start = u"2026-10-01T00:00:00.000Z"_s;
         const QString end = u"2026-10-31T23:59:59.999Z"_s;
         const Reply r = get(u"/api/v2/billing/reports/billableusage"_s,
-                            u"startDate=%1&endDate=%2"_s.arg(start, end), signIn());
+            u"startDate=%1&endDate=%2"_s.arg(start, end), signIn());
         QCOMPARE(r.status, 200);
         QCOMPARE(keysOf(r.json), keysOf(example(u"billableusage-complete.json"_s)));
         QCOMPARE(r.json.value(u"status"_s).toString(), u"Complete"_s);
@@ -291,9 +299,10 @@ private Q_SLOTS:
         int seatLicences = 0, decimalTotals = 0;
         for (const QJsonValue& u : usages) {
             const QJsonObject usage = u.toObject();
-            QCOMPARE(keysOf(usage), (QSet<QString>{u"name"_s, u"totalUsage"_s, u"resources"_s}));
+            QCOMPARE(keysOf(usage), (QSet<QString> { u"name"_s, u"totalUsage"_s, u"resources"_s }));
             QVERIFY(usage.value(u"name"_s).isString());
-            QVERIFY2(isDecimalString(usage.value(u"totalUsage"_s)), qPrintable(usage.value(u"name"_s).toString()));
+            QVERIFY2(
+                isDecimalString(usage.value(u"totalUsage"_s)), qPrintable(usage.value(u"name"_s).toString()));
             const QJsonArray resources = usage.value(u"resources"_s).toArray();
             if (m_server->data().isSeatLicence(usage.value(u"name"_s).toString())) {
                 ++seatLicences;
@@ -301,8 +310,9 @@ private Q_SLOTS:
                 QSet<QString> names;
                 for (const QJsonValue& res : resources) {
                     const QJsonObject resource = res.toObject();
-                    QCOMPARE(keysOf(resource), (QSet<QString>{u"name"_s, u"date"_s}));
-                    QVERIFY2(isWireDate(resource.value(u"date"_s)), qPrintable(resource.value(u"date"_s).toString()));
+                    QCOMPARE(keysOf(resource), (QSet<QString> { u"name"_s, u"date"_s }));
+                    QVERIFY2(isWireDate(resource.value(u"date"_s)),
+                        qPrintable(resource.value(u"date"_s).toString()));
                     QVERIFY(ms(resource.value(u"date"_s)) >= lo && ms(resource.value(u"date"_s)) <= hi);
                     names.insert(resource.value(u"name"_s).toString());
                 }
@@ -356,11 +366,12 @@ private Q_SLOTS:
             }
             return total;
         };
-        const QDateTime day(QDate(2025, 3, 10), QTime(0, 0), Qt::UTC);
-        const QDateTime recent(QDate(2026, 9, 10), QTime(0, 0), Qt::UTC);
+        const QDateTime day(QDate(2025, 3, 10), QTime(0, 0), bd::UtcZone);
+        const QDateTime recent(QDate(2026, 9, 10), QTime(0, 0), bd::UtcZone);
         QVERIFY(seats(recent, recent.addDays(1)) > seats(day, day.addDays(1))); // growth
         // Seasonal peak: more seats in early December than in early October of the same year.
-        const QDateTime oct(QDate(2025, 10, 1), QTime(0, 0), Qt::UTC), dec(QDate(2025, 12, 1), QTime(0, 0), Qt::UTC);
+        const QDateTime oct(QDate(2025, 10, 1), QTime(0, 0), bd::UtcZone),
+            dec(QDate(2025, 12, 1), QTime(0, 0), bd::UtcZone);
         QVERIFY(seats(dec, dec.addDays(1)) > seats(oct, oct.addDays(1)));
     }
 
@@ -370,8 +381,8 @@ private Q_SLOTS:
         const QString token = signIn();
         const QJsonObject expected = example(u"billableusage-inprogress.json"_s);
         QVERIFY(!expected.isEmpty());
-        const QString query = u"startDate=%1&endDate=%2"_s.arg(expected.value(u"startDate"_s).toString(),
-                                                              expected.value(u"endDate"_s).toString());
+        const QString query = u"startDate=%1&endDate=%2"_s.arg(
+            expected.value(u"startDate"_s).toString(), expected.value(u"endDate"_s).toString());
         for (int i = 0; i < 2; ++i) {
             const Reply r = get(u"/api/v2/billing/reports/billableusage"_s, query, token);
             QCOMPARE(r.status, 200);
@@ -382,15 +393,14 @@ private Q_SLOTS:
         QVERIFY(!complete.json.value(u"usages"_s).toArray().isEmpty());
         // Another window keeps its own count.
         const Reply other = get(u"/api/v2/billing/reports/billableusage"_s,
-                                u"startDate=2026-09-01T00:00:00Z&endDate=2026-09-30T23:59:59.999Z"_s, token);
+            u"startDate=2026-09-01T00:00:00Z&endDate=2026-09-30T23:59:59.999Z"_s, token);
         QCOMPARE(other.json.value(u"status"_s).toString(), u"InProgress"_s);
     }
 
     void billableUsage_offsetAndMillisecondForms_areAccepted()
     {
         const Reply r = get(u"/api/v2/billing/reports/billableusage"_s,
-                            u"startDate=2026-10-01T00:00:00%2B00:00&endDate=2026-10-31T23:59:59.999%2B00:00"_s,
-                            signIn());
+            u"startDate=2026-10-01T00:00:00%2B00:00&endDate=2026-10-31T23:59:59.999%2B00:00"_s, signIn());
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json.value(u"startDate"_s).toString(), u"2026-10-01T00:00:00Z"_s);
         QCOMPARE(r.json.value(u"endDate"_s).toString(), u"2026-10-31T23:59:59.999Z"_s);
@@ -400,9 +410,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("query");
         QTest::addColumn<QString>("parameter");
-        QTest::newRow("garbage start") << u"startDate=yesterday&endDate=2026-10-31T23:59:59Z"_s << u"startDate"_s;
-        QTest::newRow("bad month end") << u"startDate=2026-10-01T00:00:00Z&endDate=2026-13-01T00:00:00Z"_s
-                                       << u"endDate"_s;
+        QTest::newRow("garbage start")
+            << u"startDate=yesterday&endDate=2026-10-31T23:59:59Z"_s << u"startDate"_s;
+        QTest::newRow("bad month end")
+            << u"startDate=2026-10-01T00:00:00Z&endDate=2026-13-01T00:00:00Z"_s << u"endDate"_s;
         QTest::newRow("no time") << u"startDate=2026-10-01&endDate=2026-10-31T23:59:59Z"_s << u"startDate"_s;
         QTest::newRow("missing end") << u"startDate=2026-10-01T00:00:00Z"_s << u"endDate"_s;
         QTest::newRow("inverted") << u"startDate=2026-11-01T00:00:00Z&endDate=2026-10-01T00:00:00Z"_s
@@ -417,21 +428,23 @@ private Q_SLOTS:
         QCOMPARE(r.status, 400);
         QCOMPARE(r.json.value(u"code"_s).toString(), u"invalid.date"_s);
         QVERIFY2(r.json.value(u"message"_s).toString().contains(parameter),
-                 qPrintable(r.json.value(u"message"_s).toString()));
+            qPrintable(r.json.value(u"message"_s).toString()));
     }
 
     void billableUsage_denied_returns403()
     {
         m_server->setDenyBillingPermission(true);
         const Reply r = get(u"/api/v2/billing/reports/billableusage"_s,
-                            u"startDate=2026-10-01T00:00:00Z&endDate=2026-10-31T23:59:59Z"_s, signIn());
+            u"startDate=2026-10-01T00:00:00Z&endDate=2026-10-31T23:59:59Z"_s, signIn());
         QCOMPARE(r.status, 403);
         QCOMPARE(r.json.value(u"code"_s).toString(), u"missing.any.permissions"_s);
-        QVERIFY(r.json.value(u"message"_s).toString().endsWith(
-            u"[billing:subscription:read, billing:subscription:view]"_s));
+        QVERIFY(r.json.value(u"message"_s)
+                    .toString()
+                    .endsWith(u"[billing:subscription:read, billing:subscription:view]"_s));
     }
 
-    // ---- trustee billing overview -----------------------------------------------------------------------------
+    // ---- trustee billing overview
+    // -----------------------------------------------------------------------------
 
     void trusteeOverview_activePeriod_hasContractShape()
     {
@@ -439,8 +452,8 @@ private Q_SLOTS:
         const QString path = u"/api/v2/billing/trusteebillingoverview/"_s + firstTrustor();
         const Reply r = get(path, {}, token);
         QCOMPARE(r.status, 200);
-        const QSet<QString> required{u"organization"_s, u"currency"_s, u"enabledProducts"_s, u"subscriptionType"_s,
-                                     u"usages"_s};
+        const QSet<QString> required { u"organization"_s, u"currency"_s, u"enabledProducts"_s,
+            u"subscriptionType"_s, u"usages"_s };
         QVERIFY(keysOf(r.json).contains(required));
         QVERIFY(keysOf(example(u"trusteebillingoverview.json"_s)).contains(keysOf(r.json)));
         QCOMPARE(r.json.value(u"organization"_s).toObject().value(u"id"_s).toString(), firstTrustor());
@@ -450,11 +463,11 @@ private Q_SLOTS:
         QVERIFY(r.json.value(u"billingPeriodEndDate"_s).toString().endsWith(u"23:59:59.999Z"_s));
         for (const QJsonValue& u : r.json.value(u"usages"_s).toArray()) {
             const QJsonObject row = u.toObject();
-            for (const QString& key : {u"name"_s, u"partNumber"_s, u"grouping"_s, u"unitOfMeasureType"_s})
+            for (const QString& key : { u"name"_s, u"partNumber"_s, u"grouping"_s, u"unitOfMeasureType"_s })
                 QVERIFY2(row.value(key).isString(), qPrintable(key));
             QVERIFY(isDecimalString(row.value(u"usageQuantity"_s)));
             QVERIFY(isDecimalString(row.value(u"prepayQuantity"_s)));
-            for (const QString& key : {u"overagePrice"_s, u"prepayPrice"_s, u"bundleQuantity"_s}) {
+            for (const QString& key : { u"overagePrice"_s, u"prepayPrice"_s, u"bundleQuantity"_s }) {
                 if (row.contains(key))
                     QVERIFY2(isDecimalString(row.value(key)), qPrintable(key));
             }
@@ -477,7 +490,8 @@ private Q_SLOTS:
         QTest::newRow("past history") << u"known"_s << u"billingPeriodIndex=400"_s << 404 << u"not.found"_s;
         QTest::newRow("unknown org") << u"11111111-2222-3333-4444-555555555555"_s << QString() << 404
                                      << u"not.found"_s;
-        QTest::newRow("negative index") << u"known"_s << u"billingPeriodIndex=-1"_s << 400 << u"invalid.value"_s;
+        QTest::newRow("negative index")
+            << u"known"_s << u"billingPeriodIndex=-1"_s << 400 << u"invalid.value"_s;
         QTest::newRow("text index") << u"known"_s << u"billingPeriodIndex=abc"_s << 400 << u"invalid.value"_s;
     }
 
@@ -524,15 +538,16 @@ private Q_SLOTS:
     {
         const DemoData& data = m_server->data();
         const QStringList ids = data.trustorIds();
-        const auto disabled = std::find_if(ids.cbegin(), ids.cend(),
-                                           [&](const QString& id) { return !data.isTrustEnabled(id); });
+        const auto disabled = std::find_if(
+            ids.cbegin(), ids.cend(), [&](const QString& id) { return !data.isTrustEnabled(id); });
         QVERIFY(disabled != ids.cend());
         const Reply r = get(u"/api/v2/billing/trusteebillingoverview/"_s + *disabled, {}, signIn());
         QCOMPARE(r.status, 403);
         QCOMPARE(r.json.value(u"code"_s).toString(), u"not.authorized"_s);
     }
 
-    // ---- trustors ---------------------------------------------------------------------------------------------
+    // ---- trustors
+    // ---------------------------------------------------------------------------------------------
 
     void trustors_pageSize10_givesThreePagesLinkedByNextUri()
     {
@@ -550,9 +565,9 @@ private Q_SLOTS:
             QCOMPARE(r.json.value(u"pageSize"_s).toInt(), 10);
             QCOMPARE(r.json.value(u"pageNumber"_s).toInt(), pages);
             QCOMPARE(r.json.value(u"firstUri"_s).toString(),
-                     u"/api/v2/orgauthorization/trustors?pageSize=10&pageNumber=1"_s);
+                u"/api/v2/orgauthorization/trustors?pageSize=10&pageNumber=1"_s);
             QCOMPARE(r.json.value(u"lastUri"_s).toString(),
-                     u"/api/v2/orgauthorization/trustors?pageSize=10&pageNumber=3"_s);
+                u"/api/v2/orgauthorization/trustors?pageSize=10&pageNumber=3"_s);
             QCOMPARE(r.json.contains(u"previousUri"_s), pages > 1);
             for (const QJsonValue& e : r.json.value(u"entities"_s).toArray())
                 ids.append(e.toObject().value(u"id"_s).toString());
@@ -570,14 +585,14 @@ private Q_SLOTS:
         QCOMPARE(keysOf(r.json), keysOf(example(u"trustors-page1.json"_s)));
         const QJsonArray entities = r.json.value(u"entities"_s).toArray();
         QCOMPARE(entities.size(), 25);
-        const QJsonObject exampleEntity =
-            example(u"trustors-page1.json"_s).value(u"entities"_s).toArray().first().toObject();
+        const QJsonObject exampleEntity
+            = example(u"trustors-page1.json"_s).value(u"entities"_s).toArray().first().toObject();
         int disabled = 0;
         for (const QJsonValue& e : entities) {
             const QJsonObject entity = e.toObject();
             QCOMPARE(keysOf(entity), keysOf(exampleEntity));
             QCOMPARE(keysOf(entity.value(u"organization"_s).toObject()),
-                     keysOf(exampleEntity.value(u"organization"_s).toObject()));
+                keysOf(exampleEntity.value(u"organization"_s).toObject()));
             QCOMPARE(entity.value(u"organization"_s).toObject().value(u"id"_s), entity.value(u"id"_s));
             QVERIFY(isWireDate(entity.value(u"dateCreated"_s)));
             disabled += entity.value(u"enabled"_s).toBool() ? 0 : 1;
@@ -596,10 +611,11 @@ private Q_SLOTS:
         QVERIFY(past.json.value(u"entities"_s).toArray().isEmpty());
         QVERIFY(!past.json.contains(u"nextUri"_s));
         QCOMPARE(get(u"/api/v2/orgauthorization/trustors"_s, u"pageNumber=0"_s, token).json.value(u"code"_s),
-                 QJsonValue(u"invalid.value"_s));
+            QJsonValue(u"invalid.value"_s));
     }
 
-    // ---- faults -----------------------------------------------------------------------------------------------
+    // ---- faults
+    // -----------------------------------------------------------------------------------------------
 
     void injectFault_errorStatus_data()
     {
@@ -648,8 +664,8 @@ private Q_SLOTS:
     void injectFault_dropConnection_abortsWithoutAnswer()
     {
         const QString token = signIn();
-        // QNetworkAccessManager resends a request once or twice when a kept-alive connection closes before any
-        // byte of the answer, so drop more than it retries.
+        // QNetworkAccessManager resends a request once or twice when a kept-alive connection closes before
+        // any byte of the answer, so drop more than it retries.
         m_server->injectFault(Fault::DropConnection, 3);
         m_server->clearRequestLog();
         const Reply r = get(u"/api/v2/organizations/me"_s, {}, token);
@@ -667,7 +683,7 @@ private Q_SLOTS:
         const QString token = signIn();
         m_server->injectFault(Fault::MalformedJson);
         const Reply r = get(u"/api/v2/billing/reports/billableusage"_s,
-                            u"startDate=2026-10-01T00:00:00Z&endDate=2026-10-31T23:59:59Z"_s, token);
+            u"startDate=2026-10-01T00:00:00Z&endDate=2026-10-31T23:59:59Z"_s, token);
         QCOMPARE(r.status, 200);
         QCOMPARE(r.error, QNetworkReply::NoError);
         QVERIFY(!r.body.isEmpty());
@@ -680,7 +696,7 @@ private Q_SLOTS:
         const QString token = signIn();
         m_server->injectFault(Fault::TruncatedBody);
         const Reply r = get(u"/api/v2/billing/reports/billableusage"_s,
-                            u"startDate=2026-10-01T00:00:00Z&endDate=2026-10-31T23:59:59Z"_s, token);
+            u"startDate=2026-10-01T00:00:00Z&endDate=2026-10-31T23:59:59Z"_s, token);
         QVERIFY(r.status != -1);
         QVERIFY2(r.error != QNetworkReply::NoError, r.body.left(80).constData());
         QCOMPARE(get(u"/api/v2/organizations/me"_s, {}, token).status, 200);
@@ -719,7 +735,8 @@ private Q_SLOTS:
         QVERIFY(first.contains(200));
     }
 
-    // ---- rate limit, latency, log, keep-alive -----------------------------------------------------------------
+    // ---- rate limit, latency, log, keep-alive
+    // -----------------------------------------------------------------
 
     void rateLimit_overTheWindow_returns429WithRetryAfter()
     {
@@ -736,7 +753,7 @@ private Q_SLOTS:
         QCOMPARE(limited.status, 429);
         QCOMPARE(limited.json.value(u"code"_s).toString(), u"too.many.requests"_s);
         QCOMPARE(limited.json.value(u"message"_s).toString(),
-                 u"Rate limit exceeded the maximum. [3] requests for [60] seconds"_s);
+            u"Rate limit exceeded the maximum. [3] requests for [60] seconds"_s);
         const int retryAfter = limited.headers.value("retry-after").toInt();
         QVERIFY2(retryAfter >= 1 && retryAfter <= 60, limited.headers.value("retry-after").constData());
         // The window is per token.
@@ -785,15 +802,17 @@ private Q_SLOTS:
         const QString token = signIn();
         QList<QNetworkReply*> replies;
         for (int i = 0; i < 24; ++i) {
-            replies.append(m_nam.get(apiRequest(
-                url(u"/api/v2/billing/trusteebillingoverview/"_s + firstTrustor(), u"billingPeriodIndex=%1"_s.arg(i % 20)),
-                token)));
+            replies.append(
+                m_nam.get(apiRequest(url(u"/api/v2/billing/trusteebillingoverview/"_s + firstTrustor(),
+                                         u"billingPeriodIndex=%1"_s.arg(i % 20)),
+                    token)));
         }
         for (QNetworkReply* reply : std::as_const(replies))
             QCOMPARE(finish(reply).status, 200);
     }
 
-    // ---- the data generator -----------------------------------------------------------------------------------
+    // ---- the data generator
+    // -----------------------------------------------------------------------------------
 
     void demoData_sameSeedAndNow_identicalBytes_otherSeedDiffers()
     {
@@ -816,7 +835,8 @@ private Q_SLOTS:
     {
         // (How fast the demo data generates a report is measured by bench_demodata.)
         const DemoData data(7, kNow);
-        QVERIFY(!data.billableUsage(kNow.addDays(-3), kNow.addDays(-2)).value(u"usages"_s).toArray().isEmpty());
+        QVERIFY(
+            !data.billableUsage(kNow.addDays(-3), kNow.addDays(-2)).value(u"usages"_s).toArray().isEmpty());
         int resources = 0;
         for (const QJsonValue& u : data.billableUsage(kNow.addYears(-1), kNow).value(u"usages"_s).toArray())
             resources += int(u.toObject().value(u"resources"_s).toArray().size());
@@ -829,7 +849,8 @@ private Q_SLOTS:
         const QStringList ids = data.trustorIds();
         QCOMPARE(ids.size(), 25);
         QSet<QString> subscriptionTypes, currencies;
-        int shortHistories = 0, disabled = 0, inRampNow = 0, thirdParty = 0, amendedMidHistory = 0, chargeChanges = 0;
+        int shortHistories = 0, disabled = 0, inRampNow = 0, thirdParty = 0, amendedMidHistory = 0,
+            chargeChanges = 0;
         int overageComesAndGoes = 0;
         bool twinCurrencies = false;
         QHash<QString, QString> partNumbersToCurrency;
@@ -850,7 +871,8 @@ private Q_SLOTS:
                 subscriptionTypes.insert(o.value(u"subscriptionType"_s).toString());
                 currencies.insert(o.value(u"currency"_s).toString());
                 const QDateTime start = *WireDate::parse(o.value(u"billingPeriodStartDate"_s).toString());
-                QVERIFY2(start.date().day() >= 2 && start.time() == QTime(0, 0), qPrintable(start.toString()));
+                QVERIFY2(
+                    start.date().day() >= 2 && start.time() == QTime(0, 0), qPrintable(start.toString()));
                 const qint64 end = ms(o.value(u"billingPeriodEndDate"_s));
                 if (i == 0) {
                     QVERIFY(start <= kNow && kNow.toMSecsSinceEpoch() <= end);
@@ -866,7 +888,8 @@ private Q_SLOTS:
                     const QJsonObject row = u.toObject();
                     names.append(row.value(u"name"_s).toString());
                     parts.append(row.value(u"partNumber"_s).toString());
-                    groupingsByName[row.value(u"name"_s).toString()].insert(row.value(u"grouping"_s).toString());
+                    groupingsByName[row.value(u"name"_s).toString()].insert(
+                        row.value(u"grouping"_s).toString());
                     thirdParty += row.value(u"isThirdParty"_s).toBool() ? 1 : 0;
                     const double usage = row.value(u"usageQuantity"_s).toString().toDouble();
                     const double prepay = row.value(u"prepayQuantity"_s).toString().toDouble();
@@ -899,7 +922,7 @@ private Q_SLOTS:
             chargeChanges += distinctSets.size() > 1 ? 1 : 0;
         }
         QCOMPARE(subscriptionTypes.size(), 8);
-        QVERIFY(currencies.contains({u"USD"_s, u"EUR"_s, u"GBP"_s, u"AUD"_s}));
+        QVERIFY(currencies.contains({ u"USD"_s, u"EUR"_s, u"GBP"_s, u"AUD"_s }));
         QCOMPARE(shortHistories, 1);
         QCOMPARE(disabled, 1);
         QVERIFY(inRampNow >= 2);
@@ -912,28 +935,33 @@ private Q_SLOTS:
 
     void wireDate_formatsAndParsesGenesysForms()
     {
-        QCOMPARE(WireDate::format(*WireDate::parse(u"2026-10-01T00:00:00.000Z"_s)), u"2026-10-01T00:00:00Z"_s);
-        QCOMPARE(WireDate::format(*WireDate::parse(u"2026-10-31T23:59:59.999Z"_s)), u"2026-10-31T23:59:59.999Z"_s);
-        QCOMPARE(WireDate::format(*WireDate::parse(u"2026-10-01T02:00:00+02:00"_s)), u"2026-10-01T00:00:00Z"_s);
-        QCOMPARE(WireDate::format(*WireDate::parse(u"2024-02-29T12:30:00.5Z"_s)), u"2024-02-29T12:30:00.500Z"_s);
+        QCOMPARE(
+            WireDate::format(*WireDate::parse(u"2026-10-01T00:00:00.000Z"_s)), u"2026-10-01T00:00:00Z"_s);
+        QCOMPARE(
+            WireDate::format(*WireDate::parse(u"2026-10-31T23:59:59.999Z"_s)), u"2026-10-31T23:59:59.999Z"_s);
+        QCOMPARE(
+            WireDate::format(*WireDate::parse(u"2026-10-01T02:00:00+02:00"_s)), u"2026-10-01T00:00:00Z"_s);
+        QCOMPARE(
+            WireDate::format(*WireDate::parse(u"2024-02-29T12:30:00.5Z"_s)), u"2024-02-29T12:30:00.500Z"_s);
         QVERIFY(!WireDate::parse(u"2026-10-01"_s));
         QVERIFY(!WireDate::parse(u"2026-10-01T00:00:00"_s));
         QVERIFY(!WireDate::parse(u"2025-02-29T00:00:00Z"_s));
     }
 
-    // ---- the executable ---------------------------------------------------------------------------------------
+    // ---- the executable
+    // ---------------------------------------------------------------------------------------
 
     void cli_port0_printsListeningLineAndServes()
     {
         QProcess process;
         process.start(QStringLiteral(BD_BILLING_SIM_EXE),
-                      {u"--port"_s, u"0"_s, u"--seed"_s, u"7"_s, u"--now"_s, u"2026-11-26T12:00:00Z"_s,
-                       u"--client-id"_s, u"cli"_s, u"--client-secret"_s, u"s3cret"_s});
+            { u"--port"_s, u"0"_s, u"--seed"_s, u"7"_s, u"--now"_s, u"2026-11-26T12:00:00Z"_s,
+                u"--client-id"_s, u"cli"_s, u"--client-secret"_s, u"s3cret"_s });
         QVERIFY(process.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 10'000);
         const QString line = QString::fromUtf8(process.readLine()).trimmed();
-        const QRegularExpressionMatch m =
-            QRegularExpression(u"^listening on http://127\\.0\\.0\\.1:(\\d+)$"_s).match(line);
+        const QRegularExpressionMatch m
+            = QRegularExpression(u"^listening on http://127\\.0\\.0\\.1:(\\d+)$"_s).match(line);
         QVERIFY2(m.hasMatch(), qPrintable(line));
 
         QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/oauth/token"_s.arg(m.captured(1))));
@@ -948,23 +976,24 @@ private Q_SLOTS:
     void cli_help_and_badFlags()
     {
         QProcess help;
-        help.start(QStringLiteral(BD_BILLING_SIM_EXE), {u"--help"_s});
+        help.start(QStringLiteral(BD_BILLING_SIM_EXE), { u"--help"_s });
         QVERIFY(help.waitForFinished());
         QCOMPARE(help.exitCode(), 0);
         const QByteArray text = help.readAllStandardOutput();
-        for (const char* flag : {"--port", "--seed", "--in-progress-polls", "--latency-ms", "--rate-limit",
-                                 "--error-rate", "--drop-rate", "--malformed-rate", "--token-lifetime",
-                                 "--deny-billing-permission", "--now", "--client-id", "--client-secret"})
+        for (const char* flag : { "--port", "--seed", "--in-progress-polls", "--latency-ms", "--rate-limit",
+                 "--error-rate", "--drop-rate", "--malformed-rate", "--token-lifetime",
+                 "--deny-billing-permission", "--now", "--client-id", "--client-secret" })
             QVERIFY2(text.contains(flag), flag);
 
         QString error;
-        QVERIFY(!SimOptions::fromArguments({u"billing-sim"_s, u"--error-rate"_s, u"2"_s}, &error));
+        QVERIFY(!SimOptions::fromArguments({ u"billing-sim"_s, u"--error-rate"_s, u"2"_s }, &error));
         QVERIFY(error.contains(u"error-rate"_s));
-        QVERIFY(!SimOptions::fromArguments({u"billing-sim"_s, u"--now"_s, u"tomorrow"_s}, &error));
-        const auto o = SimOptions::fromArguments(
-            {u"billing-sim"_s, u"--seed"_s, u"9"_s, u"--rate-limit"_s, u"300"_s, u"--deny-billing-permission"_s,
-             u"--in-progress-polls"_s, u"2"_s, u"--now"_s, u"2026-11-26T12:00:00Z"_s},
-            &error);
+        QVERIFY(!SimOptions::fromArguments({ u"billing-sim"_s, u"--now"_s, u"tomorrow"_s }, &error));
+        const auto o
+            = SimOptions::fromArguments({ u"billing-sim"_s, u"--seed"_s, u"9"_s, u"--rate-limit"_s, u"300"_s,
+                                            u"--deny-billing-permission"_s, u"--in-progress-polls"_s, u"2"_s,
+                                            u"--now"_s, u"2026-11-26T12:00:00Z"_s },
+                &error);
         QVERIFY2(o.has_value(), qPrintable(error));
         QCOMPARE(o->seed, 9u);
         QCOMPARE(o->rateLimitPerMinute, 300);

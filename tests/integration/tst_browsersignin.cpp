@@ -3,9 +3,9 @@
 
 #include "api/apiclient.h"
 #include "api/apisession.h"
-#include "api/authsession.h"
 #include "api/organizationjob.h"
 #include "api/orgapi.h"
+#include "api/tokenprovider.h"
 #include "auth/browsersignin.h"
 #include "auth/pkce.h"
 #include "auth/profile.h"
@@ -111,7 +111,7 @@ private:
         [&] { QTRY_COMPARE(succeeded.size(), 1); }();
         if (succeeded.isEmpty())
             return {};
-        return {succeeded.first().at(0).toString(), authorize.location};
+        return { succeeded.first().at(0).toString(), authorize.location };
     }
 
     QList<sim::RequestRecord> tokenRequests() const
@@ -193,9 +193,10 @@ private Q_SLOTS:
 
         // Signed in: organizations/me names the org and users/me the person.
         QString error;
-        std::unique_ptr<ApiSession> session(ProfileOpener::open(browserProfile(), Secrets{{}, token, expiresAt}, &error));
+        std::unique_ptr<ApiSession> session(
+            ProfileOpener::open(browserProfile(), Secrets { {}, token, expiresAt }, &error));
         QVERIFY2(session, qPrintable(error));
-        QCOMPARE(session->auth()->method(), AuthSession::Method::UserToken);
+        QCOMPARE(session->auth()->method(), TokenProvider::Method::UserToken);
         QCOMPARE(session->auth()->expiresAt(), expiresAt);
         OrganizationJob* orgJob = session->orgs()->fetchOrganization();
         QSignalSpy org(orgJob, &OrganizationJob::organizationReady);
@@ -214,8 +215,8 @@ private Q_SLOTS:
         QSignalSpy succeeded(signIn.get(), &BrowserSignIn::succeeded);
         signIn->start(m_sim->baseUrl(), m_sim->options().browserClientId);
         // The challenge the server records is not the app's: the app's verifier no longer matches it.
-        const QUrl tampered =
-            withQueryValue(m_authorizeUrl, u"code_challenge"_s, Pkce::challengeFor(Pkce::generate().verifier));
+        const QUrl tampered = withQueryValue(
+            m_authorizeUrl, u"code_challenge"_s, Pkce::challengeFor(Pkce::generate().verifier));
         const Page authorize = browse(tampered);
         const Page done = browse(authorize.location);
         QTRY_COMPARE(failed.size(), 1);
@@ -223,7 +224,7 @@ private Q_SLOTS:
         const ApiError error = failed.first().at(0).value<ApiError>();
         QCOMPARE(error.kind(), ApiError::Kind::Auth);
         QVERIFY2(error.message().contains(u"code_verifier does not match the code_challenge"_s),
-                 qPrintable(error.message()));
+            qPrintable(error.message()));
         QCOMPARE(done.status, 400);
         QVERIFY(done.body.contains("Sign-in failed"));
         QVERIFY(done.body.contains("did not accept the sign-in code"));
@@ -252,9 +253,9 @@ private Q_SLOTS:
         // The server treats a replayed code as stolen: the token it bought no longer works.
         QString why;
         std::unique_ptr<ApiSession> session(
-            ProfileOpener::open(browserProfile(), Secrets{{}, firstToken, {}}, &why));
+            ProfileOpener::open(browserProfile(), Secrets { {}, firstToken, {} }, &why));
         QVERIFY2(session, qPrintable(why));
-        QSignalSpy reauth(session->auth(), &AuthSession::reauthenticationNeeded);
+        QSignalSpy reauth(session->auth(), &TokenProvider::reauthenticationNeeded);
         session->orgs()->fetchOrganization();
         QVERIFY(reauth.wait(10'000));
     }
@@ -323,7 +324,7 @@ private Q_SLOTS:
         socket.connectToHost(QHostAddress::LocalHost, quint16(authorize.location.port()));
         QVERIFY(socket.waitForConnected(10'000));
         socket.write("GET " + authorize.location.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority)
-                     + " HTTP/1.1\nHost: 127.0.0.1\n\n");
+            + " HTTP/1.1\nHost: 127.0.0.1\n\n");
         QTRY_COMPARE_WITH_TIMEOUT(succeeded.size(), 1, 15'000);
         if (socket.state() != QAbstractSocket::UnconnectedState)
             QSignalSpy(&socket, &QTcpSocket::disconnected).wait(10'000);
@@ -341,7 +342,8 @@ private Q_SLOTS:
         const Page done = browse(authorize.location);
         QTRY_COMPARE(failed.size(), 1);
         const QString message = failed.first().at(0).value<ApiError>().message();
-        QVERIFY2(message.startsWith(u"Sign-in was declined in the browser: The user denied"_s), qPrintable(message));
+        QVERIFY2(message.startsWith(u"Sign-in was declined in the browser: The user denied"_s),
+            qPrintable(message));
         QCOMPARE(done.status, 400);
         QVERIFY(tokenRequests().isEmpty());
     }
@@ -383,11 +385,12 @@ private Q_SLOTS:
         const auto [token, callback] = signInThroughBrowser();
         Q_UNUSED(callback)
         QString error;
-        std::unique_ptr<ApiSession> session(ProfileOpener::open(browserProfile(), Secrets{{}, token, {}}, &error));
+        std::unique_ptr<ApiSession> session(
+            ProfileOpener::open(browserProfile(), Secrets { {}, token, {} }, &error));
         QVERIFY2(session, qPrintable(error));
         m_sim->expireAllTokens();
 
-        QSignalSpy reauth(session->auth(), &AuthSession::reauthenticationNeeded);
+        QSignalSpy reauth(session->auth(), &TokenProvider::reauthenticationNeeded);
         OrganizationJob* job = session->orgs()->fetchOrganization();
         QSignalSpy org(job, &OrganizationJob::organizationReady);
         QSignalSpy jobFailed(job, &OrganizationJob::failed);
@@ -408,10 +411,11 @@ private Q_SLOTS:
         const auto [token, callback] = signInThroughBrowser();
         Q_UNUSED(callback)
         QString error;
-        std::unique_ptr<ApiSession> session(ProfileOpener::open(browserProfile(), Secrets{{}, token, {}}, &error));
+        std::unique_ptr<ApiSession> session(
+            ProfileOpener::open(browserProfile(), Secrets { {}, token, {} }, &error));
         QVERIFY2(session, qPrintable(error));
         m_sim->expireAllTokens();
-        QSignalSpy reauth(session->auth(), &AuthSession::reauthenticationNeeded);
+        QSignalSpy reauth(session->auth(), &TokenProvider::reauthenticationNeeded);
         OrganizationJob* job = session->orgs()->fetchOrganization();
         QSignalSpy jobFailed(job, &OrganizationJob::failed);
         QVERIFY(reauth.wait(10'000));

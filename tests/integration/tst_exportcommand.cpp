@@ -1,15 +1,14 @@
 // The headless export (billing-dashboard export …) against billing-sim: files compared with the sim's data.
 
-#include "csvreader.h"
-#include "simfixture.h"
-#include "wirefixtures.h"
-
-#include "domain/datebuckets.h"
-#include "domain/decimal.h"
-#include "domain/isodate.h"
 #include "cli/exportcommand.h"
 #include "csv/overviewcsv.h"
 #include "csv/usagecsv.h"
+#include "csvreader.h"
+#include "domain/datebuckets.h"
+#include "domain/decimal.h"
+#include "domain/isodate.h"
+#include "simfixture.h"
+#include "wirefixtures.h"
 
 #include <QDir>
 #include <QFile>
@@ -56,7 +55,7 @@ Run runExport(const QStringList& arguments, const QProcessEnvironment& environme
 QStringList simArguments(const SimFixture& fixture)
 {
     return { u"--base-url"_s, fixture.server->baseUrl().toString(), u"--client-id"_s, u"demo"_s,
-             u"--client-secret"_s, u"demo"_s };
+        u"--client-secret"_s, u"demo"_s };
 }
 
 QByteArray readFile(const QString& path)
@@ -77,9 +76,9 @@ private Q_SLOTS:
         BD_SIM_FIXTURE(fixture);
         QTemporaryDir dir;
         const QString out = dir.filePath(u"usage.csv"_s);
-        const Run run = runExport(QStringList { u"usage"_s, u"--start"_s, u"2025-11-15"_s, u"--end"_s, u"2026-10-31"_s,
-                                                u"--granularity"_s, u"month"_s, u"--out"_s, out }
-                                  + simArguments(fixture));
+        const Run run = runExport(QStringList { u"usage"_s, u"--start"_s, u"2025-11-15"_s, u"--end"_s,
+                                      u"2026-10-31"_s, u"--granularity"_s, u"month"_s, u"--out"_s, out }
+            + simArguments(fixture));
         QVERIFY2(run.exitCode == 0, qPrintable(run.messages.join(u'\n')));
 
         const QList<QStringList> rows = test::parseCsv(readFile(out));
@@ -87,7 +86,8 @@ private Q_SLOTS:
         QCOMPARE(rows.first(), UsageCsv::header());
 
         // Expected: every licence of every bucket's report, as the sim generates it for that window.
-        const QList<DateBucket> buckets = DateBuckets::tile(QDate(2025, 11, 15), QDate(2026, 10, 31), Granularity::Month);
+        const QList<DateBucket> buckets
+            = DateBuckets::tile(QDate(2025, 11, 15), QDate(2026, 10, 31), Granularity::Month);
         QCOMPARE(buckets.size(), 12);
         QCOMPARE(buckets.first().first, QDate(2025, 11, 15));
         QMultiMap<QString, QStringList> expected;
@@ -97,8 +97,9 @@ private Q_SLOTS:
             for (const QJsonValue& usage : usages) {
                 const QString start = bucket.first.toString(Qt::ISODate);
                 // Numbers compare as exact decimals: "1130.30" on the wire is written as "1130.3".
-                expected.insert(start, { start, bucket.last.toString(Qt::ISODate), usage[u"name"_s].toString(),
-                                         Decimal::fromString(usage[u"totalUsage"_s].toString())->toString() });
+                expected.insert(start,
+                    { start, bucket.last.toString(Qt::ISODate), usage[u"name"_s].toString(),
+                        Decimal::fromString(usage[u"totalUsage"_s].toString())->toString() });
             }
         }
         QCOMPARE(rows.size() - 1, expected.size());
@@ -114,7 +115,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString out = dir.filePath(u"usage.csv"_s);
         const Run run = runExport({ u"usage"_s, u"--start"_s, u"2026-05-01"_s, u"--end"_s, u"2026-04-01"_s,
-                                    u"--out"_s, out, u"--demo"_s });
+            u"--out"_s, out, u"--demo"_s });
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.messages.first().contains(u"after --end"_s));
         QVERIFY(!QFile::exists(out));
@@ -124,18 +125,18 @@ private Q_SLOTS:
     {
         BD_SIM_FIXTURE(fixture);
         fixture.server->injectAnswer(400, "application/json"_ba,
-                                     R"({"message":"Invalid request","code":"bad.request","status":400})"_ba, 1,
-                                     u"/billableusage"_s);
+            R"({"message":"Invalid request","code":"bad.request","status":400})"_ba, 1, u"/billableusage"_s);
         QTemporaryDir dir;
         const QString out = dir.filePath(u"usage.csv"_s);
-        const Run run = runExport(QStringList { u"usage"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s, u"2026-03-31"_s,
-                                                u"--out"_s, out }
-                                  + simArguments(fixture));
+        const Run run = runExport(QStringList { u"usage"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s,
+                                      u"2026-03-31"_s, u"--out"_s, out }
+            + simArguments(fixture));
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.messages.last().startsWith(u"error: the report for"_s));
         QVERIFY2(run.messages.last().contains(u"HTTP 400"_s), qPrintable(run.messages.last()));
         QVERIFY(!QFile::exists(out));
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 0); // no temporary left behind
+        QCOMPARE(
+            QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 0); // no temporary left behind
     }
 
     void usage_unwritableDestination_failsWithOneLineAndWritesNothing()
@@ -144,13 +145,14 @@ private Q_SLOTS:
         QTemporaryDir dir;
         // A path inside a folder that does not exist cannot be written.
         const QString out = dir.filePath(u"missing-folder/usage.csv"_s);
-        const Run run = runExport(QStringList { u"usage"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s, u"2026-01-31"_s,
-                                                u"--out"_s, out }
-                                  + simArguments(fixture));
+        const Run run = runExport(QStringList { u"usage"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s,
+                                      u"2026-01-31"_s, u"--out"_s, out }
+            + simArguments(fixture));
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.messages.last().startsWith(u"error: Cannot write"_s));
         QCOMPARE(run.messages.filter(u"error:"_s).size(), 1);
-        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).size(), 0);
+        QCOMPARE(
+            QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).size(), 0);
     }
 
     void overview_periods0to12_matchTheSimsOverviews()
@@ -159,9 +161,9 @@ private Q_SLOTS:
         const QString org = fixture.server->data().trustorIds().at(0);
         QTemporaryDir dir;
         const QString out = dir.filePath(u"overview.csv"_s);
-        const Run run = runExport(QStringList { u"overview"_s, u"--trustor"_s, org, u"--periods"_s, u"0-12"_s,
-                                                u"--out"_s, out }
-                                  + simArguments(fixture));
+        const Run run = runExport(
+            QStringList { u"overview"_s, u"--trustor"_s, org, u"--periods"_s, u"0-12"_s, u"--out"_s, out }
+            + simArguments(fixture));
         QVERIFY2(run.exitCode == 0, qPrintable(run.messages.join(u'\n')));
         const QList<QStringList> rows = test::parseCsv(readFile(out));
         QCOMPARE(rows.first(), OverviewCsv::header());
@@ -172,19 +174,21 @@ private Q_SLOTS:
             QVERIFY(overview);
             const QJsonArray usages = overview->value(u"usages"_s).toArray();
             for (const QJsonValue& usage : usages) {
-                expected.append({ QString::number(index), overview->value(u"billingPeriodStartDate"_s).toString(),
-                                  overview->value(u"billingPeriodEndDate"_s).toString(),
-                                  usage[u"name"_s].toString(), usage[u"partNumber"_s].toString(),
-                                  Decimal::fromString(usage[u"usageQuantity"_s].toString())->toString(),
-                                  Decimal::fromString(usage[u"prepayQuantity"_s].toString())->toString(),
-                                  overview->value(u"currency"_s).toString() });
+                expected.append(
+                    { QString::number(index), overview->value(u"billingPeriodStartDate"_s).toString(),
+                        overview->value(u"billingPeriodEndDate"_s).toString(), usage[u"name"_s].toString(),
+                        usage[u"partNumber"_s].toString(),
+                        Decimal::fromString(usage[u"usageQuantity"_s].toString())->toString(),
+                        Decimal::fromString(usage[u"prepayQuantity"_s].toString())->toString(),
+                        overview->value(u"currency"_s).toString() });
             }
         }
         QCOMPARE(rows.size() - 1, expected.size());
         for (qsizetype i = 1; i < rows.size(); ++i) {
             const QStringList& row = rows.at(i);
             // Index, period start, end, name, part number, usage, prepay, currency.
-            const QStringList picked { row.at(0), row.at(1), row.at(2), row.at(6), row.at(7), row.at(10), row.at(11), row.at(5) };
+            const QStringList picked { row.at(0), row.at(1), row.at(2), row.at(6), row.at(7), row.at(10),
+                row.at(11), row.at(5) };
             QCOMPARE(picked, expected.at(i - 1));
         }
     }
@@ -201,12 +205,12 @@ private Q_SLOTS:
         const int length = fixture.server->data().historyLength(shortOrg);
         QTemporaryDir dir;
         const QString out = dir.filePath(u"overview.csv"_s);
-        const Run run = runExport(QStringList { u"overview"_s, u"--trustor"_s, shortOrg, u"--periods"_s, u"0-12"_s,
-                                                u"--out"_s, out }
-                                  + simArguments(fixture));
+        const Run run = runExport(QStringList { u"overview"_s, u"--trustor"_s, shortOrg, u"--periods"_s,
+                                      u"0-12"_s, u"--out"_s, out }
+            + simArguments(fixture));
         QVERIFY2(run.exitCode == 0, qPrintable(run.messages.join(u'\n')));
         QVERIFY2(run.messages.last().contains(u"no billing period exists at index %1"_s.arg(length)),
-                 qPrintable(run.messages.last()));
+            qPrintable(run.messages.last()));
         const QList<QStringList> rows = test::parseCsv(readFile(out));
         QSet<QString> indexes;
         for (qsizetype i = 1; i < rows.size(); ++i)
@@ -221,9 +225,10 @@ private Q_SLOTS:
         BD_SIM_FIXTURE(fixture);
         QTemporaryDir dir;
         const QString out = dir.filePath(u"overview.csv"_s);
-        const Run run = runExport(QStringList { u"overview"_s, u"--trustor"_s, u"00000000-0000-0000-0000-000000000000"_s,
-                                                u"--periods"_s, u"0-2"_s, u"--out"_s, out }
-                                  + simArguments(fixture));
+        const Run run = runExport(
+            QStringList { u"overview"_s, u"--trustor"_s, u"00000000-0000-0000-0000-000000000000"_s,
+                u"--periods"_s, u"0-2"_s, u"--out"_s, out }
+            + simArguments(fixture));
         QCOMPARE(run.exitCode, 1);
         QVERIFY(!QFile::exists(out));
     }
@@ -233,12 +238,13 @@ private Q_SLOTS:
         BD_SIM_FIXTURE(fixture);
         QTemporaryDir dir;
         const QString out = dir.filePath(u"overview.csv"_s);
-        const Run run = runExport(QStringList { u"overview"_s, u"--trustor"_s, u"00000000-0000-0000-0000-000000000000"_s,
-                                                u"--periods"_s, u"0"_s, u"--out"_s, out }
-                                  + simArguments(fixture));
+        const Run run = runExport(
+            QStringList { u"overview"_s, u"--trustor"_s, u"00000000-0000-0000-0000-000000000000"_s,
+                u"--periods"_s, u"0"_s, u"--out"_s, out }
+            + simArguments(fixture));
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.messages.last().contains(u"was not found or does not trust this organization"_s),
-                 qPrintable(run.messages.last()));
+            qPrintable(run.messages.last()));
         QVERIFY(!QFile::exists(out));
     }
 
@@ -246,31 +252,33 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("contentType");
-        QTest::addColumn<QString>("body");        // "%1" stands for the trustor id
+        QTest::addColumn<QString>("body"); // "%1" stands for the trustor id
         QTest::addColumn<QStringList>("indexes"); // the indexes given that answer
         QTest::addColumn<QString>("expected");
         const QString overview = QString::fromUtf8(test::wireFixture(u"trusteebillingoverview.json"_s));
         QTest::newRow("a proxy's HTML 404 is no end of history")
             << 404 << "text/html"_ba << u"<html><body><h1>404 Not Found</h1>nginx</body></html>"_s
-            << QStringList{ u"3"_s } << u"HTTP 404"_s;
+            << QStringList { u"3"_s } << u"HTTP 404"_s;
         QTest::newRow("another org's overview") << 200 << "application/json"_ba << overview
-                                                << QStringList{ u"1"_s } << u"the billing of another org"_s;
+                                                << QStringList { u"1"_s } << u"the billing of another org"_s;
         QString sameOrg = overview;
         sameOrg.replace(u"4f8e2a61-7c3b-4d95-a0e1-6b2c9d8f7a14"_s, u"%1"_s);
-        QTest::newRow("one period at two indexes")
-            << 200 << "application/json"_ba << sameOrg << QStringList{ u"2"_s, u"3"_s } << u"Billing period"_s;
+        QTest::newRow("one period at two indexes") << 200 << "application/json"_ba << sameOrg
+                                                   << QStringList { u"2"_s, u"3"_s } << u"Billing period"_s;
         QString withoutDates = sameOrg;
-        withoutDates.replace(u"billingPeriodStartDate"_s, u"unknownStart"_s).replace(u"billingPeriodEndDate"_s, u"unknownEnd"_s);
+        withoutDates.replace(u"billingPeriodStartDate"_s, u"unknownStart"_s)
+            .replace(u"billingPeriodEndDate"_s, u"unknownEnd"_s);
         QTest::newRow("a closed period without its dates")
-            << 200 << "application/json"_ba << withoutDates << QStringList{ u"4"_s } << u"without its dates"_s;
+            << 200 << "application/json"_ba << withoutDates << QStringList { u"4"_s }
+            << u"without its dates"_s;
         QString negative = sameOrg;
         negative.replace(u"\"usageQuantity\": \"64\""_s, u"\"usageQuantity\": \"-64\""_s);
-        QTest::newRow("a negative quantity")
-            << 200 << "application/json"_ba << negative << QStringList{ u"0"_s } << u"negative usageQuantity (-64)"_s;
+        QTest::newRow("a negative quantity") << 200 << "application/json"_ba << negative
+                                             << QStringList { u"0"_s } << u"negative usageQuantity (-64)"_s;
         QString duplicate = sameOrg;
         duplicate.replace(u"\"currency\": \"USD\","_s, u"\"currency\": \"USD\", \"currency\": \"EUR\","_s);
-        QTest::newRow("a duplicate key") << 200 << "application/json"_ba << duplicate << QStringList{ u"0"_s }
-                                         << u"currency: the key appears twice"_s;
+        QTest::newRow("a duplicate key") << 200 << "application/json"_ba << duplicate
+                                         << QStringList { u"0"_s } << u"currency: the key appears twice"_s;
     }
 
     void overview_answerThatDoesNotCheckOut_exitsNonZeroWithoutAFile()
@@ -285,12 +293,12 @@ private Q_SLOTS:
         QVERIFY(fixture.server->data().historyLength(org) > 6);
         for (const QString& index : std::as_const(indexes))
             fixture.server->injectAnswer(status, contentType, QString(body).replace(u"%1"_s, org).toUtf8(), 1,
-                                         u"billingPeriodIndex=%1"_s.arg(index));
+                u"billingPeriodIndex=%1"_s.arg(index));
         QTemporaryDir dir;
         const QString out = dir.filePath(u"overview.csv"_s);
-        const Run run = runExport(QStringList { u"overview"_s, u"--trustor"_s, org, u"--periods"_s, u"0-6"_s,
-                                                u"--out"_s, out }
-                                  + simArguments(fixture));
+        const Run run = runExport(
+            QStringList { u"overview"_s, u"--trustor"_s, org, u"--periods"_s, u"0-6"_s, u"--out"_s, out }
+            + simArguments(fixture));
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.messages.last().contains(expected), qPrintable(run.messages.last()));
         QVERIFY(!QFile::exists(out));
@@ -317,13 +325,12 @@ private Q_SLOTS:
         QFETCH(QString, body);
         QFETCH(QString, expected);
         BD_SIM_FIXTURE(fixture);
-        fixture.server->injectAnswer(200, "application/json"_ba, body.toUtf8(), 1,
-                                     u"startDate=2026-01-01"_s);
+        fixture.server->injectAnswer(200, "application/json"_ba, body.toUtf8(), 1, u"startDate=2026-01-01"_s);
         QTemporaryDir dir;
         const QString out = dir.filePath(u"usage.csv"_s);
         const Run run = runExport(QStringList { u"usage"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s,
-                                                u"2026-03-31"_s, u"--granularity"_s, u"month"_s, u"--out"_s, out }
-                                  + simArguments(fixture));
+                                      u"2026-03-31"_s, u"--granularity"_s, u"month"_s, u"--out"_s, out }
+            + simArguments(fixture));
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.messages.last().contains(expected), qPrintable(run.messages.last()));
         QVERIFY(!QFile::exists(out));
@@ -336,15 +343,17 @@ private Q_SLOTS:
         environment.insert(u"GENESYSCLOUD_OAUTHCLIENT_ID"_s, u"id-from-env"_s);
         environment.insert(u"GENESYSCLOUD_OAUTHCLIENT_SECRET"_s, u"secret-from-env"_s);
         QString error;
-        const auto options = ExportOptions::parse({ u"usage"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s,
-                                                    u"2026-01-31"_s, u"--out"_s, u"x.csv"_s, u"--client-id"_s, u"cli-id"_s },
-                                                  environment, QDate(2026, 11, 20), &error);
+        const auto options
+            = ExportOptions::parse({ u"usage"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s, u"2026-01-31"_s,
+                                       u"--out"_s, u"x.csv"_s, u"--client-id"_s, u"cli-id"_s },
+                environment, QDate(2026, 11, 20), &error);
         QVERIFY2(options, qPrintable(error));
         QCOMPARE(options->connection.region, u"eu_west_1"_s);
         QCOMPARE(options->connection.clientId, u"cli-id"_s); // the option wins
         QCOMPARE(options->connection.clientSecret, u"secret-from-env"_s);
         QString endpointError;
-        QCOMPARE(options->connection.endpoint(&endpointError).apiBase(), QUrl(u"https://api.mypurecloud.ie"_s));
+        QCOMPARE(
+            options->connection.endpoint(&endpointError).apiBase(), QUrl(u"https://api.mypurecloud.ie"_s));
     }
 
     void options_badInput_isRefusedWithOneClearLine_data()
@@ -353,13 +362,23 @@ private Q_SLOTS:
         QTest::addColumn<QString>("says");
         const QStringList base { u"--out"_s, u"x.csv"_s, u"--demo"_s };
         QTest::newRow("no kind") << QStringList {} << u"usage or overview"_s;
-        QTest::newRow("bad date") << (QStringList { u"usage"_s, u"--start"_s, u"2026-13-01"_s, u"--end"_s, u"2026-12-01"_s } + base) << u"YYYY-MM-DD"_s;
-        QTest::newRow("future start") << (QStringList { u"usage"_s, u"--start"_s, u"2027-01-01"_s, u"--end"_s, u"2027-02-01"_s } + base) << u"in the future"_s;
-        QTest::newRow("bad granularity") << (QStringList { u"usage"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s, u"2026-02-01"_s, u"--granularity"_s, u"hour"_s } + base) << u"day, week, month or quarter"_s;
+        QTest::newRow("bad date") << (QStringList { u"usage"_s, u"--start"_s, u"2026-13-01"_s, u"--end"_s,
+                                          u"2026-12-01"_s }
+            + base) << u"YYYY-MM-DD"_s;
+        QTest::newRow("future start")
+            << (QStringList { u"usage"_s, u"--start"_s, u"2027-01-01"_s, u"--end"_s, u"2027-02-01"_s } + base)
+            << u"in the future"_s;
+        QTest::newRow("bad granularity") << (QStringList { u"usage"_s, u"--start"_s, u"2026-01-01"_s,
+                                                 u"--end"_s, u"2026-02-01"_s, u"--granularity"_s, u"hour"_s }
+            + base) << u"day, week, month or quarter"_s;
         QTest::newRow("no trustor") << (QStringList { u"overview"_s } + base) << u"--trustor"_s;
-        QTest::newRow("bad periods") << (QStringList { u"overview"_s, u"--trustor"_s, u"x"_s, u"--periods"_s, u"5-2"_s } + base) << u"FIRST-LAST"_s;
-        QTest::newRow("no out") << QStringList { u"overview"_s, u"--trustor"_s, u"x"_s, u"--demo"_s } << u"--out"_s;
-        QTest::newRow("no credentials") << QStringList { u"overview"_s, u"--trustor"_s, u"x"_s, u"--out"_s, u"x.csv"_s } << u"no credentials"_s;
+        QTest::newRow("bad periods") << (QStringList {
+                                             u"overview"_s, u"--trustor"_s, u"x"_s, u"--periods"_s, u"5-2"_s }
+            + base) << u"FIRST-LAST"_s;
+        QTest::newRow("no out") << QStringList { u"overview"_s, u"--trustor"_s, u"x"_s, u"--demo"_s }
+                                << u"--out"_s;
+        QTest::newRow("no credentials") << QStringList { u"overview"_s, u"--trustor"_s, u"x"_s, u"--out"_s,
+            u"x.csv"_s } << u"no credentials"_s;
     }
 
     void options_badInput_isRefusedWithOneClearLine()
@@ -377,8 +396,8 @@ private Q_SLOTS:
         const QString out = dir.filePath(u"usage.csv"_s);
         QProcess process;
         process.start(QStringLiteral(BD_DASHBOARD_EXE),
-                      { u"export"_s, u"usage"_s, u"--demo"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s,
-                        u"2026-03-31"_s, u"--out"_s, out });
+            { u"export"_s, u"usage"_s, u"--demo"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s,
+                u"2026-03-31"_s, u"--out"_s, out });
         QVERIFY(process.waitForFinished(60'000));
         QCOMPARE(process.exitCode(), 0);
         const QList<QStringList> rows = test::parseCsv(readFile(out));
@@ -393,8 +412,8 @@ private Q_SLOTS:
     {
         QProcess process;
         process.start(QStringLiteral(BD_DASHBOARD_EXE),
-                      { u"export"_s, u"usage"_s, u"--demo"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s,
-                        u"2026-02-28"_s, u"--out"_s, u"-"_s });
+            { u"export"_s, u"usage"_s, u"--demo"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s,
+                u"2026-02-28"_s, u"--out"_s, u"-"_s });
         QVERIFY(process.waitForFinished(60'000));
         QCOMPARE(process.exitCode(), 0);
         const QList<QStringList> rows = test::parseCsv(process.readAllStandardOutput());
@@ -412,9 +431,10 @@ private Q_SLOTS:
         const QString out = dir.filePath(u"usage.csv"_s);
         QProcess process;
         // A one-block limit (ulimit -f counts 512-byte or 1 KiB blocks): the CSV of a year is larger.
-        process.start(u"/bin/sh"_s, { u"-c"_s, u"ulimit -f 1; exec \"$0\" \"$@\""_s, QStringLiteral(BD_DASHBOARD_EXE),
-                                      u"export"_s, u"usage"_s, u"--demo"_s, u"--start"_s, u"2025-01-01"_s,
-                                      u"--end"_s, u"2025-12-31"_s, u"--granularity"_s, u"week"_s, u"--out"_s, out });
+        process.start(u"/bin/sh"_s,
+            { u"-c"_s, u"ulimit -f 1; exec \"$0\" \"$@\""_s, QStringLiteral(BD_DASHBOARD_EXE), u"export"_s,
+                u"usage"_s, u"--demo"_s, u"--start"_s, u"2025-01-01"_s, u"--end"_s, u"2025-12-31"_s,
+                u"--granularity"_s, u"week"_s, u"--out"_s, out });
         QVERIFY(process.waitForFinished(60'000));
         QCOMPARE(process.exitStatus(), QProcess::NormalExit); // not killed by SIGXFSZ
         QCOMPARE(process.exitCode(), 1);
@@ -430,8 +450,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString out = dir.filePath(u"missing/usage.csv"_s);
         const Run run = runExport(QStringList { u"usage"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s,
-                                                u"2026-03-31"_s, u"--out"_s, out }
-                                  + simArguments(fixture));
+                                      u"2026-03-31"_s, u"--out"_s, out }
+            + simArguments(fixture));
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.messages.last().contains(u"does not exist"_s), qPrintable(run.messages.last()));
         QCOMPARE(fixture.requests(u"/billableusage"_s).size(), 0);
@@ -456,14 +476,15 @@ private Q_SLOTS:
             QProcess process;
             process.setProcessEnvironment(QProcessEnvironment::systemEnvironment());
             process.start(QStringLiteral(BD_DASHBOARD_EXE),
-                          QStringList{ u"export"_s, u"overview"_s, u"--trustor"_s, shortOrg, u"--periods"_s,
-                                       u"0-12"_s, u"--out"_s, dir.filePath(u"o%1.csv"_s.arg(run)) }
-                              + simArguments(fixture));
+                QStringList { u"export"_s, u"overview"_s, u"--trustor"_s, shortOrg, u"--periods"_s, u"0-12"_s,
+                    u"--out"_s, dir.filePath(u"o%1.csv"_s.arg(run)) }
+                    + simArguments(fixture));
             QVERIFY(process.waitForStarted());
             QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 120'000);
             const QList<QByteArray> said = process.readAllStandardError().trimmed().split('\n');
             QVERIFY2(said.size() == 1, said.join(" | ").constData());
-            QVERIFY2(said.at(0).startsWith("Wrote ") || said.at(0).startsWith("error: "), said.at(0).constData());
+            QVERIFY2(
+                said.at(0).startsWith("Wrote ") || said.at(0).startsWith("error: "), said.at(0).constData());
         }
     }
 

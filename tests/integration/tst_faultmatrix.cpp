@@ -1,9 +1,8 @@
 // The fault matrix: the same usage and overview exports against billing-sim under each fault and under all of
 // them at once. An export either writes exactly the clean run's CSV and exits 0, or exits non-zero with one
 // clear line and no file. Prints: scenario, runs, identical, failed clearly, wrong.
-#include "simfixture.h"
-
 #include "cli/exportcommand.h"
+#include "simfixture.h"
 
 #include <QDir>
 #include <QFile>
@@ -39,7 +38,7 @@ QStringList exportArguments(int kind, const QString& trustor)
 {
     if (kind == 0)
         return { u"usage"_s, u"--start"_s, u"2025-12-01"_s, u"--end"_s, u"2026-10-31"_s, u"--granularity"_s,
-                 u"month"_s };
+            u"month"_s };
     return { u"overview"_s, u"--trustor"_s, trustor, u"--periods"_s, u"0-12"_s };
 }
 
@@ -61,8 +60,8 @@ Outcome runExport(const Scenario& scenario, int kind)
     QTemporaryDir dir;
     const QString out = dir.filePath(u"export.csv"_s);
     const QStringList arguments = exportArguments(kind, fixture.server->data().trustorIds().first())
-        + QStringList{ u"--out"_s, out, u"--base-url"_s, fixture.server->baseUrl().toString(), u"--client-id"_s,
-                       u"demo"_s, u"--client-secret"_s, u"demo"_s };
+        + QStringList { u"--out"_s, out, u"--base-url"_s, fixture.server->baseUrl().toString(),
+              u"--client-id"_s, u"demo"_s, u"--client-secret"_s, u"demo"_s };
     const auto parsed = ExportOptions::parse(arguments, {}, test::fixedNow().date(), &error);
     if (!parsed) {
         outcome.messages << error;
@@ -78,7 +77,8 @@ Outcome runExport(const Scenario& scenario, int kind)
     QFile file(out);
     if (file.open(QIODevice::ReadOnly))
         outcome.csv = file.readAll();
-    outcome.fileLeft = QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size() > (outcome.exitCode == 0);
+    outcome.fileLeft
+        = QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size() > (outcome.exitCode == 0);
     return outcome;
 }
 
@@ -88,24 +88,25 @@ QList<Scenario> scenarios()
         { u"10 % 503"_s, [](sim::SimOptions& o) { o.serverErrorRate = 0.10; }, {} },
         { u"5 % dropped connections"_s, [](sim::SimOptions& o) { o.dropRate = 0.05; }, {} },
         { u"5 % malformed bodies"_s, [](sim::SimOptions& o) { o.malformedRate = 0.05; }, {} },
-        { u"429 bursts"_s, {}, [](sim::BillingSimServer& s) { s.injectFault(sim::Fault::RateLimited, 4, {}, 1); } },
+        { u"429 bursts"_s, {},
+            [](sim::BillingSimServer& s) { s.injectFault(sim::Fault::RateLimited, 4, {}, 1); } },
         { u"InProgress ×2"_s, [](sim::SimOptions& o) { o.inProgressPolls = 2; }, {} },
         { u"1 s tokens, 300 ms latency"_s,
-          [](sim::SimOptions& o) {
-              o.tokenLifetimeSecs = 1;
-              o.latencyMs = 300;
-          },
-          {} },
+            [](sim::SimOptions& o) {
+                o.tokenLifetimeSecs = 1;
+                o.latencyMs = 300;
+            },
+            {} },
         { u"all of them"_s,
-          [](sim::SimOptions& o) {
-              o.serverErrorRate = 0.05;
-              o.dropRate = 0.03;
-              o.malformedRate = 0.03;
-              o.inProgressPolls = 1;
-              o.tokenLifetimeSecs = 2;
-              o.latencyMs = 100;
-          },
-          [](sim::BillingSimServer& s) { s.injectFault(sim::Fault::RateLimited, 2, {}, 1); } },
+            [](sim::SimOptions& o) {
+                o.serverErrorRate = 0.05;
+                o.dropRate = 0.03;
+                o.malformedRate = 0.03;
+                o.inProgressPolls = 1;
+                o.tokenLifetimeSecs = 2;
+                o.latencyMs = 100;
+            },
+            [](sim::BillingSimServer& s) { s.injectFault(sim::Fault::RateLimited, 2, {}, 1); } },
     };
 }
 
@@ -118,7 +119,7 @@ class TestFaultMatrix final : public QObject
 private Q_SLOTS:
     void everyExport_isTheCleanOneOrOneClearError()
     {
-        const Scenario clean{ u"clean"_s, {}, {} };
+        const Scenario clean { u"clean"_s, {}, {} };
         QByteArray baseline[2];
         for (int kind = 0; kind < 2; ++kind) {
             const Outcome outcome = runExport(clean, kind);
@@ -126,24 +127,26 @@ private Q_SLOTS:
             QVERIFY(outcome.csv.count('\n') > 10);
             baseline[kind] = outcome.csv;
         }
-        QStringList table{ u"scenario                      runs  identical  failed clearly  wrong"_s };
+        QStringList table { u"scenario                      runs  identical  failed clearly  wrong"_s };
         int wrongInAll = 0;
         for (const Scenario& scenario : scenarios()) {
             int runs = 0, identical = 0, clear = 0, wrong = 0;
             for (int kind = 0; kind < 2; ++kind) {
                 const Outcome outcome = runExport(scenario, kind);
                 ++runs;
-                const bool oneLine = outcome.messages.size() == 1 && !outcome.messages.first().contains(u'\n');
+                const bool oneLine
+                    = outcome.messages.size() == 1 && !outcome.messages.first().contains(u'\n');
                 if (outcome.exitCode == 0 && outcome.csv == baseline[kind] && oneLine && !outcome.fileLeft) {
                     ++identical;
-                } else if (outcome.exitCode == 1 && oneLine && outcome.messages.first().startsWith(u"error: "_s)
-                           && outcome.csv.isEmpty() && !outcome.fileLeft) {
+                } else if (outcome.exitCode == 1 && oneLine
+                    && outcome.messages.first().startsWith(u"error: "_s) && outcome.csv.isEmpty()
+                    && !outcome.fileLeft) {
                     ++clear;
                 } else {
                     ++wrong;
                     qWarning("%s, %s export: exit %d, %d bytes, said: %s", qPrintable(scenario.name),
-                             kind == 0 ? "usage" : "overview", outcome.exitCode, int(outcome.csv.size()),
-                             qPrintable(outcome.messages.join(u" | "_s)));
+                        kind == 0 ? "usage" : "overview", outcome.exitCode, int(outcome.csv.size()),
+                        qPrintable(outcome.messages.join(u" | "_s)));
                 }
             }
             wrongInAll += wrong;

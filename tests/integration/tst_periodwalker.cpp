@@ -1,23 +1,23 @@
 // PeriodWalker and the partner models against billing-sim: a 13-period walk, a history that ends, a disabled
-// trust, and the demo data's special cases (charge added/removed, amendment, ramp, twin currencies, fair use).
-#include "simfixture.h"
-#include "csvreader.h"
-
+// trust, and the demo data's special cases (charge added/removed, amendment, ramp, twin currencies, fair
+// use).
 #include "api/orgapi.h"
 #include "api/trustorsjob.h"
+#include "csv/csvwriter.h"
+#include "csv/overviewcsv.h"
+#include "csvreader.h"
 #include "domain/currencytotals.h"
 #include "domain/overviewestimate.h"
 #include "domain/periodcomparison.h"
-#include "csv/csvwriter.h"
-#include "csv/overviewcsv.h"
 #include "load/periodwalker.h"
 #include "models/periodlistmodel.h"
 #include "models/periodusagemodel.h"
 #include "sim/demodata.h"
+#include "simfixture.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QFile>
 
 using namespace Qt::StringLiterals;
 using namespace bd;
@@ -39,13 +39,14 @@ struct Walk
         PeriodWalker walker(fixture.session->billing());
         QObject context;
         QObject::connect(&walker, &PeriodWalker::periodLoaded, &context,
-                         [this](int index, const TrusteeBillingOverview& overview) {
-                             loadedIndexes << index;
-                             periods.setPeriod(index, overview);
-                         });
+            [this](int index, const TrusteeBillingOverview& overview) {
+                loadedIndexes << index;
+                periods.setPeriod(index, overview);
+            });
         QObject::connect(&walker, &PeriodWalker::periodFailed, &context,
-                         [this](int, const ApiError& error) { failures << error; });
-        QObject::connect(&walker, &PeriodWalker::historyEnded, &context, [this](int index) { historyEnds << index; });
+            [this](int, const ApiError& error) { failures << error; });
+        QObject::connect(
+            &walker, &PeriodWalker::historyEnded, &context, [this](int index) { historyEnds << index; });
         QSignalSpy finished(&walker, &PeriodWalker::finished);
         walker.walk(orgId, first, last);
         if (!finished.wait(30'000))
@@ -54,17 +55,6 @@ struct Walk
         return finished.size() == 1 && !walker.isRunning();
     }
 };
-
-QString trustorNamed(const SimFixture& fixture, const QString& name)
-{
-    const sim::DemoData& data = fixture.server->data();
-    const QStringList ids = data.trustorIds();
-    for (const QString& id : ids) {
-        if (data.trustorName(id) == name)
-            return id;
-    }
-    return {};
-}
 
 QMap<int, int> requestsPerIndex(const SimFixture& fixture, const QString& orgId)
 {
@@ -85,7 +75,7 @@ private Q_SLOTS:
     void walk_thirteenPeriods_fetchesEachIndexOnceAndOrdersByDate()
     {
         BD_SIM_FIXTURE(fixture);
-        const QString orgId = trustorNamed(fixture, u"Contoso Health"_s);
+        const QString orgId = fixture.trustorNamed(u"Contoso Health"_s);
         QVERIFY(!orgId.isEmpty());
         Walk walk;
         QVERIFY(walk.run(fixture, orgId, 0, 12));
@@ -106,7 +96,8 @@ private Q_SLOTS:
             QVERIFY(p->overview.billingPeriodStartDate && p->overview.billingPeriodEndDate);
             if (row > 0) {
                 const PeriodListModel::Period* newer = walk.periods.period(row - 1);
-                QCOMPARE(p->overview.billingPeriodEndDate->addMSecs(1), *newer->overview.billingPeriodStartDate);
+                QCOMPARE(
+                    p->overview.billingPeriodEndDate->addMSecs(1), *newer->overview.billingPeriodStartDate);
             }
         }
         QVERIFY(walk.periods.period(0)->overview.billingPeriodStartDate <= fixedNow());
@@ -116,7 +107,7 @@ private Q_SLOTS:
     void walk_historyOfFivePeriods_stopsAtFiveAndSaysSo()
     {
         BD_SIM_FIXTURE(fixture);
-        const QString orgId = trustorNamed(fixture, u"Relecloud"_s);
+        const QString orgId = fixture.trustorNamed(u"Relecloud"_s);
         QCOMPARE(fixture.server->data().historyLength(orgId), 5);
         Walk walk;
         QVERIFY(walk.run(fixture, orgId, 0, 11));
@@ -137,19 +128,20 @@ private Q_SLOTS:
     void walk_historyEndKnown_olderIndexesStillQueuedAreNeverSent()
     {
         BD_SIM_FIXTURE(fixture);
-        // One request at a time makes the order deterministic: 0..4 load, 5 answers 404, 6..11 are still queued.
+        // One request at a time makes the order deterministic: 0..4 load, 5 answers 404, 6..11 are still
+        // queued.
         fixture.session->client()->setMaxConcurrent(1);
-        const QString orgId = trustorNamed(fixture, u"Relecloud"_s);
+        const QString orgId = fixture.trustorNamed(u"Relecloud"_s);
         Walk walk;
         QVERIFY(walk.run(fixture, orgId, 0, 11));
         QCOMPARE(walk.historyEnd, std::optional<int>(5));
-        QCOMPARE(requestsPerIndex(fixture, orgId).keys(), (QList<int>{0, 1, 2, 3, 4, 5}));
+        QCOMPARE(requestsPerIndex(fixture, orgId).keys(), (QList<int> { 0, 1, 2, 3, 4, 5 }));
     }
 
     void walk_disabledTrust_failsOnceWithForbidden()
     {
         BD_SIM_FIXTURE(fixture);
-        const QString orgId = trustorNamed(fixture, u"Litware Energy"_s);
+        const QString orgId = fixture.trustorNamed(u"Litware Energy"_s);
         QVERIFY(!fixture.server->data().isTrustEnabled(orgId));
         Walk walk;
         QVERIFY(walk.run(fixture, orgId, 0, 11));
@@ -167,14 +159,15 @@ private Q_SLOTS:
         QVERIFY(ready.wait(10'000));
         const auto trustors = ready.first().first().value<QList<Trustor>>();
         QCOMPARE(trustors.size(), 25);
-        const auto disabled = std::count_if(trustors.cbegin(), trustors.cend(), [](const Trustor& t) { return !t.enabled; });
+        const auto disabled
+            = std::count_if(trustors.cbegin(), trustors.cend(), [](const Trustor& t) { return !t.enabled; });
         QCOMPARE(disabled, 1);
     }
 
     void compare_woodgroveBetweenPeriodsSixAndFive_findsAddedAndRemovedCharge()
     {
         BD_SIM_FIXTURE(fixture);
-        const QString orgId = trustorNamed(fixture, u"Woodgrove Financial"_s);
+        const QString orgId = fixture.trustorNamed(u"Woodgrove Financial"_s);
         Walk walk;
         QVERIFY(walk.run(fixture, orgId, 0, 12));
         const PeriodListModel::Period* older = walk.periods.period(walk.periods.rowOfIndex(6));
@@ -186,34 +179,39 @@ private Q_SLOTS:
         QCOMPARE(c.removed().size(), 1);
         QCOMPARE(c.removed().first().partNumber, u"PC-170-NV-APFSURV"_s);
         QVERIFY(std::any_of(c.fieldChanges().cbegin(), c.fieldChanges().cend(),
-                            [](const PeriodComparison::FieldChange& f) { return f.field == u"Enabled products"; }));
+            [](const PeriodComparison::FieldChange& f) { return f.field == u"Enabled products"; }));
         // Between two other neighbours nothing appears or disappears.
-        const PeriodComparison quiet = PeriodComparison::compare(walk.periods.period(walk.periods.rowOfIndex(4))->overview,
-                                                                 walk.periods.period(walk.periods.rowOfIndex(3))->overview);
+        const PeriodComparison quiet
+            = PeriodComparison::compare(walk.periods.period(walk.periods.rowOfIndex(4))->overview,
+                walk.periods.period(walk.periods.rowOfIndex(3))->overview);
         QVERIFY(quiet.added().isEmpty() && quiet.removed().isEmpty());
     }
 
     void compare_adatumAroundItsAmendment_reportsTheContractChange()
     {
         BD_SIM_FIXTURE(fixture);
-        const QString orgId = trustorNamed(fixture, u"Adatum Telecom"_s);
+        const QString orgId = fixture.trustorNamed(u"Adatum Telecom"_s);
         Walk walk;
         QVERIFY(walk.run(fixture, orgId, 11, 13));
         QCOMPARE(walk.periods.rowCount(), 3);
-        const PeriodComparison c = PeriodComparison::compare(walk.periods.period(walk.periods.rowOfIndex(13))->overview,
-                                                             walk.periods.period(walk.periods.rowOfIndex(12))->overview);
+        const PeriodComparison c
+            = PeriodComparison::compare(walk.periods.period(walk.periods.rowOfIndex(13))->overview,
+                walk.periods.period(walk.periods.rowOfIndex(12))->overview);
         const auto amendment = std::find_if(c.fieldChanges().cbegin(), c.fieldChanges().cend(),
-                                            [](const PeriodComparison::FieldChange& f) { return f.field == u"Contract amendment"; });
+            [](const PeriodComparison::FieldChange& f) { return f.field == u"Contract amendment"; });
         QVERIFY(amendment != c.fieldChanges().cend());
         QVERIFY(amendment->before.isEmpty());
-        QCOMPARE(amendment->after, walk.periods.period(walk.periods.rowOfIndex(12))->overview.billingPeriodStartDate->date().toString(Qt::ISODate));
+        QCOMPARE(amendment->after,
+            walk.periods.period(walk.periods.rowOfIndex(12))
+                ->overview.billingPeriodStartDate->date()
+                .toString(Qt::ISODate));
     }
 
     void totals_twinOrgsInTwoCurrencies_shareParts_neverMixCurrencies()
     {
         BD_SIM_FIXTURE(fixture);
-        const QString usdId = trustorNamed(fixture, u"Contoso Health"_s);
-        const QString eurId = trustorNamed(fixture, u"Contoso Health Europe"_s);
+        const QString usdId = fixture.trustorNamed(u"Contoso Health"_s);
+        const QString eurId = fixture.trustorNamed(u"Contoso Health Europe"_s);
         Walk usd;
         Walk eur;
         QVERIFY(usd.run(fixture, usdId, 1, 1));
@@ -233,18 +231,18 @@ private Q_SLOTS:
         CurrencyTotals totals;
         totals.addAll(a.currency, OverviewEstimate::estimateAll(a));
         totals.addAll(b.currency, OverviewEstimate::estimateAll(b));
-        QCOMPARE(totals.currencies(), (QStringList{u"EUR"_s, u"USD"_s}));
+        QCOMPARE(totals.currencies(), (QStringList { u"EUR"_s, u"USD"_s }));
         QCOMPARE(totals.total(u"USD"_s).total, OverviewEstimate::periodTotal(a));
         QCOMPARE(totals.total(u"EUR"_s).total, OverviewEstimate::periodTotal(b));
         PeriodUsageModel model;
         model.setOverview(b);
-        QCOMPARE(model.totals().currencies(), QStringList{u"EUR"_s});
+        QCOMPARE(model.totals().currencies(), QStringList { u"EUR"_s });
     }
 
     void estimate_demoFairUseRows_areNettedAgainstTheirResourceRow()
     {
         BD_SIM_FIXTURE(fixture);
-        const QString orgId = trustorNamed(fixture, u"Contoso Health"_s);
+        const QString orgId = fixture.trustorNamed(u"Contoso Health"_s);
         Walk walk;
         QVERIFY(walk.run(fixture, orgId, 1, 4));
         int netted = 0;
@@ -261,7 +259,8 @@ private Q_SLOTS:
                 // Recomputed by hand from the wire strings.
                 const Decimal expected = Decimal::max(u.usageQuantity - *e.allowance, Decimal());
                 QCOMPARE(e.billable.toString(), expected.toString());
-                QCOMPARE(e.overageCost.toString(), (e.overage * u.overagePrice.value_or(Decimal())).toString());
+                QCOMPARE(
+                    e.overageCost.toString(), (e.overage * u.overagePrice.value_or(Decimal())).toString());
                 if (e.billable.isZero())
                     ++belowAllowance;
             }
@@ -273,13 +272,13 @@ private Q_SLOTS:
     void overviewCsv_walkedPeriods_readBackInLongFormat()
     {
         BD_SIM_FIXTURE(fixture);
-        const QString orgId = trustorNamed(fixture, u"Woodgrove Financial"_s);
+        const QString orgId = fixture.trustorNamed(u"Woodgrove Financial"_s);
         Walk walk;
         QVERIFY(walk.run(fixture, orgId, 0, 3));
         QList<IndexedOverview> periods;
         int lines = 0;
         for (const PeriodListModel::Period& p : walk.periods.periods()) {
-            periods << IndexedOverview{p.billingPeriodIndex, &p.overview};
+            periods << IndexedOverview { p.billingPeriodIndex, &p.overview };
             lines += int(p.overview.usages.size());
         }
         QTemporaryDir dir;

@@ -1,11 +1,11 @@
 // A login server that redirects: the client-credentials check, the session sign-in and the browser sign-in's
-// code exchange must never carry the secret, the code or the PKCE verifier to another origin, and still follow
-// a redirect within their own origin.
+// code exchange must never carry the secret, the code or the PKCE verifier to another origin, and still
+// follow a redirect within their own origin.
 
 #include "api/apiclient.h"
 #include "api/apiendpoint.h"
 #include "api/apireply.h"
-#include "api/authsession.h"
+#include "api/tokenprovider.h"
 #include "auth/browsersignin.h"
 #include "auth/credentialcheck.h"
 
@@ -106,7 +106,8 @@ QByteArray redirectTo(const QUrl& target)
 
 QByteArray tokenAnswer()
 {
-    const QByteArray body = R"({"access_token":"same-origin-token","token_type":"bearer","expires_in":86399})"_ba;
+    const QByteArray body
+        = R"({"access_token":"same-origin-token","token_type":"bearer","expires_in":86399})"_ba;
     return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "_ba
         + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n"_ba + body;
 }
@@ -118,7 +119,7 @@ class TestRedirectOrigin final : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<RecordingServer> m_sink;  // the other origin: must never be reached
+    std::unique_ptr<RecordingServer> m_sink; // the other origin: must never be reached
     std::unique_ptr<RecordingServer> m_login; // the login server the client was pointed at
 
     /// A login server whose /oauth/token redirects to the sink (another port is another origin).
@@ -126,9 +127,8 @@ private:
     {
         m_sink = std::make_unique<RecordingServer>([](const Seen&) { return tokenAnswer(); });
         QVERIFY(m_sink->listen());
-        m_login = std::make_unique<RecordingServer>([this](const Seen&) {
-            return redirectTo(m_sink->url(u"/steal"_s));
-        });
+        m_login = std::make_unique<RecordingServer>(
+            [this](const Seen&) { return redirectTo(m_sink->url(u"/steal"_s)); });
         QVERIFY(m_login->listen());
     }
 
@@ -144,7 +144,8 @@ private Q_SLOTS:
         QCOMPARE(accepted.count(), 0);
         const QString message = refused.at(0).at(0).value<ApiError>().message();
         QVERIFY2(message.contains(u"redirected to another server"_s), qPrintable(message));
-        QVERIFY2(message.contains(m_sink->url().toString()), qPrintable(message + u" / "_s + m_sink->url().toString()));
+        QVERIFY2(message.contains(m_sink->url().toString()),
+            qPrintable(message + u" / "_s + m_sink->url().toString()));
         QCOMPARE(m_login->seen().size(), 1);
         QCOMPARE(m_login->seen().at(0).authorization, "Basic "_ba + "cid:S3CR3T-dialog"_ba.toBase64());
         QVERIFY(m_sink->seen().isEmpty());
@@ -172,13 +173,13 @@ private Q_SLOTS:
     {
         // The path every request of a signed-in session (and the headless export) takes.
         startRedirectingLogin();
-        AuthSession auth;
+        TokenProvider auth;
         QString why;
         const ApiEndpoint endpoint = ApiEndpoint::fromUrls(m_login->url(), m_login->url(), &why);
         QVERIFY2(endpoint.isValid(), qPrintable(why));
         ApiClient client(endpoint, &auth);
         auth.useClientCredentials(m_login->url(), u"cid"_s, u"S3CR3T-session"_s);
-        QSignalSpy failed(&auth, &AuthSession::signInFailed);
+        QSignalSpy failed(&auth, &TokenProvider::signInFailed);
         auth.signIn();
         QVERIFY(failed.wait(15'000));
         QVERIFY(failed.at(0).at(0).value<ApiError>().message().contains(u"redirected to another server"_s));
@@ -194,11 +195,12 @@ private Q_SLOTS:
         m_login = std::make_unique<RecordingServer>([this](const Seen& request) {
             if (request.path == "/oauth/token"_ba)
                 return tokenAnswer();
-            return "HTTP/1.1 302 Found\r\nLocation: "_ba + m_sink->url(u"/api/v2/organizations/me"_s).toEncoded()
+            return "HTTP/1.1 302 Found\r\nLocation: "_ba
+                + m_sink->url(u"/api/v2/organizations/me"_s).toEncoded()
                 + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"_ba;
         });
         QVERIFY(m_login->listen());
-        AuthSession auth;
+        TokenProvider auth;
         QString why;
         const ApiEndpoint endpoint = ApiEndpoint::fromUrls(m_login->url(), m_login->url(), &why);
         QVERIFY2(endpoint.isValid(), qPrintable(why));
@@ -211,8 +213,9 @@ private Q_SLOTS:
         QVERIFY(finished.wait(15'000));
         const auto response = finished.at(0).at(0).value<ApiResponse>();
         QVERIFY(!response.ok());
-        QVERIFY2(response.error.message().contains(u"redirected to another server (%1)"_s.arg(m_sink->url().toString())),
-                 qPrintable(response.error.message()));
+        QVERIFY2(response.error.message().contains(
+                     u"redirected to another server (%1)"_s.arg(m_sink->url().toString())),
+            qPrintable(response.error.message()));
         QVERIFY(m_sink->seen().isEmpty());
     }
 

@@ -1,14 +1,14 @@
-// Secrets stay secret: sign in with client credentials, load, export through a saved profile, then search every
-// settings file, the whole log output and the export for the client secret and every token. Also: plain http to
-// a remote host is refused, and nothing in the code ignores TLS errors.
+// Secrets stay secret: sign in with client credentials, load, export through a saved profile, then search
+// every settings file, the whole log output and the export for the client secret and every token. Also: plain
+// http to a remote host is refused, and nothing in the code ignores TLS errors.
 
 #include "api/apiclient.h"
 #include "api/apiendpoint.h"
 #include "api/apisession.h"
-#include "api/authsession.h"
 #include "api/connectionsettings.h"
 #include "api/organizationjob.h"
 #include "api/orgapi.h"
+#include "api/tokenprovider.h"
 #include "auth/profile.h"
 #include "auth/profileopener.h"
 #include "auth/profilestore.h"
@@ -37,8 +37,8 @@ QString g_log; // everything any part of the process logged, whatever the catego
 
 void captureMessage(QtMsgType, const QMessageLogContext& context, const QString& message)
 {
-    // Qt HttpServer's own debug lines belong to billing-sim, which plays Genesys Cloud in this process: a server
-    // sees tokens by nature. Everything the client side logs is kept.
+    // Qt HttpServer's own debug lines belong to billing-sim, which plays Genesys Cloud in this process: a
+    // server sees tokens by nature. Everything the client side logs is kept.
     if (context.category && QByteArray(context.category).startsWith("qt.httpserver"))
         return;
     g_log += QString::fromLatin1(context.category ? context.category : "") + u": "_s + message + u'\n';
@@ -74,9 +74,9 @@ private:
     static QStringList writtenFiles()
     {
         QStringList files;
-        for (auto location : {QStandardPaths::GenericConfigLocation, QStandardPaths::AppConfigLocation,
-                              QStandardPaths::AppDataLocation, QStandardPaths::GenericDataLocation,
-                              QStandardPaths::CacheLocation, QStandardPaths::GenericCacheLocation}) {
+        for (auto location : { QStandardPaths::GenericConfigLocation, QStandardPaths::AppConfigLocation,
+                 QStandardPaths::AppDataLocation, QStandardPaths::GenericDataLocation,
+                 QStandardPaths::CacheLocation, QStandardPaths::GenericCacheLocation }) {
             const QString root = QStandardPaths::writableLocation(location);
             QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
             while (it.hasNext())
@@ -93,17 +93,14 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(u"BillingDashboard"_s);
         QCoreApplication::setApplicationName(u"Billing Dashboard"_s);
         // Start from nothing: what the search finds was written by this run.
-        for (auto location : {QStandardPaths::GenericConfigLocation, QStandardPaths::AppDataLocation})
+        for (auto location : { QStandardPaths::GenericConfigLocation, QStandardPaths::AppDataLocation })
             QDir(QStandardPaths::writableLocation(location)).removeRecursively();
         m_service = u"Billing Dashboard test "_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
         QLoggingCategory::setFilterRules(u"*=true"_s); // debug output included
         m_previousHandler = qInstallMessageHandler(captureMessage);
     }
 
-    void cleanupTestCase()
-    {
-        qInstallMessageHandler(m_previousHandler);
-    }
+    void cleanupTestCase() { qInstallMessageHandler(m_previousHandler); }
 
     void signInLoadAndExport_leaveNoSecretOrTokenInSettingsLogsOrExports()
     {
@@ -123,7 +120,7 @@ private Q_SLOTS:
         profiles.save(profile);
         profiles.setLastUsed(profile.name);
         bool written = false;
-        secrets.write(profile.name, Secrets{m_secret, {}, {}}, this, [&written] { written = true; });
+        secrets.write(profile.name, Secrets { m_secret, {}, {} }, this, [&written] { written = true; });
         QTRY_VERIFY_WITH_TIMEOUT(written, 20'000);
         QVERIFY(sessionOnly.size() <= 1);
         QCOMPARE(sessionOnly.size(), secrets.isSessionOnly() ? 1 : 0);
@@ -149,10 +146,10 @@ private Q_SLOTS:
         // Export through the saved profile, as `billing-dashboard export usage --profile …` does.
         QTemporaryDir out;
         const QString csvPath = out.filePath(u"usage.csv"_s);
-        const auto options = ExportOptions::parse(
-            {u"usage"_s, u"--start"_s, u"2026-09-01"_s, u"--end"_s, u"2026-10-31"_s, u"--out"_s, csvPath,
-             u"--profile"_s, profile.name},
-            QProcessEnvironment(), test::fixedNow().date(), &error, &profiles);
+        const auto options
+            = ExportOptions::parse({ u"usage"_s, u"--start"_s, u"2026-09-01"_s, u"--end"_s, u"2026-10-31"_s,
+                                       u"--out"_s, csvPath, u"--profile"_s, profile.name },
+                QProcessEnvironment(), test::fixedNow().date(), &error, &profiles);
         QVERIFY2(options, qPrintable(error));
         QVERIFY(options->connection.clientSecret.isEmpty()); // parsing never reads the secret
         ExportCommand command;
@@ -168,7 +165,7 @@ private Q_SLOTS:
             qInfo().noquote() << line; // the export's own messages are part of the log searched below
 
         // Every token the server handed out (the window's and the export's) and the secret.
-        QStringList needles{m_secret, token};
+        QStringList needles { m_secret, token };
         const QList<sim::RequestRecord> log = fixture.server->requestLog();
         for (const sim::RequestRecord& r : log) {
             if (r.authorization.startsWith(u"Bearer "_s))
@@ -191,11 +188,14 @@ private Q_SLOTS:
         for (const QString& path : std::as_const(searched)) {
             const QByteArray content = readAll(path);
             for (const QString& needle : std::as_const(needles))
-                QVERIFY2(!content.contains(needle.toUtf8()), qPrintable(u"a secret or token is in "_s + path));
+                QVERIFY2(
+                    !content.contains(needle.toUtf8()), qPrintable(u"a secret or token is in "_s + path));
         }
         QVERIFY(!g_log.isEmpty()); // the handler did capture output
         for (const QString& needle : std::as_const(needles))
-            QVERIFY2(!g_log.contains(needle), qPrintable(u"a secret or token reached the log: "_s + g_log.mid(std::max<qsizetype>(0, g_log.indexOf(needle) - 300), 400)));
+            QVERIFY2(!g_log.contains(needle),
+                qPrintable(u"a secret or token reached the log: "_s
+                    + g_log.mid(std::max<qsizetype>(0, g_log.indexOf(needle) - 300), 400)));
 
         // Sign-out deletes the profile's secrets.
         bool removed = false;
@@ -218,8 +218,8 @@ private Q_SLOTS:
         secrets.setKeychainEnabled(false);
         QCOMPARE(sessionOnly.size(), 1);
         QVERIFY(sessionOnly.first().at(0).toString().contains(u"for this session only"_s));
-        secrets.write(u"a"_s, Secrets{u"s1"_s, {}, {}});
-        secrets.write(u"b"_s, Secrets{{}, u"t2"_s, {}});
+        secrets.write(u"a"_s, Secrets { u"s1"_s, {}, {} });
+        secrets.write(u"b"_s, Secrets { {}, u"t2"_s, {} });
         Secrets a;
         bool done = false;
         secrets.read(u"a"_s, this, [&](const Secrets& s) {
@@ -274,8 +274,9 @@ private Q_SLOTS:
         // TLS errors end a request; nothing may ignore them, in any layer.
         const QDir root(QStringLiteral(BD_SOURCE_DIR));
         int scanned = 0;
-        for (const QString& folder : {u"app"_s, u"ui"_s}) {
-            QDirIterator it(root.filePath(folder), {u"*.cpp"_s, u"*.h"_s}, QDir::Files, QDirIterator::Subdirectories);
+        for (const QString& folder : { u"app"_s, u"ui"_s }) {
+            QDirIterator it(
+                root.filePath(folder), { u"*.cpp"_s, u"*.h"_s }, QDir::Files, QDirIterator::Subdirectories);
             while (it.hasNext()) {
                 const QString path = it.next();
                 const QByteArray code = readAll(path);
@@ -304,8 +305,8 @@ private Q_SLOTS:
         QTemporaryDir out;
         QString error;
         const auto options = ExportOptions::parse(
-            {u"usage"_s, u"--start"_s, u"2026-09-01"_s, u"--end"_s, u"2026-10-31"_s, u"--out"_s,
-             out.filePath(u"usage.csv"_s), u"--profile"_s, profile.name},
+            { u"usage"_s, u"--start"_s, u"2026-09-01"_s, u"--end"_s, u"2026-10-31"_s, u"--out"_s,
+                out.filePath(u"usage.csv"_s), u"--profile"_s, profile.name },
             QProcessEnvironment(), test::fixedNow().date(), &error, &profiles);
         QVERIFY2(options, qPrintable(error));
         ExportCommand command;

@@ -12,7 +12,8 @@ function(forbid description regex)
             if(file IN_LIST ARG_EXCEPT OR file MATCHES "(^|/)(node_modules|build[^/]*)/" OR file MATCHES "\\.png$")
                 continue()
             endif()
-            file(STRINGS "${SOURCE_DIR}/${file}" lines REGEX "${regex}")
+            # UTF-8: without it a non-ASCII character (“, …, ·) cuts a line in two and hides what follows it.
+            file(STRINGS "${SOURCE_DIR}/${file}" lines ENCODING UTF-8 REGEX "${regex}")
             foreach(line IN LISTS lines)
                 string(STRIP "${line}" line)
                 string(APPEND found "\n  ${file}: ${line}")
@@ -55,6 +56,14 @@ foreach(file IN LISTS ui_files)
 endforeach()
 # One include root per folder: "api/…" for app/, "ui/…" for ui/.
 forbid("an include through the repository root" "#include \"app/" IN app ui tests)
+
+# Every text a person reads in ui/ goes through tr() (or a Q_DECLARE_TR_FUNCTIONS context): a u"…"_s or
+# QStringLiteral("…") literal holding two words with vowels ("Load the rest") is such a text. Object names, keys,
+# date patterns ("d MMM yyyy"), separators and stylesheets (with "{" or ":") stay plain; a literal continued on the
+# next line is judged by its first line.
+forbid("a user-visible text outside tr()"
+       "(^|[^A-Za-z0-9_])(u|QStringLiteral\\()\"[^\"{:]*[A-Za-z]*[AEIOUaeiou][A-Za-z]* [A-Za-z]*[AEIOUaeiou][^\"{:]*\"(_s|\\)|[ \t]*$)"
+       IN ui)
 
 if(problems)
     message(FATAL_ERROR "source rules broken:${problems}")

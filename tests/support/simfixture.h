@@ -9,6 +9,7 @@
 #include "api/connectionsettings.h"
 #include "demo/demobackend.h"
 #include "sim/billingsimserver.h"
+#include "sim/demodata.h"
 #include "testclock.h"
 
 #include <QTest>
@@ -53,8 +54,8 @@ struct SimFixture
 
     /// Replaces the session with one that signs in with these credentials (or this token) instead; false with
     /// *error set when the settings cannot make a session.
-    [[nodiscard]] bool reconnect(const QString& clientId, const QString& clientSecret, const QString& accessToken = {},
-                                 QString* error = nullptr)
+    [[nodiscard]] bool reconnect(const QString& clientId, const QString& clientSecret,
+        const QString& accessToken = {}, QString* error = nullptr)
     {
         ConnectionSettings settings;
         settings.baseUrl = server->baseUrl();
@@ -63,6 +64,18 @@ struct SimFixture
         settings.accessToken = accessToken;
         session = ApiSession::create(settings, error);
         return session != nullptr;
+    }
+
+    /// The org id of the demo trustor with this name, or an empty string.
+    QString trustorNamed(const QString& name) const
+    {
+        const sim::DemoData& data = server->data();
+        const QStringList ids = data.trustorIds();
+        for (const QString& id : ids) {
+            if (data.trustorName(id) == name)
+                return id;
+        }
+        return {};
     }
 
     /// The requests the sim saw whose path contains `fragment`.
@@ -80,12 +93,12 @@ struct SimFixture
 
 } // namespace bd::test
 
-/// Declares `name`, a started `Type` from Type::start(QString* error, …); the test fails, not crashes, when it
-/// cannot start.
-#define BD_START(Type, name, ...)                                                                                   \
-    QString name##StartError;                                                                                       \
-    const std::unique_ptr<Type> name##Owner = Type::start(&name##StartError __VA_OPT__(, ) __VA_ARGS__);            \
-    QVERIFY2(name##Owner, qPrintable(name##StartError));                                                            \
+/// Declares `name`, a started `Type` from Type::start(QString* error, …); the test fails, not crashes, when
+/// it cannot start.
+#define BD_START(Type, name, ...)                                                                            \
+    QString name##StartError;                                                                                \
+    const std::unique_ptr<Type> name##Owner = Type::start(&name##StartError __VA_OPT__(, ) __VA_ARGS__);     \
+    QVERIFY2(name##Owner, qPrintable(name##StartError));                                                     \
     Type& name = *name##Owner
 
 /// Declares `name`, a started SimFixture (with optional sim::SimOptions).

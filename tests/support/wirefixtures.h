@@ -1,8 +1,8 @@
 #pragma once
 
-// The project's own wire fixtures (tests/data/wire): schema-exact bodies of the Genesys Cloud contract, written
-// for this project. A test that reads them checks wireFixtureProblem() in initTestCase(), so a missing or empty
-// folder fails the test with the reason instead of letting it pass on nothing.
+// The project's own wire fixtures (tests/data/wire): schema-exact bodies of the Genesys Cloud contract,
+// written for this project. A test that reads them checks wireFixtureProblem() in initTestCase(), so a
+// missing or empty folder fails the test with the reason instead of letting it pass on nothing.
 
 #include <QByteArray>
 #include <QDir>
@@ -38,7 +38,8 @@ inline QByteArray wireFixture(const QString& name)
 {
     QFile file(QDir(wireFixtureDir()).filePath(name));
     if (!file.open(QIODevice::ReadOnly)) {
-        qWarning("cannot read the wire fixture %s: %s", qPrintable(file.fileName()), qPrintable(file.errorString()));
+        qWarning("cannot read the wire fixture %s: %s", qPrintable(file.fileName()),
+            qPrintable(file.errorString()));
         return {};
     }
     return file.readAll();

@@ -1,12 +1,9 @@
 // ChartExporter: PNG, SVG, PDF and print output of a real chart, and atomic failure.
+#include "domain/datebuckets.h"
 #include "models/usageseriesmodel.h"
 #include "ui/charts/chartexporter.h"
 #include "ui/charts/usagechartbuilder.h"
 #include "ui/charts/usagechartview.h"
-
-#include "domain/datebuckets.h"
-
-#include <QtCharts/QChart>
 
 #include <QFile>
 #include <QImage>
@@ -14,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+#include <QtCharts/QChart>
 
 #include <memory>
 
@@ -22,14 +20,14 @@ using namespace bd;
 
 namespace {
 
-const QString Footer =
-    u"Northwind · us_east_1 · 2025-01-01 – 2025-12-31 · month · fetched 2026-11-26 10:42 UTC · Billing Dashboard 0.1.0"_s;
+const QString Footer
+    = u"Northwind · us_east_1 · 2025-01-01 – 2025-12-31 · month · fetched 2026-11-26 10:42 UTC · Billing Dashboard 0.1.0"_s;
 
 void fill(UsageSeriesModel* model)
 {
-    model->setBuckets(DateBuckets::tile(QDate(2025, 1, 1), QDate(2025, 12, 31), Granularity::Month),
-                      Granularity::Month);
-    const QStringList names{u"Genesys Cloud CX 1"_s, u"Genesys Cloud CX 3"_s, u"Collaborate"_s};
+    model->setBuckets(
+        DateBuckets::tile(QDate(2025, 1, 1), QDate(2025, 12, 31), Granularity::Month), Granularity::Month);
+    const QStringList names { u"Genesys Cloud CX 1"_s, u"Genesys Cloud CX 3"_s, u"Collaborate"_s };
     for (int b = 0; b < 12; ++b) {
         if (b == 4) {
             model->setBucketFailed(b, u"HTTP 503"_s);
@@ -37,7 +35,7 @@ void fill(UsageSeriesModel* model)
         }
         BillingUsageReport report;
         for (int i = 0; i < names.size(); ++i)
-            report.usages << BillingUsage{names.at(i), Decimal::fromInt(40 * (i + 1) + 3 * b), {}};
+            report.usages << BillingUsage { names.at(i), Decimal::fromInt(40 * (i + 1) + 3 * b), {} };
         model->setReport(b, report);
     }
 }
@@ -67,7 +65,8 @@ private Q_SLOTS:
         std::unique_ptr<QChart> chart(built.chart);
         const QString path = m_dir.filePath(u"chart.png"_s);
         QString error;
-        QVERIFY2(ChartExporter::savePng(chart.get(), path, QSize(800, 500), 2.0, Footer, &error), qPrintable(error));
+        QVERIFY2(ChartExporter::savePng(chart.get(), path, QSize(800, 500), 2.0, Footer, &error),
+            qPrintable(error));
         QImage image;
         QVERIFY(image.load(path));
         QCOMPARE(image.size(), QSize(1600, 1000));
@@ -85,7 +84,7 @@ private Q_SLOTS:
         const QString path = m_dir.filePath(u"onscreen.png"_s);
         QString error;
         QVERIFY2(ChartExporter::savePng(view.chart(), path, QSize(1000, 600), 1.0, Footer, &error),
-                 qPrintable(error));
+            qPrintable(error));
         QCOMPARE(QImage(path).size(), QSize(1000, 600));
         QCOMPARE(view.chart()->size(), before);
     }
@@ -96,7 +95,8 @@ private Q_SLOTS:
         std::unique_ptr<QChart> chart(built.chart);
         const QString path = m_dir.filePath(u"chart.svg"_s);
         QString error;
-        QVERIFY2(ChartExporter::saveSvg(chart.get(), path, QSize(900, 560), Footer, &error), qPrintable(error));
+        QVERIFY2(
+            ChartExporter::saveSvg(chart.get(), path, QSize(900, 560), Footer, &error), qPrintable(error));
         const QByteArray data = readAll(path);
         QXmlStreamReader xml(data);
         QString text;

@@ -1,17 +1,16 @@
 // The main window with saved profiles, against billing-sim: a profile opens with its secret from the secret
 // store, names its org and loads; signing out of it falls back to the demo org.
 
-#include "simfixture.h"
-
 #include "auth/profile.h"
 #include "auth/profilestore.h"
 #include "auth/secrets.h"
 #include "auth/secretstore.h"
+#include "load/usageseriescontroller.h"
 #include "models/usageseriesmodel.h"
+#include "simfixture.h"
 #include "ui/mainwindow.h"
 #include "ui/rangebar.h"
 #include "ui/signin/profilemenu.h"
-#include "load/usageseriescontroller.h"
 #include "ui/translations.h"
 #include "ui/usagepage.h"
 
@@ -35,7 +34,8 @@ class TestMainWindowProfiles : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        installTranslations(QCoreApplication::instance()); // the English plural forms, as the dashboard has them
+        installTranslations(
+            QCoreApplication::instance()); // the English plural forms, as the dashboard has them
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
     }
@@ -61,7 +61,8 @@ private Q_SLOTS:
 
         window.show();
         window.openProfile(profile.name);
-        QTRY_VERIFY(window.usagePage() && !window.provenance().demo && window.provenance().region == profile.placeText());
+        QTRY_VERIFY(window.usagePage() && !window.provenance().demo
+            && window.provenance().region == profile.placeText());
         QSignalSpy settled(window.usagePage(), &UsagePage::loadSettled);
         QVERIFY(settled.wait(20'000));
         QTRY_COMPARE(window.findChild<QLabel*>(u"orgLabel"_s)->text(), sim.server->data().orgName());

@@ -1,27 +1,25 @@
 // The partner page driven offscreen against billing-sim: pick a customer from the list, load 12 periods, step
 // Older/Newer, hit the end of a short history, compare two periods, export CSV and the trend chart.
-#include "csvreader.h"
-#include "simfixture.h"
-
-#include "domain/periodcomparison.h"
 #include "csv/overviewcsv.h"
+#include "csvreader.h"
+#include "domain/isodate.h"
+#include "domain/periodcomparison.h"
+#include "load/partnerbrowser.h"
 #include "models/comparisonmodel.h"
 #include "models/periodlistmodel.h"
 #include "models/periodusagemodel.h"
 #include "models/trustorlistmodel.h"
 #include "sim/demodata.h"
+#include "simfixture.h"
 #include "ui/charts/trendchartbuilder.h"
 #include "ui/charts/trendchartview.h"
+#include "ui/exportchooser.h"
 #include "ui/partner/comparisonview.h"
 #include "ui/partner/contractpanel.h"
-#include "load/partnerbrowser.h"
-#include "ui/exportchooser.h"
 #include "ui/partner/partnerpage.h"
-#include "ui/translations.h"
 #include "ui/partner/periodview.h"
 #include "ui/partner/trustorpicker.h"
-
-#include <QtCharts/QLineSeries>
+#include "ui/translations.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -32,14 +30,13 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QTableWidget>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include "domain/isodate.h"
+#include <QtCharts/QLineSeries>
 
 #include <memory>
 
@@ -48,17 +45,6 @@ using namespace bd;
 using namespace bd::test;
 
 namespace {
-
-QString trustorNamed(const SimFixture& fixture, const QString& name)
-{
-    const sim::DemoData& data = fixture.server->data();
-    const QStringList ids = data.trustorIds();
-    for (const QString& id : ids) {
-        if (data.trustorName(id) == name)
-            return id;
-    }
-    return {};
-}
 
 QList<QStringList> readCsv(const QString& path)
 {
@@ -75,7 +61,8 @@ class TestPartnerPage final : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        installTranslations(QCoreApplication::instance()); // the English plural forms, as the dashboard has them
+        installTranslations(
+            QCoreApplication::instance()); // the English plural forms, as the dashboard has them
         QStandardPaths::setTestModeEnabled(true);
         // Recent orgs go to a throw-away settings file, never the user's.
         QVERIFY(m_settingsDir.isValid());
@@ -125,20 +112,22 @@ private Q_SLOTS:
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
         QVERIFY(shown.wait(10'000));
         QCOMPARE(shown.first().first().toInt(), 0);
-        QCOMPARE(m_page->browser()->orgId(), trustorNamed(*m_fixture, u"Woodgrove Financial"_s));
+        QCOMPARE(m_page->browser()->orgId(), m_fixture->trustorNamed(u"Woodgrove Financial"_s));
         QCOMPARE(m_page->findChild<QLabel*>(u"orgTitle"_s)->text(), u"Woodgrove Financial"_s);
         QVERIFY(m_page->findChild<QLabel*>(u"activeBadge"_s)->isVisible());
         QVERIFY(m_page->findChild<PeriodView*>()->model()->rowCount() > 0);
         QVERIFY(m_page->findChild<QLabel*>(u"totalsLabel"_s)->text().contains(u"GBP"_s));
         QVERIFY(m_page->findChild<QLabel*>(u"caveatLabel"_s)->text().contains(u"tax"_s));
-        QCOMPARE(m_page->findChild<ContractPanel*>(u"contractPanel"_s)->fieldText(u"contractCurrency"_s), u"GBP"_s);
-        QCOMPARE(m_page->findChild<TrustorPicker*>(u"trustorPicker"_s)->recentIds(), QStringList{m_page->browser()->orgId()});
+        QCOMPARE(m_page->findChild<ContractPanel*>(u"contractPanel"_s)->fieldText(u"contractCurrency"_s),
+            u"GBP"_s);
+        QCOMPARE(m_page->findChild<TrustorPicker*>(u"trustorPicker"_s)->recentIds(),
+            QStringList { m_page->browser()->orgId() });
         QVERIFY(!m_page->findChild<QPushButton*>(u"newerButton"_s)->isEnabled());
     }
 
     void pasteOrgId_validId_opensIt()
     {
-        const QString id = trustorNamed(*m_fixture, u"Adatum Telecom"_s);
+        const QString id = m_fixture->trustorNamed(u"Adatum Telecom"_s);
         auto* edit = m_page->findChild<QLineEdit*>(u"orgIdEdit"_s);
         auto* open = m_page->findChild<QPushButton*>(u"openOrgButton"_s);
         QTest::keyClicks(edit, u"not-a-guid"_s);
@@ -154,7 +143,7 @@ private Q_SLOTS:
 
     void loadTwelve_stepOlderAndNewer_walksByDate()
     {
-        m_page->browser()->open(trustorNamed(*m_fixture, u"Contoso Health"_s), u"Contoso Health"_s);
+        m_page->browser()->open(m_fixture->trustorNamed(u"Contoso Health"_s), u"Contoso Health"_s);
         QSignalSpy walked(m_page->browser(), &PartnerBrowser::walkFinished);
         auto* count = m_page->findChild<QSpinBox*>(u"periodCount"_s);
         QCOMPARE(count->value(), 12);
@@ -163,7 +152,8 @@ private Q_SLOTS:
         PeriodListModel* periods = m_page->browser()->periods();
         QCOMPARE(periods->rowCount(), 12);
         for (int row = 1; row < 12; ++row)
-            QVERIFY(*periods->period(row)->overview.billingPeriodStartDate < *periods->period(row - 1)->overview.billingPeriodStartDate);
+            QVERIFY(*periods->period(row)->overview.billingPeriodStartDate
+                < *periods->period(row - 1)->overview.billingPeriodStartDate);
         // Index 0 was fetched when the org opened and again by the walk: 1..11 once each.
         QCOMPARE(m_fixture->requests(u"/trusteebillingoverview/"_s).size(), 13);
 
@@ -179,7 +169,8 @@ private Q_SLOTS:
         }
         QTest::mouseClick(newer, Qt::LeftButton);
         QCOMPARE(m_page->browser()->currentIndex(), 2);
-        QCOMPARE(m_page->findChild<PeriodView*>()->model()->overview().billingPeriodStartDate, periods->period(2)->overview.billingPeriodStartDate);
+        QCOMPARE(m_page->findChild<PeriodView*>()->model()->overview().billingPeriodStartDate,
+            periods->period(2)->overview.billingPeriodStartDate);
 
         // Past the walked periods, Older fetches the next index on its own.
         m_page->browser()->showRow(11);
@@ -188,7 +179,8 @@ private Q_SLOTS:
         QVERIFY(shown.wait(10'000));
         QCOMPARE(m_page->browser()->currentIndex(), 12);
         QCOMPARE(periods->rowCount(), 13);
-        QCOMPARE(m_fixture->requests(u"billingPeriodIndex=12"_s).size(), 0); // path only; the query is separate
+        QCOMPARE(
+            m_fixture->requests(u"billingPeriodIndex=12"_s).size(), 0); // path only; the query is separate
         int index12 = 0;
         for (const sim::RequestRecord& r : m_fixture->requests(u"/trusteebillingoverview/"_s))
             index12 += r.query.queryItemValue(u"billingPeriodIndex"_s) == u"12" ? 1 : 0;
@@ -197,7 +189,7 @@ private Q_SLOTS:
 
     void loadTwelve_historyOfFive_stopsAndSaysSo()
     {
-        m_page->browser()->open(trustorNamed(*m_fixture, u"Relecloud"_s), u"Relecloud"_s);
+        m_page->browser()->open(m_fixture->trustorNamed(u"Relecloud"_s), u"Relecloud"_s);
         QSignalSpy walked(m_page->browser(), &PartnerBrowser::walkFinished);
         m_page->browser()->walk(12);
         QVERIFY(walked.wait(20'000));
@@ -209,12 +201,14 @@ private Q_SLOTS:
         QCOMPARE(m_page->browser()->currentIndex(), 4);
         QVERIFY(!m_page->findChild<QPushButton*>(u"olderButton"_s)->isEnabled());
         QVERIFY(!m_page->browser()->stepOlder());
-        QCOMPARE(m_page->findChild<ContractPanel*>(u"contractPanel"_s)->fieldText(u"contractInRamp"_s).left(3), u"yes"_s);
+        QCOMPARE(
+            m_page->findChild<ContractPanel*>(u"contractPanel"_s)->fieldText(u"contractInRamp"_s).left(3),
+            u"yes"_s);
     }
 
     void openDisabledTrust_showsTheRefusal()
     {
-        m_page->browser()->open(trustorNamed(*m_fixture, u"Litware Energy"_s), u"Litware Energy"_s);
+        m_page->browser()->open(m_fixture->trustorNamed(u"Litware Energy"_s), u"Litware Energy"_s);
         auto* note = m_page->findChild<QLabel*>(u"historyNote"_s);
         QTRY_VERIFY_WITH_TIMEOUT(note->text().contains(u"403"_s), 10'000);
         QCOMPARE(m_page->browser()->periods()->rowCount(), 0);
@@ -222,7 +216,7 @@ private Q_SLOTS:
 
     void compare_defaultAndChosenPeriods_findAddedAndRemovedCharge()
     {
-        m_page->browser()->open(trustorNamed(*m_fixture, u"Woodgrove Financial"_s), u"Woodgrove Financial"_s);
+        m_page->browser()->open(m_fixture->trustorNamed(u"Woodgrove Financial"_s), u"Woodgrove Financial"_s);
         QSignalSpy walked(m_page->browser(), &PartnerBrowser::walkFinished);
         m_page->browser()->walk(12);
         QVERIFY(walked.wait(20'000));
@@ -233,7 +227,8 @@ private Q_SLOTS:
         QCOMPARE(periods->period(view->beforeRow())->billingPeriodIndex, 2);
 
         m_page->compareRows(periods->rowOfIndex(6), periods->rowOfIndex(5));
-        QCOMPARE(m_page->findChild<QTabWidget*>(u"partnerTabs"_s)->currentIndex(), int(PartnerPage::CompareTab));
+        QCOMPARE(
+            m_page->findChild<QTabWidget*>(u"partnerTabs"_s)->currentIndex(), int(PartnerPage::CompareTab));
         const PeriodComparison& c = view->model()->comparison();
         QCOMPARE(c.added().size(), 1);
         QCOMPARE(c.added().first().name, u"Genesys Cloud Digital Messaging"_s);
@@ -252,8 +247,8 @@ private Q_SLOTS:
 
     void export_periodAllPeriodsAndTrend_readBack()
     {
-        m_page->setProvenance(Provenance{u"Northwind Contact Center"_s, u"127.0.0.1"_s, true});
-        m_page->browser()->open(trustorNamed(*m_fixture, u"Contoso Health"_s), u"Contoso Health"_s);
+        m_page->setProvenance(Provenance { u"Northwind Contact Center"_s, u"127.0.0.1"_s, true });
+        m_page->browser()->open(m_fixture->trustorNamed(u"Contoso Health"_s), u"Contoso Health"_s);
         QSignalSpy walked(m_page->browser(), &PartnerBrowser::walkFinished);
         m_page->browser()->walk(12);
         QVERIFY(walked.wait(20'000));
@@ -268,14 +263,16 @@ private Q_SLOTS:
         // Organization, period start, period end and currency lead every row; the table's columns follow.
         constexpr int Leading = 4;
         QCOMPARE(periodRows.first().mid(0, Leading),
-                 (QStringList { u"Organization"_s, u"Period start"_s, u"Period end"_s, u"Currency"_s }));
+            (QStringList { u"Organization"_s, u"Period start"_s, u"Period end"_s, u"Currency"_s }));
         QCOMPARE(periodRows.first().at(Leading + PeriodUsageModel::TotalColumn), u"Est. total"_s);
         for (int row = 0; row < usage->rowCount(); ++row) {
             QCOMPARE(periodRows.at(row + 1).at(3), usage->overview().currency);
-            QCOMPARE(periodRows.at(row + 1).at(1), bd::IsoDate::format(*usage->overview().billingPeriodStartDate));
-            const QVariant total = usage->index(row, PeriodUsageModel::TotalColumn).data(PeriodUsageModel::SortRole);
+            QCOMPARE(
+                periodRows.at(row + 1).at(1), bd::IsoDate::format(*usage->overview().billingPeriodStartDate));
+            const QVariant total
+                = usage->index(row, PeriodUsageModel::TotalColumn).data(PeriodUsageModel::SortRole);
             QCOMPARE(periodRows.at(row + 1).at(Leading + PeriodUsageModel::TotalColumn),
-                     total.isValid() ? total.value<Decimal>().toString() : QString());
+                total.isValid() ? total.value<Decimal>().toString() : QString());
         }
 
         const QString allPath = dir.filePath(u"all.csv"_s);
@@ -294,7 +291,8 @@ private Q_SLOTS:
         QCOMPARE(indexes.size(), 12);
 
         // The trend of the main licence: one point per walked period, exact values behind them.
-        m_page->findChild<TrendChartView*>(u"trendChart"_s)->rebuildNow(); // rebuilds are coalesced while periods stream in
+        m_page->findChild<TrendChartView*>(u"trendChart"_s)
+            ->rebuildNow(); // rebuilds are coalesced while periods stream in
         const BuiltTrend& trend = m_page->findChild<TrendChartView*>(u"trendChart"_s)->built();
         QVERIFY(!trend.partNumber.isEmpty());
         QCOMPARE(trend.periodRows.size(), 12);
@@ -315,9 +313,9 @@ private Q_SLOTS:
             QString name;
             ChartFormat format;
             QByteArray magic;
-        } charts[] = {{u"trend.png"_s, ChartFormat::Png, QByteArray("\x89PNG")},
-                      {u"trend.svg"_s, ChartFormat::Svg, QByteArray("<?xml")},
-                      {u"trend.pdf"_s, ChartFormat::Pdf, QByteArray("%PDF")}};
+        } charts[] = { { u"trend.png"_s, ChartFormat::Png, QByteArray("\x89PNG") },
+            { u"trend.svg"_s, ChartFormat::Svg, QByteArray("<?xml") },
+            { u"trend.pdf"_s, ChartFormat::Pdf, QByteArray("%PDF") } };
         for (const auto& chart : charts) {
             const QString path = dir.filePath(chart.name);
             QVERIFY2(m_page->exportTrendChart(path, chart.format, &error), qPrintable(error));
@@ -342,16 +340,18 @@ private Q_SLOTS:
         QVERIFY(!m_page->exportAllPeriodsCsv(dir.filePath(u"y.csv"_s), &error));
     }
 
-    // Writes the product screenshots when BD_SCREENSHOT_DIR is set (packaging/screenshots); skipped otherwise.
-    void screenshots_demoData_writePngs()
+    // The three tabs as a person sees them after a walk, checked for content; with BD_SCREENSHOT_DIR set
+    // (packaging/screenshots/update.sh) they also become the product screenshots.
+    void screenshots_demoWalk_everyTabShowsItsContent()
     {
-        const QString out = qEnvironmentVariable("BD_SCREENSHOT_DIR");
-        if (out.isEmpty())
-            QSKIP("set BD_SCREENSHOT_DIR to write the screenshots");
+        QTemporaryDir temporary;
+        const QString out = qEnvironmentVariableIsEmpty("BD_SCREENSHOT_DIR")
+            ? temporary.path()
+            : qEnvironmentVariable("BD_SCREENSHOT_DIR");
         QSignalSpy loaded(m_page->browser(), &PartnerBrowser::trustorsReady);
         m_page->refresh();
         QVERIFY(loaded.wait(10'000));
-        m_page->browser()->open(trustorNamed(*m_fixture, u"Woodgrove Financial"_s), u"Woodgrove Financial"_s);
+        m_page->browser()->open(m_fixture->trustorNamed(u"Woodgrove Financial"_s), u"Woodgrove Financial"_s);
         QSignalSpy walked(m_page->browser(), &PartnerBrowser::walkFinished);
         m_page->browser()->walk(12);
         QVERIFY(walked.wait(20'000));
@@ -360,11 +360,22 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         auto* tabs = m_page->findChild<QTabWidget*>(u"partnerTabs"_s);
         tabs->setCurrentIndex(PartnerPage::PeriodTab);
+        QCOMPARE(m_page->browser()->currentIndex(), 1);
+        QVERIFY(m_page->findChild<PeriodView*>()->model()->rowCount() > 0);
+        QVERIFY(
+            m_page->findChild<QLabel*>(u"historyNote"_s)->text().isEmpty()); // no error, no end of history
         QVERIFY(m_page->grab().save(out + u"/partner-period.png"_s));
         tabs->setCurrentIndex(PartnerPage::TrendTab);
-        m_page->findChild<TrendChartView*>(u"trendChart"_s)->rebuildNow();
+        auto* trend = m_page->findChild<TrendChartView*>(u"trendChart"_s);
+        trend->rebuildNow();
+        QVERIFY(!trend->partNumber().isEmpty());
+        QCOMPARE(trend->built().periodRows.size(),
+            m_page->browser()->periods()->periodCount()); // every walked period
         QVERIFY(m_page->grab().save(out + u"/partner-trend.png"_s));
-        m_page->compareRows(m_page->browser()->periods()->rowOfIndex(6), m_page->browser()->periods()->rowOfIndex(5));
+        m_page->compareRows(
+            m_page->browser()->periods()->rowOfIndex(6), m_page->browser()->periods()->rowOfIndex(5));
+        QCOMPARE(tabs->currentIndex(), int(PartnerPage::CompareTab));
+        QVERIFY(m_page->findChild<ComparisonView*>()->table()->model()->rowCount() > 0);
         QVERIFY(m_page->grab().save(out + u"/partner-compare.png"_s));
     }
 

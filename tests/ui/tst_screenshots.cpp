@@ -1,19 +1,21 @@
-// Renders the main window on demo data at 1280×800, as a person sees it, to PNGs. With BD_SCREENSHOT_DIR set
-// (packaging/screenshots/update.sh does) they replace the committed screenshots; otherwise they go to a
-// temporary folder and are only checked.
+// Renders the main window on demo data at 1280×800, as a person sees it, and checks what it shows: every
+// report loaded, no error banner, the org in the title, a chart with series, a drill-down. With
+// BD_SCREENSHOT_DIR set (packaging/screenshots/update.sh does) the PNGs replace the committed screenshots;
+// otherwise they go to a temporary folder.
 
-#include "simfixture.h"
-
+#include "load/usageseriescontroller.h"
 #include "models/usageseriesmodel.h"
+#include "simfixture.h"
 #include "ui/charts/usagechartview.h"
 #include "ui/mainwindow.h"
+#include "ui/messagebanner.h"
 #include "ui/rangebar.h"
-#include "load/usageseriescontroller.h"
 #include "ui/translations.h"
 #include "ui/usagepage.h"
 
 #include <QApplication>
 #include <QImage>
+#include <QLabel>
 #include <QPalette>
 #include <QSettings>
 #include <QSignalSpy>
@@ -49,6 +51,13 @@ QPalette darkPalette()
     return p;
 }
 
+/// Puts the application palette back however the test ends.
+struct PaletteGuard
+{
+    QPalette original = QApplication::palette();
+    ~PaletteGuard() { QApplication::setPalette(original); }
+};
+
 } // namespace
 
 class TestScreenshots : public QObject
@@ -58,7 +67,8 @@ class TestScreenshots : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        installTranslations(QCoreApplication::instance()); // the English plural forms, as the dashboard has them
+        installTranslations(
+            QCoreApplication::instance()); // the English plural forms, as the dashboard has them
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
         QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
@@ -67,7 +77,7 @@ private Q_SLOTS:
             m_dir = m_temporary.path();
     }
 
-    void usagePage_data()
+    void usagePage_demoData_showsEveryReportAndNoError_data()
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<bool>("stacked");
@@ -75,19 +85,20 @@ private Q_SLOTS:
         QTest::addColumn<int>("granularity");
         QTest::addColumn<bool>("ramp");
         QTest::newRow("lines") << u"usage-lines.png"_s << false << false << int(Granularity::Month) << false;
-        QTest::newRow("stacked") << u"usage-stacked-weekly.png"_s << true << false << int(Granularity::Week) << false;
+        QTest::newRow("stacked") << u"usage-stacked-weekly.png"_s << true << false << int(Granularity::Week)
+                                 << false;
         QTest::newRow("dark") << u"usage-dark.png"_s << false << true << int(Granularity::Month) << false;
         QTest::newRow("ramp") << u"usage-ramp.png"_s << false << false << int(Granularity::Month) << true;
     }
 
-    void usagePage()
+    void usagePage_demoData_showsEveryReportAndNoError()
     {
         QFETCH(QString, file);
         QFETCH(bool, stacked);
         QFETCH(bool, dark);
         QFETCH(int, granularity);
         QFETCH(bool, ramp);
-        const QPalette original = QApplication::palette();
+        const PaletteGuard guard;
         if (dark)
             QApplication::setPalette(darkPalette());
 
@@ -98,7 +109,8 @@ private Q_SLOTS:
         UsagePage* page = window.usagePage();
         page->findChild<RangeBar*>()->setToday(test::fixedNow().date());
         page->setStackedBars(stacked);
-        page->findChild<RangeBar*>()->setPreset(stacked ? RangePreset::Last3Months : RangePreset::Last12Months);
+        page->findChild<RangeBar*>()->setPreset(
+            stacked ? RangePreset::Last3Months : RangePreset::Last12Months);
         page->findChild<RangeBar*>()->setGranularity(Granularity(granularity));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -111,7 +123,8 @@ private Q_SLOTS:
         const int last = int(model->buckets().size()) - 1;
         int busiest = -1;
         for (int row = 0; row < model->licenceCount(); ++row) {
-            if (!model->isMetered(row) && (busiest < 0 || *model->value(row, last) > *model->value(busiest, last)))
+            if (!model->isMetered(row)
+                && (busiest < 0 || *model->value(row, last) > *model->value(busiest, last)))
                 busiest = row;
         }
         page->selectCell(model->licence(busiest), last);
@@ -120,11 +133,18 @@ private Q_SLOTS:
             page->findChild<QTabWidget*>(u"chartTabs"_s)->setCurrentIndex(1);
         QApplication::processEvents();
 
-        const QString path = m_dir + u'/' + file;
-        QVERIFY(window.grab().toImage().save(path));
-        const QImage image(path);
-        QCOMPARE(image.size() / image.devicePixelRatio(), QSize(1280, 800));
-        QApplication::setPalette(original);
+        // What a person should see: every report, no error, the org named, a chart and a drill-down.
+        QCOMPARE(model->count(BucketState::Loaded), int(model->buckets().size()));
+        QVERIFY(!page->findChild<MessageBanner*>(u"usageBanner"_s)->isVisible());
+        QVERIFY(window.windowTitle().startsWith(sim.server->data().orgName()));
+        QVERIFY(!page->findChild<UsageChartView*>()->built().series.isEmpty());
+        QVERIFY(page->findChild<QLabel*>(u"resourceTitle"_s)
+                    ->text()
+                    .contains(model->licence(busiest).toHtmlEscaped()));
+        QCOMPARE(page->status().text.left(page->status().text.indexOf(u" · "_s)),
+            u"%1 of %1 reports"_s.arg(model->buckets().size()));
+
+        QVERIFY(window.grab().toImage().save(m_dir + u'/' + file));
         window.close();
     }
 

@@ -1,9 +1,10 @@
-// The sign-in dialog, offscreen: regions, validation, the three methods against billing-sim, the profile menu.
-// With BD_SIGNIN_SCREENSHOTS=<dir> it also renders the screenshots packaging/screenshots/signin-*.png.
+// The sign-in dialog, offscreen: regions, validation, the three methods against billing-sim, the profile
+// menu. With BD_SIGNIN_SCREENSHOTS=<dir> it also renders the screenshots packaging/screenshots/signin-*.png.
 
 #include "api/region.h"
 #include "auth/profilestore.h"
 #include "auth/secretstore.h"
+#include "domain/utc.h"
 #include "sim/billingsimserver.h"
 #include "ui/signin/profilemenu.h"
 #include "ui/signin/signindialog.h"
@@ -37,35 +38,33 @@ private:
     std::unique_ptr<sim::BillingSimServer> m_sim;
     QNetworkAccessManager m_browser;
 
-    static QLineEdit* field(SignInDialog& dialog, const QString& placeholderPart)
+    static QLineEdit* field(SignInDialog& dialog, const QString& objectName)
     {
-        const QList<QLineEdit*> edits = dialog.findChildren<QLineEdit*>();
-        for (QLineEdit* edit : edits) {
-            if (edit->placeholderText().contains(placeholderPart))
-                return edit;
-        }
-        return nullptr;
+        auto* edit = dialog.findChild<QLineEdit*>(objectName);
+        if (!edit)
+            qWarning("no line edit named %s", qPrintable(objectName));
+        return edit;
     }
+
+    static QComboBox* regionBox(SignInDialog& dialog) { return dialog.findChild<QComboBox*>(u"region"_s); }
 
     static void chooseMethod(SignInDialog& dialog, Profile::Method method)
     {
-        dialog.findChild<QButtonGroup*>()->button(int(method))->click();
+        dialog.findChild<QButtonGroup*>(u"signInMethods"_s)->button(int(method))->click();
     }
 
     static void chooseCustomUrl(SignInDialog& dialog, const QUrl& url)
     {
-        auto* combo = dialog.findChild<QComboBox*>();
+        QComboBox* combo = regionBox(dialog);
         combo->setCurrentIndex(combo->count() - 1);
-        field(dialog, u"https://api.example.com"_s)->setText(url.toString());
+        field(dialog, u"baseUrl"_s)->setText(url.toString());
     }
 
     static void clickSignIn(SignInDialog& dialog)
     {
-        const QList<QAbstractButton*> buttons = dialog.findChild<QDialogButtonBox*>()->buttons();
-        for (QAbstractButton* b : buttons) {
-            if (b->text().startsWith(u"Sign in"_s))
-                b->click();
-        }
+        auto* button = dialog.findChild<QPushButton*>(u"signInButton"_s);
+        QVERIFY(button);
+        button->click();
     }
 
     /// A browser that follows the authorize redirect back to the app's loopback listener.
@@ -92,7 +91,7 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         sim::SimOptions options;
-        options.now = QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC);
+        options.now = QDateTime(QDate(2026, 11, 20), QTime(12, 0), bd::UtcZone);
         m_sim = std::make_unique<sim::BillingSimServer>(options);
         QVERIFY(m_sim->listen() != 0);
     }
@@ -100,7 +99,7 @@ private Q_SLOTS:
     void regions_listAllEighteenWithHostSuffixes_plusCustomUrl()
     {
         SignInDialog dialog;
-        auto* combo = dialog.findChild<QComboBox*>();
+        QComboBox* combo = regionBox(dialog);
         QStringList texts;
         for (int i = 0; i < combo->count(); ++i) {
             if (!combo->itemText(i).isEmpty())
@@ -109,7 +108,8 @@ private Q_SLOTS:
         QCOMPARE(texts.size(), Regions::all().size() + 1);
         QCOMPARE(Regions::all().size(), 18);
         for (const Region& region : Regions::all()) {
-            QVERIFY2(texts.contains(u"%1 — %2"_s.arg(region.displayName, region.env)), qPrintable(region.key));
+            QVERIFY2(
+                texts.contains(u"%1 — %2"_s.arg(region.displayName, region.env)), qPrintable(region.key));
         }
         QCOMPARE(texts.last(), u"Custom base URL…"_s);
         QCOMPARE(dialog.windowTitle(), u"Sign in to Genesys Cloud"_s);
@@ -123,7 +123,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         const int cc = int(Profile::Method::ClientCredentials);
         QTest::newRow("no name") << cc << QString() << QString() << u"Give the profile a name."_s;
-        QTest::newRow("remote http") << cc << u"x"_s << u"http://api.example.com"_s << u"Plain http is only allowed"_s;
+        QTest::newRow("remote http") << cc << u"x"_s << u"http://api.example.com"_s
+                                     << u"Plain http is only allowed"_s;
         QTest::newRow("no client id") << cc << u"x"_s << QString() << u"Enter the OAuth client id."_s;
         QTest::newRow("taken name") << int(Profile::Method::AccessToken) << u"Taken"_s << QString()
                                     << u"already exists"_s;
@@ -138,13 +139,14 @@ private Q_SLOTS:
         QFETCH(QString, baseUrl);
         QFETCH(QString, expected);
         SignInDialog dialog;
-        dialog.setExistingNames({u"Taken"_s});
+        dialog.setExistingNames({ u"Taken"_s });
         chooseMethod(dialog, Profile::Method(method));
-        field(dialog, u"Northwind EU"_s)->setText(name);
+        field(dialog, u"profileName"_s)->setText(name);
         if (!baseUrl.isEmpty())
             chooseCustomUrl(dialog, QUrl(baseUrl));
         clickSignIn(dialog);
-        QVERIFY2(dialog.errorText().contains(expected), qPrintable(dialog.errorText()));
+        QVERIFY2(dialog.findChild<QLabel*>(u"error"_s)->text().contains(expected),
+            qPrintable(dialog.findChild<QLabel*>(u"error"_s)->text()));
         QCOMPARE(dialog.result(), int(QDialog::Rejected)); // still open, nothing accepted
     }
 
@@ -152,17 +154,17 @@ private Q_SLOTS:
     {
         SignInDialog dialog;
         chooseMethod(dialog, Profile::Method::ClientCredentials);
-        field(dialog, u"Northwind EU"_s)->setText(u"Northwind"_s);
+        field(dialog, u"profileName"_s)->setText(u"Northwind"_s);
         chooseCustomUrl(dialog, m_sim->baseUrl());
-        field(dialog, u"client credentials grant"_s)->setText(u"demo"_s);
-        field(dialog, u"keychain"_s)->setText(u"wrong-secret"_s);
+        field(dialog, u"clientId"_s)->setText(u"demo"_s);
+        field(dialog, u"clientSecret"_s)->setText(u"wrong-secret"_s);
         QSignalSpy accepted(&dialog, &QDialog::accepted);
         clickSignIn(dialog);
-        QTRY_VERIFY(dialog.errorText().contains(u"Sign-in refused"_s));
+        QTRY_VERIFY(dialog.findChild<QLabel*>(u"error"_s)->text().contains(u"Sign-in refused"_s));
         QCOMPARE(accepted.size(), 0);
         QVERIFY(!dialog.windowTitle().contains(u"wrong-secret"_s));
 
-        field(dialog, u"keychain"_s)->setText(u"demo"_s);
+        field(dialog, u"clientSecret"_s)->setText(u"demo"_s);
         clickSignIn(dialog);
         QTRY_COMPARE(accepted.size(), 1);
         const Profile profile = dialog.profile();
@@ -177,9 +179,9 @@ private Q_SLOTS:
     {
         SignInDialog dialog;
         dialog.setBrowserOpener(playingBrowser());
-        field(dialog, u"Northwind EU"_s)->setText(u"Me at Northwind"_s);
+        field(dialog, u"profileName"_s)->setText(u"Me at Northwind"_s);
         chooseCustomUrl(dialog, m_sim->baseUrl());
-        field(dialog, u"authorization code grant"_s)->setText(m_sim->options().browserClientId);
+        field(dialog, u"clientId"_s)->setText(m_sim->options().browserClientId);
         QSignalSpy accepted(&dialog, &QDialog::accepted);
         clickSignIn(dialog);
         QTRY_COMPARE_WITH_TIMEOUT(accepted.size(), 1, 15'000);
@@ -194,11 +196,12 @@ private Q_SLOTS:
         m_sim->setDenyConsent(true);
         SignInDialog dialog;
         dialog.setBrowserOpener(playingBrowser());
-        field(dialog, u"Northwind EU"_s)->setText(u"Me"_s);
+        field(dialog, u"profileName"_s)->setText(u"Me"_s);
         chooseCustomUrl(dialog, m_sim->baseUrl());
-        field(dialog, u"authorization code grant"_s)->setText(m_sim->options().browserClientId);
+        field(dialog, u"clientId"_s)->setText(m_sim->options().browserClientId);
         clickSignIn(dialog);
-        QTRY_VERIFY_WITH_TIMEOUT(dialog.errorText().contains(u"declined"_s), 15'000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            dialog.findChild<QLabel*>(u"error"_s)->text().contains(u"declined"_s), 15'000);
         m_sim->setDenyConsent(false);
     }
 
@@ -206,15 +209,15 @@ private Q_SLOTS:
     {
         SignInDialog dialog;
         chooseMethod(dialog, Profile::Method::AccessToken);
-        field(dialog, u"Northwind EU"_s)->setText(u"Pasted"_s);
-        field(dialog, u"paste an access token"_s)->setText(u"  tok-123  "_s);
+        field(dialog, u"profileName"_s)->setText(u"Pasted"_s);
+        field(dialog, u"accessToken"_s)->setText(u"  tok-123  "_s);
         QSignalSpy accepted(&dialog, &QDialog::accepted);
         clickSignIn(dialog);
         QCOMPARE(accepted.size(), 1);
         QCOMPARE(dialog.secrets().accessToken, u"tok-123"_s);
         QVERIFY(dialog.profile().clientId.isEmpty());
         QVERIFY(!dialog.windowTitle().contains(u"tok-123"_s));
-        QCOMPARE(field(dialog, u"paste an access token"_s)->echoMode(), QLineEdit::Password);
+        QCOMPARE(field(dialog, u"accessToken"_s)->echoMode(), QLineEdit::Password);
     }
 
     void reauthentication_locksEverythingButCredentials()
@@ -229,8 +232,8 @@ private Q_SLOTS:
         dialog.setReauthentication(true);
         dialog.setNotice(u"Your session with Northwind has expired."_s);
         QCOMPARE(dialog.windowTitle(), u"Sign in again"_s);
-        QVERIFY(field(dialog, u"Northwind EU"_s)->isReadOnly());
-        QVERIFY(!dialog.findChild<QComboBox*>()->isEnabled());
+        QVERIFY(field(dialog, u"profileName"_s)->isReadOnly());
+        QVERIFY(!regionBox(dialog)->isEnabled());
         QCOMPARE(dialog.profile(), profile);
     }
 
@@ -258,15 +261,17 @@ private Q_SLOTS:
         const QString config = dir.filePath(u"config.toml"_s);
         QFile file(config);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("[beta]\nenvironment = \"mypurecloud.ie\"\nclient_credentials = \"b\"\nclient_secret = \"bs\"\n"
-                   "[gamma]\nenvironment = \"nowhere\"\naccess_token = \"t\"\n");
+        file.write(
+            "[beta]\nenvironment = \"mypurecloud.ie\"\nclient_credentials = \"b\"\nclient_secret = \"bs\"\n"
+            "[gamma]\nenvironment = \"nowhere\"\naccess_token = \"t\"\n");
         file.close();
         QString error;
         const QString summary = ProfileMenu::importGcConfig(config, &profiles, &secrets, &error);
         QVERIFY2(summary.contains(u"beta"_s) && summary.contains(u"Skipped 1"_s), qPrintable(summary));
         QVERIFY(profiles.contains(u"beta"_s));
         QVERIFY(!profiles.contains(u"gamma"_s));
-        QVERIFY(!QFile(profiles.fileName()).open(QIODevice::ReadOnly) || !QFile(profiles.fileName()).readAll().contains("bs"));
+        QVERIFY(!QFile(profiles.fileName()).open(QIODevice::ReadOnly)
+            || !QFile(profiles.fileName()).readAll().contains("bs"));
         QCOMPARE(menu.actions().size(), actions.size() + 1); // rebuilt with the new profile
 
         QSignalSpy signedOut(&menu, &ProfileMenu::signedOut);
@@ -284,27 +289,27 @@ private Q_SLOTS:
             QSKIP("set BD_SIGNIN_SCREENSHOTS=<dir> to render the screenshots");
         {
             SignInDialog dialog;
-            dialog.findChild<QComboBox*>()->setCurrentIndex(1);
-            field(dialog, u"Northwind EU"_s)->setText(u"Northwind EU"_s);
-            field(dialog, u"authorization code grant"_s)->setText(u"7de3af06-8a0b-4a5d-b0b4-6f1b7c2e9a41"_s);
+            regionBox(dialog)->setCurrentIndex(1);
+            field(dialog, u"profileName"_s)->setText(u"Northwind EU"_s);
+            field(dialog, u"clientId"_s)->setText(u"7de3af06-8a0b-4a5d-b0b4-6f1b7c2e9a41"_s);
             dialog.show();
             save(dialog, u"signin-browser.png"_s);
         }
         {
             SignInDialog dialog;
             chooseMethod(dialog, Profile::Method::ClientCredentials);
-            field(dialog, u"Northwind EU"_s)->setText(u"Contoso partner"_s);
-            field(dialog, u"client credentials grant"_s)->setText(u"c0a8f1d2-5b7e-4c3a-9e21-0d4f6a8b2c11"_s);
-            field(dialog, u"keychain"_s)->setText(u"not-the-real-secret"_s);
+            field(dialog, u"profileName"_s)->setText(u"Contoso partner"_s);
+            field(dialog, u"clientId"_s)->setText(u"c0a8f1d2-5b7e-4c3a-9e21-0d4f6a8b2c11"_s);
+            field(dialog, u"clientSecret"_s)->setText(u"not-the-real-secret"_s);
             dialog.show();
             save(dialog, u"signin-client-credentials.png"_s);
         }
         {
             SignInDialog dialog;
             dialog.setBrowserOpener([](const QUrl&) { return true; }); // nobody answers: the dialog waits
-            field(dialog, u"Northwind EU"_s)->setText(u"Me at Northwind"_s);
+            field(dialog, u"profileName"_s)->setText(u"Me at Northwind"_s);
             chooseCustomUrl(dialog, m_sim->baseUrl());
-            field(dialog, u"authorization code grant"_s)->setText(m_sim->options().browserClientId);
+            field(dialog, u"clientId"_s)->setText(m_sim->options().browserClientId);
             dialog.show();
             clickSignIn(dialog);
             save(dialog, u"signin-waiting.png"_s);
@@ -313,9 +318,9 @@ private Q_SLOTS:
         {
             SignInDialog dialog;
             chooseMethod(dialog, Profile::Method::AccessToken);
-            field(dialog, u"Northwind EU"_s)->setText(u"Lab"_s);
+            field(dialog, u"profileName"_s)->setText(u"Lab"_s);
             chooseCustomUrl(dialog, QUrl(u"http://gateway.example.com"_s));
-            field(dialog, u"paste an access token"_s)->setText(u"abc"_s);
+            field(dialog, u"accessToken"_s)->setText(u"abc"_s);
             dialog.show();
             clickSignIn(dialog);
             save(dialog, u"signin-error.png"_s);

@@ -1,12 +1,14 @@
 // Usage and ramp charts over a hand-filled UsageSeriesModel: series, points and values, not pixels.
+#include "domain/datebuckets.h"
+#include "domain/utc.h"
 #include "models/usageseriesmodel.h"
 #include "ui/charts/rampchartbuilder.h"
 #include "ui/charts/rampchartview.h"
 #include "ui/charts/usagechartbuilder.h"
 #include "ui/charts/usagechartview.h"
 
-#include "domain/datebuckets.h"
-
+#include <QSignalSpy>
+#include <QTest>
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSet>
 #include <QtCharts/QCategoryAxis>
@@ -16,9 +18,6 @@
 #include <QtCharts/QScatterSeries>
 #include <QtCharts/QStackedBarSeries>
 #include <QtCharts/QValueAxis>
-
-#include <QSignalSpy>
-#include <QTest>
 
 #include <memory>
 
@@ -36,7 +35,7 @@ BillingUsageReport report(const QList<std::pair<QString, Decimal>>& totals)
 {
     BillingUsageReport r;
     for (const auto& [name, total] : totals)
-        r.usages << BillingUsage{name, total, {}};
+        r.usages << BillingUsage { name, total, {} };
     return r;
 }
 
@@ -46,15 +45,17 @@ QList<DateBucket> months()
     return DateBuckets::tile(QDate(2025, 1, 1), QDate(2025, 12, 31), Granularity::Month);
 }
 
-// Six licences whose peaks rank A > B > C > D > E > F; value in bucket b = base + b/10 (fractional on purpose).
+// Six licences whose peaks rank A > B > C > D > E > F; value in bucket b = base + b/10 (fractional on
+// purpose).
 void fillSix(UsageSeriesModel* model, const QList<int>& loaded)
 {
     model->setBuckets(months(), Granularity::Month);
-    const QStringList names{u"A"_s, u"B"_s, u"C"_s, u"D"_s, u"E"_s, u"F"_s};
+    const QStringList names { u"A"_s, u"B"_s, u"C"_s, u"D"_s, u"E"_s, u"F"_s };
     for (int b : loaded) {
         QList<std::pair<QString, Decimal>> totals;
         for (int i = 0; i < names.size(); ++i)
-            totals.append({names.at(i), Decimal::fromInt(600 - 100 * i) + dec("0.1") * Decimal::fromInt(b)});
+            totals.append(
+                { names.at(i), Decimal::fromInt(600 - 100 * i) + dec("0.1") * Decimal::fromInt(b) });
         model->setReport(b, report(totals));
     }
 }
@@ -90,13 +91,14 @@ private Q_SLOTS:
     {
         UsageSeriesModel model;
         model.setBuckets(months(), Granularity::Month);
-        model.setReport(0, report({{u"CX 1"_s, dec("10.5")}, {u"CX 2"_s, dec("3")}, {u"CX 3"_s, dec("0.125")}}));
-        model.setReport(2, report({{u"CX 1"_s, dec("12")}, {u"CX 2"_s, dec("4.25")}}));
-        model.setReport(5, report({{u"CX 1"_s, dec("7")}, {u"CX 3"_s, dec("1")}}));
+        model.setReport(
+            0, report({ { u"CX 1"_s, dec("10.5") }, { u"CX 2"_s, dec("3") }, { u"CX 3"_s, dec("0.125") } }));
+        model.setReport(2, report({ { u"CX 1"_s, dec("12") }, { u"CX 2"_s, dec("4.25") } }));
+        model.setReport(5, report({ { u"CX 1"_s, dec("7") }, { u"CX 3"_s, dec("1") } }));
 
         const BuiltChart built = UsageChartBuilder::build(model, {});
         std::unique_ptr<QChart> owner(built.chart);
-        QCOMPARE(built.seriesNames, (QStringList{u"CX 1"_s, u"CX 2"_s, u"CX 3"_s}));
+        QCOMPARE(built.seriesNames, (QStringList { u"CX 1"_s, u"CX 2"_s, u"CX 3"_s }));
         QCOMPARE(built.chart->series().size(), 3);
         QVERIFY(built.failedMarker == nullptr);
         for (int row = 0; row < model.licenceCount(); ++row) {
@@ -104,7 +106,7 @@ private Q_SLOTS:
             QVERIFY(line);
             QVERIFY(line->pointsVisible());
             QCOMPARE(line->count(), 3);
-            const QList<int> loaded{0, 2, 5};
+            const QList<int> loaded { 0, 2, 5 };
             for (int i = 0; i < loaded.size(); ++i) {
                 const int b = loaded.at(i);
                 QCOMPARE(line->at(i).x(), qreal(model.buckets().at(b).start().toMSecsSinceEpoch()));
@@ -124,13 +126,14 @@ private Q_SLOTS:
         auto* x = qobject_cast<QCategoryAxis*>(xAxes.first());
         QVERIFY(x);
         QCOMPARE(x->count(), 12);
-        QCOMPARE(x->endValue(x->categoriesLabels().at(2)), qreal(model.buckets().at(2).start().toMSecsSinceEpoch()));
+        QCOMPARE(x->endValue(x->categoriesLabels().at(2)),
+            qreal(model.buckets().at(2).start().toMSecsSinceEpoch()));
     }
 
     void stackedBars_sixLicences_oneSetPerLicenceZeroWhereNotLoaded()
     {
         UsageSeriesModel model;
-        fillSix(&model, {0, 1, 3});
+        fillSix(&model, { 0, 1, 3 });
         UsageChartOptions options;
         options.mode = UsageChartOptions::Mode::StackedBars;
         const BuiltChart built = UsageChartBuilder::build(model, options);
@@ -164,19 +167,21 @@ private Q_SLOTS:
         UsageSeriesModel model;
         model.setBuckets(months(), Granularity::Month);
         // Rest: D, E, F with values whose double sum is inexact (0.1 + 0.2 ≠ 0.3 in binary).
-        model.setReport(0, report({{u"A"_s, dec("100")}, {u"B"_s, dec("90")}, {u"C"_s, dec("80")},
-                                   {u"D"_s, dec("0.1")}, {u"E"_s, dec("0.2")}, {u"F"_s, dec("1.000000001")}}));
-        model.setReport(1, report({{u"A"_s, dec("100")}, {u"B"_s, dec("90")}, {u"C"_s, dec("80")},
-                                   {u"D"_s, dec("5")}, {u"F"_s, dec("2.5")}}));
+        model.setReport(0,
+            report({ { u"A"_s, dec("100") }, { u"B"_s, dec("90") }, { u"C"_s, dec("80") },
+                { u"D"_s, dec("0.1") }, { u"E"_s, dec("0.2") }, { u"F"_s, dec("1.000000001") } }));
+        model.setReport(1,
+            report({ { u"A"_s, dec("100") }, { u"B"_s, dec("90") }, { u"C"_s, dec("80") },
+                { u"D"_s, dec("5") }, { u"F"_s, dec("2.5") } }));
         UsageChartOptions options;
         options.topN = 3;
         options.mode = bars ? UsageChartOptions::Mode::StackedBars : UsageChartOptions::Mode::Lines;
         const BuiltChart built = UsageChartBuilder::build(model, options);
         std::unique_ptr<QChart> owner(built.chart);
-        QCOMPARE(built.seriesNames, (QStringList{u"A"_s, u"B"_s, u"C"_s, UsageChartBuilder::otherName()}));
+        QCOMPARE(built.seriesNames, (QStringList { u"A"_s, u"B"_s, u"C"_s, UsageChartBuilder::otherName() }));
         const PlottedSeries& other = built.series.last();
         QVERIFY(other.other);
-        QCOMPARE(other.licences, (QStringList{u"D"_s, u"E"_s, u"F"_s}));
+        QCOMPARE(other.licences, (QStringList { u"D"_s, u"E"_s, u"F"_s }));
         QCOMPARE(other.valueAt(0), dec("1.300000001"));
         QCOMPARE(other.valueAt(0)->toString(), u"1.300000001"_s);
         QCOMPARE(other.valueAt(1), dec("7.5"));
@@ -197,21 +202,21 @@ private Q_SLOTS:
         options.showOther = false;
         const BuiltChart withoutOther = UsageChartBuilder::build(model, options);
         std::unique_ptr<QChart> owner2(withoutOther.chart);
-        QCOMPARE(withoutOther.seriesNames, (QStringList{u"A"_s, u"B"_s, u"C"_s}));
+        QCOMPARE(withoutOther.seriesNames, (QStringList { u"A"_s, u"B"_s, u"C"_s }));
     }
 
     void failedBucket_marksThatBucketOnTheXAxis()
     {
         UsageSeriesModel model;
-        fillSix(&model, {0, 1, 2});
+        fillSix(&model, { 0, 1, 2 });
         model.setBucketFailed(3, u"HTTP 500"_s);
         model.setBucketFailed(7, u"timeout"_s);
-        for (const auto mode : {UsageChartOptions::Mode::Lines, UsageChartOptions::Mode::StackedBars}) {
+        for (const auto mode : { UsageChartOptions::Mode::Lines, UsageChartOptions::Mode::StackedBars }) {
             UsageChartOptions options;
             options.mode = mode;
             const BuiltChart built = UsageChartBuilder::build(model, options);
             std::unique_ptr<QChart> owner(built.chart);
-            QCOMPARE(built.failedBuckets, (QList<int>{3, 7}));
+            QCOMPARE(built.failedBuckets, (QList<int> { 3, 7 }));
             QVERIFY(built.failedMarker);
             QCOMPARE(built.failedMarker->name(), UsageChartBuilder::failedName());
             QVERIFY(built.chart->series().contains(built.failedMarker));
@@ -226,25 +231,25 @@ private Q_SLOTS:
     void pinnedLicences_showExactlyThoseInThatOrder()
     {
         UsageSeriesModel model;
-        fillSix(&model, {0, 1});
+        fillSix(&model, { 0, 1 });
         UsageChartOptions options;
         options.topN = 2; // ignored when pinned
-        options.pinnedLicences = {u"F"_s, u"B"_s, u"E"_s, u"no such licence"_s};
+        options.pinnedLicences = { u"F"_s, u"B"_s, u"E"_s, u"no such licence"_s };
         const BuiltChart built = UsageChartBuilder::build(model, options);
         std::unique_ptr<QChart> owner(built.chart);
-        QCOMPARE(built.seriesNames, (QStringList{u"F"_s, u"B"_s, u"E"_s}));
+        QCOMPARE(built.seriesNames, (QStringList { u"F"_s, u"B"_s, u"E"_s }));
         QCOMPARE(built.chart->series().size(), 3);
 
         UsageChartView view;
         view.setModel(&model);
-        view.setPinnedLicences({u"C"_s});
-        QCOMPARE(view.built().seriesNames, QStringList{u"C"_s});
+        view.setPinnedLicences({ u"C"_s });
+        QCOMPARE(view.built().seriesNames, QStringList { u"C"_s });
     }
 
     void legendToggle_hiddenLicence_survivesRebuild()
     {
         UsageSeriesModel model;
-        fillSix(&model, {0, 1});
+        fillSix(&model, { 0, 1 });
         UsageChartView view;
         view.resize(800, 500);
         view.setModel(&model);
@@ -257,7 +262,7 @@ private Q_SLOTS:
         QTRY_COMPARE(rebuilt.size(), 1);
         QVERIFY(view.options().hiddenLicences.contains(u"B"_s));
 
-        model.setReport(2, report({{u"A"_s, dec("1")}, {u"B"_s, dec("2")}}));
+        model.setReport(2, report({ { u"A"_s, dec("1") }, { u"B"_s, dec("2") } }));
         QTRY_COMPARE(rebuilt.size(), 2);
         b = lineNamed(view.chart(), u"B"_s);
         QVERIFY(b);
@@ -275,10 +280,10 @@ private Q_SLOTS:
     void hiddenLicence_stackedBars_zeroValuesLegendKept()
     {
         UsageSeriesModel model;
-        fillSix(&model, {0});
+        fillSix(&model, { 0 });
         UsageChartOptions options;
         options.mode = UsageChartOptions::Mode::StackedBars;
-        options.hiddenLicences = {u"A"_s};
+        options.hiddenLicences = { u"A"_s };
         const BuiltChart built = UsageChartBuilder::build(model, options);
         std::unique_ptr<QChart> owner(built.chart);
         QBarSet* a = built.series.first().barSet;
@@ -291,7 +296,7 @@ private Q_SLOTS:
     void palette_darkWindow_darkTheme()
     {
         UsageSeriesModel model;
-        fillSix(&model, {0});
+        fillSix(&model, { 0 });
         UsageChartView view;
         view.setModel(&model);
         QPalette light = view.palette();
@@ -314,7 +319,7 @@ private Q_SLOTS:
     void streaming_reportOnAnotherBucket_coalescedRebuildAddsPoint()
     {
         UsageSeriesModel model;
-        fillSix(&model, {0, 1});
+        fillSix(&model, { 0, 1 });
         UsageChartView view;
         view.setModel(&model);
         QSignalSpy rebuilt(&view, &UsageChartView::rebuilt);
@@ -322,7 +327,7 @@ private Q_SLOTS:
 
         // A burst of updates: nothing rebuilds synchronously, then one rebuild takes them all.
         for (int b = 2; b < 12; ++b)
-            model.setReport(b, report({{u"A"_s, Decimal::fromInt(b)}}));
+            model.setReport(b, report({ { u"A"_s, Decimal::fromInt(b) } }));
         QCOMPARE(rebuilt.size(), 0);
         QCOMPARE(lineNamed(view.chart(), u"A"_s)->count(), 2);
         QTRY_COMPARE(lineNamed(view.chart(), u"A"_s)->count(), 12);
@@ -333,14 +338,14 @@ private Q_SLOTS:
     void modeSwitch_linesToBars_andTopN()
     {
         UsageSeriesModel model;
-        fillSix(&model, {0, 1});
+        fillSix(&model, { 0, 1 });
         UsageChartView view;
         view.setModel(&model);
         view.setMode(UsageChartOptions::Mode::StackedBars);
         QVERIFY(barsOf(view.chart()));
         QCOMPARE(barsOf(view.chart())->count(), 6);
         view.setTopN(2);
-        QCOMPARE(view.built().seriesNames, (QStringList{u"A"_s, u"B"_s, UsageChartBuilder::otherName()}));
+        QCOMPARE(view.built().seriesNames, (QStringList { u"A"_s, u"B"_s, UsageChartBuilder::otherName() }));
         view.setMode(UsageChartOptions::Mode::Lines);
         QVERIFY(!barsOf(view.chart()));
         QCOMPARE(view.chart()->series().size(), 3);
@@ -349,7 +354,7 @@ private Q_SLOTS:
     void barClick_licenceSet_emitsBucketClicked()
     {
         UsageSeriesModel model;
-        fillSix(&model, {0, 1, 2});
+        fillSix(&model, { 0, 1, 2 });
         UsageChartView view;
         view.setModel(&model);
         view.setMode(UsageChartOptions::Mode::StackedBars);
@@ -374,19 +379,21 @@ private Q_SLOTS:
     void ramp_resourcesOnDays115_cumulativeSteps()
     {
         UsageSeriesModel model;
-        const QList<DateBucket> buckets{{QDate(2025, 3, 1), QDate(2025, 3, 10)}, {QDate(2025, 3, 11), QDate(2025, 3, 20)}};
+        const QList<DateBucket> buckets { { QDate(2025, 3, 1), QDate(2025, 3, 10) },
+            { QDate(2025, 3, 11), QDate(2025, 3, 20) } };
         model.setBuckets(buckets, Granularity::Day);
         BillingUsageReport r;
-        const auto at = [](int day) { return QDateTime(QDate(2025, 3, day), QTime(9, 30), Qt::UTC); };
-        r.usages << BillingUsage{u"CX 3"_s, dec("3"),
-                                 {{u"ann@example.com"_s, at(1)}, {u"bob@example.com"_s, at(1)}, {u"cy@example.com"_s, at(5)},
-                                  {u"cy@example.com"_s, at(7)} /* listed again later: counts once */}};
+        const auto at = [](int day) { return QDateTime(QDate(2025, 3, day), QTime(9, 30), bd::UtcZone); };
+        r.usages << BillingUsage { u"CX 3"_s, dec("3"),
+            { { u"ann@example.com"_s, at(1) }, { u"bob@example.com"_s, at(1) },
+                { u"cy@example.com"_s, at(5) },
+                { u"cy@example.com"_s, at(7) } /* listed again later: counts once */ } };
         model.setReport(0, r);
 
         const BuiltRamp ramp = RampChartBuilder::build(model, 0, 0, QChart::ChartThemeLight);
         std::unique_ptr<QChart> owner(ramp.chart);
         QCOMPARE(ramp.days.size(), 10);
-        QCOMPARE(ramp.counts, (QList<int>{2, 2, 2, 2, 3, 3, 3, 3, 3, 3}));
+        QCOMPARE(ramp.counts, (QList<int> { 2, 2, 2, 2, 3, 3, 3, 3, 3, 3 }));
         QCOMPARE(ramp.title, u"CX 3 · ramp 2025-03-01 – 2025-03-10"_s);
         QCOMPARE(ramp.chart->title(), ramp.title);
         QVERIFY(ramp.series);
@@ -395,7 +402,7 @@ private Q_SLOTS:
             QCOMPARE(ramp.series->at(2 * day).y(), qreal(ramp.counts.at(day)));
             QCOMPARE(ramp.series->at(2 * day + 1).y(), qreal(ramp.counts.at(day)));
             QCOMPARE(ramp.series->at(2 * day).x(),
-                     qreal(ramp.days.at(day).startOfDay(Qt::UTC).toMSecsSinceEpoch()));
+                qreal(ramp.days.at(day).startOfDay(bd::UtcZone).toMSecsSinceEpoch()));
         }
 
         RampChartView view;

@@ -1,16 +1,15 @@
 // The usage page driven like a person would, offscreen, against billing-sim over loopback.
 
-#include "csvreader.h"
-#include "simfixture.h"
-
 #include "api/orgapi.h"
+#include "csvreader.h"
 #include "domain/datebuckets.h"
+#include "load/usageseriescontroller.h"
 #include "models/usageseriesmodel.h"
+#include "simfixture.h"
 #include "ui/charts/usagechartview.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebanner.h"
 #include "ui/rangebar.h"
-#include "load/usageseriescontroller.h"
 #include "ui/translations.h"
 #include "ui/usagepage.h"
 
@@ -22,12 +21,13 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
-#include <QTabWidget>
 #include <QPushButton>
+#include <QSet>
 #include <QSettings>
-#include <QSortFilterProxyModel>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -80,9 +80,39 @@ class TestUsagePage : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        installTranslations(QCoreApplication::instance()); // the English plural forms, as the dashboard has them
+        installTranslations(
+            QCoreApplication::instance()); // the English plural forms, as the dashboard has them
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
+    }
+
+    void rangeBar_namesEveryPresetAndGranularity()
+    {
+        RangeBar bar;
+        const auto checkNames = [](const QComboBox* box, qsizetype expected) {
+            QVERIFY(box);
+            QCOMPARE(qsizetype(box->count()), expected);
+            QSet<QString> names;
+            for (int i = 0; i < box->count(); ++i) {
+                QVERIFY(!box->itemText(i).isEmpty());
+                names.insert(box->itemText(i));
+            }
+            QCOMPARE(names.size(), qsizetype(box->count())); // no two entries read the same
+        };
+        auto* presets = bar.findChild<QComboBox*>(u"rangePreset"_s);
+        checkNames(presets, RangePresets::all().size());
+        if (QTest::currentTestFailed())
+            return;
+        for (RangePreset preset : RangePresets::all())
+            QCOMPARE(presets->itemText(presets->findData(int(preset))), RangeBar::presetLabel(preset));
+        QCOMPARE(RangeBar::presetLabel(RangePreset::Last3Months), u"Last 3 months"_s);
+        auto* granularities = bar.findChild<QComboBox*>(u"granularity"_s);
+        checkNames(granularities, allGranularities().size());
+        if (QTest::currentTestFailed())
+            return;
+        for (Granularity g : allGranularities())
+            QCOMPARE(granularities->itemText(granularities->findData(int(g))), RangeBar::granularityLabel(g));
+        QCOMPARE(RangeBar::granularityLabel(Granularity::Month), u"Monthly"_s);
     }
 
     void preset_last3Months_loadsSeriesAndTableFromTheSim()
@@ -102,7 +132,9 @@ private Q_SLOTS:
         // Table cells: every licence of every bucket equals the sim's report for that window.
         for (int b = 0; b < model->buckets().size(); ++b) {
             const DateBucket& bucket = model->buckets().at(b);
-            const QJsonArray usages = fixture.sim->server->data().billableUsage(bucket.start(), bucket.end())[u"usages"_s].toArray();
+            const QJsonArray usages = fixture.sim->server->data()
+                                          .billableUsage(bucket.start(), bucket.end())[u"usages"_s]
+                                          .toArray();
             for (const QJsonValue& usage : usages) {
                 const int row = model->rowOfLicence(usage[u"name"_s].toString());
                 QVERIFY(row >= 0);
@@ -145,15 +177,17 @@ private Q_SLOTS:
         const QModelIndex cell = proxy->mapFromSource(source);
         table->scrollTo(cell);
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(cell).center());
-        QCOMPARE(fixture.page->findChild<QTableView*>(u"resourceTable"_s)->model()->rowCount(), model->resources(row, 0).size());
+        QCOMPARE(fixture.page->findChild<QTableView*>(u"resourceTable"_s)->model()->rowCount(),
+            model->resources(row, 0).size());
         QCOMPARE(Decimal::fromInt(model->resources(row, 0).size()), *model->value(row, 0));
 
         // Copy: the selected cell with its header, tab-separated.
         table->setFocus();
         fixture.page->copySelection();
         const QString copied = QApplication::clipboard()->text();
-        QCOMPARE(copied, u"\t%1\n%2\t%3\n"_s.arg(model->headerData(source.column(), Qt::Horizontal).toString(),
-                                                   model->licence(row), model->value(row, 0)->toString()));
+        QCOMPARE(copied,
+            u"\t%1\n%2\t%3\n"_s.arg(model->headerData(source.column(), Qt::Horizontal).toString(),
+                model->licence(row), model->value(row, 0)->toString()));
     }
 
     void cancel_midLoad_sendsNoFurtherRequests()
@@ -167,7 +201,8 @@ private Q_SLOTS:
         QTest::mouseClick(fixture.page->findChild<QPushButton*>(u"loadButton"_s), Qt::LeftButton);
         QTRY_VERIFY(fixture.page->controller()->model()->count(UsageSeriesModel::BucketState::Loaded) >= 2);
         QVERIFY(fixture.page->status().busy);
-        // The sim logs a request once it answers it: those on the wire at the cancel still show up, no others.
+        // The sim logs a request once it answers it: those on the wire at the cancel still show up, no
+        // others.
         const qsizetype onTheWire = fixture.sim->session->client()->runningCount();
         fixture.page->cancel();
         const qsizetype asked = fixture.sim->requests(UsagePath).size() + onTheWire;
@@ -197,7 +232,8 @@ private Q_SLOTS:
             if (model->bucketState(b) == UsageSeriesModel::BucketState::Failed)
                 failed = b;
         }
-        QVERIFY2(model->bucketError(failed).contains(u"Invalid request"_s), qPrintable(model->bucketError(failed)));
+        QVERIFY2(model->bucketError(failed).contains(u"Invalid request"_s),
+            qPrintable(model->bucketError(failed)));
         fixture.page->findChild<UsageChartView*>()->rebuildNow();
         QCOMPARE(fixture.page->findChild<UsageChartView*>()->built().failedBuckets, QList<int> { failed });
         QVERIFY(fixture.page->findChild<MessageBanner*>(u"usageBanner"_s)->text().contains(u"failed"_s));
@@ -217,9 +253,12 @@ private Q_SLOTS:
         BD_START(PageFixture, fixture, options);
         fixture.page->findChild<RangeBar*>()->setPreset(RangePreset::Last12Months);
         QVERIFY(fixture.loadAndWait());
-        QVERIFY2(fixture.page->findChild<MessageBanner*>(u"usageBanner"_s)->text().contains(u"billing:subscription:read"_s),
-                 qPrintable(fixture.page->findChild<MessageBanner*>(u"usageBanner"_s)->text()));
-        QCOMPARE(fixture.page->findChild<MessageBanner*>(u"usageBanner"_s)->kind(), MessageBanner::Kind::Error);
+        QVERIFY2(fixture.page->findChild<MessageBanner*>(u"usageBanner"_s)
+                     ->text()
+                     .contains(u"billing:subscription:read"_s),
+            qPrintable(fixture.page->findChild<MessageBanner*>(u"usageBanner"_s)->text()));
+        QCOMPARE(
+            fixture.page->findChild<MessageBanner*>(u"usageBanner"_s)->kind(), MessageBanner::Kind::Error);
         QVERIFY(fixture.sim->requests(UsagePath).size() < 12);
     }
 
@@ -239,7 +278,10 @@ private Q_SLOTS:
         // Load another range while the server drops every connection.
         fixture.page->findChild<RangeBar*>()->setPreset(RangePreset::LastYear);
         QVERIFY(fixture.loadAndWait());
-        QVERIFY2(fixture.page->findChild<MessageBanner*>(u"usageBanner"_s)->text().contains(u"could not be reached"_s), qPrintable(fixture.page->findChild<MessageBanner*>(u"usageBanner"_s)->text()));
+        QVERIFY2(fixture.page->findChild<MessageBanner*>(u"usageBanner"_s)
+                     ->text()
+                     .contains(u"could not be reached"_s),
+            qPrintable(fixture.page->findChild<MessageBanner*>(u"usageBanner"_s)->text()));
         QCOMPARE(fixture.page->controller()->model()->count(UsageSeriesModel::BucketState::Failed), 12);
         QVERIFY(licences > 0);
     }
@@ -270,12 +312,14 @@ private Q_SLOTS:
         }
 
         const QString pngPath = dir.filePath(u"chart.png"_s);
-        QVERIFY2(fixture.page->exportChart(pngPath, ChartFormat::Png, QSize(900, 500), 2.0, &error), qPrintable(error));
+        QVERIFY2(fixture.page->exportChart(pngPath, ChartFormat::Png, QSize(900, 500), 2.0, &error),
+            qPrintable(error));
         const QImage png(pngPath);
         QCOMPARE(png.size(), QSize(1800, 1000));
 
         const QString svgPath = dir.filePath(u"chart.svg"_s);
-        QVERIFY2(fixture.page->exportChart(svgPath, ChartFormat::Svg, QSize(900, 500), 1.0, &error), qPrintable(error));
+        QVERIFY2(fixture.page->exportChart(svgPath, ChartFormat::Svg, QSize(900, 500), 1.0, &error),
+            qPrintable(error));
         QFile svgFile(svgPath);
         QVERIFY(svgFile.open(QIODevice::ReadOnly));
         const QByteArray svg = svgFile.readAll();
@@ -311,7 +355,8 @@ private Q_SLOTS:
         window.start();
         QTRY_VERIFY(!first.requests(UsagePath).isEmpty());
 
-        // The sim logs a request when it answers it: those on the wire at the switch still show up, no others.
+        // The sim logs a request when it answers it: those on the wire at the switch still show up, no
+        // others.
         const qsizetype asked = first.requests(UsagePath).size() + first.session->client()->runningCount();
         window.showSession(second.session.get(), { u"Second"_s, u"eu_west_1"_s, false });
         QCOMPARE(window.findChild<QLabel*>(u"orgLabel"_s)->text(), u"Second"_s);
@@ -344,7 +389,8 @@ private Q_SLOTS:
         again.showSession(sim.session.get(), { u"Org"_s, u"us_east_1"_s, true });
         QCOMPARE(again.usagePage()->findChild<RangeBar*>()->preset(), RangePreset::Last6Months);
         QCOMPARE(again.usagePage()->findChild<RangeBar*>()->granularity(), Granularity::Week);
-        QCOMPARE(again.usagePage()->findChild<UsageChartView*>()->options().mode, UsageChartOptions::Mode::StackedBars);
+        QCOMPARE(again.usagePage()->findChild<UsageChartView*>()->options().mode,
+            UsageChartOptions::Mode::StackedBars);
         QVERIFY(again.findChild<QWidget*>(u"demoBanner"_s)->isVisibleTo(&again));
         // The icon is compiled in (an SVG, rendered at any size).
         QVERIFY(!again.windowIcon().pixmap(64, 64).isNull());

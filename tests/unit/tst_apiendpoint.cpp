@@ -83,10 +83,11 @@ private Q_SLOTS:
         const ApiEndpoint endpoint = ApiEndpoint::fromUrls(QUrl(u"http://127.0.0.1:9000/"_s), {}, &error);
         QCOMPARE(endpoint.apiBase(), QUrl(u"http://127.0.0.1:9000"_s));
         QCOMPARE(endpoint.loginBase(), QUrl(u"http://127.0.0.1:9000"_s));
-        const ApiEndpoint split = ApiEndpoint::fromUrls(QUrl(u"https://api.example.com"_s),
-                                                        QUrl(u"https://login.example.com"_s), &error);
+        const ApiEndpoint split = ApiEndpoint::fromUrls(
+            QUrl(u"https://api.example.com"_s), QUrl(u"https://login.example.com"_s), &error);
         QCOMPARE(split.loginBase(), QUrl(u"https://login.example.com"_s));
-        QVERIFY(!ApiEndpoint::fromUrls(QUrl(u"https://api.example.com"_s), QUrl(u"http://login.example.com"_s), &error)
+        QVERIFY(!ApiEndpoint::fromUrls(
+            QUrl(u"https://api.example.com"_s), QUrl(u"http://login.example.com"_s), &error)
                      .isValid());
     }
 };

@@ -1,8 +1,8 @@
 // CsvWriter: RFC 4180 quoting, formula neutralising, exact numbers, atomic saves.
 
-#include "domain/decimal.h"
 #include "csv/csvwriter.h"
 #include "csv/filewriter.h"
+#include "domain/decimal.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,8 +15,8 @@
 #include <QTest>
 
 #include <csignal>
-#include <sys/stat.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 using namespace bd;
@@ -107,7 +107,8 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!csv.save(dir.filePath(u"nope/out.csv"_s), &error));
         QVERIFY(error.startsWith(u"Cannot write"_s));
-        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).size(), 0);
+        QCOMPARE(
+            QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).size(), 0);
     }
 
     void save_writeFailsMidway_failsAndKeepsTheOldFile()
@@ -148,13 +149,14 @@ private Q_SLOTS:
 
     void savedFile_rereadByPythonsCsvModule_givesBackEveryCell()
     {
-        // Another reader than our own: Python's csv module must see exactly the cells written, numbers as text
-        // that parses back to the same decimal.
+        // Another reader than our own: Python's csv module must see exactly the cells written, numbers as
+        // text that parses back to the same decimal.
         const QString python = QStandardPaths::findExecutable(u"python3"_s);
         if (python.isEmpty())
-            QFAIL("python3 is needed to re-read the CSV: run packaging/setup.sh test, or apt-get install python3");
-        const QStringList cells{ u"plain"_s, u"comma, inside"_s, u"quote \"inside\""_s, u"line\nbreak"_s,
-                                 u"=1+1"_s, u" @SUM(A1)"_s, u"\uff1dx"_s, u"zo\u00eb \u202emirror"_s };
+            QFAIL("python3 is needed to re-read the CSV: run packaging/setup.sh test, or apt-get install "
+                  "python3");
+        const QStringList cells { u"plain"_s, u"comma, inside"_s, u"quote \"inside\""_s, u"line\nbreak"_s,
+            u"=1+1"_s, u" @SUM(A1)"_s, u"\uff1dx"_s, u"zo\u00eb \u202emirror"_s };
         CsvWriter csv({ u"text"_s, u"number"_s });
         for (const QString& cell : cells)
             csv.text(cell).number(*Decimal::fromString(u"-1234567.000000001"_s)).endRow();
@@ -164,9 +166,12 @@ private Q_SLOTS:
         QVERIFY2(csv.save(path, &error), qPrintable(error));
 
         QProcess reader;
-        reader.start(python, { u"-c"_s, u"import csv, json, sys\n"
-                                        u"with open(sys.argv[1], newline='', encoding='utf-8') as f:\n"
-                                        u"    json.dump(list(csv.reader(f)), sys.stdout)\n"_s, path });
+        reader.start(python,
+            { u"-c"_s,
+                u"import csv, json, sys\n"
+                u"with open(sys.argv[1], newline='', encoding='utf-8') as f:\n"
+                u"    json.dump(list(csv.reader(f)), sys.stdout)\n"_s,
+                path });
         QVERIFY(reader.waitForFinished(60'000));
         QCOMPARE(reader.exitCode(), 0);
         const QJsonArray rows = QJsonDocument::fromJson(reader.readAllStandardOutput()).array();
@@ -190,7 +195,8 @@ private Q_SLOTS:
         csv.text(u"x"_s).endRow();
         QString error;
         QVERIFY(!csv.save(u"/dev/full"_s, &error));
-        QVERIFY2(error.contains(u"the disk is full"_s) || error.contains(u"No space left"_s), qPrintable(error));
+        QVERIFY2(
+            error.contains(u"the disk is full"_s) || error.contains(u"No space left"_s), qPrintable(error));
         QVERIFY(!QFileInfo(u"/dev/full"_s).isFile()); // written in place, never replaced by a regular file
     }
 
@@ -210,7 +216,8 @@ private Q_SLOTS:
         QVERIFY(reader.waitForFinished(30'000));
         QCOMPARE(reader.readAllStandardOutput(), csv.bytes());
         QVERIFY(!QFileInfo(fifo).isFile());
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::System | QDir::Hidden), QStringList{ u"pipe"_s });
+        QCOMPARE(
+            QDir(dir.path()).entryList(QDir::Files | QDir::System | QDir::Hidden), QStringList { u"pipe"_s });
     }
 
     void canSaveTo_saysWhyBeforeAnythingIsFetched_data()

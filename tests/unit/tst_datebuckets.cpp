@@ -1,10 +1,13 @@
-#include "domain/daterange.h"
+#include "domain/datebucket.h"
+#include "domain/datebuckets.h"
+#include "domain/granularity.h"
+#include "domain/utc.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using bd::DateBucket;
-using bd::DateBuckets;
+namespace DateBuckets = bd::DateBuckets;
 using bd::Granularity;
 
 Q_DECLARE_METATYPE(bd::Granularity)
@@ -26,7 +29,8 @@ QString describe(const QList<DateBucket>& buckets)
 
 } // namespace
 
-class TestDateBuckets final : public QObject {
+class TestDateBuckets final : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -37,35 +41,41 @@ private slots:
         QTest::addColumn<Granularity>("granularity");
         QTest::addColumn<QString>("expected");
 
-        QTest::newRow("day: three days") << d(2025, 3, 14) << d(2025, 3, 16) << Granularity::Day
-                                         << u"2025-03-14..2025-03-14 2025-03-15..2025-03-15 2025-03-16..2025-03-16"_s;
-        QTest::newRow("day: single day") << d(2025, 3, 14) << d(2025, 3, 14) << Granularity::Day
-                                         << u"2025-03-14..2025-03-14"_s;
-        QTest::newRow("day: leap February end") << d(2024, 2, 28) << d(2024, 3, 1) << Granularity::Day
-                                                << u"2024-02-28..2024-02-28 2024-02-29..2024-02-29 2024-03-01..2024-03-01"_s;
+        QTest::newRow("day: three days")
+            << d(2025, 3, 14) << d(2025, 3, 16) << Granularity::Day
+            << u"2025-03-14..2025-03-14 2025-03-15..2025-03-15 2025-03-16..2025-03-16"_s;
+        QTest::newRow("day: single day")
+            << d(2025, 3, 14) << d(2025, 3, 14) << Granularity::Day << u"2025-03-14..2025-03-14"_s;
+        QTest::newRow("day: leap February end")
+            << d(2024, 2, 28) << d(2024, 3, 1) << Granularity::Day
+            << u"2024-02-28..2024-02-28 2024-02-29..2024-02-29 2024-03-01..2024-03-01"_s;
         // 2025-03-12 is a Wednesday; weeks start on Monday.
-        QTest::newRow("week: clipped both ends") << d(2025, 3, 12) << d(2025, 3, 25) << Granularity::Week
-                                                 << u"2025-03-12..2025-03-16 2025-03-17..2025-03-23 2025-03-24..2025-03-25"_s;
+        QTest::newRow("week: clipped both ends")
+            << d(2025, 3, 12) << d(2025, 3, 25) << Granularity::Week
+            << u"2025-03-12..2025-03-16 2025-03-17..2025-03-23 2025-03-24..2025-03-25"_s;
         QTest::newRow("week: aligned") << d(2025, 3, 10) << d(2025, 3, 23) << Granularity::Week
                                        << u"2025-03-10..2025-03-16 2025-03-17..2025-03-23"_s;
-        QTest::newRow("week: year boundary") << d(2024, 12, 28) << d(2025, 1, 7) << Granularity::Week
-                                             << u"2024-12-28..2024-12-29 2024-12-30..2025-01-05 2025-01-06..2025-01-07"_s;
-        QTest::newRow("week: single day") << d(2025, 3, 14) << d(2025, 3, 14) << Granularity::Week
-                                          << u"2025-03-14..2025-03-14"_s;
-        QTest::newRow("month: clipped both ends") << d(2025, 1, 15) << d(2025, 3, 10) << Granularity::Month
-                                                  << u"2025-01-15..2025-01-31 2025-02-01..2025-02-28 2025-03-01..2025-03-10"_s;
+        QTest::newRow("week: year boundary")
+            << d(2024, 12, 28) << d(2025, 1, 7) << Granularity::Week
+            << u"2024-12-28..2024-12-29 2024-12-30..2025-01-05 2025-01-06..2025-01-07"_s;
+        QTest::newRow("week: single day")
+            << d(2025, 3, 14) << d(2025, 3, 14) << Granularity::Week << u"2025-03-14..2025-03-14"_s;
+        QTest::newRow("month: clipped both ends")
+            << d(2025, 1, 15) << d(2025, 3, 10) << Granularity::Month
+            << u"2025-01-15..2025-01-31 2025-02-01..2025-02-28 2025-03-01..2025-03-10"_s;
         QTest::newRow("month: leap February") << d(2024, 2, 1) << d(2024, 3, 31) << Granularity::Month
                                               << u"2024-02-01..2024-02-29 2024-03-01..2024-03-31"_s;
         QTest::newRow("month: year boundary") << d(2024, 12, 1) << d(2025, 1, 31) << Granularity::Month
                                               << u"2024-12-01..2024-12-31 2025-01-01..2025-01-31"_s;
-        QTest::newRow("month: single day") << d(2025, 2, 28) << d(2025, 2, 28) << Granularity::Month
-                                           << u"2025-02-28..2025-02-28"_s;
-        QTest::newRow("quarter: clipped both ends") << d(2025, 2, 10) << d(2025, 8, 5) << Granularity::Quarter
-                                                    << u"2025-02-10..2025-03-31 2025-04-01..2025-06-30 2025-07-01..2025-08-05"_s;
+        QTest::newRow("month: single day")
+            << d(2025, 2, 28) << d(2025, 2, 28) << Granularity::Month << u"2025-02-28..2025-02-28"_s;
+        QTest::newRow("quarter: clipped both ends")
+            << d(2025, 2, 10) << d(2025, 8, 5) << Granularity::Quarter
+            << u"2025-02-10..2025-03-31 2025-04-01..2025-06-30 2025-07-01..2025-08-05"_s;
         QTest::newRow("quarter: year boundary") << d(2024, 10, 1) << d(2025, 3, 31) << Granularity::Quarter
                                                 << u"2024-10-01..2024-12-31 2025-01-01..2025-03-31"_s;
-        QTest::newRow("quarter: leap Q1") << d(2024, 1, 1) << d(2024, 3, 31) << Granularity::Quarter
-                                          << u"2024-01-01..2024-03-31"_s;
+        QTest::newRow("quarter: leap Q1")
+            << d(2024, 1, 1) << d(2024, 3, 31) << Granularity::Quarter << u"2024-01-01..2024-03-31"_s;
         QTest::newRow("inverted range") << d(2025, 3, 16) << d(2025, 3, 14) << Granularity::Day << QString();
         QTest::newRow("invalid first") << QDate() << d(2025, 3, 14) << Granularity::Month << QString();
         QTest::newRow("invalid last") << d(2025, 3, 14) << QDate() << Granularity::Week << QString();
@@ -110,7 +120,8 @@ private slots:
 
     void count_matchesTileSize_overManyRanges()
     {
-        const Granularity all[] = {Granularity::Day, Granularity::Week, Granularity::Month, Granularity::Quarter};
+        const Granularity all[]
+            = { Granularity::Day, Granularity::Week, Granularity::Month, Granularity::Quarter };
         const QDate base = d(2024, 12, 20);
         for (int startOffset = 0; startOffset < 40; startOffset += 3) {
             for (int length = 0; length < 400; length += 17) {
@@ -124,9 +135,9 @@ private slots:
 
     void startEnd_coverWholeDaysInUtc()
     {
-        const DateBucket b{d(2025, 1, 1), d(2025, 1, 31)};
-        QCOMPARE(b.start(), QDateTime(d(2025, 1, 1), QTime(0, 0, 0, 0), Qt::UTC));
-        QCOMPARE(b.end(), QDateTime(d(2025, 1, 31), QTime(23, 59, 59, 999), Qt::UTC));
+        const DateBucket b { d(2025, 1, 1), d(2025, 1, 31) };
+        QCOMPARE(b.start(), QDateTime(d(2025, 1, 1), QTime(0, 0, 0, 0), bd::UtcZone));
+        QCOMPARE(b.end(), QDateTime(d(2025, 1, 31), QTime(23, 59, 59, 999), bd::UtcZone));
         QCOMPARE(b.start().timeSpec(), Qt::UTC);
         QCOMPARE(b.end().timeSpec(), Qt::UTC);
         QCOMPARE(b.end().time().msec(), 999);
@@ -140,8 +151,10 @@ private slots:
         QTest::newRow("day") << d(2025, 3, 14) << Granularity::Day << u"2025-03-14"_s;
         QTest::newRow("week") << d(2025, 3, 10) << Granularity::Week << u"2025-W11"_s;
         QTest::newRow("week of clipped bucket") << d(2025, 3, 14) << Granularity::Week << u"2025-W11"_s;
-        QTest::newRow("ISO week belongs to next year") << d(2024, 12, 30) << Granularity::Week << u"2025-W01"_s;
-        QTest::newRow("ISO week belongs to previous year") << d(2021, 1, 1) << Granularity::Week << u"2020-W53"_s;
+        QTest::newRow("ISO week belongs to next year")
+            << d(2024, 12, 30) << Granularity::Week << u"2025-W01"_s;
+        QTest::newRow("ISO week belongs to previous year")
+            << d(2021, 1, 1) << Granularity::Week << u"2020-W53"_s;
         QTest::newRow("month") << d(2025, 3, 1) << Granularity::Month << u"Mar 2025"_s;
         QTest::newRow("month December") << d(2024, 12, 15) << Granularity::Month << u"Dec 2024"_s;
         QTest::newRow("quarter 1") << d(2025, 2, 10) << Granularity::Quarter << u"Q1 2025"_s;
@@ -153,13 +166,15 @@ private slots:
         QFETCH(QDate, first);
         QFETCH(Granularity, granularity);
         QFETCH(QString, expected);
-        const DateBucket b{first, DateBuckets::bucketEnd(first, granularity)};
+        const DateBucket b { first, DateBuckets::bucketEnd(first, granularity) };
         QCOMPARE(b.label(granularity), expected);
     }
 
     void granularityName_roundTrips()
     {
-        const Granularity all[] = {Granularity::Day, Granularity::Week, Granularity::Month, Granularity::Quarter};
+        const QList<Granularity> all
+            = { Granularity::Day, Granularity::Week, Granularity::Month, Granularity::Quarter };
+        QCOMPARE(bd::allGranularities(), all); // every one, finest first
         for (Granularity g : all)
             QCOMPARE(bd::granularityFromName(bd::granularityName(g)), std::optional<Granularity>(g));
         QCOMPARE(bd::granularityName(Granularity::Quarter), u"quarter"_s);

@@ -2,8 +2,8 @@
 
 #include <QHash>
 #include <QSet>
-#include <QVariant>
 #include <QTest>
+#include <QVariant>
 
 using namespace Qt::StringLiterals;
 using bd::Decimal;
@@ -28,7 +28,8 @@ char* toString(const Decimal& d)
 }
 } // namespace bd
 
-class TestDecimal final : public QObject {
+class TestDecimal final : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -50,7 +51,7 @@ private slots:
     {
         QCOMPARE(dec("123456789012.123456").toString(), u"123456789012.123456"_s);
         QCOMPARE(dec("-99999999999999999999999999999.999999999").toString(),
-                 u"-99999999999999999999999999999.999999999"_s);
+            u"-99999999999999999999999999999.999999999"_s);
     }
 
     void multiply_pricePerRequest_isExact()
@@ -64,8 +65,8 @@ private slots:
 
     void multiply_beyondNineDecimals_roundsHalfEven()
     {
-        QCOMPARE(dec("0.000000001") * dec("0.5"), dec("0"));            // 0.0000000005 → even 0
-        QCOMPARE(dec("0.000000003") * dec("0.5"), dec("0.000000002"));  // 0.0000000015 → even 2
+        QCOMPARE(dec("0.000000001") * dec("0.5"), dec("0")); // 0.0000000005 → even 0
+        QCOMPARE(dec("0.000000003") * dec("0.5"), dec("0.000000002")); // 0.0000000015 → even 2
         QCOMPARE(dec("0.000000001") * dec("0.6"), dec("0.000000001"));
         QCOMPARE(dec("-0.000000003") * dec("0.5"), dec("-0.000000002"));
     }
@@ -89,7 +90,8 @@ private slots:
         QTest::newRow("negative zero") << u"-0"_s << u"0"_s;
         QTest::newRow("negative zero fraction") << u"-0.000"_s << u"0"_s;
         QTest::newRow("nine decimals") << u"0.000000001"_s << u"0.000000001"_s;
-        QTest::newRow("29 integer digits") << u"12345678901234567890123456789"_s << u"12345678901234567890123456789"_s;
+        QTest::newRow("29 integer digits")
+            << u"12345678901234567890123456789"_s << u"12345678901234567890123456789"_s;
     }
 
     void fromString_valid()
@@ -209,10 +211,7 @@ private slots:
         QVERIFY(dec("-4.2").isNegative());
     }
 
-    void dividedBy_zero_isNullopt()
-    {
-        QVERIFY(!dec("1").dividedBy(Decimal()).has_value());
-    }
+    void dividedBy_zero_isNullopt() { QVERIFY(!dec("1").dividedBy(Decimal()).has_value()); }
 
     void dividedBy_roundsToNineDecimals()
     {
@@ -220,7 +219,8 @@ private slots:
         QCOMPARE(*dec("1").dividedBy(dec("3")), dec("0.333333333"));
         QCOMPARE(*dec("2").dividedBy(dec("3")), dec("0.666666667"));
         QCOMPARE(*dec("-1").dividedBy(dec("8")), dec("-0.125"));
-        QCOMPARE(*dec("10000000000000000000000000000").dividedBy(dec("0.5")), dec("20000000000000000000000000000"));
+        QCOMPARE(*dec("10000000000000000000000000000").dividedBy(dec("0.5")),
+            dec("20000000000000000000000000000"));
     }
 
     void toDouble_isClose()
@@ -241,7 +241,7 @@ private slots:
     void qHash_equalValues_equalHashes()
     {
         QCOMPARE(qHash(dec("1.50"), 7), qHash(dec("1.5"), 7));
-        QSet<Decimal> set{dec("1"), dec("1.0"), dec("2")};
+        QSet<Decimal> set { dec("1"), dec("1.0"), dec("2") };
         QCOMPARE(set.size(), 2);
     }
 

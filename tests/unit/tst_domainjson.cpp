@@ -7,6 +7,7 @@
 #include "domain/organization.h"
 #include "domain/trusteebillingoverview.h"
 #include "domain/trustorlisting.h"
+#include "domain/utc.h"
 #include "wirefixtures.h"
 
 #include <QJsonArray>
@@ -49,8 +50,8 @@ QDateTime iso(const char* text)
 const QJsonValue kRemoved(QJsonValue::Undefined);
 
 // Replaces (or removes, when value is kRemoved) obj.key[index].member.
-QJsonObject withArrayMember(QJsonObject obj, const QString& key, qsizetype index, const QString& member,
-                            const QJsonValue& value)
+QJsonObject withArrayMember(
+    QJsonObject obj, const QString& key, qsizetype index, const QString& member, const QJsonValue& value)
 {
     QJsonArray array = obj.value(key).toArray();
     QJsonObject element = array.at(index).toObject();
@@ -72,7 +73,8 @@ char* toString(const Decimal& d)
 }
 } // namespace bd
 
-class TestDomainJson final : public QObject {
+class TestDomainJson final : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -89,7 +91,7 @@ private slots:
         const BillingUsageReport& report = parsed.value();
         QVERIFY(report.isComplete());
         QCOMPARE(report.startDate, iso("2026-11-01T00:00:00Z"));
-        QCOMPARE(report.endDate, QDateTime(QDate(2026, 11, 30), QTime(23, 59, 59, 999), Qt::UTC));
+        QCOMPARE(report.endDate, QDateTime(QDate(2026, 11, 30), QTime(23, 59, 59, 999), bd::UtcZone));
         QCOMPARE(report.selfUri, u"/api/v2/billing/reports/billableusage"_s);
         QCOMPARE(report.usages.size(), 3);
         const BillingUsage& cx3 = report.usages.at(0);
@@ -97,7 +99,7 @@ private slots:
         QCOMPARE(cx3.totalUsage, dec("3"));
         QCOMPARE(cx3.resources.size(), 3);
         QCOMPARE(cx3.resources.at(0).name, u"amara.okafor@fabrikam.example"_s);
-        QCOMPARE(cx3.resources.at(0).date, QDateTime(QDate(2026, 11, 2), QTime(8, 14, 9, 512), Qt::UTC));
+        QCOMPARE(cx3.resources.at(0).date, QDateTime(QDate(2026, 11, 2), QTime(8, 14, 9, 512), bd::UtcZone));
         QCOMPARE(cx3.resources.at(2).date, iso("2026-11-19T16:45:30Z"));
         QCOMPARE(report.usages.at(2).name, u"Genesys Cloud for Wallboard Device Charge"_s);
         QCOMPARE(report.usages.at(2).resources.at(0).name, u"c3a9e1f0-2b4d-4e6a-9f8c-7d5b3a1e0f92"_s);
@@ -105,7 +107,8 @@ private slots:
 
     void billableUsageAwkward_validVariantsParseExactly()
     {
-        // +00:00 offsets, one and six fraction digits, unknown fields, non-ASCII names and the longest decimals.
+        // +00:00 offsets, one and six fraction digits, unknown fields, non-ASCII names and the longest
+        // decimals.
         const auto parsed = BillingUsageReport::fromJson(example("billableusage-awkward.json"));
         QVERIFY2(parsed.ok(), qPrintable(parsed.error().toString()));
         const BillingUsageReport& report = parsed.value();
@@ -119,7 +122,8 @@ private slots:
         QCOMPARE(cx1.resources.at(0).name, u"zo\u00eb.m\u00fcller@fabrikam.example"_s);
         QCOMPARE(cx1.resources.at(0).date, QDateTime(QDate(2026, 7, 1), QTime(0, 0), QTimeZone::utc()));
         QCOMPARE(cx1.resources.at(1).name, u"o'brien@fabrikam.example"_s);
-        QCOMPARE(cx1.resources.at(1).date, QDateTime(QDate(2026, 8, 15), QTime(12, 0, 0, 123), QTimeZone::utc()));
+        QCOMPARE(
+            cx1.resources.at(1).date, QDateTime(QDate(2026, 8, 15), QTime(12, 0, 0, 123), QTimeZone::utc()));
         QCOMPARE(report.usages.at(2).totalUsage.toString(), u"0.000000001"_s);
         QVERIFY(report.usages.at(2).totalUsage > Decimal());
     }
@@ -135,7 +139,8 @@ private slots:
         QVERIFY(o.enabledProducts.isEmpty());
         QCOMPARE(o.billingPeriodStartDate, std::optional<QDateTime>(iso("2026-11-23T00:00:00Z")));
         QCOMPARE(o.billingPeriodEndDate,
-                 std::optional<QDateTime>(QDateTime(QDate(2026, 12, 22), QTime(23, 59, 59, 999), QTimeZone::utc())));
+            std::optional<QDateTime>(
+                QDateTime(QDate(2026, 12, 22), QTime(23, 59, 59, 999), QTimeZone::utc())));
         QVERIFY(!o.rampPeriodStartDate.has_value());
         QVERIFY(!o.minimumMonthlyAmount.has_value());
         QCOMPARE(o.inRampPeriod, std::optional<bool>(true));
@@ -192,8 +197,8 @@ private slots:
         QFETCH(int, index);
         QFETCH(QString, member);
         QFETCH(QString, expectedField);
-        const QJsonObject obj =
-            withArrayMember(exampleObject("billableusage-complete.json"), arrayKey, index, member, kRemoved);
+        const QJsonObject obj = withArrayMember(
+            exampleObject("billableusage-complete.json"), arrayKey, index, member, kRemoved);
         const auto parsed = BillingUsageReport::fromJson(toBytes(obj));
         QVERIFY(!parsed.ok());
         QCOMPARE(parsed.error().field, expectedField);
@@ -215,7 +220,7 @@ private slots:
 
     void billableUsage_missingTopLevelField_namesField()
     {
-        for (const QString& key : {u"startDate"_s, u"endDate"_s, u"usages"_s}) {
+        for (const QString& key : { u"startDate"_s, u"endDate"_s, u"usages"_s }) {
             QJsonObject obj = exampleObject("billableusage-complete.json");
             obj.remove(key);
             const auto parsed = BillingUsageReport::fromJson(obj);
@@ -226,8 +231,8 @@ private slots:
 
     void billableUsage_quantityAsNumber_isError()
     {
-        const QJsonObject obj =
-            withArrayMember(exampleObject("billableusage-complete.json"), u"usages"_s, 2, u"totalUsage"_s, 1);
+        const QJsonObject obj = withArrayMember(
+            exampleObject("billableusage-complete.json"), u"usages"_s, 2, u"totalUsage"_s, 1);
         const auto parsed = BillingUsageReport::fromJson(obj);
         QVERIFY(!parsed.ok());
         QCOMPARE(parsed.error().field, u"usages[2].totalUsage"_s);
@@ -242,17 +247,19 @@ private slots:
         const QByteArray dates = R"("startDate":"2026-10-01T00:00:00Z","endDate":"2026-10-31T23:59:59.999Z")";
         QTest::newRow("usages not array") << QByteArray("{" + dates + R"(,"usages":{}})") << u"usages"_s;
         QTest::newRow("usage not object") << QByteArray("{" + dates + R"(,"usages":[3]})") << u"usages[0]"_s;
-        QTest::newRow("date as number") << QByteArray(R"({"startDate":20261001,"endDate":"2026-10-31","usages":[]})")
-                                        << u"startDate"_s;
-        QTest::newRow("garbage date") << QByteArray(R"({"startDate":"soon","endDate":"2026-10-31","usages":[]})")
-                                      << u"startDate"_s;
+        QTest::newRow("date as number")
+            << QByteArray(R"({"startDate":20261001,"endDate":"2026-10-31","usages":[]})") << u"startDate"_s;
+        QTest::newRow("garbage date")
+            << QByteArray(R"({"startDate":"soon","endDate":"2026-10-31","usages":[]})") << u"startDate"_s;
         QTest::newRow("bad decimal string")
             << QByteArray("{" + dates + R"(,"usages":[{"name":"x","totalUsage":"1e3","resources":[]}]})")
             << u"usages[0].totalUsage"_s;
-        QTest::newRow("empty status") << QByteArray("{" + dates + R"(,"status":"","usages":[]})") << u"status"_s;
-        QTest::newRow("status as bool") << QByteArray("{" + dates + R"(,"status":true,"usages":[]})") << u"status"_s;
-        QTest::newRow("null required") << QByteArray(R"({"startDate":null,"endDate":"2026-10-31","usages":[]})")
-                                       << u"startDate"_s;
+        QTest::newRow("empty status")
+            << QByteArray("{" + dates + R"(,"status":"","usages":[]})") << u"status"_s;
+        QTest::newRow("status as bool")
+            << QByteArray("{" + dates + R"(,"status":true,"usages":[]})") << u"status"_s;
+        QTest::newRow("null required")
+            << QByteArray(R"({"startDate":null,"endDate":"2026-10-31","usages":[]})") << u"startDate"_s;
     }
 
     void billableUsage_wrongTypes_areErrors()
@@ -267,7 +274,7 @@ private slots:
     void billableUsage_unknownFields_areIgnored()
     {
         QJsonObject obj = exampleObject("billableusage-complete.json");
-        obj.insert(u"futureField"_s, QJsonObject{{u"x"_s, 1}});
+        obj.insert(u"futureField"_s, QJsonObject { { u"x"_s, 1 } });
         obj = withArrayMember(obj, u"usages"_s, 0, u"unitPrice"_s, 12.5);
         const auto parsed = BillingUsageReport::fromJson(obj);
         QVERIFY2(parsed.ok(), qPrintable(parsed.error().toString()));
@@ -289,10 +296,10 @@ private slots:
     {
         QFETCH(QByteArray, body);
         QFETCH(QString, messageStart);
-        for (const JsonError& error :
-             {BillingUsageReport::fromJson(body).error(), TrusteeBillingOverview::fromJson(body).error(),
-              TrustorListing::fromJson(body).error(), Organization::fromJson(body).error(),
-              OAuthToken::fromJson(body).error(), OAuthError::fromJson(body).error(), ErrorBody::fromJson(body).error()}) {
+        for (const JsonError& error : { BillingUsageReport::fromJson(body).error(),
+                 TrusteeBillingOverview::fromJson(body).error(), TrustorListing::fromJson(body).error(),
+                 Organization::fromJson(body).error(), OAuthToken::fromJson(body).error(),
+                 OAuthError::fromJson(body).error(), ErrorBody::fromJson(body).error() }) {
             QVERIFY(error.field.isEmpty());
             QVERIFY2(error.message.startsWith(messageStart), qPrintable(error.message));
         }
@@ -306,13 +313,13 @@ private slots:
         QTest::addColumn<QString>("expectedField");
         const QByteArray dates = R"("startDate":"2026-10-01T00:00:00Z","endDate":"2026-10-31T23:59:59.999Z")";
         QTest::newRow("top level") << QByteArray("{" + dates + R"(,"usages":[],"usages":[]})") << u"usages"_s;
-        QTest::newRow("in an array element")
-            << QByteArray("{" + dates + R"(,"usages":[{"name":"a","totalUsage":"1","resources":[]},)"
-                          R"({"name":"b","totalUsage":"1","totalUsage":"999","resources":[]}]})")
-            << u"usages[1].totalUsage"_s;
-        QTest::newRow("spelled with an escape")
-            << QByteArray("{" + dates + R"(,"usages":[{"name":"a","name":"b","totalUsage":"1","resources":[]}]})")
-            << u"usages[0].name"_s;
+        QTest::newRow("in an array element") << QByteArray("{" + dates
+            + R"(,"usages":[{"name":"a","totalUsage":"1","resources":[]},)"
+              R"({"name":"b","totalUsage":"1","totalUsage":"999","resources":[]}]})")
+                                             << u"usages[1].totalUsage"_s;
+        QTest::newRow("spelled with an escape") << QByteArray(
+            "{" + dates + R"(,"usages":[{"name":"a","name":"b","totalUsage":"1","resources":[]}]})")
+                                                << u"usages[0].name"_s;
         QTest::newRow("nested object")
             << QByteArray(R"({"organization":{"id":"a","id":"b"},"currency":"USD","enabledProducts":[],)"
                           R"("subscriptionType":"PREPAY","usages":[]})")
@@ -345,7 +352,7 @@ private slots:
         QCOMPARE(o.organization.name, u"Fabrikam Retail"_s);
         QCOMPARE(o.currency, u"USD"_s);
         QCOMPARE(o.enabledProducts,
-                 QStringList({u"PureCloud2Overage"_s, u"PureCloudApiResource"_s, u"verintWfeOverage"_s}));
+            QStringList({ u"PureCloud2Overage"_s, u"PureCloudApiResource"_s, u"verintWfeOverage"_s }));
         QCOMPARE(o.subscriptionType, u"PREPAY_MONTHLY_COMMITMENT"_s);
         QVERIFY(TrusteeBillingOverview::knownSubscriptionTypes().contains(o.subscriptionType));
         QCOMPARE(o.rampPeriodStartDate, std::optional<QDateTime>(iso("2025-04-23T00:00:00Z")));
@@ -406,12 +413,13 @@ private slots:
         QTest::addColumn<QString>("member");
         QTest::addColumn<QJsonValue>("value");
         QTest::addColumn<QString>("expectedField");
-        QTest::newRow("usageQuantity missing") << u"usageQuantity"_s << kRemoved << u"usages[2].usageQuantity"_s;
+        QTest::newRow("usageQuantity missing")
+            << u"usageQuantity"_s << kRemoved << u"usages[2].usageQuantity"_s;
         QTest::newRow("partNumber missing") << u"partNumber"_s << kRemoved << u"usages[2].partNumber"_s;
-        QTest::newRow("overagePrice as number") << u"overagePrice"_s << QJsonValue(0.0001)
-                                                << u"usages[2].overagePrice"_s;
-        QTest::newRow("isThirdParty as string") << u"isThirdParty"_s << QJsonValue(u"false"_s)
-                                                << u"usages[2].isThirdParty"_s;
+        QTest::newRow("overagePrice as number")
+            << u"overagePrice"_s << QJsonValue(0.0001) << u"usages[2].overagePrice"_s;
+        QTest::newRow("isThirdParty as string")
+            << u"isThirdParty"_s << QJsonValue(u"false"_s) << u"usages[2].isThirdParty"_s;
     }
 
     void trusteeBillingOverview_errors_namePath()
@@ -419,8 +427,8 @@ private slots:
         QFETCH(QString, member);
         QFETCH(QJsonValue, value);
         QFETCH(QString, expectedField);
-        const QJsonObject obj =
-            withArrayMember(exampleObject("trusteebillingoverview.json"), u"usages"_s, 2, member, value);
+        const QJsonObject obj
+            = withArrayMember(exampleObject("trusteebillingoverview.json"), u"usages"_s, 2, member, value);
         const auto parsed = TrusteeBillingOverview::fromJson(obj);
         QVERIFY(!parsed.ok());
         QCOMPARE(parsed.error().field, expectedField);
@@ -432,16 +440,17 @@ private slots:
         QTest::addColumn<QJsonValue>("value");
         QTest::addColumn<QString>("expectedField");
         QTest::newRow("organization missing") << u"organization"_s << kRemoved << u"organization"_s;
-        QTest::newRow("organization id missing") << u"organization"_s << QJsonValue(QJsonObject{{u"name"_s, u"x"_s}})
-                                                 << u"organization.id"_s;
+        QTest::newRow("organization id missing")
+            << u"organization"_s << QJsonValue(QJsonObject { { u"name"_s, u"x"_s } }) << u"organization.id"_s;
         QTest::newRow("currency missing") << u"currency"_s << kRemoved << u"currency"_s;
-        QTest::newRow("enabledProducts element") << u"enabledProducts"_s << QJsonValue(QJsonArray{u"a"_s, 2})
-                                                 << u"enabledProducts[1]"_s;
-        QTest::newRow("minimumMonthlyAmount as number") << u"minimumMonthlyAmount"_s << QJsonValue(7750)
-                                                        << u"minimumMonthlyAmount"_s;
-        QTest::newRow("inRampPeriod as string") << u"inRampPeriod"_s << QJsonValue(u"no"_s) << u"inRampPeriod"_s;
-        QTest::newRow("billingPeriodStartDate garbage") << u"billingPeriodStartDate"_s << QJsonValue(u"x"_s)
-                                                        << u"billingPeriodStartDate"_s;
+        QTest::newRow("enabledProducts element")
+            << u"enabledProducts"_s << QJsonValue(QJsonArray { u"a"_s, 2 }) << u"enabledProducts[1]"_s;
+        QTest::newRow("minimumMonthlyAmount as number")
+            << u"minimumMonthlyAmount"_s << QJsonValue(7750) << u"minimumMonthlyAmount"_s;
+        QTest::newRow("inRampPeriod as string")
+            << u"inRampPeriod"_s << QJsonValue(u"no"_s) << u"inRampPeriod"_s;
+        QTest::newRow("billingPeriodStartDate garbage")
+            << u"billingPeriodStartDate"_s << QJsonValue(u"x"_s) << u"billingPeriodStartDate"_s;
     }
 
     void trusteeBillingOverview_topLevelErrors()
@@ -479,7 +488,7 @@ private slots:
         QCOMPARE(t.selfUri, u"/api/v2/orgauthorization/trustors/4f8e2a61-7c3b-4d95-a0e1-6b2c9d8f7a14"_s);
         const Trustor& disabled = page.entities.at(1);
         QVERIFY(!disabled.enabled);
-        QCOMPARE(disabled.dateCreated, QDateTime(QDate(2025, 9, 30), QTime(7, 5, 0, 250), Qt::UTC));
+        QCOMPARE(disabled.dateCreated, QDateTime(QDate(2025, 9, 30), QTime(7, 5, 0, 250), bd::UtcZone));
         QCOMPARE(disabled.organization.name, u"Contoso Health GmbH"_s);
     }
 
@@ -502,20 +511,21 @@ private slots:
 
         QCOMPARE(TrustorListing::fromJson(QByteArray(R"({"pageSize":25})")).error().field, u"entities"_s);
         QCOMPARE(TrustorListing::fromJson(QByteArray(R"({"entities":[],"pageSize":"25"})")).error().field,
-                 u"pageSize"_s);
+            u"pageSize"_s);
         QCOMPARE(TrustorListing::fromJson(QByteArray(R"({"entities":[],"pageSize":2.5})")).error().field,
-                 u"pageSize"_s);
-        const QJsonObject obj =
-            withArrayMember(exampleObject("trustors-page1.json"), u"entities"_s, 0, u"enabled"_s, kRemoved);
+            u"pageSize"_s);
+        const QJsonObject obj
+            = withArrayMember(exampleObject("trustors-page1.json"), u"entities"_s, 0, u"enabled"_s, kRemoved);
         QCOMPARE(TrustorListing::fromJson(obj).error().field, u"entities[0].enabled"_s);
-        const QJsonObject noOrg =
-            withArrayMember(exampleObject("trustors-page1.json"), u"entities"_s, 0, u"organization"_s, kRemoved);
+        const QJsonObject noOrg = withArrayMember(
+            exampleObject("trustors-page1.json"), u"entities"_s, 0, u"organization"_s, kRemoved);
         QCOMPARE(TrustorListing::fromJson(noOrg).error().field, u"entities[0].organization"_s);
     }
 
     void organizationMe_parses()
     {
-        const QByteArray body = R"({"id":"o1","name":"Partner","thirdPartyOrgName":"partner","domain":"partner.example",
+        const QByteArray body
+            = R"({"id":"o1","name":"Partner","thirdPartyOrgName":"partner","domain":"partner.example",
             "state":"active","version":7,"selfUri":"/api/v2/organizations/o1"})";
         const auto parsed = Organization::fromJson(body);
         QVERIFY2(parsed.ok(), qPrintable(parsed.error().toString()));
@@ -536,9 +546,10 @@ private slots:
         const auto noExpiry = OAuthToken::fromJson(QByteArray(R"({"access_token":"t"})"));
         QVERIFY(noExpiry.ok());
         QCOMPARE(noExpiry.value().expiresIn, 0);
-        QCOMPARE(OAuthToken::fromJson(QByteArray(R"({"token_type":"bearer"})")).error().field, u"access_token"_s);
+        QCOMPARE(
+            OAuthToken::fromJson(QByteArray(R"({"token_type":"bearer"})")).error().field, u"access_token"_s);
         QCOMPARE(OAuthToken::fromJson(QByteArray(R"({"access_token":"t","expires_in":"60"})")).error().field,
-                 u"expires_in"_s);
+            u"expires_in"_s);
     }
 
     void oauthError_example_parses()
@@ -567,7 +578,8 @@ private slots:
         QVERIFY(both.ok());
         QCOMPARE(both.value().error, u"invalid_client"_s);
         QCOMPARE(both.value().description, u"ed"_s);
-        const auto legacy = OAuthError::fromJson(QByteArray(R"({"error":"access_denied","description":"d"})"));
+        const auto legacy
+            = OAuthError::fromJson(QByteArray(R"({"error":"access_denied","description":"d"})"));
         QVERIFY(legacy.ok());
         QCOMPARE(legacy.value().description, u"d"_s);
         QCOMPARE(OAuthError::fromJson(QByteArray(R"({"description":"d"})")).error().field, u"error"_s);
@@ -619,9 +631,10 @@ private slots:
 
         QCOMPARE(ErrorBody::fromJson(QByteArray(R"({"status":"403"})")).error().field, u"status"_s);
         QCOMPARE(ErrorBody::fromJson(QByteArray(R"({"message":5})")).error().field, u"message"_s);
-        QCOMPARE(ErrorBody::fromJson(QByteArray(R"({"messageParams":[]})")).error().field, u"messageParams"_s);
+        QCOMPARE(
+            ErrorBody::fromJson(QByteArray(R"({"messageParams":[]})")).error().field, u"messageParams"_s);
         QCOMPARE(ErrorBody::fromJson(QByteArray(R"({"details":[{"fieldName":1}]})")).error().field,
-                 u"details[0].fieldName"_s);
+            u"details[0].fieldName"_s);
     }
 
     void parsed_take_movesValueOut()
@@ -635,7 +648,8 @@ private slots:
 
     void jsonError_toString_withoutField_isMessage()
     {
-        QCOMPARE((JsonError{QString(), u"expected a JSON object"_s}).toString(), u"expected a JSON object"_s);
+        QCOMPARE(
+            (JsonError { QString(), u"expected a JSON object"_s }).toString(), u"expected a JSON object"_s);
     }
 };
 

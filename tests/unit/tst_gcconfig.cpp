@@ -86,8 +86,9 @@ private Q_SLOTS:
         QStringList names;
         for (const GcConfig::Entry& e : *entries)
             names.append(e.name);
-        QCOMPARE(names, (QStringList{u"DEFAULT"_s, u"northwind-eu"_s, u"sydney"_s, u"token only"_s, u"browser"_s,
-                                     u"synonyms"_s, u"mars"_s, u"incomplete"_s}));
+        QCOMPARE(names,
+            (QStringList { u"DEFAULT"_s, u"northwind-eu"_s, u"sydney"_s, u"token only"_s, u"browser"_s,
+                u"synonyms"_s, u"mars"_s, u"incomplete"_s }));
     }
 
     void parse_regions_data()
@@ -183,7 +184,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("unterminated string") << u"[a]\nclient_secret = \"open"_s << u"line 2: unterminated string"_s;
+        QTest::newRow("unterminated string")
+            << u"[a]\nclient_secret = \"open"_s << u"line 2: unterminated string"_s;
         QTest::newRow("missing =") << u"[a]\n\nenvironment \"x\""_s << u"line 3: expected ="_s;
         QTest::newRow("unclosed table") << u"[a\n"_s << u"line 1: expected ]"_s;
         QTest::newRow("array value") << u"[a]\nx = [1, 2]"_s << u"line 2: unsupported value"_s;
@@ -224,10 +226,7 @@ private Q_SLOTS:
         QVERIFY(error.contains(u"absent.toml"_s));
     }
 
-    void defaultPath_isUnderHome()
-    {
-        QVERIFY(GcConfig::defaultPath().endsWith(u"/.gc/config.toml"_s));
-    }
+    void defaultPath_isUnderHome() { QVERIFY(GcConfig::defaultPath().endsWith(u"/.gc/config.toml"_s)); }
 };
 
 } // namespace bd

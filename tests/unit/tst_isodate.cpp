@@ -1,4 +1,5 @@
 #include "domain/isodate.h"
+#include "domain/utc.h"
 
 #include <QTest>
 
@@ -9,12 +10,13 @@ namespace {
 
 QDateTime utc(int y, int mo, int d, int h = 0, int mi = 0, int s = 0, int ms = 0)
 {
-    return QDateTime(QDate(y, mo, d), QTime(h, mi, s, ms), Qt::UTC);
+    return QDateTime(QDate(y, mo, d), QTime(h, mi, s, ms), bd::UtcZone);
 }
 
 } // namespace
 
-class TestIsoDate final : public QObject {
+class TestIsoDate final : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -28,14 +30,16 @@ private slots:
         QTest::newRow("-00:00") << u"2026-10-01T00:00:00-00:00"_s << utc(2026, 10, 1);
         QTest::newRow("+02:00 converted") << u"2026-10-01T02:30:00+02:00"_s << utc(2026, 10, 1, 0, 30);
         QTest::newRow("-05:30 crosses day") << u"2026-10-31T22:00:00-05:30"_s << utc(2026, 11, 1, 3, 30);
-        QTest::newRow("+01:00 crosses year back") << u"2026-01-01T00:30:00+01:00"_s << utc(2025, 12, 31, 23, 30);
+        QTest::newRow("+01:00 crosses year back")
+            << u"2026-01-01T00:30:00+01:00"_s << utc(2025, 12, 31, 23, 30);
         QTest::newRow("1-digit fraction") << u"2026-10-01T07:58:12.3Z"_s << utc(2026, 10, 1, 7, 58, 12, 300);
         QTest::newRow("2-digit fraction") << u"2026-10-01T07:58:12.34Z"_s << utc(2026, 10, 1, 7, 58, 12, 340);
-        QTest::newRow("6-digit fraction truncated") << u"2026-10-01T07:58:12.345678Z"_s
-                                                    << utc(2026, 10, 1, 7, 58, 12, 345);
-        QTest::newRow("9-digit fraction truncated") << u"2026-10-01T07:58:12.999999999Z"_s
-                                                    << utc(2026, 10, 1, 7, 58, 12, 999);
-        QTest::newRow("fraction with offset") << u"2026-10-01T07:58:12.5+01:00"_s << utc(2026, 10, 1, 6, 58, 12, 500);
+        QTest::newRow("6-digit fraction truncated")
+            << u"2026-10-01T07:58:12.345678Z"_s << utc(2026, 10, 1, 7, 58, 12, 345);
+        QTest::newRow("9-digit fraction truncated")
+            << u"2026-10-01T07:58:12.999999999Z"_s << utc(2026, 10, 1, 7, 58, 12, 999);
+        QTest::newRow("fraction with offset")
+            << u"2026-10-01T07:58:12.5+01:00"_s << utc(2026, 10, 1, 6, 58, 12, 500);
         QTest::newRow("date only") << u"2026-10-01"_s << utc(2026, 10, 1);
         QTest::newRow("leap day") << u"2024-02-29T12:00:00Z"_s << utc(2024, 2, 29, 12);
     }

@@ -1,9 +1,10 @@
-// Cost estimates of a trustee billing overview: fair-use netting, prepay/overage pricing, per-currency totals and
-// the comparison of two periods, all in exact decimals checked against hand-computed values.
+// Cost estimates of a trustee billing overview: fair-use netting, prepay/overage pricing, per-currency totals
+// and the comparison of two periods, all in exact decimals checked against hand-computed values.
 #include "domain/currencytotals.h"
 #include "domain/overviewestimate.h"
 #include "domain/periodcomparison.h"
 #include "domain/trusteebillingoverview.h"
+#include "domain/utc.h"
 #include "wirefixtures.h"
 
 #include <QTest>
@@ -39,8 +40,9 @@ TrusteeBillingOverview example()
     return parsed.take();
 }
 
-SubscriptionOverviewUsage line(const QString& name, const QString& part, const QString& grouping, const QString& usage,
-                               const QString& prepay, std::optional<QString> prepayPrice, std::optional<QString> overagePrice)
+SubscriptionOverviewUsage line(const QString& name, const QString& part, const QString& grouping,
+    const QString& usage, const QString& prepay, std::optional<QString> prepayPrice,
+    std::optional<QString> overagePrice)
 {
     SubscriptionOverviewUsage u;
     u.name = name;
@@ -128,12 +130,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("prepayCost");
         QTest::addColumn<QString>("overageCost");
         QTest::addColumn<QString>("total");
-        QTest::newRow("CX 2 seats") << u"user-license"_s << u"64"_s << u"4"_s << u"6600"_s << u"528"_s << u"7128"_s;
-        QTest::newRow("third-party add-on") << u"billable-app-usage-license"_s << u"1"_s << u"0"_s << u"73.50"_s
-                                            << u"0"_s << u"73.50"_s;
+        QTest::newRow("CX 2 seats") << u"user-license"_s << u"64"_s << u"4"_s << u"6600"_s << u"528"_s
+                                    << u"7128"_s;
+        QTest::newRow("third-party add-on")
+            << u"billable-app-usage-license"_s << u"1"_s << u"0"_s << u"73.50"_s << u"0"_s << u"73.50"_s;
         QTest::newRow("API netted") << u"resource"_s << u"850375"_s << u"850375"_s << u"0"_s << u"212.59375"_s
                                     << u"212.59375"_s;
-        QTest::newRow("fair-use allowance") << u"fair-use"_s << u"0"_s << u"0"_s << u"0"_s << u"0"_s << u"0"_s;
+        QTest::newRow("fair-use allowance")
+            << u"fair-use"_s << u"0"_s << u"0"_s << u"0"_s << u"0"_s << u"0"_s;
     }
     void estimateAll_exampleOverview_matchesHandComputedValues()
     {
@@ -167,7 +171,8 @@ private Q_SLOTS:
         const TrusteeBillingOverview overview = example();
         const SubscriptionOverviewUsage* resource = find(overview, u"resource"_s);
         QVERIFY(resource);
-        QCOMPARE(OverviewEstimate::allowanceFor(overview, *resource), std::optional<Decimal>(dec(u"400000"_s)));
+        QCOMPARE(
+            OverviewEstimate::allowanceFor(overview, *resource), std::optional<Decimal>(dec(u"400000"_s)));
         const SubscriptionOverviewUsage* seats = find(overview, u"user-license"_s);
         QVERIFY(!OverviewEstimate::allowanceFor(overview, *seats));
     }
@@ -176,7 +181,8 @@ private Q_SLOTS:
     {
         TrusteeBillingOverview overview;
         overview.usages << line(u"API"_s, u"P-1"_s, u"resource"_s, u"500"_s, u"0"_s, std::nullopt, u"0.01"_s)
-                        << line(u"Other API"_s, u"P-2"_s, u"fair-use"_s, u"400"_s, u"0"_s, std::nullopt, std::nullopt);
+                        << line(u"Other API"_s, u"P-2"_s, u"fair-use"_s, u"400"_s, u"0"_s, std::nullopt,
+                               std::nullopt);
         const QList<UsageEstimate> estimates = OverviewEstimate::estimateAll(overview);
         QVERIFY(!estimates.at(0).allowance);
         QCOMPARE(estimates.at(0).billable, dec(u"500"_s));
@@ -186,7 +192,8 @@ private Q_SLOTS:
     void estimate_noPrices_costsNothing()
     {
         const UsageEstimate e = OverviewEstimate::estimate(
-            line(u"Free"_s, u"P"_s, u"user-license"_s, u"12"_s, u"10"_s, std::nullopt, std::nullopt), std::nullopt);
+            line(u"Free"_s, u"P"_s, u"user-license"_s, u"12"_s, u"10"_s, std::nullopt, std::nullopt),
+            std::nullopt);
         QCOMPARE(e.overage, dec(u"2"_s));
         QCOMPARE(e.total, Decimal());
     }
@@ -195,7 +202,8 @@ private Q_SLOTS:
     {
         // 0.1 × 3 in binary floating point is 0.30000000000000004; an exact decimal says 0.3.
         const UsageEstimate e = OverviewEstimate::estimate(
-            line(u"Msg"_s, u"P"_s, u"messaging-usage"_s, u"3"_s, u"0"_s, std::nullopt, u"0.1"_s), std::nullopt);
+            line(u"Msg"_s, u"P"_s, u"messaging-usage"_s, u"3"_s, u"0"_s, std::nullopt, u"0.1"_s),
+            std::nullopt);
         QCOMPARE(e.overageCost.toString(), u"0.3"_s);
     }
 
@@ -207,7 +215,7 @@ private Q_SLOTS:
         CurrencyTotals totals;
         totals.addAll(u"USD"_s, usd);
         totals.addAll(u"EUR"_s, OverviewEstimate::estimateAll(eur));
-        QCOMPARE(totals.currencies(), (QStringList{u"EUR"_s, u"USD"_s}));
+        QCOMPARE(totals.currencies(), (QStringList { u"EUR"_s, u"USD"_s }));
         QCOMPARE(totals.total(u"USD"_s).total, dec(u"7414.09375"_s));
         QCOMPARE(totals.total(u"EUR"_s).total, dec(u"7414.09375"_s));
         QCOMPARE(totals.total(u"USD"_s).prepayCost, dec(u"6673.50"_s));
@@ -223,12 +231,13 @@ private Q_SLOTS:
         before.subscriptionType = u"PREPAY"_s;
         before.usages << line(u"CX 3"_s, u"CX3"_s, u"user-license"_s, u"50"_s, u"50"_s, u"155"_s, u"185"_s)
                       << line(u"Survey"_s, u"SURV"_s, u"billable-app-concurrent-license"_s, u"8"_s, u"0"_s,
-                              std::nullopt, u"12"_s);
+                             std::nullopt, u"12"_s);
         TrusteeBillingOverview after = before;
         after.usages.removeLast();
         after.usages[0].usageQuantity = dec(u"57"_s);
-        after.usages << line(u"Messaging"_s, u"MSG"_s, u"messaging-usage"_s, u"1200"_s, u"0"_s, std::nullopt, u"0.0025"_s);
-        after.contractAmendmentDate = QDateTime(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC);
+        after.usages << line(
+            u"Messaging"_s, u"MSG"_s, u"messaging-usage"_s, u"1200"_s, u"0"_s, std::nullopt, u"0.0025"_s);
+        after.contractAmendmentDate = QDateTime(QDate(2026, 3, 1), QTime(0, 0), bd::UtcZone);
 
         const PeriodComparison c = PeriodComparison::compare(before, after);
         QCOMPARE(c.lines().size(), 3);

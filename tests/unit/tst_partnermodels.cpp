@@ -1,5 +1,6 @@
-// The partner page's models under QAbstractItemModelTester: trustors, walked periods (ordered by date, never by
-// index), one period's usage lines with estimates, and a comparison of two periods.
+// The partner page's models under QAbstractItemModelTester: trustors, walked periods (ordered by date, never
+// by index), one period's usage lines with estimates, and a comparison of two periods.
+#include "domain/utc.h"
 #include "models/comparisonmodel.h"
 #include "models/periodlistmodel.h"
 #include "models/periodusagemodel.h"
@@ -29,8 +30,8 @@ TrusteeBillingOverview periodStarting(int year, int month)
 {
     TrusteeBillingOverview o = example();
     const QDate first(year, month, 1);
-    o.billingPeriodStartDate = QDateTime(first, QTime(0, 0), Qt::UTC);
-    o.billingPeriodEndDate = QDateTime(first.addMonths(1), QTime(0, 0), Qt::UTC).addMSecs(-1);
+    o.billingPeriodStartDate = QDateTime(first, QTime(0, 0), bd::UtcZone);
+    o.billingPeriodEndDate = QDateTime(first.addMonths(1), QTime(0, 0), bd::UtcZone).addMSecs(-1);
     return o;
 }
 
@@ -54,16 +55,18 @@ private Q_SLOTS:
         Trustor a;
         a.id = u"id-a"_s;
         a.enabled = true;
-        a.organization = {u"id-a"_s, u"Contoso"_s};
+        a.organization = { u"id-a"_s, u"Contoso"_s };
         Trustor b;
         b.id = u"id-b"_s;
         b.enabled = false;
-        b.organization = {u"id-b"_s, u"Litware"_s};
-        model.setTrustors({a, b});
+        b.organization = { u"id-b"_s, u"Litware"_s };
+        model.setTrustors({ a, b });
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.columnCount(), int(TrustorListModel::ColumnCount));
         QCOMPARE(model.index(1, TrustorListModel::TrustColumn).data().toString(), u"Disabled"_s);
-        QCOMPARE(model.index(1, TrustorListModel::NameColumn).data(TrustorListModel::TrustorIdRole).toString(), u"id-b"_s);
+        QCOMPARE(
+            model.index(1, TrustorListModel::NameColumn).data(TrustorListModel::TrustorIdRole).toString(),
+            u"id-b"_s);
         QCOMPARE(model.rowOfId(u"ID-A"_s), 0);
     }
 
@@ -79,7 +82,9 @@ private Q_SLOTS:
         for (int row = 0; row < 4; ++row)
             QCOMPARE(model.period(row)->billingPeriodIndex, row);
         QCOMPARE(model.index(0, PeriodListModel::PeriodColumn).data().toString(), u"2026-10-01 – 10-31"_s);
-        QVERIFY(model.index(0, PeriodListModel::PeriodColumn).data(Qt::ToolTipRole).toString()
+        QVERIFY(model.index(0, PeriodListModel::PeriodColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
                     .startsWith(u"2026-10-01 – 2026-10-31 (billingPeriodIndex 0)"_s));
         QCOMPARE(model.index(0, PeriodListModel::StateColumn).data().toString(), u"Active"_s);
         QCOMPARE(model.index(1, PeriodListModel::StateColumn).data().toString(), u"Closed"_s);
@@ -96,7 +101,7 @@ private Q_SLOTS:
         model.setPeriod(0, periodStarting(2026, 11));
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.period(1)->billingPeriodIndex, 1);
-        QCOMPARE(model.rowOfStart(QDateTime(QDate(2026, 11, 1), QTime(0, 0), Qt::UTC)), 0);
+        QCOMPARE(model.rowOfStart(QDateTime(QDate(2026, 11, 1), QTime(0, 0), bd::UtcZone)), 0);
         model.clear();
         QCOMPARE(model.rowCount(), 0);
     }
@@ -112,14 +117,17 @@ private Q_SLOTS:
         QCOMPARE(fairUse, resource + 1);
         QCOMPARE(model.index(resource, PeriodUsageModel::BillableColumn).data().toString(), u"850375"_s);
         QCOMPARE(model.index(resource, PeriodUsageModel::AllowanceColumn).data().toString(), u"400000"_s);
-        QCOMPARE(model.index(resource, PeriodUsageModel::TotalColumn).data(PeriodUsageModel::SortRole).value<Decimal>(),
-                 *Decimal::fromString(u"212.59375"));
+        QCOMPARE(model.index(resource, PeriodUsageModel::TotalColumn)
+                     .data(PeriodUsageModel::SortRole)
+                     .value<Decimal>(),
+            *Decimal::fromString(u"212.59375"));
         QCOMPARE(model.index(resource, PeriodUsageModel::TotalColumn).data().toString(), u"212.59"_s);
-        QVERIFY(!model.index(fairUse, PeriodUsageModel::TotalColumn).data(PeriodUsageModel::SortRole).isValid());
+        QVERIFY(
+            !model.index(fairUse, PeriodUsageModel::TotalColumn).data(PeriodUsageModel::SortRole).isValid());
         QVERIFY(model.index(fairUse, 0).data(PeriodUsageModel::AllowanceRowRole).toBool());
         const int addOn = model.rowOf(u"billable-app-usage-license"_s, u"PC-170-NV-VRNTWFE"_s);
         QCOMPARE(model.index(addOn, PeriodUsageModel::ThirdPartyColumn).data().toString(), u"Third party"_s);
-        QCOMPARE(model.totals().currencies(), QStringList{u"USD"_s});
+        QCOMPARE(model.totals().currencies(), QStringList { u"USD"_s });
         QCOMPARE(model.totals().total(u"USD"_s).total, *Decimal::fromString(u"7414.09375"));
         model.clear();
         QCOMPARE(model.rowCount(), 0);
@@ -132,7 +140,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         TrusteeBillingOverview before = example();
         TrusteeBillingOverview after = example();
-        after.usages.removeFirst();                                   // the third-party add-on goes
+        after.usages.removeFirst(); // the third-party add-on goes
         after.usages[0].usageQuantity = *Decimal::fromString(u"68"); // CX 2: 64 → 68
         model.setComparison(PeriodComparison::compare(before, after), u"Sep"_s, u"Oct"_s);
         QCOMPARE(model.rowCount(), 4);

@@ -22,8 +22,8 @@ private Q_SLOTS:
         QTest::newRow("controls") << u"a\u0000b\u0007c\u0008d\u009be"_s << u"abcde"_s;
         QTest::newRow("bidi override") << u"\u202egnp.exe\u202c"_s << u"gnp.exe"_s;
         QTest::newRow("white space folded") << u"  line one\r\n\tline two  "_s << u"line one line two"_s;
-        QTest::newRow("non-ASCII kept") << u"Zugriff verweigert für „Northwind“"_s
-                                        << u"Zugriff verweigert für „Northwind“"_s;
+        QTest::newRow("non-ASCII kept")
+            << u"Zugriff verweigert für „Northwind“"_s << u"Zugriff verweigert für „Northwind“"_s;
     }
 
     void clean_removesWhatATerminalWouldObey()

@@ -1,6 +1,7 @@
 // UsageSeriesModel under QAbstractItemModelTester: buckets stream in, licences appear, states and values.
 
 #include "domain/datebuckets.h"
+#include "domain/utc.h"
 #include "models/resourcemodel.h"
 #include "models/selectiontext.h"
 #include "models/sortproxymodel.h"
@@ -26,9 +27,11 @@ BillingUsageReport report(const QList<std::pair<QString, const char*>>& totals)
         BillingUsage usage;
         usage.name = name;
         usage.totalUsage = dec(total);
-        const int seats = usage.totalUsage.toString().contains(u'.') ? 0 : usage.totalUsage.toString().toInt();
+        const int seats
+            = usage.totalUsage.toString().contains(u'.') ? 0 : usage.totalUsage.toString().toInt();
         for (int i = 0; i < seats && i < 5; ++i)
-            usage.resources.append({ u"user%1@example.com"_s.arg(i), QDateTime(QDate(2025, 1, 1 + i), QTime(8, 0), Qt::UTC) });
+            usage.resources.append({ u"user%1@example.com"_s.arg(i),
+                QDateTime(QDate(2025, 1, 1 + i), QTime(8, 0), bd::UtcZone) });
         r.usages.append(usage);
     }
     return r;
@@ -36,7 +39,8 @@ BillingUsageReport report(const QList<std::pair<QString, const char*>>& totals)
 
 QList<DateBucket> months(int count)
 {
-    return DateBuckets::tile(QDate(2025, 1, 1), QDate(2025, 1, 1).addMonths(count).addDays(-1), Granularity::Month);
+    return DateBuckets::tile(
+        QDate(2025, 1, 1), QDate(2025, 1, 1).addMonths(count).addDays(-1), Granularity::Month);
 }
 
 } // namespace
@@ -67,8 +71,12 @@ private Q_SLOTS:
         QCOMPARE(model.peak(cx3), dec("5"));
         QCOMPARE(model.average(cx3), dec("4"));
         QCOMPARE(model.data(model.index(cx3, model.bucketColumn(1))).toString(), u"…"_s);
-        QCOMPARE(model.data(model.index(model.rowOfLicence(u"Storage GB"_s), model.bucketColumn(2))).toString(), u"12.5"_s);
-        QCOMPARE(model.data(model.index(cx3, model.bucketColumn(2)), UsageSeriesModel::SortRole).value<Decimal>(), dec("5"));
+        QCOMPARE(
+            model.data(model.index(model.rowOfLicence(u"Storage GB"_s), model.bucketColumn(2))).toString(),
+            u"12.5"_s);
+        QCOMPARE(
+            model.data(model.index(cx3, model.bucketColumn(2)), UsageSeriesModel::SortRole).value<Decimal>(),
+            dec("5"));
         QCOMPARE(model.resources(cx3, 2).size(), 5);
         QCOMPARE(model.count(UsageSeriesModel::BucketState::Loaded), 2);
     }
@@ -82,7 +90,8 @@ private Q_SLOTS:
         model.setBucketFailed(1, u"Genesys Cloud had a problem (HTTP 500)"_s);
         const QModelIndex failed = model.index(0, model.bucketColumn(1));
         QCOMPARE(model.data(failed).toString(), u"failed"_s);
-        QCOMPARE(model.data(failed, UsageSeriesModel::ErrorRole).toString(), u"Genesys Cloud had a problem (HTTP 500)"_s);
+        QCOMPARE(model.data(failed, UsageSeriesModel::ErrorRole).toString(),
+            u"Genesys Cloud had a problem (HTTP 500)"_s);
         QVERIFY(model.data(failed, Qt::ToolTipRole).toString().contains(u"HTTP 500"_s));
         QVERIFY(model.headerData(model.bucketColumn(1), Qt::Horizontal).toString().contains(u"⚠"_s));
         QCOMPARE(model.value(0, 0), dec("3"));
@@ -125,12 +134,13 @@ private Q_SLOTS:
     {
         ResourceModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        const QDateTime early(QDate(2025, 1, 2), QTime(8, 0), Qt::UTC);
-        const QDateTime late(QDate(2025, 1, 9), QTime(17, 30), Qt::UTC);
+        const QDateTime early(QDate(2025, 1, 2), QTime(8, 0), bd::UtcZone);
+        const QDateTime late(QDate(2025, 1, 9), QTime(17, 30), bd::UtcZone);
         model.setResources({ { u"zoe@example.com"_s, early }, { u"adam@example.com"_s, late } });
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.index(0, ResourceModel::FirstSeenColumn).data().toString(), u"2025-01-02 08:00"_s);
-        QCOMPARE(model.index(1, ResourceModel::FirstSeenColumn).data(ResourceModel::SortRole).toDateTime(), late);
+        QCOMPARE(
+            model.index(1, ResourceModel::FirstSeenColumn).data(ResourceModel::SortRole).toDateTime(), late);
         SortProxyModel proxy;
         proxy.setSourceModel(&model);
         proxy.setSortRole(ResourceModel::SortRole);
@@ -149,9 +159,9 @@ private Q_SLOTS:
         model.setReport(0, report({ { u"CX 3"_s, "3" }, { u"Collaborate"_s, "1" } }));
         model.setReport(1, report({ { u"CX 3"_s, "4" } }));
         const QModelIndexList selected { model.index(0, 0), model.index(0, 1), model.index(0, 2),
-                                         model.index(1, 0), model.index(1, 1), model.index(1, 2) };
+            model.index(1, 0), model.index(1, 1), model.index(1, 2) };
         QCOMPARE(SelectionText::toTsv(model, selected),
-                 u"Licence\tJan 2025\tFeb 2025\nCX 3\t3\t4\nCollaborate\t1\t0\n"_s);
+            u"Licence\tJan 2025\tFeb 2025\nCX 3\t3\t4\nCollaborate\t1\t0\n"_s);
     }
 };
 

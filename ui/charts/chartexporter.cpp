@@ -2,8 +2,6 @@
 
 #include "csv/filewriter.h"
 
-#include <QtCharts/QChart>
-
 #include <QBuffer>
 #include <QFileInfo>
 #include <QFontMetricsF>
@@ -11,12 +9,13 @@
 #include <QGraphicsScene>
 #include <QGuiApplication>
 #include <QImage>
-#include <QPainter>
 #include <QPageLayout>
 #include <QPageSize>
+#include <QPainter>
 #include <QPdfWriter>
 #include <QPrinter>
 #include <QSvgGenerator>
+#include <QtCharts/QChart>
 
 #include <memory>
 
@@ -26,7 +25,7 @@ namespace bd {
 
 namespace {
 
-constexpr qreal ScreenDpi = 96.0;   // the chart's fonts and pens are designed for this
+constexpr qreal ScreenDpi = 96.0; // the chart's fonts and pens are designed for this
 constexpr qreal PageMarginMm = 10.0;
 constexpr qreal FooterPointSize = 7.5;
 
@@ -38,7 +37,8 @@ struct ChartExporterText
 
 // Lays the chart out at a given size for one render and puts it back afterwards. A chart outside any scene
 // (built just for the export) is placed in a scene of its own for that time.
-class LayoutAtSize {
+class LayoutAtSize
+{
 public:
     LayoutAtSize(QChart* chart, QSizeF size)
         : m_chart(chart)
@@ -98,16 +98,16 @@ void ChartExporter::paintPage(QPainter* painter, QChart* chart, const QRectF& ta
 
     if (!footer.isEmpty()) {
         const QRectF footerRect(target.left() + metrics.averageCharWidth(), chartRect.bottom(),
-                                target.width() - 2 * metrics.averageCharWidth(), footerHeight);
+            target.width() - 2 * metrics.averageCharWidth(), footerHeight);
         painter->setPen(QColor(0x6e, 0x6e, 0x6e));
         painter->drawText(footerRect, Qt::AlignLeft | Qt::AlignVCenter,
-                          metrics.elidedText(footer, Qt::ElideMiddle, footerRect.width()));
+            metrics.elidedText(footer, Qt::ElideMiddle, footerRect.width()));
     }
     painter->restore();
 }
 
 bool ChartExporter::savePng(QChart* chart, const QString& path, QSize logicalSize, qreal devicePixelRatio,
-                            const QString& footer, QString* error)
+    const QString& footer, QString* error)
 {
     if (!chart || logicalSize.isEmpty() || devicePixelRatio <= 0) {
         if (error)
@@ -132,8 +132,8 @@ bool ChartExporter::savePng(QChart* chart, const QString& path, QSize logicalSiz
     return FileWriter::save(path, data, error);
 }
 
-bool ChartExporter::saveSvg(QChart* chart, const QString& path, QSize logicalSize, const QString& footer,
-                            QString* error)
+bool ChartExporter::saveSvg(
+    QChart* chart, const QString& path, QSize logicalSize, const QString& footer, QString* error)
 {
     if (!chart || logicalSize.isEmpty()) {
         if (error)
@@ -164,8 +164,7 @@ bool ChartExporter::saveSvg(QChart* chart, const QString& path, QSize logicalSiz
 void ChartExporter::preparePrinter(QPrinter* printer)
 {
     printer->setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape,
-                                       QMarginsF(PageMarginMm, PageMarginMm, PageMarginMm, PageMarginMm),
-                                       QPageLayout::Millimeter));
+        QMarginsF(PageMarginMm, PageMarginMm, PageMarginMm, PageMarginMm), QPageLayout::Millimeter));
 }
 
 bool ChartExporter::savePdf(QChart* chart, const QString& path, const QString& footer, QString* error)
@@ -181,10 +180,9 @@ bool ChartExporter::savePdf(QChart* chart, const QString& path, const QString& f
     {
         QPdfWriter writer(&buffer);
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape,
-                                         QMarginsF(PageMarginMm, PageMarginMm, PageMarginMm, PageMarginMm),
-                                         QPageLayout::Millimeter));
+            QMarginsF(PageMarginMm, PageMarginMm, PageMarginMm, PageMarginMm), QPageLayout::Millimeter));
         writer.setTitle(footer);
-        writer.setCreator(u"Billing Dashboard"_s);
+        writer.setCreator(ChartExporterText::tr("Billing Dashboard"));
         QPainter painter;
         if (!painter.begin(&writer)) {
             if (error)
@@ -210,8 +208,8 @@ bool ChartExporter::print(QChart* chart, QPrinter* printer, const QString& foote
     return painter.end();
 }
 
-bool ChartExporter::save(const ExportableChart& view, const QString& path, ChartFormat format, QSize logicalSize,
-                         qreal devicePixelRatio, const QString& footer, QString* error)
+bool ChartExporter::save(const ExportableChart& view, const QString& path, ChartFormat format,
+    QSize logicalSize, qreal devicePixelRatio, const QString& footer, QString* error)
 {
     const std::unique_ptr<QChart> chart = view.buildExportChart();
     switch (format) {

@@ -37,19 +37,21 @@ public:
     /// Exports what a view shows: `logicalSize` and `devicePixelRatio` apply to PNG, `logicalSize` to SVG; a
     /// PDF is one A4 landscape page.
     static bool save(const ExportableChart& view, const QString& path, ChartFormat format, QSize logicalSize,
-                     qreal devicePixelRatio, const QString& footer, QString* error);
+        qreal devicePixelRatio, const QString& footer, QString* error);
     /// Prints what a view shows (the PDF's page layout); false if the printer cannot start.
     static bool print(const ExportableChart& view, QPrinter* printer, const QString& footer);
 
-    /// PNG of `logicalSize` device-independent pixels at `devicePixelRatio` (800×500 at 2 → 1600×1000 pixels).
+    /// PNG of `logicalSize` device-independent pixels at `devicePixelRatio` (800×500 at 2 → 1600×1000
+    /// pixels).
     static bool savePng(QChart* chart, const QString& path, QSize logicalSize, qreal devicePixelRatio,
-                        const QString& footer, QString* error);
+        const QString& footer, QString* error);
     /// SVG of `logicalSize`; the footer is also the document title.
-    static bool saveSvg(QChart* chart, const QString& path, QSize logicalSize, const QString& footer,
-                        QString* error);
+    static bool saveSvg(
+        QChart* chart, const QString& path, QSize logicalSize, const QString& footer, QString* error);
     /// One A4 landscape PDF page: the chart scaled to the page, the footer at the bottom.
     static bool savePdf(QChart* chart, const QString& path, const QString& footer, QString* error);
-    /// Prints the same page layout as savePdf() on the printer's current page; false if the printer cannot start.
+    /// Prints the same page layout as savePdf() on the printer's current page; false if the printer cannot
+    /// start.
     static bool print(QChart* chart, QPrinter* printer, const QString& footer);
     /// Puts a printer on A4 landscape with the PDF's margins (call before showing a print preview).
     static void preparePrinter(QPrinter* printer);

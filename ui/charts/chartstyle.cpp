@@ -1,15 +1,13 @@
 #include "ui/charts/chartstyle.h"
 
-#include <iterator>
-
+#include <QLocale>
+#include <QPalette>
 #include <QtCharts/QCategoryAxis>
 #include <QtCharts/QLegend>
 #include <QtCharts/QValueAxis>
 
-#include <QLocale>
-#include <QPalette>
-
 #include <cmath>
+#include <iterator>
 
 using namespace Qt::StringLiterals;
 
@@ -17,7 +15,8 @@ namespace bd {
 
 QChart::ChartTheme ChartStyle::themeFor(const QPalette& palette)
 {
-    return palette.color(QPalette::Window).lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    return palette.color(QPalette::Window).lightness() < 128 ? QChart::ChartThemeDark
+                                                             : QChart::ChartThemeLight;
 }
 
 void ChartStyle::applyCommon(QChart* chart, QChart::ChartTheme theme)
@@ -34,8 +33,8 @@ void ChartStyle::applyCommon(QChart* chart, QChart::ChartTheme theme)
 
 QColor ChartStyle::seriesColor(int index)
 {
-    static const QRgb palette[] = { 0x4e79a7, 0xf28e2b, 0x59a14f, 0xe15759, 0x76b7b2,
-                                    0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0x3f8fd2 };
+    static const QRgb palette[] = { 0x4e79a7, 0xf28e2b, 0x59a14f, 0xe15759, 0x76b7b2, 0xedc948, 0xb07aa1,
+        0xff9da7, 0x9c755f, 0x3f8fd2 };
     constexpr int size = int(std::size(palette));
     return QColor::fromRgb(palette[((index % size) + size) % size]);
 }
@@ -68,7 +67,8 @@ QString ChartStyle::bucketAxisLabel(const DateBucket& bucket, Granularity granul
 
 QStringList ChartStyle::bucketAxisLabels(const QList<DateBucket>& buckets, Granularity granularity)
 {
-    const bool severalYears = !buckets.isEmpty() && buckets.first().first.year() != buckets.last().first.year();
+    const bool severalYears
+        = !buckets.isEmpty() && buckets.first().first.year() != buckets.last().first.year();
     QStringList labels;
     labels.reserve(buckets.size());
     for (const DateBucket& bucket : buckets)
@@ -81,8 +81,8 @@ QString ChartStyle::dateRangeText(const DateBucket& bucket)
     return u"%1 – %2"_s.arg(bucket.first.toString(Qt::ISODate), bucket.last.toString(Qt::ISODate));
 }
 
-QCategoryAxis* ChartStyle::positionedAxis(const QList<qreal>& positions, const QStringList& labels, qreal min,
-                                         qreal max, int maxLabels)
+QCategoryAxis* ChartStyle::positionedAxis(
+    const QList<qreal>& positions, const QStringList& labels, qreal min, qreal max, int maxLabels)
 {
     auto* axis = new QCategoryAxis;
     axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
@@ -92,8 +92,8 @@ QCategoryAxis* ChartStyle::positionedAxis(const QList<qreal>& positions, const Q
     for (qsizetype i = 0; i < count; i += stride)
         axis->append(QString(labels.at(i)).replace(u' ', u"<br>"_s), positions.at(i));
     axis->setRange(min, max);
-    // Labels are thinned to at most maxLabels and set on two lines ("Jan" over "2025"); Qt would otherwise cut
-    // them to "Jan 2…" at the category width.
+    // Labels are thinned to at most maxLabels and set on two lines ("Jan" over "2025"); Qt would otherwise
+    // cut them to "Jan 2…" at the category width.
     axis->setTruncateLabels(false);
     return axis;
 }

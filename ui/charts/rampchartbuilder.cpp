@@ -1,21 +1,21 @@
 #include "ui/charts/rampchartbuilder.h"
 
+#include "domain/utc.h"
 #include "models/usageseriesmodel.h"
 #include "ui/charts/chartstyle.h"
 
+#include <QHash>
 #include <QtCharts/QCategoryAxis>
 #include <QtCharts/QLegend>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
 
-#include <QCoreApplication>
-#include <QHash>
-
 using namespace Qt::StringLiterals;
 
 namespace bd {
 
-BuiltRamp RampChartBuilder::build(const UsageSeriesModel& model, int row, int bucket, QChart::ChartTheme theme)
+BuiltRamp RampChartBuilder::build(
+    const UsageSeriesModel& model, int row, int bucket, QChart::ChartTheme theme)
 {
     BuiltRamp ramp;
     ramp.chart = new QChart;
@@ -26,7 +26,7 @@ BuiltRamp RampChartBuilder::build(const UsageSeriesModel& model, int row, int bu
 
     const DateBucket dates = model.buckets().at(bucket);
     const QString licence = model.licence(row);
-    ramp.title = QCoreApplication::translate("bd::RampChartBuilder", "%1 · ramp %2 – %3")
+    ramp.title = tr("%1 · ramp %2 – %3")
                      .arg(licence, dates.first.toString(Qt::ISODate), dates.last.toString(Qt::ISODate));
     ramp.chart->setTitle(ramp.title);
 
@@ -56,8 +56,8 @@ BuiltRamp RampChartBuilder::build(const UsageSeriesModel& model, int row, int bu
         ramp.days << day;
         ramp.counts << cumulative;
         // Flat across the day, vertical at midnight: a step, so no count seems to appear before its day.
-        const qreal from = qreal(day.startOfDay(Qt::UTC).toMSecsSinceEpoch());
-        const qreal to = qreal(day.addDays(1).startOfDay(Qt::UTC).toMSecsSinceEpoch());
+        const qreal from = qreal(day.startOfDay(UtcZone).toMSecsSinceEpoch());
+        const qreal to = qreal(day.addDays(1).startOfDay(UtcZone).toMSecsSinceEpoch());
         series->append(from, cumulative);
         series->append(to, cumulative);
         positions << from;
@@ -66,10 +66,9 @@ BuiltRamp RampChartBuilder::build(const UsageSeriesModel& model, int row, int bu
     ramp.series = series;
     ramp.chart->addSeries(series);
 
-    const qreal end = qreal(dates.last.addDays(1).startOfDay(Qt::UTC).toMSecsSinceEpoch());
+    const qreal end = qreal(dates.last.addDays(1).startOfDay(UtcZone).toMSecsSinceEpoch());
     QCategoryAxis* xAxis = ChartStyle::positionedAxis(positions, labels, positions.value(0, end), end, 10);
-    QValueAxis* yAxis = ChartStyle::usageAxis(std::max(cumulative, 4),
-                                              QCoreApplication::translate("bd::RampChartBuilder", "Resources"));
+    QValueAxis* yAxis = ChartStyle::usageAxis(std::max(cumulative, 4), tr("Resources"));
     ramp.chart->addAxis(xAxis, Qt::AlignBottom);
     ramp.chart->addAxis(yAxis, Qt::AlignLeft);
     series->attachAxis(xAxis);

@@ -1,13 +1,13 @@
 #include "ui/charts/rampchartview.h"
 
+#include "domain/utc.h"
 #include "models/usageseriesmodel.h"
 #include "ui/charts/chartstyle.h"
-
-#include <QtCharts/QLineSeries>
 
 #include <QCursor>
 #include <QEvent>
 #include <QToolTip>
+#include <QtCharts/QLineSeries>
 
 using namespace Qt::StringLiterals;
 
@@ -67,13 +67,12 @@ void RampChartView::rebuild()
                 QToolTip::hideText();
                 return;
             }
-            const QDate day = QDateTime::fromMSecsSinceEpoch(qint64(point.x()), Qt::UTC).date();
+            const QDate day = QDateTime::fromMSecsSinceEpoch(qint64(point.x()), UtcZone).date();
             const qsizetype i = m_built.days.indexOf(day);
             if (i >= 0)
                 QToolTip::showText(QCursor::pos(),
-                                   tr("%1: %n resource(s)", nullptr, m_built.counts.at(i))
-                                       .arg(day.toString(Qt::ISODate)),
-                                   this);
+                    tr("%1: %n resource(s)", nullptr, m_built.counts.at(i)).arg(day.toString(Qt::ISODate)),
+                    this);
         });
     }
 }

@@ -4,14 +4,13 @@
 #include "models/periodlistmodel.h"
 #include "ui/charts/chartstyle.h"
 
-#include <QtCharts/QCategoryAxis>
-#include <QtCharts/QLineSeries>
-#include <QtCharts/QValueAxis>
-
 #include <QCoreApplication>
 #include <QLocale>
 #include <QMap>
 #include <QPen>
+#include <QtCharts/QCategoryAxis>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
 
 using namespace Qt::StringLiterals;
 
@@ -52,7 +51,8 @@ QString TrendChartBuilder::title(const QString& partNumber, const QString& charg
     return chargeName.isEmpty() ? partNumber : u"%1 · %2"_s.arg(chargeName, partNumber);
 }
 
-BuiltTrend TrendChartBuilder::build(const PeriodListModel& periods, const QString& partNumber, QChart::ChartTheme theme)
+BuiltTrend TrendChartBuilder::build(
+    const PeriodListModel& periods, const QString& partNumber, QChart::ChartTheme theme)
 {
     BuiltTrend built;
     built.partNumber = partNumber;
@@ -100,7 +100,8 @@ BuiltTrend TrendChartBuilder::build(const PeriodListModel& periods, const QStrin
         built.periodRows << row;
         const QDateTime start = *p->overview.billingPeriodStartDate;
         built.periodX << qreal(start.toMSecsSinceEpoch());
-        // "2 Dec" over "2025": the axis breaks labels at spaces, so day and month are joined by a no-break space.
+        // "2 Dec" over "2025": the axis breaks labels at spaces, so day and month are joined by a no-break
+        // space.
         built.periodLabels << QLocale().toString(start.date(), u"d MMM"_s).replace(u' ', QChar(0x00a0)) + u' '
                 + QString::number(start.date().year());
         built.usage.values << usage;
@@ -152,10 +153,11 @@ BuiltTrend TrendChartBuilder::build(const PeriodListModel& periods, const QStrin
         built.overageCost << cost;
     }
 
-    const qreal pad = built.periodX.size() > 1 ? (built.periodX.last() - built.periodX.first()) / (2.0 * (built.periodX.size() - 1))
-                                                : 15.0 * 86'400'000.0;
-    QCategoryAxis* xAxis = ChartStyle::positionedAxis(built.periodX, built.periodLabels, built.periodX.first() - pad,
-                                                      built.periodX.last() + pad, 13);
+    const qreal pad = built.periodX.size() > 1
+        ? (built.periodX.last() - built.periodX.first()) / (2.0 * (built.periodX.size() - 1))
+        : 15.0 * 86'400'000.0;
+    QCategoryAxis* xAxis = ChartStyle::positionedAxis(
+        built.periodX, built.periodLabels, built.periodX.first() - pad, built.periodX.last() + pad, 13);
     xAxis->setTitleText(TrendChartBuilderText::tr("Billing period (start)"));
     QValueAxis* yAxis = ChartStyle::usageAxis(leftMax, TrendChartBuilderText::tr("Quantity"));
     QValueAxis* costAxis = ChartStyle::usageAxis(rightMax, TrendChartBuilderText::tr("Estimated cost"));

@@ -29,10 +29,11 @@ void TrendChartView::setSource(PeriodListModel* periods, const QString& partNumb
     m_periods = periods;
     m_partNumber = partNumber;
     if (periods) {
-        m_connections << connect(periods, &QAbstractItemModel::rowsInserted, this, &TrendChartView::scheduleRebuild)
-                      << connect(periods, &QAbstractItemModel::rowsRemoved, this, &TrendChartView::scheduleRebuild)
-                      << connect(periods, &QAbstractItemModel::dataChanged, this, &TrendChartView::scheduleRebuild)
-                      << connect(periods, &QAbstractItemModel::modelReset, this, &TrendChartView::scheduleRebuild);
+        m_connections
+            << connect(periods, &QAbstractItemModel::rowsInserted, this, &TrendChartView::scheduleRebuild)
+            << connect(periods, &QAbstractItemModel::rowsRemoved, this, &TrendChartView::scheduleRebuild)
+            << connect(periods, &QAbstractItemModel::dataChanged, this, &TrendChartView::scheduleRebuild)
+            << connect(periods, &QAbstractItemModel::modelReset, this, &TrendChartView::scheduleRebuild);
     }
     rebuildNow();
 }
@@ -56,7 +57,8 @@ void TrendChartView::rebuildNow()
     m_rebuildTimer->stop();
     QChart* old = chart();
     PeriodListModel empty;
-    m_built = TrendChartBuilder::build(m_periods ? *m_periods : empty, m_partNumber, ChartStyle::themeFor(palette()));
+    m_built = TrendChartBuilder::build(
+        m_periods ? *m_periods : empty, m_partNumber, ChartStyle::themeFor(palette()));
     setChart(m_built.chart); // the view takes ownership
     // QChartView::setChart does not delete the chart it replaces.
     delete old;

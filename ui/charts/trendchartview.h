@@ -1,14 +1,12 @@
 #pragma once
 
 #include "ui/charts/chartexporter.h"
-
-#include <memory>
-
 #include "ui/charts/trendchartbuilder.h"
 
+#include <QPointer>
 #include <QtCharts/QChartView>
 
-#include <QPointer>
+#include <memory>
 
 class QTimer;
 

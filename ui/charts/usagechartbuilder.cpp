@@ -3,6 +3,7 @@
 #include "models/usageseriesmodel.h"
 #include "ui/charts/chartstyle.h"
 
+#include <QPen>
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSet>
 #include <QtCharts/QCategoryAxis>
@@ -10,13 +11,9 @@
 #include <QtCharts/QLegend>
 #include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
-
-#include <QPen>
 #include <QtCharts/QScatterSeries>
 #include <QtCharts/QStackedBarSeries>
 #include <QtCharts/QValueAxis>
-
-#include <QCoreApplication>
 
 #include <algorithm>
 
@@ -70,16 +67,31 @@ std::optional<Decimal> PlottedSeries::valueAt(int bucket) const
 
 QString UsageChartBuilder::otherName()
 {
-    return QCoreApplication::translate("bd::UsageChartBuilder", "Other");
+    return tr("Other");
 }
 
 QString UsageChartBuilder::failedName()
 {
-    return QCoreApplication::translate("bd::UsageChartBuilder", "Failed buckets");
+    return tr("Failed buckets");
 }
 
-void UsageChartBuilder::selectRows(const UsageSeriesModel& model, const UsageChartOptions& options,
-                                   QList<int>* shown, QList<int>* other)
+QString UsageChartBuilder::title(Granularity granularity)
+{
+    switch (granularity) {
+    case Granularity::Day:
+        return tr("Billable usage per day");
+    case Granularity::Week:
+        return tr("Billable usage per week");
+    case Granularity::Month:
+        return tr("Billable usage per month");
+    case Granularity::Quarter:
+        return tr("Billable usage per quarter");
+    }
+    return {};
+}
+
+void UsageChartBuilder::selectRows(
+    const UsageSeriesModel& model, const UsageChartOptions& options, QList<int>* shown, QList<int>* other)
 {
     shown->clear();
     other->clear();
@@ -125,8 +137,7 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
     const QList<DateBucket>& buckets = model.buckets();
     const Granularity granularity = model.granularity();
     const bool lines = options.mode == UsageChartOptions::Mode::Lines;
-    chart->setTitle(QCoreApplication::translate("bd::UsageChartBuilder", "Billable usage per %1")
-                        .arg(granularityName(granularity)));
+    chart->setTitle(title(granularity));
     if (buckets.isEmpty())
         return built;
 
@@ -138,7 +149,7 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
     QList<int> otherRows;
     selectRows(model, options, &shownRows, &otherRows);
     for (int row : std::as_const(shownRows))
-        built.series << plotRows(model, {row}, model.licence(row), false);
+        built.series << plotRows(model, { row }, model.licence(row), false);
     if (!otherRows.isEmpty())
         built.series << plotRows(model, otherRows, otherName(), true);
     for (PlottedSeries& plotted : built.series) {
@@ -218,8 +229,8 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
         const qint64 firstLength = buckets.first().start().msecsTo(buckets.first().end());
         const qint64 lastLength = buckets.last().start().msecsTo(buckets.last().end());
         // Half a bucket of room on each side keeps the first and last markers off the plot edge.
-        xAxis = ChartStyle::positionedAxis(built.bucketX, built.bucketLabels, built.bucketX.first() - firstLength / 2.0,
-                                           built.bucketX.last() + lastLength / 2.0);
+        xAxis = ChartStyle::positionedAxis(built.bucketX, built.bucketLabels,
+            built.bucketX.first() - firstLength / 2.0, built.bucketX.last() + lastLength / 2.0);
     } else {
         auto* categories = new QBarCategoryAxis;
         // Two lines ("Mar" over "2025") fit a bar's width where one line would be cut short.
@@ -227,7 +238,7 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
             categories->append(QString(label).replace(u' ', u"<br>"_s));
         xAxis = categories;
     }
-    QValueAxis* yAxis = ChartStyle::usageAxis(maxValue, QCoreApplication::translate("bd::UsageChartBuilder", "Usage"));
+    QValueAxis* yAxis = ChartStyle::usageAxis(maxValue, tr("Usage"));
     chart->addAxis(xAxis, Qt::AlignBottom);
     chart->addAxis(yAxis, Qt::AlignLeft);
     for (QAbstractSeries* series : std::as_const(allSeries)) {
@@ -235,7 +246,8 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
         series->attachAxis(yAxis);
     }
 
-    // Hidden series: lines are switched off, bar sets were filled with zeros above; both keep a dimmed legend entry.
+    // Hidden series: lines are switched off, bar sets were filled with zeros above; both keep a dimmed legend
+    // entry.
     for (QLegendMarker* marker : chart->legend()->markers()) {
         if (!options.hiddenLicences.contains(marker->label()))
             continue;

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "domain/decimal.h"
+#include "domain/granularity.h"
 #include "ui/charts/usagechartoptions.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -19,13 +21,14 @@ namespace bd {
 class UsageSeriesModel;
 
 /// One plotted series (a licence or "Other") with the exact values behind its points.
-struct PlottedSeries {
-    QString name;             ///< legend name: the licence, or UsageChartBuilder::otherName()
-    QStringList licences;     ///< licences it covers: one, or every licence summed into "Other"
-    QList<int> buckets;       ///< loaded buckets, ascending; in Lines mode point i is buckets[i]
-    QList<Decimal> values;    ///< exact value per entry of `buckets`
-    bool visible = true;      ///< false when switched off in the legend
-    bool other = false;       ///< true for the "Other" sum
+struct PlottedSeries
+{
+    QString name; ///< legend name: the licence, or UsageChartBuilder::otherName()
+    QStringList licences; ///< licences it covers: one, or every licence summed into "Other"
+    QList<int> buckets; ///< loaded buckets, ascending; in Lines mode point i is buckets[i]
+    QList<Decimal> values; ///< exact value per entry of `buckets`
+    bool visible = true; ///< false when switched off in the legend
+    bool other = false; ///< true for the "Other" sum
     QXYSeries* line = nullptr; ///< Lines mode: the series (owned by the chart)
     QBarSet* barSet = nullptr; ///< StackedBars mode: the bar set (owned by the chart)
 
@@ -34,35 +37,43 @@ struct PlottedSeries {
 };
 
 /// A chart built from a UsageSeriesModel, with what tests and the view need to read it back.
-struct BuiltChart {
-    QChart* chart = nullptr;              ///< the chart; the caller owns it
-    QStringList seriesNames;              ///< plotted series in legend order (licences, then "Other")
-    QList<PlottedSeries> series;          ///< parallel to seriesNames
-    QList<int> failedBuckets;             ///< buckets drawn with the failed marker
+struct BuiltChart
+{
+    QChart* chart = nullptr; ///< the chart; the caller owns it
+    QStringList seriesNames; ///< plotted series in legend order (licences, then "Other")
+    QList<PlottedSeries> series; ///< parallel to seriesNames
+    QList<int> failedBuckets; ///< buckets drawn with the failed marker
     QScatterSeries* failedMarker = nullptr; ///< red markers on the x axis at failed buckets, or null
-    QList<qreal> bucketX;                 ///< x position of each bucket (ms since epoch, or index for bars)
-    QStringList bucketLabels;             ///< axis label of each bucket
+    QList<qreal> bucketX; ///< x position of each bucket (ms since epoch, or index for bars)
+    QStringList bucketLabels; ///< axis label of each bucket
 };
 
-/// Builds the usage chart (lines over time, or stacked bars) from a UsageSeriesModel. Pure: no widget, no timer.
+/// Builds the usage chart (lines over time, or stacked bars) from a UsageSeriesModel. Pure: no widget, no
+/// timer.
 ///
-/// Lines: x is the bucket's UTC start in ms since epoch on a QCategoryAxis whose labels sit exactly on the bucket
-/// starts ("d MMM" for days and weeks, "MMM yyyy" for months, "Q1 2025" for quarters) for every granularity;
-/// QDateTimeAxis cannot place labels on month or quarter starts and prints local time. Buckets that have not
-/// loaded are skipped: the line joins its loaded neighbours and only loaded buckets carry a point marker, so
-/// a line never dips to a false zero while reports stream in; failed buckets get their own red marker.
-/// StackedBars: a QStackedBarSeries over a QBarCategoryAxis of the same labels; unloaded buckets are 0.
-class UsageChartBuilder {
+/// Lines: x is the bucket's UTC start in ms since epoch on a QCategoryAxis whose labels sit exactly on the
+/// bucket starts ("d MMM" for days and weeks, "MMM yyyy" for months, "Q1 2025" for quarters) for every
+/// granularity; QDateTimeAxis cannot place labels on month or quarter starts and prints local time. Buckets
+/// that have not loaded are skipped: the line joins its loaded neighbours and only loaded buckets carry a
+/// point marker, so a line never dips to a false zero while reports stream in; failed buckets get their own
+/// red marker. StackedBars: a QStackedBarSeries over a QBarCategoryAxis of the same labels; unloaded buckets
+/// are 0.
+class UsageChartBuilder
+{
+    Q_DECLARE_TR_FUNCTIONS(bd::UsageChartBuilder)
+
 public:
     /// Builds a new chart; the caller owns BuiltChart::chart.
     static BuiltChart build(const UsageSeriesModel& model, const UsageChartOptions& options);
+    /// The chart's title: "Billable usage per month", …
+    static QString title(Granularity granularity);
     /// Legend name of the sum of the licences beyond topN.
     static QString otherName();
     /// Legend name of the failed-bucket markers.
     static QString failedName();
     /// Rows shown as their own series, in display order, and rows summed into "Other".
     static void selectRows(const UsageSeriesModel& model, const UsageChartOptions& options, QList<int>* shown,
-                           QList<int>* other);
+        QList<int>* other);
 };
 
 } // namespace bd

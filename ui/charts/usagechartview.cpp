@@ -3,17 +3,16 @@
 #include "models/usageseriesmodel.h"
 #include "ui/charts/chartstyle.h"
 
+#include <QCursor>
+#include <QEvent>
+#include <QTimer>
+#include <QToolTip>
 #include <QtCharts/QBarSet>
 #include <QtCharts/QLegend>
 #include <QtCharts/QLegendMarker>
 #include <QtCharts/QScatterSeries>
 #include <QtCharts/QStackedBarSeries>
 #include <QtCharts/QXYSeries>
-
-#include <QCursor>
-#include <QEvent>
-#include <QTimer>
-#include <QToolTip>
 
 #include <cmath>
 
@@ -155,7 +154,8 @@ void UsageChartView::connectChart()
         // Queued: the rebuild deletes the marker, which is still inside its mouse handler when it emits.
         connect(
             marker, &QLegendMarker::clicked, this,
-            [this, name] { setSeriesHidden(name, !m_options.hiddenLicences.contains(name)); }, Qt::QueuedConnection);
+            [this, name] { setSeriesHidden(name, !m_options.hiddenLicences.contains(name)); },
+            Qt::QueuedConnection);
     }
     // Connections die with the old chart's series, so indices into m_built stay valid for their lifetime.
     for (int i = 0; i < m_built.series.size(); ++i) {
@@ -186,12 +186,13 @@ void UsageChartView::connectChart()
                 }
                 return -1;
             };
-            connect(bars, &QAbstractBarSeries::hovered, this, [this, seriesOf](bool state, int index, QBarSet* set) {
-                if (state)
-                    showTip(seriesOf(set), index);
-                else
-                    QToolTip::hideText();
-            });
+            connect(bars, &QAbstractBarSeries::hovered, this,
+                [this, seriesOf](bool state, int index, QBarSet* set) {
+                    if (state)
+                        showTip(seriesOf(set), index);
+                    else
+                        QToolTip::hideText();
+                });
             connect(bars, &QAbstractBarSeries::clicked, this, [this, seriesOf](int index, QBarSet* set) {
                 const int i = seriesOf(set);
                 if (i >= 0 && !m_built.series.at(i).other)
@@ -207,7 +208,9 @@ void UsageChartView::connectChart()
             }
             int best = -1;
             for (int b : std::as_const(m_built.failedBuckets)) {
-                if (best < 0 || std::abs(m_built.bucketX.at(b) - point.x()) < std::abs(m_built.bucketX.at(best) - point.x()))
+                if (best < 0
+                    || std::abs(m_built.bucketX.at(b) - point.x())
+                        < std::abs(m_built.bucketX.at(best) - point.x()))
                     best = b;
             }
             showFailedTip(best);
@@ -232,8 +235,9 @@ void UsageChartView::showTip(int seriesIndex, int bucket)
         return;
     const PlottedSeries& plotted = m_built.series.at(seriesIndex);
     const DateBucket& dates = m_model->buckets().at(bucket);
-    QString text = plotted.other ? tr("%1 (%n licence(s))", nullptr, int(plotted.licences.size())).arg(plotted.name)
-                                 : plotted.name;
+    QString text = plotted.other
+        ? tr("%1 (%n licence(s))", nullptr, int(plotted.licences.size())).arg(plotted.name)
+        : plotted.name;
     text += u'\n' + ChartStyle::dateRangeText(dates) + u'\n';
     // The exact decimal text, not the plotted double.
     if (const std::optional<Decimal> value = plotted.valueAt(bucket))
@@ -250,9 +254,9 @@ void UsageChartView::showFailedTip(int bucket)
     if (!m_model || bucket < 0 || bucket >= m_model->buckets().size())
         return;
     QToolTip::showText(QCursor::pos(),
-                       tr("%1\nFailed: %2")
-                           .arg(ChartStyle::dateRangeText(m_model->buckets().at(bucket)), m_model->bucketError(bucket)),
-                       this);
+        tr("%1\nFailed: %2")
+            .arg(ChartStyle::dateRangeText(m_model->buckets().at(bucket)), m_model->bucketError(bucket)),
+        this);
 }
 
 } // namespace bd

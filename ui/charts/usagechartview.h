@@ -1,15 +1,13 @@
 #pragma once
 
 #include "ui/charts/chartexporter.h"
-
-#include <memory>
-
 #include "ui/charts/usagechartbuilder.h"
 #include "ui/charts/usagechartoptions.h"
 
+#include <QPointer>
 #include <QtCharts/QChartView>
 
-#include <QPointer>
+#include <memory>
 
 class QTimer;
 
@@ -18,7 +16,8 @@ namespace bd {
 class UsageSeriesModel;
 
 /// Interactive usage chart over a UsageSeriesModel: rebuilds (coalesced) as buckets stream in, legend entries
-/// toggle series, hover shows exact values, clicks report the bucket and licence, the theme follows the palette.
+/// toggle series, hover shows exact values, clicks report the bucket and licence, the theme follows the
+/// palette.
 class UsageChartView final : public QChartView, public ExportableChart
 {
     Q_OBJECT

@@ -3,6 +3,7 @@
 #include "models/comparisonmodel.h"
 #include "models/periodlistmodel.h"
 #include "models/sortproxymodel.h"
+#include "ui/tonedelegate.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -37,6 +38,7 @@ ComparisonView::ComparisonView(QWidget* parent)
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(ComparisonModel::SortRole);
     m_table->setModel(m_proxy);
+    m_table->setItemDelegate(new ToneDelegate(m_table));
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(-1, Qt::AscendingOrder); // the comparison's own order until a header is clicked
     m_table->verticalHeader()->hide();
@@ -45,7 +47,7 @@ ComparisonView::ComparisonView(QWidget* parent)
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ComparisonModel::NameColumn, QHeaderView::Stretch);
-    m_fields->setHorizontalHeaderLabels({tr("Contract field"), tr("Before"), tr("After")});
+    m_fields->setHorizontalHeaderLabels({ tr("Contract field"), tr("Before"), tr("After") });
     m_fields->verticalHeader()->hide();
     m_fields->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_fields->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -109,8 +111,9 @@ void ComparisonView::repopulate()
         QString text = PeriodListModel::periodText(p->overview, p->billingPeriodIndex);
         if (p->billingPeriodIndex == 0)
             text += tr(" (active)");
-        const QVariant key = p->overview.billingPeriodStartDate ? QVariant(*p->overview.billingPeriodStartDate)
-                                                                : QVariant(p->billingPeriodIndex);
+        const QVariant key = p->overview.billingPeriodStartDate
+            ? QVariant(*p->overview.billingPeriodStartDate)
+            : QVariant(p->billingPeriodIndex);
         m_before->addItem(text, key);
         m_after->addItem(text, key);
     }
@@ -196,8 +199,9 @@ void ComparisonView::recompare()
     const PeriodComparison comparison = PeriodComparison::compare(before->overview, after->overview);
     // Column headers name the periods by their start dates (the full range is in the combo boxes above).
     const auto startText = [](const PeriodListModel::Period* p) {
-        return p->overview.billingPeriodStartDate ? p->overview.billingPeriodStartDate->date().toString(Qt::ISODate)
-                                                  : PeriodListModel::periodText(p->overview, p->billingPeriodIndex);
+        return p->overview.billingPeriodStartDate
+            ? p->overview.billingPeriodStartDate->date().toString(Qt::ISODate)
+            : PeriodListModel::periodText(p->overview, p->billingPeriodIndex);
     };
     m_model->setComparison(comparison, startText(before), startText(after));
     int changed = 0;
@@ -217,8 +221,8 @@ void ComparisonView::recompare()
     if (!comparison.removed().isEmpty())
         parts << tr("<b>removed:</b> %1").arg(names(comparison.removed()).toHtmlEscaped());
     const int fields = int(comparison.fieldChanges().size());
-    parts << (changed == 1 ? tr("1 line changed quantity") : tr("%1 lines changed quantity").arg(changed));
-    parts << (fields == 1 ? tr("1 contract field changed") : tr("%1 contract fields changed").arg(fields));
+    parts << tr("%n line(s) changed quantity", nullptr, changed);
+    parts << tr("%n contract field(s) changed", nullptr, fields);
     m_summary->setText(parts.join(u" · "_s));
     for (const PeriodComparison::FieldChange& f : comparison.fieldChanges()) {
         const int row = m_fields->rowCount();

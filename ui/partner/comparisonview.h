@@ -15,8 +15,8 @@ class ComparisonModel;
 class PeriodListModel;
 class SortProxyModel;
 
-/// Compares any two walked periods: Δ quantity and Δ % per line, charges that appeared or disappeared, and the
-/// contract fields that changed. By default the newest closed period against the one before it.
+/// Compares any two walked periods: Δ quantity and Δ % per line, charges that appeared or disappeared, and
+/// the contract fields that changed. By default the newest closed period against the one before it.
 class ComparisonView final : public QWidget
 {
     Q_OBJECT

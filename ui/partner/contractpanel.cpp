@@ -62,15 +62,15 @@ QLabel* ContractPanel::addField(int row, int column, const QString& label, const
 void ContractPanel::setOverview(const TrusteeBillingOverview* o)
 {
     if (!o) {
-        for (QLabel* label : {m_subscription, m_currency, m_ramp, m_inRamp, m_effective, m_amendment, m_end, m_minimum,
-                              m_products})
+        for (QLabel* label : { m_subscription, m_currency, m_ramp, m_inRamp, m_effective, m_amendment, m_end,
+                 m_minimum, m_products })
             label->setText(u"—"_s);
         return;
     }
     m_subscription->setText(o->subscriptionType);
     m_currency->setText(o->currency);
-    m_minimum->setText(o->minimumMonthlyAmount ? u"%1 %2"_s.arg(o->currency, o->minimumMonthlyAmount->toString(2))
-                                               : u"—"_s);
+    m_minimum->setText(
+        o->minimumMonthlyAmount ? u"%1 %2"_s.arg(o->currency, o->minimumMonthlyAmount->toString(2)) : u"—"_s);
     m_effective->setText(dateText(o->contractEffectiveDate));
     m_amendment->setText(dateText(o->contractAmendmentDate));
     m_end->setText(dateText(o->contractEndDate));
@@ -78,7 +78,8 @@ void ContractPanel::setOverview(const TrusteeBillingOverview* o)
         m_ramp->setText(u"%1 – %2"_s.arg(dateText(o->rampPeriodStartDate), dateText(o->rampPeriodEndDate)));
     else
         m_ramp->setText(tr("none"));
-    m_inRamp->setText(o->inRampPeriod ? (*o->inRampPeriod ? tr("yes — this period is in the ramp") : tr("no")) : u"—"_s);
+    m_inRamp->setText(
+        o->inRampPeriod ? (*o->inRampPeriod ? tr("yes — this period is in the ramp") : tr("no")) : u"—"_s);
     m_products->setText(o->enabledProducts.isEmpty() ? u"—"_s : o->enabledProducts.join(u", "_s));
 }
 

@@ -72,11 +72,13 @@ PartnerPage::PartnerPage(ApiSession* session, QWidget* parent)
     m_periodTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_periodTable->setWordWrap(false);
     // The list is narrow: the active period is told apart by italics and its tooltip instead of a column.
-    for (int column : { PeriodListModel::CurrencyColumn, PeriodListModel::LinesColumn, PeriodListModel::IndexColumn,
-                        PeriodListModel::StateColumn })
+    for (int column : { PeriodListModel::CurrencyColumn, PeriodListModel::LinesColumn,
+             PeriodListModel::IndexColumn, PeriodListModel::StateColumn })
         m_periodTable->setColumnHidden(column, true);
-    m_periodTable->horizontalHeader()->setSectionResizeMode(PeriodListModel::PeriodColumn, QHeaderView::Stretch);
-    m_periodTable->horizontalHeader()->setSectionResizeMode(PeriodListModel::TotalColumn, QHeaderView::ResizeToContents);
+    m_periodTable->horizontalHeader()->setSectionResizeMode(
+        PeriodListModel::PeriodColumn, QHeaderView::Stretch);
+    m_periodTable->horizontalHeader()->setSectionResizeMode(
+        PeriodListModel::TotalColumn, QHeaderView::ResizeToContents);
     auto* left = new QSplitter(Qt::Vertical, this);
     left->addWidget(m_picker);
     auto* periodsBox = new QWidget(left);
@@ -147,7 +149,7 @@ PartnerPage::PartnerPage(ApiSession* session, QWidget* parent)
         showCurrent();
     });
     connect(m_periodTable, &QAbstractItemView::clicked, this,
-            [this](const QModelIndex& index) { m_browser->showRow(index.row()); });
+        [this](const QModelIndex& index) { m_browser->showRow(index.row()); });
     connect(m_older, &QPushButton::clicked, m_browser, &PartnerBrowser::stepOlder);
     connect(m_newer, &QPushButton::clicked, m_browser, &PartnerBrowser::stepNewer);
     connect(m_load, &QPushButton::clicked, this, [this] {
@@ -159,7 +161,7 @@ PartnerPage::PartnerPage(ApiSession* session, QWidget* parent)
 
     connect(m_browser, &PartnerBrowser::trustorsReady, m_picker, &TrustorPicker::setTrustors);
     connect(m_browser, &PartnerBrowser::trustorsFailed, this,
-            [this](const ApiError& error) { m_picker->setMessage(error.fullText()); });
+        [this](const ApiError& error) { m_picker->setMessage(error.fullText()); });
     connect(m_browser, &PartnerBrowser::fetchStarted, this, [this](int index) {
         setStatusText(tr("%1 · fetching period %2…").arg(m_browser->orgName()).arg(index));
     });
@@ -257,14 +259,15 @@ void PartnerPage::onPeriodFailed(int index, const ApiError& error)
 void PartnerPage::onHistoryEnded(int firstMissingIndex)
 {
     Theme::setTextTone(m_note, Theme::Tone::Info);
-    m_note->setText(tr("The history ends here: %1 has %n billing period(s); Genesys has nothing older.", nullptr,
-                       firstMissingIndex)
+    m_note->setText(tr("The history ends here: %1 has %n billing period(s); Genesys has nothing older.",
+        nullptr, firstMissingIndex)
                         .arg(m_browser->orgName()));
 }
 
 void PartnerPage::onWalkFinished()
 {
-    QString text = tr("%1 · %n period(s) walked", nullptr, m_browser->periods()->periodCount()).arg(m_browser->orgName());
+    QString text = tr("%1 · %n period(s) walked", nullptr, m_browser->periods()->periodCount())
+                       .arg(m_browser->orgName());
     if (const auto end = m_browser->historyEnd())
         text += u" · "_s + tr("the history holds %n period(s)", nullptr, *end);
     if (m_browser->walkFailures() > 0)
@@ -299,9 +302,9 @@ void PartnerPage::exportInteractively()
     const QString who = m_browser->orgName().isEmpty() ? u"partner"_s : m_browser->orgName();
     ExportChooser chooser(this, tr("Export partner billing"), u"billing-%1"_s.arg(who).replace(u' ', u'-'));
     chooser.addTable(tr("This period, usage lines"),
-                     [this](const QString& path, QString* error) { return exportPeriodCsv(path, error); });
+        [this](const QString& path, QString* error) { return exportPeriodCsv(path, error); });
     chooser.addTable(tr("All walked periods, long format"),
-                     [this](const QString& path, QString* error) { return exportAllPeriodsCsv(path, error); });
+        [this](const QString& path, QString* error) { return exportAllPeriodsCsv(path, error); });
     chooser.addChart(tr("Trend chart"), m_trend->chart(), footer());
     if (const QString path = chooser.exec(); !path.isEmpty())
         setStatusText(tr("Exported to %1").arg(path));
@@ -309,7 +312,8 @@ void PartnerPage::exportInteractively()
 
 void PartnerPage::copySelection()
 {
-    ExportChooser::copySelection(m_tabs->currentIndex() == CompareTab ? *m_comparison->table() : *m_period->table());
+    ExportChooser::copySelection(
+        m_tabs->currentIndex() == CompareTab ? *m_comparison->table() : *m_period->table());
 }
 
 void PartnerPage::printInteractively()
@@ -331,7 +335,7 @@ QString PartnerPage::footer() const
         const auto& oldest = periods->period(periods->periodCount() - 1)->overview;
         if (oldest.billingPeriodStartDate && newest.billingPeriodEndDate)
             subject << u"%1 – %2"_s.arg(oldest.billingPeriodStartDate->date().toString(Qt::ISODate),
-                                        newest.billingPeriodEndDate->date().toString(Qt::ISODate));
+                newest.billingPeriodEndDate->date().toString(Qt::ISODate));
     }
     subject << tr("costs are estimates, excluding tax");
     Provenance partner = m_provenance;
@@ -361,7 +365,8 @@ bool PartnerPage::exportAllPeriodsCsv(const QString& path, QString* error) const
 
 bool PartnerPage::exportTrendChart(const QString& path, ChartFormat format, QString* error) const
 {
-    return ChartExporter::save(*m_trend->chart(), path, format, ExportChooser::DefaultImageSize, 2.0, footer(), error);
+    return ChartExporter::save(
+        *m_trend->chart(), path, format, ExportChooser::DefaultImageSize, 2.0, footer(), error);
 }
 
 } // namespace bd

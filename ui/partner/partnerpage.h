@@ -21,8 +21,9 @@ class TrendView;
 class TrustorPicker;
 
 /// The partner view: a customer org's billing overview one period at a time (index 0 = the active period),
-/// walked back through billingPeriodIndex, with cost estimates, the contract, a trend chart per part number and
-/// a comparison of any two periods. The PartnerBrowser does the fetching; the page lays it out and wires it.
+/// walked back through billingPeriodIndex, with cost estimates, the contract, a trend chart per part number
+/// and a comparison of any two periods. The PartnerBrowser does the fetching; the page lays it out and wires
+/// it.
 class PartnerPage final : public DashboardPage
 {
     Q_OBJECT

@@ -7,6 +7,7 @@
 #include "models/sortproxymodel.h"
 #include "ui/partner/contractpanel.h"
 #include "ui/theme.h"
+#include "ui/tonedelegate.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -30,6 +31,7 @@ PeriodView::PeriodView(QWidget* parent)
     m_proxy->setSourceModel(m_usage);
     m_proxy->setSortRole(PeriodUsageModel::SortRole);
     m_table->setModel(m_proxy);
+    m_table->setItemDelegate(new ToneDelegate(m_table));
     // Not sortable: the lines stay grouped by grouping, fair-use under its resource line.
     m_table->setSortingEnabled(false);
     m_table->verticalHeader()->hide();
@@ -38,7 +40,8 @@ PeriodView::PeriodView(QWidget* parent)
     m_table->setWordWrap(false);
     QHeaderView* header = m_table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    // Long grouping keys and charge names are elided (full text in the tooltip) so the estimates stay in view.
+    // Long grouping keys and charge names are elided (full text in the tooltip) so the estimates stay in
+    // view.
     header->setSectionResizeMode(PeriodUsageModel::GroupingColumn, QHeaderView::Interactive);
     header->setSectionResizeMode(PeriodUsageModel::NameColumn, QHeaderView::Interactive);
     m_table->setColumnWidth(PeriodUsageModel::GroupingColumn, 125);
@@ -73,7 +76,8 @@ void PeriodView::showPeriod(const PeriodListModel::Period* period)
     QStringList parts;
     for (const CurrencyTotals::Total& t : m_usage->totals().totals()) {
         parts << tr("<b>Estimated total %1 %2</b> (prepay %1 %3 + overage %1 %4)")
-                     .arg(t.currency, t.total.toString(2), t.prepayCost.toString(2), t.overageCost.toString(2));
+                     .arg(t.currency, t.total.toString(2), t.prepayCost.toString(2),
+                         t.overageCost.toString(2));
     }
     m_totals->setText(parts.isEmpty() ? tr("No usage lines in this period.") : parts.join(u" · "_s));
 }
@@ -88,12 +92,13 @@ bool PeriodView::exportCsv(const QString& path, QString* error) const
     // The model, not the view: exact values in wire order whatever the table's sorting. The period and its
     // currency lead every row, so the money columns say what they are in.
     const TrusteeBillingOverview& overview = m_usage->overview();
-    const auto date = [](const std::optional<QDateTime>& value) { return value ? IsoDate::format(*value) : QString(); };
+    const auto date
+        = [](const std::optional<QDateTime>& value) { return value ? IsoDate::format(*value) : QString(); };
     return TableCsv::build(*m_usage, PeriodUsageModel::SortRole,
-                           { { tr("Organization"), overview.organization.name },
-                             { tr("Period start"), date(overview.billingPeriodStartDate) },
-                             { tr("Period end"), date(overview.billingPeriodEndDate) },
-                             { tr("Currency"), overview.currency } })
+        { { tr("Organization"), overview.organization.name },
+            { tr("Period start"), date(overview.billingPeriodStartDate) },
+            { tr("Period end"), date(overview.billingPeriodEndDate) },
+            { tr("Currency"), overview.currency } })
         .save(path, error);
 }
 

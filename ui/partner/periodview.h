@@ -26,7 +26,8 @@ public:
 
     /// Shows a period (nullptr: none).
     void showPeriod(const PeriodListModel::Period* period);
-    /// Writes the period's usage lines (exact values, wire order) as CSV, each row led by the period and currency.
+    /// Writes the period's usage lines (exact values, wire order) as CSV, each row led by the period and
+    /// currency.
     bool exportCsv(const QString& path, QString* error) const;
 
     PeriodUsageModel* model() const { return m_usage; }

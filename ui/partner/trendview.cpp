@@ -28,8 +28,8 @@ TrendView::TrendView(PeriodListModel* periods, QWidget* parent)
     row->addWidget(m_part, 1);
     layout->addLayout(row);
     layout->addWidget(m_chart, 1);
-    layout->addWidget(
-        Theme::mutedLabel(tr("Overage cost is an estimate: max(usage − prepay, 0) × overage price, per currency."), this));
+    layout->addWidget(Theme::mutedLabel(
+        tr("Overage cost is an estimate: max(usage − prepay, 0) × overage price, per currency."), this));
     m_chart->setSource(m_periods, QString());
     connect(m_part, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (index >= 0)

@@ -9,7 +9,8 @@ namespace bd {
 class PeriodListModel;
 class TrendChartView;
 
-/// One part number's usage, prepay and overage across the walked periods, with the part picker above the chart.
+/// One part number's usage, prepay and overage across the walked periods, with the part picker above the
+/// chart.
 class TrendView final : public QWidget
 {
     Q_OBJECT

@@ -2,6 +2,7 @@
 
 #include "models/sortproxymodel.h"
 #include "models/trustorlistmodel.h"
+#include "ui/tonedelegate.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -49,6 +50,7 @@ TrustorPicker::TrustorPicker(QWidget* parent)
     m_proxy->setFilterKeyColumn(-1); // name and id alike
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_table->setModel(m_proxy);
+    m_table->setItemDelegate(new ToneDelegate(m_table));
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(TrustorListModel::NameColumn, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -57,7 +59,8 @@ TrustorPicker::TrustorPicker(QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->setColumnHidden(TrustorListModel::IdColumn, true); // searchable, shown in the tooltip and title
     m_table->horizontalHeader()->setSectionResizeMode(TrustorListModel::NameColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(TrustorListModel::TrustColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(
+        TrustorListModel::TrustColumn, QHeaderView::ResizeToContents);
     m_table->setAlternatingRowColors(true);
     m_message->setWordWrap(true);
     m_message->hide();
@@ -151,8 +154,10 @@ void TrustorPicker::remember(const QString& orgId, const QString& name)
     QSettings settings;
     QStringList entries = settings.value(RecentKey).toStringList();
     entries.erase(std::remove_if(entries.begin(), entries.end(),
-                                 [&](const QString& e) { return e.section(Separator, 0, 0).compare(orgId, Qt::CaseInsensitive) == 0; }),
-                  entries.end());
+                      [&](const QString& e) {
+                          return e.section(Separator, 0, 0).compare(orgId, Qt::CaseInsensitive) == 0;
+                      }),
+        entries.end());
     entries.prepend(orgId + Separator + name);
     settings.setValue(RecentKey, entries.mid(0, MaxRecent));
     reloadRecent();

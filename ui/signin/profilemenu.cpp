@@ -49,10 +49,13 @@ void ProfileMenu::rebuild()
     if (all.isEmpty())
         addAction(tr("No saved profiles"))->setEnabled(false);
     addSeparator();
-    connect(addAction(tr("Sign in to another org…")), &QAction::triggered, this, &ProfileMenu::signInRequested);
-    connect(addAction(tr("Import from Genesys CLI…")), &QAction::triggered, this, &ProfileMenu::importInteractively);
+    connect(
+        addAction(tr("Sign in to another org…")), &QAction::triggered, this, &ProfileMenu::signInRequested);
+    connect(addAction(tr("Import from Genesys CLI…")), &QAction::triggered, this,
+        &ProfileMenu::importInteractively);
     addSeparator();
-    QAction* signOutAction = addAction(m_current.isEmpty() ? tr("Sign out") : tr("Sign out of “%1”").arg(m_current));
+    QAction* signOutAction
+        = addAction(m_current.isEmpty() ? tr("Sign out") : tr("Sign out of “%1”").arg(m_current));
     signOutAction->setEnabled(!m_current.isEmpty());
     connect(signOutAction, &QAction::triggered, this, &ProfileMenu::signOut);
     QAction* removeAction = addAction(tr("Remove profile…"));
@@ -60,8 +63,8 @@ void ProfileMenu::rebuild()
     connect(removeAction, &QAction::triggered, this, &ProfileMenu::removeInteractively);
 }
 
-QString ProfileMenu::importGcConfig(const QString& path, ProfileStore* profiles, SecretStore* secrets,
-                                    QString* error)
+QString ProfileMenu::importGcConfig(
+    const QString& path, ProfileStore* profiles, SecretStore* secrets, QString* error)
 {
     const auto entries = GcConfig::readFile(path, error);
     if (!entries)
@@ -91,8 +94,8 @@ void ProfileMenu::importInteractively()
 {
     QString path = GcConfig::defaultPath();
     if (!QFileInfo::exists(path)) {
-        path = QFileDialog::getOpenFileName(parentWidget(), tr("Import Genesys CLI profiles"), QString(),
-                                            tr("Genesys CLI config (*.toml)"));
+        path = QFileDialog::getOpenFileName(
+            parentWidget(), tr("Import Genesys CLI profiles"), QString(), tr("Genesys CLI config (*.toml)"));
         if (path.isEmpty())
             return;
     }

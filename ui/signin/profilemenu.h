@@ -7,9 +7,9 @@ namespace bd {
 class ProfileStore;
 class SecretStore;
 
-/// The profile switcher for the main window's menu bar or a tool button: one checkable entry per saved profile
-/// (the current one checked), then "Sign in to another org…", "Import from Genesys CLI…", "Sign out" and
-/// "Remove profile…". It rebuilds itself when the profiles change. Signing out and removing delete the
+/// The profile switcher for the main window's menu bar or a tool button: one checkable entry per saved
+/// profile (the current one checked), then "Sign in to another org…", "Import from Genesys CLI…", "Sign out"
+/// and "Remove profile…". It rebuilds itself when the profiles change. Signing out and removing delete the
 /// profile's secrets themselves; switching and signing in are the window's to do (through the signals).
 class ProfileMenu final : public QMenu
 {
@@ -23,9 +23,10 @@ public:
     void setCurrentProfile(const QString& name);
     QString currentProfile() const { return m_current; }
 
-    /// Reads a gc config file into profiles and secrets; returns a summary for a person ("Imported 3 profiles:
-    /// …; skipped 1: …") or sets *error when the file cannot be read.
-    static QString importGcConfig(const QString& path, ProfileStore* profiles, SecretStore* secrets, QString* error);
+    /// Reads a gc config file into profiles and secrets; returns a summary for a person ("Imported 3
+    /// profiles: …; skipped 1: …") or sets *error when the file cannot be read.
+    static QString importGcConfig(
+        const QString& path, ProfileStore* profiles, SecretStore* secrets, QString* error);
 
 Q_SIGNALS:
     /// The person picked another saved profile.

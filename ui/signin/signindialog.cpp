@@ -1,13 +1,12 @@
 #include "ui/signin/signindialog.h"
 
-#include "api/apiendpoint.h"
-#include "api/region.h"
 #include "auth/credentialcheck.h"
+#include "ui/signin/placefield.h"
+#include "ui/theme.h"
 
 #include <QApplication>
 #include <QButtonGroup>
 #include <QClipboard>
-#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -21,26 +20,11 @@ using namespace Qt::StringLiterals;
 
 namespace bd {
 
-namespace {
-constexpr int CustomRegion = -1; // item data of the "Custom base URL" entry
-
-QLabel* hint(const QString& text, QWidget* parent)
-{
-    auto* label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
-    label->setPalette(palette);
-    return label;
-}
-} // namespace
-
 SignInDialog::SignInDialog(QWidget* parent)
     : QDialog(parent)
 {
     setWindowTitle(tr("Sign in to Genesys Cloud"));
     buildUi();
-    updatePlace();
     updateForMethod();
 }
 
@@ -57,14 +41,12 @@ void SignInDialog::buildUi()
     titleFont.setBold(true);
     title->setFont(titleFont);
     layout->addWidget(title);
-    layout->addWidget(hint(tr("The profile keeps the place, the sign-in method and the client id. Secrets and "
-                              "tokens go to the system keychain, never to a settings file."), this));
+    layout->addWidget(
+        Theme::mutedLabel(tr("The profile keeps the place, the sign-in method and the client id. Secrets and "
+                             "tokens go to the system keychain, never to a settings file."),
+            this));
 
-    m_notice = new QLabel(this);
-    m_notice->setWordWrap(true);
-    m_notice->setVisible(false);
-    m_notice->setStyleSheet(u"QLabel { background: #fff4e5; color: #5c3b00; border: 1px solid #f0c36d; "
-                            "border-radius: 4px; padding: 8px; }"_s);
+    m_notice = Theme::noticeLabel(Theme::Tone::Warning, this);
     layout->addWidget(m_notice);
 
     m_fields = new QWidget(this);
@@ -80,32 +62,17 @@ void SignInDialog::buildUi()
     m_name->setClearButtonEnabled(true);
     form->addRow(tr("Profile &name:"), m_name);
 
-    m_region = new QComboBox(m_fields);
-    m_region->setObjectName(u"region"_s);
-    const QList<Region>& regions = Regions::all();
-    for (int i = 0; i < regions.size(); ++i)
-        m_region->addItem(u"%1 — %2"_s.arg(regions.at(i).displayName, regions.at(i).env), i);
-    m_region->insertSeparator(m_region->count());
-    m_region->addItem(tr("Custom base URL…"), CustomRegion);
-    m_region->setMaxVisibleItems(22);
-    form->addRow(tr("&Region:"), m_region);
-    m_region->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    m_regionHosts = hint(QString(), m_fields);
-    // Word-wrapped labels in a form ask for little width and wrap early; give them the field column's width.
-    m_regionHosts->setMinimumWidth(500);
-    form->addRow(QString(), m_regionHosts);
-    m_baseUrl = new QLineEdit(m_fields);
-    m_baseUrl->setObjectName(u"baseUrl"_s);
-    m_baseUrl->setPlaceholderText(u"https://api.example.com  ·  http://127.0.0.1:8080"_s);
-    form->addRow(tr("Base &URL:"), m_baseUrl);
+    m_place = new PlaceField(m_fields);
+    form->addRow(tr("&Region:"), m_place);
 
     auto* methodRow = new QHBoxLayout;
     methodRow->setSpacing(14);
     m_methods = new QButtonGroup(this);
+    m_methods->setObjectName(u"signInMethods"_s);
     const QList<std::pair<Profile::Method, QString>> methods = {
-        {Profile::Method::Browser, tr("&Browser sign-in")},
-        {Profile::Method::ClientCredentials, tr("&Client credentials")},
-        {Profile::Method::AccessToken, tr("Access &token")},
+        { Profile::Method::Browser, tr("&Browser sign-in") },
+        { Profile::Method::ClientCredentials, tr("&Client credentials") },
+        { Profile::Method::AccessToken, tr("Access &token") },
     };
     for (const auto& [method, text] : methods) {
         auto* button = new QRadioButton(text, m_fields);
@@ -129,28 +96,21 @@ void SignInDialog::buildUi()
     m_token->setEchoMode(QLineEdit::Password);
     m_token->setPlaceholderText(tr("paste an access token"));
     form->addRow(tr("Access &token:"), m_token);
-    m_methodHint = hint(QString(), m_fields);
+    m_methodHint = Theme::mutedLabel(QString(), m_fields);
     m_methodHint->setMinimumWidth(500);
     form->addRow(QString(), m_methodHint);
     layout->addWidget(m_fields);
 
-    m_error = new QLabel(this);
+    m_error = Theme::noticeLabel(Theme::Tone::Error, this);
     m_error->setObjectName(u"error"_s);
-    m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(u"QLabel { background: #fdecea; color: #8a1c14; border: 1px solid #f1aeb5; "
-                           "border-radius: 4px; padding: 8px; }"_s);
-    m_error->setVisible(false);
     layout->addWidget(m_error);
 
     auto* statusRow = new QHBoxLayout;
-    m_status = new QLabel(this);
-    m_status->setWordWrap(true);
-    m_status->setVisible(false);
-    m_status->setStyleSheet(u"QLabel { background: #eaf2fd; color: #0b3a75; border: 1px solid #a9c7f0; "
-                            "border-radius: 4px; padding: 8px; }"_s);
+    m_status = Theme::noticeLabel(Theme::Tone::Info, this);
     statusRow->addWidget(m_status, 1);
     m_copyLink = new QPushButton(tr("Copy link"), this);
+    m_copyLink->setObjectName(u"copyLinkButton"_s);
     m_copyLink->setToolTip(tr("Copy the sign-in address, to open it in a browser yourself"));
     m_copyLink->setVisible(false);
     statusRow->addWidget(m_copyLink);
@@ -159,12 +119,12 @@ void SignInDialog::buildUi()
     layout->addStretch();
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_signIn = m_buttons->addButton(tr("Sign in"), QDialogButtonBox::AcceptRole);
+    m_signIn->setObjectName(u"signInButton"_s);
     m_signIn->setDefault(true);
     layout->addWidget(m_buttons);
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SignInDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SignInDialog::reject);
-    connect(m_region, &QComboBox::currentIndexChanged, this, &SignInDialog::updatePlace);
     connect(m_methods, &QButtonGroup::idToggled, this, [this](int, bool checked) {
         if (checked)
             updateForMethod();
@@ -176,17 +136,20 @@ void SignInDialog::buildUi()
 
     m_browser = new BrowserSignIn(this);
     connect(m_browser, &BrowserSignIn::waitingForBrowser, this, [this](const QUrl&, bool opened) {
-        showBusy(opened ? tr("Waiting for you to sign in in your web browser… Come back here when the browser "
-                             "says you are signed in.")
-                        : tr("No web browser could be opened. Copy the link and open it in a browser."));
+        showBusy(opened
+                ? tr("Waiting for you to sign in in your web browser… Come back here when the browser "
+                     "says you are signed in.")
+                : tr("No web browser could be opened. Copy the link and open it in a browser."));
         m_copyLink->setVisible(true);
     });
-    connect(m_browser, &BrowserSignIn::exchangingCode, this, [this] { showBusy(tr("Finishing the sign-in…")); });
-    connect(m_browser, &BrowserSignIn::succeeded, this, [this](const QString& token, const QDateTime& expiresAt) {
-        m_secrets = Secrets{{}, token, expiresAt};
-        setBusy(false);
-        QDialog::accept();
-    });
+    connect(
+        m_browser, &BrowserSignIn::exchangingCode, this, [this] { showBusy(tr("Finishing the sign-in…")); });
+    connect(
+        m_browser, &BrowserSignIn::succeeded, this, [this](const QString& token, const QDateTime& expiresAt) {
+            m_secrets = Secrets { {}, token, expiresAt };
+            setBusy(false);
+            QDialog::accept();
+        });
     connect(m_browser, &BrowserSignIn::failed, this, [this](const ApiError& error) {
         setBusy(false);
         if (error.kind() != ApiError::Kind::Cancelled)
@@ -213,20 +176,9 @@ void SignInDialog::setProfile(const Profile& profile)
     m_label = profile.label;
     m_redirectPort = profile.redirectPort;
     m_name->setText(profile.name);
-    if (!profile.baseUrl.isEmpty()) {
-        m_region->setCurrentIndex(m_region->findData(CustomRegion));
-        m_baseUrl->setText(profile.baseUrl.toString());
-    } else {
-        const QList<Region>& regions = Regions::all();
-        const auto found = Regions::find(profile.region);
-        for (int i = 0; found && i < regions.size(); ++i) {
-            if (regions.at(i).key == found->key)
-                m_region->setCurrentIndex(m_region->findData(i));
-        }
-    }
+    m_place->setPlace(profile);
     m_methods->button(int(profile.method))->setChecked(true);
     m_clientId->setText(profile.clientId);
-    updatePlace();
     updateForMethod();
 }
 
@@ -234,8 +186,7 @@ void SignInDialog::setReauthentication(bool reauthenticate)
 {
     m_reauthenticate = reauthenticate;
     m_name->setReadOnly(reauthenticate);
-    m_region->setEnabled(!reauthenticate);
-    m_baseUrl->setReadOnly(reauthenticate);
+    m_place->setReadOnly(reauthenticate);
     for (QAbstractButton* button : m_methods->buttons())
         button->setEnabled(!reauthenticate);
     m_clientId->setReadOnly(reauthenticate);
@@ -256,14 +207,16 @@ void SignInDialog::updateForMethod()
     switch (method) {
     case Profile::Method::Browser:
         m_clientId->setPlaceholderText(tr("OAuth client with the authorization code grant"));
-        m_methodHint->setText(tr("Your web browser opens Genesys Cloud's sign-in page. Sign in there, then come "
-                                 "back: the dashboard works as you, with your permissions."));
+        m_methodHint->setText(
+            tr("Your web browser opens Genesys Cloud's sign-in page. Sign in there, then come "
+               "back: the dashboard works as you, with your permissions."));
         m_signIn->setText(tr("Sign in with browser"));
         break;
     case Profile::Method::ClientCredentials:
         m_clientId->setPlaceholderText(tr("OAuth client with the client credentials grant"));
-        m_methodHint->setText(tr("For partner and reporting clients. A new token is fetched before the old one "
-                                 "expires."));
+        m_methodHint->setText(
+            tr("For partner and reporting clients. A new token is fetched before the old one "
+               "expires."));
         m_signIn->setText(tr("Sign in"));
         break;
     case Profile::Method::AccessToken:
@@ -274,40 +227,17 @@ void SignInDialog::updateForMethod()
     m_error->setVisible(false);
 }
 
-void SignInDialog::updatePlace()
-{
-    const int data = m_region->currentData().toInt();
-    const bool custom = data == CustomRegion;
-    m_form->setRowVisible(m_baseUrl, custom);
-    if (custom) {
-        m_regionHosts->setText(tr("Sign-in goes to the same address. Plain http only to this computer."));
-    } else {
-        const Region& region = Regions::all().at(data);
-        m_regionHosts->setText(tr("API %1 · sign-in %2 · key %3").arg(region.apiHost(), region.loginHost(),
-                                                                      region.key));
-    }
-}
-
 Profile SignInDialog::profile() const
 {
     Profile p;
     p.name = m_name->text().trimmed();
     p.label = m_label;
     p.method = currentMethod();
-    const int data = m_region->currentData().toInt();
-    if (data == CustomRegion)
-        p.baseUrl = QUrl(m_baseUrl->text().trimmed(), QUrl::StrictMode);
-    else
-        p.region = Regions::all().at(data).key;
+    m_place->writeTo(&p);
     if (p.method != Profile::Method::AccessToken)
         p.clientId = m_clientId->text().trimmed();
     p.redirectPort = p.method == Profile::Method::Browser ? m_redirectPort : 0;
     return p;
-}
-
-QString SignInDialog::errorText() const
-{
-    return m_error->isHidden() ? QString() : m_error->text();
 }
 
 void SignInDialog::showError(const QString& text)
@@ -335,17 +265,6 @@ void SignInDialog::setBusy(bool busy)
     }
 }
 
-QUrl SignInDialog::loginBase(QString* error) const
-{
-    const Profile p = profile();
-    QString why;
-    const ApiEndpoint endpoint = p.baseUrl.isEmpty() ? ApiEndpoint::forRegion(*Regions::find(p.region))
-                                                     : ApiEndpoint::fromUrls(p.baseUrl, p.loginUrl, &why);
-    if (error)
-        *error = why;
-    return endpoint.loginBase();
-}
-
 void SignInDialog::accept()
 {
     const Profile p = profile();
@@ -358,7 +277,7 @@ void SignInDialog::accept()
         showError(tr("A profile named “%1” already exists: choose another name.").arg(p.name));
         return;
     }
-    const QUrl login = loginBase(&why);
+    const QUrl login = m_place->loginBase(&why);
     if (!login.isValid()) {
         showError(why);
         return;
@@ -382,7 +301,7 @@ void SignInDialog::accept()
             showError(tr("Paste the access token (one word, without “Bearer”)."));
             return;
         }
-        m_secrets = Secrets{{}, token, {}};
+        m_secrets = Secrets { {}, token, {} };
         QDialog::accept();
         return;
     }
@@ -395,7 +314,7 @@ void SignInDialog::verifyClientCredentials(const Profile& profile)
     if (!m_check) {
         m_check = new CredentialCheck(this);
         connect(m_check, &CredentialCheck::accepted, this, [this] {
-            m_secrets = Secrets{m_clientSecret->text(), {}, {}};
+            m_secrets = Secrets { m_clientSecret->text(), {}, {} };
             setBusy(false);
             QDialog::accept();
         });
@@ -407,7 +326,7 @@ void SignInDialog::verifyClientCredentials(const Profile& profile)
     QString why;
     setBusy(true);
     showBusy(tr("Checking the client credentials…"));
-    m_check->start(loginBase(&why), profile.clientId, m_clientSecret->text());
+    m_check->start(m_place->loginBase(&why), profile.clientId, m_clientSecret->text());
 }
 
 void SignInDialog::reject()

@@ -7,7 +7,6 @@
 #include <QDialog>
 
 class QButtonGroup;
-class QComboBox;
 class QDialogButtonBox;
 class QFormLayout;
 class QLabel;
@@ -17,12 +16,14 @@ class QPushButton;
 namespace bd {
 
 class CredentialCheck;
+class PlaceField;
 class BrowserSignIn;
 
 /// Sign in to a Genesys Cloud org and name it as a profile: region (the 18 environments with their host
 /// suffixes) or a custom base URL, and one of three methods — browser sign-in (PKCE, the system browser),
-/// client credentials, or a pasted access token. Checks what it can before accepting: the browser sign-in and the
-/// client credentials are tried for real, so accept() means the credentials work. Secrets never reach the title.
+/// client credentials, or a pasted access token. Checks what it can before accepting: the browser sign-in and
+/// the client credentials are tried for real, so accept() means the credentials work. Secrets never reach the
+/// title.
 class SignInDialog final : public QDialog
 {
     Q_OBJECT
@@ -48,9 +49,6 @@ public:
     /// The secret or token to store (valid after accept()).
     Secrets secrets() const { return m_secrets; }
 
-    /// The error line's text (tests).
-    QString errorText() const;
-
 public Q_SLOTS:
     void accept() override;
     void reject() override;
@@ -58,20 +56,16 @@ public Q_SLOTS:
 private:
     void buildUi();
     void updateForMethod();
-    void updatePlace();
     void showError(const QString& text);
     void showBusy(const QString& text);
     void setBusy(bool busy);
     Profile::Method currentMethod() const;
-    QUrl loginBase(QString* error) const;
     void verifyClientCredentials(const Profile& profile);
 
     QFormLayout* m_form = nullptr;
     QLabel* m_notice = nullptr;
     QLineEdit* m_name = nullptr;
-    QComboBox* m_region = nullptr;
-    QLabel* m_regionHosts = nullptr;
-    QLineEdit* m_baseUrl = nullptr;
+    PlaceField* m_place = nullptr;
     QButtonGroup* m_methods = nullptr;
     QWidget* m_fields = nullptr;
     QLineEdit* m_clientId = nullptr;

@@ -4,30 +4,29 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QObject>
 #include <QPointer>
 #include <QUrl>
-
 
 namespace bd {
 
 /// Holds one session's access token and gets a new one when it can: with client credentials it signs in
 /// (POST /oauth/token) when there is no token, shortly before expiry, and once after a 401. A pasted access
-/// token is used as it is. A browser sign-in's user token cannot be renewed here: when it expires (or a 401 says
-/// so) requests wait and reauthenticationNeeded() asks for a new sign-in; useUserToken() lets them go on, and
-/// abandonSignIn() fails them. The secret and the token stay in memory and are never logged.
-class AuthSession final : public QObject
+/// token is used as it is. A browser sign-in's user token cannot be renewed here: when it expires (or a 401
+/// says so) requests wait and reauthenticationNeeded() asks for a new sign-in; useUserToken() lets them go
+/// on, and abandonSignIn() fails them. The secret and the token stay in memory and are never logged.
+class TokenProvider final : public QObject
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(AuthSession)
+    Q_DISABLE_COPY_MOVE(TokenProvider)
 
 public:
     enum class Method { None, ClientCredentials, AccessToken, UserToken };
 
-    explicit AuthSession(QObject* parent = nullptr);
-    ~AuthSession() override;
+    explicit TokenProvider(QObject* parent = nullptr);
+    ~TokenProvider() override;
 
     /// Signs in with an OAuth client-credentials client against loginBase (https://login.<env>).
     void useClientCredentials(const QUrl& loginBase, const QString& clientId, const QString& clientSecret);
@@ -35,7 +34,8 @@ public:
     void useAccessToken(const QString& token);
     /// Uses (or replaces) a browser sign-in's user token; requests waiting for it go on (signedIn() follows).
     void useUserToken(const QString& token, const QDateTime& expiresAt);
-    /// The person declined to sign in again: requests waiting for a token fail with `reason` (signInFailed()).
+    /// The person declined to sign in again: requests waiting for a token fail with `reason`
+    /// (signInFailed()).
     void abandonSignIn(const QString& reason);
     /// The network the sign-in request goes through (ApiClient shares its own).
     void setNetwork(QNetworkAccessManager* network) { m_network = network; }
@@ -51,7 +51,6 @@ public:
     /// True when this session can get a new token: by itself (client credentials) or by asking the person to
     /// sign in again (a user token); requests that got a 401 then wait for it and are replayed once.
     bool canSignIn() const { return m_method == Method::ClientCredentials || m_method == Method::UserToken; }
-    bool isSigningIn() const { return m_signIn != nullptr || m_retryPending || m_reauthenticationPending; }
     /// True when there is a token that has not run out yet.
     bool hasUsableToken() const;
     /// True shortly after the server refused these credentials: a 401 then fails at once.
@@ -67,8 +66,8 @@ public:
 Q_SIGNALS:
     void signedIn();
     void signInFailed(const bd::ApiError& error);
-    /// A user token ran out: ask the person to sign in again (then useUserToken() or abandonSignIn()). Emitted
-    /// once per expiry; what is loaded stays, and requests wait.
+    /// A user token ran out: ask the person to sign in again (then useUserToken() or abandonSignIn()).
+    /// Emitted once per expiry; what is loaded stays, and requests wait.
     void reauthenticationNeeded();
 
 private:
@@ -84,9 +83,9 @@ private:
     QDateTime m_expiresAt;
     qint64 m_lifetimeSecs = 0;
     int m_signInAttempts = 0;
-    bool m_retryPending = false;        ///< a passing sign-in failure will be tried again shortly
-    QDateTime m_renewalPausedUntil;     ///< after a failed early renewal, the old token is used until then
-    QElapsedTimer m_refusedAt;          ///< when the server last refused the credentials
+    bool m_retryPending = false; ///< a passing sign-in failure will be tried again shortly
+    QDateTime m_renewalPausedUntil; ///< after a failed early renewal, the old token is used until then
+    QElapsedTimer m_refusedAt; ///< when the server last refused the credentials
     QPointer<QNetworkAccessManager> m_network; // owned by the ApiClient, which may go first
     QPointer<QNetworkReply> m_signIn;
     bool m_reauthenticationPending = false;

@@ -1,10 +1,10 @@
-#include "api/authsession.h"
+#include "api/tokenprovider.h"
 
 #include "api/apiclient.h"
 #include "api/networkaccess.h"
 #include "domain/oautherror.h"
-#include "domain/servertext.h"
 #include "domain/oauthtoken.h"
+#include "domain/servertext.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -32,12 +32,11 @@ constexpr qint64 RenewalRetryPauseSecs = 15;
 constexpr qint64 RefusalMemoryMs = 30'000;
 } // namespace
 
-AuthSession::AuthSession(QObject* parent)
+TokenProvider::TokenProvider(QObject* parent)
     : QObject(parent)
-{
-}
+{ }
 
-AuthSession::~AuthSession()
+TokenProvider::~TokenProvider()
 {
     // Forget the sign-in before aborting it, so that its finished() is not reported as a failure.
     if (QNetworkReply* reply = m_signIn) {
@@ -46,7 +45,8 @@ AuthSession::~AuthSession()
     }
 }
 
-void AuthSession::useClientCredentials(const QUrl& loginBase, const QString& clientId, const QString& clientSecret)
+void TokenProvider::useClientCredentials(
+    const QUrl& loginBase, const QString& clientId, const QString& clientSecret)
 {
     clear();
     m_method = Method::ClientCredentials;
@@ -55,14 +55,14 @@ void AuthSession::useClientCredentials(const QUrl& loginBase, const QString& cli
     m_clientSecret = clientSecret;
 }
 
-void AuthSession::useAccessToken(const QString& token)
+void TokenProvider::useAccessToken(const QString& token)
 {
     clear();
     m_method = Method::AccessToken;
     m_token = token;
 }
 
-void AuthSession::useUserToken(const QString& token, const QDateTime& expiresAt)
+void TokenProvider::useUserToken(const QString& token, const QDateTime& expiresAt)
 {
     // Keeps nothing of a previous method, but does not clear() a pending re-sign-in: the requests waiting for
     // it go on with the new token.
@@ -81,7 +81,7 @@ void AuthSession::useUserToken(const QString& token, const QDateTime& expiresAt)
     Q_EMIT signedIn();
 }
 
-void AuthSession::abandonSignIn(const QString& reason)
+void TokenProvider::abandonSignIn(const QString& reason)
 {
     if (!m_reauthenticationPending)
         return;
@@ -89,7 +89,7 @@ void AuthSession::abandonSignIn(const QString& reason)
     Q_EMIT signInFailed(ApiError(ApiError::Kind::Auth, reason));
 }
 
-bool AuthSession::needsSignIn() const
+bool TokenProvider::needsSignIn() const
 {
     if (m_method == Method::UserToken) {
         // No early renewal: a person has to act, so the token is used until it has really run out.
@@ -99,13 +99,14 @@ bool AuthSession::needsSignIn() const
         return false;
     if (m_token.isEmpty())
         return true;
-    if (m_renewalPausedUntil.isValid() && QDateTime::currentDateTimeUtc() < m_renewalPausedUntil && hasUsableToken())
+    if (m_renewalPausedUntil.isValid() && QDateTime::currentDateTimeUtc() < m_renewalPausedUntil
+        && hasUsableToken())
         return false;
     const qint64 margin = std::min(RenewBeforeExpirySecs, m_lifetimeSecs / 10);
     return m_expiresAt.isValid() && QDateTime::currentDateTimeUtc().secsTo(m_expiresAt) < margin;
 }
 
-void AuthSession::signIn()
+void TokenProvider::signIn()
 {
     if (m_signIn || m_retryPending)
         return;
@@ -125,7 +126,7 @@ void AuthSession::signIn()
     startSignIn();
 }
 
-void AuthSession::startSignIn()
+void TokenProvider::startSignIn()
 {
     m_retryPending = false;
     if (!m_network)
@@ -145,7 +146,7 @@ void AuthSession::startSignIn()
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onTokenReply(reply); });
 }
 
-void AuthSession::onTokenReply(QNetworkReply* reply)
+void TokenProvider::onTokenReply(QNetworkReply* reply)
 {
     reply->deleteLater();
     if (reply != m_signIn)
@@ -156,7 +157,8 @@ void AuthSession::onTokenReply(QNetworkReply* reply)
     if (status == 200) {
         auto token = OAuthToken::fromJson(body);
         if (!token.ok()) {
-            failSignIn(ApiError(ApiError::Kind::Parse, u"the sign-in answer: %1"_s.arg(token.error().toString())));
+            failSignIn(
+                ApiError(ApiError::Kind::Parse, u"the sign-in answer: %1"_s.arg(token.error().toString())));
             return;
         }
         m_retryPending = false;
@@ -172,8 +174,8 @@ void AuthSession::onTokenReply(QNetworkReply* reply)
     const QString elsewhere = NetworkAccess::refusedRedirectOrigin(reply);
     if (!elsewhere.isEmpty()) {
         failSignIn(ApiError(ApiError::Kind::Auth,
-            u"The sign-in at %1 was redirected to another server (%2); the credentials were not sent there."_s.arg(
-                m_loginBase.host(), elsewhere)));
+            u"The sign-in at %1 was redirected to another server (%2); the credentials were not sent there."_s
+                .arg(m_loginBase.host(), elsewhere)));
         return;
     }
     // A network failure, a 429 or a 5xx says nothing about the credentials: try again a couple of times.
@@ -200,13 +202,15 @@ void AuthSession::onTokenReply(QNetworkReply* reply)
     auto oauthError = OAuthError::fromJson(body);
     QString why = oauthError.ok() ? ServerText::clean(oauthError.value().description) : QString();
     if (why.isEmpty())
-        why = oauthError.ok() && !oauthError.value().error.isEmpty() ? ServerText::clean(oauthError.value().error, 100)
-                                                                    : u"HTTP %1"_s.arg(status);
+        why = oauthError.ok() && !oauthError.value().error.isEmpty()
+            ? ServerText::clean(oauthError.value().error, 100)
+            : u"HTTP %1"_s.arg(status);
     m_refusedAt.start(); // the credentials are wrong: late 401s must not sign in again and again
-    failSignIn(ApiError(ApiError::Kind::Auth, u"Sign-in refused: %1. Check the client id and secret."_s.arg(why)));
+    failSignIn(
+        ApiError(ApiError::Kind::Auth, u"Sign-in refused: %1. Check the client id and secret."_s.arg(why)));
 }
 
-void AuthSession::failSignIn(const ApiError& error)
+void TokenProvider::failSignIn(const ApiError& error)
 {
     m_retryPending = false;
     // An early renewal that failed leaves a token that still works: keep using it and try again later.
@@ -215,17 +219,17 @@ void AuthSession::failSignIn(const ApiError& error)
     Q_EMIT signInFailed(error);
 }
 
-bool AuthSession::hasUsableToken() const
+bool TokenProvider::hasUsableToken() const
 {
     return !m_token.isEmpty() && (!m_expiresAt.isValid() || QDateTime::currentDateTimeUtc() < m_expiresAt);
 }
 
-bool AuthSession::recentlyRefused() const
+bool TokenProvider::recentlyRefused() const
 {
     return m_refusedAt.isValid() && m_refusedAt.elapsed() < RefusalMemoryMs;
 }
 
-void AuthSession::invalidate(const QString& token)
+void TokenProvider::invalidate(const QString& token)
 {
     if (token == m_token && (m_method == Method::ClientCredentials || m_method == Method::UserToken)) {
         m_token.clear();
@@ -233,7 +237,7 @@ void AuthSession::invalidate(const QString& token)
     }
 }
 
-void AuthSession::clear()
+void TokenProvider::clear()
 {
     if (m_signIn) {
         QNetworkReply* reply = m_signIn;
