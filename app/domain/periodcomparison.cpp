@@ -71,27 +71,28 @@ PeriodComparison PeriodComparison::compare(
             line.change = line.delta.isZero() ? Change::Unchanged : Change::Changed;
     }
 
-    auto field = [&](const QString& name, const QString& a, const QString& b) {
+    auto field = [&](ContractField name, const QString& a, const QString& b) {
         if (a != b)
             result.m_fieldChanges.append(FieldChange { name, a, b });
     };
-    field(u"Subscription type"_s, before.subscriptionType, after.subscriptionType);
-    field(u"Currency"_s, before.currency, after.currency);
-    field(u"Contract effective"_s, dateText(before.contractEffectiveDate),
+    field(ContractField::SubscriptionType, before.subscriptionType, after.subscriptionType);
+    field(ContractField::Currency, before.currency, after.currency);
+    field(ContractField::ContractEffective, dateText(before.contractEffectiveDate),
         dateText(after.contractEffectiveDate));
-    field(u"Contract amendment"_s, dateText(before.contractAmendmentDate),
+    field(ContractField::ContractAmendment, dateText(before.contractAmendmentDate),
         dateText(after.contractAmendmentDate));
-    field(u"Contract end"_s, dateText(before.contractEndDate), dateText(after.contractEndDate));
-    field(u"Ramp start"_s, dateText(before.rampPeriodStartDate), dateText(after.rampPeriodStartDate));
-    field(u"Ramp end"_s, dateText(before.rampPeriodEndDate), dateText(after.rampPeriodEndDate));
-    field(u"In ramp period"_s, boolText(before.inRampPeriod), boolText(after.inRampPeriod));
-    field(u"Minimum monthly amount"_s, decimalText(before.minimumMonthlyAmount),
+    field(ContractField::ContractEnd, dateText(before.contractEndDate), dateText(after.contractEndDate));
+    field(
+        ContractField::RampStart, dateText(before.rampPeriodStartDate), dateText(after.rampPeriodStartDate));
+    field(ContractField::RampEnd, dateText(before.rampPeriodEndDate), dateText(after.rampPeriodEndDate));
+    field(ContractField::InRampPeriod, boolText(before.inRampPeriod), boolText(after.inRampPeriod));
+    field(ContractField::MinimumMonthlyAmount, decimalText(before.minimumMonthlyAmount),
         decimalText(after.minimumMonthlyAmount));
     QStringList productsBefore = before.enabledProducts;
     QStringList productsAfter = after.enabledProducts;
     productsBefore.sort();
     productsAfter.sort();
-    field(u"Enabled products"_s, productsBefore.join(u", "_s), productsAfter.join(u", "_s));
+    field(ContractField::EnabledProducts, productsBefore.join(u", "_s), productsAfter.join(u", "_s));
     return result;
 }
 

@@ -33,10 +33,24 @@ public:
         Change change = Change::Unchanged;
     };
 
+    /// The contract fields compared; what each is called on screen is the UI's to say.
+    enum class ContractField {
+        SubscriptionType,
+        Currency,
+        ContractEffective,
+        ContractAmendment,
+        ContractEnd,
+        RampStart,
+        RampEnd,
+        InRampPeriod,
+        MinimumMonthlyAmount,
+        EnabledProducts,
+    };
+
     /// A contract field whose value differs.
     struct FieldChange
     {
-        QString field; ///< e.g. "Subscription type"
+        ContractField field;
         QString before;
         QString after;
     };

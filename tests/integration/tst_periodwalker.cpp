@@ -178,8 +178,10 @@ private Q_SLOTS:
         QCOMPARE(c.added().first().partNumber, u"PC-170-NV-MSGUSE"_s);
         QCOMPARE(c.removed().size(), 1);
         QCOMPARE(c.removed().first().partNumber, u"PC-170-NV-APFSURV"_s);
-        QVERIFY(std::any_of(c.fieldChanges().cbegin(), c.fieldChanges().cend(),
-            [](const PeriodComparison::FieldChange& f) { return f.field == u"Enabled products"; }));
+        QVERIFY(std::any_of(
+            c.fieldChanges().cbegin(), c.fieldChanges().cend(), [](const PeriodComparison::FieldChange& f) {
+                return f.field == PeriodComparison::ContractField::EnabledProducts;
+            }));
         // Between two other neighbours nothing appears or disappears.
         const PeriodComparison quiet
             = PeriodComparison::compare(walk.periods.period(walk.periods.rowOfIndex(4))->overview,
@@ -197,8 +199,10 @@ private Q_SLOTS:
         const PeriodComparison c
             = PeriodComparison::compare(walk.periods.period(walk.periods.rowOfIndex(13))->overview,
                 walk.periods.period(walk.periods.rowOfIndex(12))->overview);
-        const auto amendment = std::find_if(c.fieldChanges().cbegin(), c.fieldChanges().cend(),
-            [](const PeriodComparison::FieldChange& f) { return f.field == u"Contract amendment"; });
+        const auto amendment = std::find_if(
+            c.fieldChanges().cbegin(), c.fieldChanges().cend(), [](const PeriodComparison::FieldChange& f) {
+                return f.field == PeriodComparison::ContractField::ContractAmendment;
+            });
         QVERIFY(amendment != c.fieldChanges().cend());
         QVERIFY(amendment->before.isEmpty());
         QCOMPARE(amendment->after,

@@ -7,6 +7,7 @@
 #include "auth/secretstore.h"
 #include "load/usageseriescontroller.h"
 #include "models/usageseriesmodel.h"
+#include "session/sessioncontroller.h"
 #include "simfixture.h"
 #include "ui/mainwindow.h"
 #include "ui/rangebar.h"
@@ -14,6 +15,7 @@
 #include "ui/translations.h"
 #include "ui/usagepage.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
@@ -81,36 +83,41 @@ private Q_SLOTS:
         // Signing out of the open profile leaves its org for the demo.
         auto* menu = window.findChild<ProfileMenu*>(u"profileMenu"_s);
         QVERIFY(menu);
-        Q_EMIT menu->signedOut(profile.name);
+        auto* signOut = menu->findChild<QAction*>(u"signOutAction"_s);
+        QVERIFY(signOut && signOut->isEnabled());
+        signOut->trigger();
         QTRY_VERIFY(window.provenance().demo);
         QVERIFY(window.findChild<QWidget*>(u"demoBanner"_s)->isVisibleTo(&window));
     }
 
-    void openProfile_missingSecret_asksToSignIn()
+    void openProfile_missingSecret_asksToSignInAndOpensNothing()
     {
         BD_SIM_FIXTURE(sim);
-        MainWindow window;
-        window.secrets()->setKeychainEnabled(false);
+        ProfileStore profiles;
+        SecretStore secrets;
+        secrets.setKeychainEnabled(false);
+        SessionController sessions(&profiles, &secrets);
         Profile profile;
         profile.name = u"No secret"_s;
         profile.baseUrl = sim.server->baseUrl();
         profile.method = Profile::Method::ClientCredentials;
         profile.clientId = u"demo"_s;
-        window.profiles()->save(profile);
-        window.show();
-        // With no secret the sign-in dialog opens, on this profile; closing it changes nothing.
-        bool dialogSeen = false;
-        QTimer watcher;
-        connect(&watcher, &QTimer::timeout, this, [&dialogSeen] {
-            if (QWidget* modal = QApplication::activeModalWidget()) {
-                dialogSeen = true;
-                modal->close();
-            }
-        });
-        watcher.start(20);
-        window.openProfile(profile.name);
-        QTRY_VERIFY(dialogSeen);
-        QVERIFY(!window.usagePage()); // nothing was opened
+        profiles.save(profile);
+        // With no secret the window is asked to sign in on this profile, with the reason; nothing is opened.
+        bool opened = false;
+        std::optional<Profile> asked;
+        QString notice;
+        sessions.openProfile(
+            profile, this, [&opened](std::unique_ptr<ApiSession>, const Profile&) { opened = true; },
+            [&asked, &notice](const Profile& p, const QString& why) {
+                asked = p;
+                notice = why;
+            });
+        QTRY_VERIFY(asked.has_value());
+        QCOMPARE(asked->name, profile.name);
+        QVERIFY2(notice.contains(u"secret"_s, Qt::CaseInsensitive), qPrintable(notice));
+        QVERIFY(!opened);
+        QVERIFY(profiles.lastUsed() != profile.name); // only an opened profile becomes the last used one
     }
 };
 

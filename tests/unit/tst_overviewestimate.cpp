@@ -253,7 +253,7 @@ private Q_SLOTS:
         QCOMPARE(cx3.delta, dec(u"7"_s));
         QCOMPARE(*cx3.deltaPercent, dec(u"14"_s));
         QCOMPARE(c.fieldChanges().size(), 1);
-        QCOMPARE(c.fieldChanges().first().field, u"Contract amendment"_s);
+        QCOMPARE(c.fieldChanges().first().field, PeriodComparison::ContractField::ContractAmendment);
         QCOMPARE(c.fieldChanges().first().after, u"2026-03-01"_s);
     }
 

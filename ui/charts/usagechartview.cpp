@@ -80,14 +80,6 @@ void UsageChartView::setPinnedLicences(const QStringList& licences)
     rebuildNow();
 }
 
-void UsageChartView::setShowOther(bool show)
-{
-    if (m_options.showOther == show)
-        return;
-    m_options.showOther = show;
-    rebuildNow();
-}
-
 void UsageChartView::setSeriesHidden(const QString& name, bool hidden)
 {
     if (m_options.hiddenLicences.contains(name) == hidden)

@@ -42,8 +42,6 @@ public:
     void setTopN(int topN);
     /// Shows exactly these licences (empty: the top N).
     void setPinnedLicences(const QStringList& licences);
-    /// Whether the licences beyond top N are summed into an "Other" series.
-    void setShowOther(bool show);
     /// Switches a series (licence, "Other" or "Failed buckets") off or on, as a legend click does.
     void setSeriesHidden(const QString& name, bool hidden);
     /// The options of the next rebuild (theme included).

@@ -18,6 +18,38 @@ using namespace Qt::StringLiterals;
 
 namespace bd {
 
+namespace {
+
+QString fieldName(PeriodComparison::ContractField field)
+{
+    using F = PeriodComparison::ContractField;
+    switch (field) {
+    case F::SubscriptionType:
+        return ComparisonView::tr("Subscription type");
+    case F::Currency:
+        return ComparisonView::tr("Currency");
+    case F::ContractEffective:
+        return ComparisonView::tr("Contract effective");
+    case F::ContractAmendment:
+        return ComparisonView::tr("Contract amendment");
+    case F::ContractEnd:
+        return ComparisonView::tr("Contract end");
+    case F::RampStart:
+        return ComparisonView::tr("Ramp start");
+    case F::RampEnd:
+        return ComparisonView::tr("Ramp end");
+    case F::InRampPeriod:
+        return ComparisonView::tr("In ramp period");
+    case F::MinimumMonthlyAmount:
+        return ComparisonView::tr("Minimum monthly amount");
+    case F::EnabledProducts:
+        return ComparisonView::tr("Enabled products");
+    }
+    return {};
+}
+
+} // namespace
+
 ComparisonView::ComparisonView(QWidget* parent)
     : QWidget(parent)
     , m_model(new ComparisonModel(this))
@@ -227,7 +259,7 @@ void ComparisonView::recompare()
     for (const PeriodComparison::FieldChange& f : comparison.fieldChanges()) {
         const int row = m_fields->rowCount();
         m_fields->insertRow(row);
-        m_fields->setItem(row, 0, new QTableWidgetItem(f.field));
+        m_fields->setItem(row, 0, new QTableWidgetItem(fieldName(f.field)));
         m_fields->setItem(row, 1, new QTableWidgetItem(f.before.isEmpty() ? u"—"_s : f.before));
         m_fields->setItem(row, 2, new QTableWidgetItem(f.after.isEmpty() ? u"—"_s : f.after));
     }

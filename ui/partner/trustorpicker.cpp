@@ -119,18 +119,6 @@ void TrustorPicker::setFilterText(const QString& text)
     m_proxy->setFilterFixedString(text.trimmed());
 }
 
-int TrustorPicker::visibleCount() const
-{
-    return m_proxy->rowCount();
-}
-
-void TrustorPicker::chooseVisibleRow(int row)
-{
-    const QModelIndex index = m_proxy->index(row, TrustorListModel::NameColumn);
-    m_table->setCurrentIndex(index);
-    chooseIndex(index);
-}
-
 void TrustorPicker::chooseIndex(const QModelIndex& proxyIndex)
 {
     if (!proxyIndex.isValid())

@@ -38,10 +38,6 @@ public:
     TrustorListModel* model() const { return m_model; }
     /// Filters the list by name or id, as typing in the search field does.
     void setFilterText(const QString& text);
-    /// Rows visible after filtering.
-    int visibleCount() const;
-    /// Chooses the visible row `row` (after filtering), as a click does.
-    void chooseVisibleRow(int row);
     /// Remembers an opened org at the top of the recent list.
     void remember(const QString& orgId, const QString& name);
     /// The remembered org ids, most recent first.

@@ -56,6 +56,7 @@ void ProfileMenu::rebuild()
     addSeparator();
     QAction* signOutAction
         = addAction(m_current.isEmpty() ? tr("Sign out") : tr("Sign out of “%1”").arg(m_current));
+    signOutAction->setObjectName(u"signOutAction"_s);
     signOutAction->setEnabled(!m_current.isEmpty());
     connect(signOutAction, &QAction::triggered, this, &ProfileMenu::signOut);
     QAction* removeAction = addAction(tr("Remove profile…"));

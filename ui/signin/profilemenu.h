@@ -21,7 +21,6 @@ public:
 
     /// The profile the window is showing (checked in the menu; Sign out applies to it).
     void setCurrentProfile(const QString& name);
-    QString currentProfile() const { return m_current; }
 
     /// Reads a gc config file into profiles and secrets; returns a summary for a person ("Imported 3
     /// profiles: …; skipped 1: …") or sets *error when the file cannot be read.
