@@ -123,6 +123,7 @@ private Q_SLOTS:
         QVERIFY(failed.wait(10'000));
         QCOMPARE(failed.first().at(1).value<ApiError>().httpStatus(), 403);
         QVERIFY(QTest::qWaitFor([&] { return !browser.isBusy(); }, 10'000));
+        QCOMPARE(failed.size(), 1); // said once, not once per period
         QCOMPARE(browser.periods()->periodCount(), 0);
         QCOMPARE(browser.currentRow(), -1);
     }
