@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QProcessEnvironment>
 #include <QTimer>
 
@@ -23,6 +24,12 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+
+/// The translation context of this file's texts.
+struct MainText
+{
+    Q_DECLARE_TR_FUNCTIONS(bd::Main)
+};
 
 int runExport(int argc, char** argv)
 {
@@ -96,18 +103,19 @@ int main(int argc, char** argv)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Genesys Cloud billing dashboard. Use “export --help” for headless exports."_s);
+        MainText::tr("Genesys Cloud billing dashboard. Use “export --help” for headless exports."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const bd::ConnectionOptions connection;
     connection.addTo(parser);
     const QCommandLineOption screenshotOption(
-        u"screenshot"_s, u"Render the window to a PNG once loaded, then quit."_s, u"file"_s);
+        u"screenshot"_s, MainText::tr("Render the window to a PNG once loaded, then quit."), u"file"_s);
     parser.addOption(screenshotOption);
     // Qt's own GUI options (-platform, -style, …) are read by QApplication; they are not errors here.
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     if (!parser.parse(arguments) && !areQtGuiOptions(parser.unknownOptionNames())) {
-        std::fprintf(stderr, "error: %s\nTry “billing-dashboard --help”.\n", qPrintable(parser.errorText()));
+        std::fprintf(stderr, "error: %s\n%s\n", qPrintable(parser.errorText()),
+            qPrintable(MainText::tr("Try “billing-dashboard --help”.")));
         return 2;
     }
     if (parser.isSet(helpOption) || parser.isSet(u"help-all"_s)) {
@@ -158,8 +166,9 @@ int main(int argc, char** argv)
             const QStringList known = window.profiles()->names();
             std::fprintf(stderr, "error: %s\n",
                 qPrintable(known.isEmpty()
-                        ? u"no profile “%1”: no profiles are saved yet"_s.arg(profileName)
-                        : u"no profile “%1”; saved profiles: %2"_s.arg(profileName, known.join(u", "_s))));
+                        ? MainText::tr("no profile “%1”: no profiles are saved yet").arg(profileName)
+                        : MainText::tr("no profile “%1”; saved profiles: %2")
+                              .arg(profileName, known.join(u", "_s))));
             return 2;
         }
         window.openProfile(profileName);

@@ -161,7 +161,7 @@ void UsagePage::refresh()
     const DateRange range = m_rangeBar->range();
     const Granularity granularity = m_rangeBar->granularity();
     const qsizetype reports = DateBuckets::count(range.first, range.last, granularity);
-    if (m_confirmLargeLoads && reports > LargeLoadThreshold) {
+    if (reports > LargeLoadThreshold) {
         const auto answer = QMessageBox::question(this, tr("Load %1 reports?").arg(reports),
             tr("This range needs %1 %2 reports from Genesys Cloud. At the default limit of 300 requests a "
                "minute "

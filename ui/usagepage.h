@@ -46,8 +46,6 @@ public:
 
     /// Loads a range without asking (the range bar is updated to match).
     void load(const DateRange& range, Granularity granularity);
-    /// Whether loads over LargeLoadThreshold reports ask first.
-    void setConfirmLargeLoads(bool confirm) { m_confirmLargeLoads = confirm; }
     /// Selects the table cell of a licence in a bucket (and so shows its resources and ramp).
     void selectCell(const QString& licence, int bucket);
     /// Lines or stacked bars.
@@ -82,7 +80,6 @@ private:
     UsageSeriesController* m_controller;
     SortProxyModel* m_proxy;
     Provenance m_provenance;
-    bool m_confirmLargeLoads = true;
     /// The table's sort that carries over to the next range (bucket columns change with every range).
     enum class SortKey { Licence, Peak, Average };
     SortKey m_sortKey = SortKey::Licence;

@@ -2,6 +2,7 @@
 
 #include "api/region.h"
 
+#include <QCoreApplication>
 #include <QHostAddress>
 
 using namespace Qt::StringLiterals;
@@ -9,6 +10,12 @@ using namespace Qt::StringLiterals;
 namespace bd {
 
 namespace {
+
+/// The translation context of this file's texts.
+struct ApiEndpointText
+{
+    Q_DECLARE_TR_FUNCTIONS(bd::ApiEndpoint)
+};
 
 bool isLoopbackHost(const QString& host)
 {
@@ -45,17 +52,18 @@ bool ApiEndpoint::isAcceptableUrl(const QUrl& url, QString* error)
         return false;
     };
     if (!url.isValid() || url.host().isEmpty())
-        return refuse(u"“%1” is not a valid URL."_s.arg(url.toString()));
+        return refuse(ApiEndpointText::tr("“%1” is not a valid URL.").arg(url.toString()));
     const QString scheme = url.scheme().toLower();
     if (scheme == u"https"_s)
         return true;
     if (scheme == u"http"_s) {
         if (isLoopbackHost(url.host()))
             return true;
-        return refuse(u"Plain http is only allowed towards this computer (loopback); use https for %1."_s.arg(
-            url.host()));
+        return refuse(ApiEndpointText::tr(
+            "Plain http is only allowed towards this computer (loopback); use https for %1.")
+                          .arg(url.host()));
     }
-    return refuse(u"Unsupported URL scheme “%1”: use https."_s.arg(url.scheme()));
+    return refuse(ApiEndpointText::tr("Unsupported URL scheme “%1”: use https.").arg(url.scheme()));
 }
 
 ApiEndpoint ApiEndpoint::fromUrls(const QUrl& apiBase, const QUrl& loginBase, QString* error)

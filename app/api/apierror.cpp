@@ -3,11 +3,19 @@
 #include "domain/errorbody.h"
 #include "domain/servertext.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
 namespace bd {
+
+namespace {
+struct ApiErrorText
+{
+    Q_DECLARE_TR_FUNCTIONS(bd::ApiError)
+};
+} // namespace
 
 ApiError::ApiError(Kind kind, QString message)
     : m_kind(kind)
@@ -33,7 +41,7 @@ ApiError ApiError::fromHttp(int httpStatus, const QByteArray& body, const QStrin
 
 ApiError ApiError::cancelled()
 {
-    return ApiError(Kind::Cancelled, u"Cancelled."_s);
+    return ApiError(Kind::Cancelled, ApiErrorText::tr("Cancelled."));
 }
 
 QStringList ApiError::missingPermissions() const
@@ -52,62 +60,97 @@ QStringList ApiError::missingPermissions() const
     return permissions;
 }
 
-QString ApiError::userMessage() const
+ApiError::Reason ApiError::reason() const
 {
     switch (m_kind) {
     case Kind::None:
-        return {};
+        return Reason::None;
     case Kind::Cancelled:
-        return u"Cancelled."_s;
+        return Reason::Cancelled;
     case Kind::Network:
-        return u"Could not reach Genesys Cloud: %1"_s.arg(m_message);
+        return Reason::Unreachable;
     case Kind::Timeout:
-        return m_message.isEmpty() ? u"Genesys Cloud did not answer in time."_s
-                                   : u"Genesys Cloud did not answer in time: %1."_s.arg(m_message);
+        return Reason::TimedOut;
     case Kind::Parse:
-        return u"Genesys Cloud sent an answer this app cannot read (%1)."_s.arg(m_message);
+        return Reason::Unreadable;
     case Kind::Auth:
     case Kind::Config:
     case Kind::StillGenerating:
-        return m_message;
+        return Reason::Described;
     case Kind::Http:
         break;
     }
-    const QStringList permissions = missingPermissions();
-    if (!permissions.isEmpty()) {
-        return permissions.size() == 1
-            ? u"Your role lacks the permission %1."_s.arg(permissions.first())
-            : u"Your role needs one of these permissions: %1."_s.arg(permissions.join(u", "_s));
-    }
+    if (!missingPermissions().isEmpty())
+        return Reason::MissingPermissions;
     switch (m_httpStatus) {
     case 400:
-        return u"Genesys Cloud refused the request: %1"_s.arg(m_message);
+        return Reason::Refused;
     case 401:
-        return u"Your sign-in is no longer valid; sign in again."_s;
+        return Reason::SignInExpired;
     case 403:
-        return u"Your role is not allowed to see this: %1"_s.arg(m_message);
+        return Reason::Forbidden;
     case 404:
-        return u"Not found: %1"_s.arg(m_message);
+        return Reason::NotFound;
     case 429:
-        return u"Genesys Cloud is limiting requests; try again in a minute."_s;
+        return Reason::RateLimited;
     default:
-        if (m_httpStatus >= 500)
-            return u"Genesys Cloud had a problem (HTTP %1): %2"_s.arg(m_httpStatus).arg(m_message);
-        return u"HTTP %1: %2"_s.arg(m_httpStatus).arg(m_message);
+        return m_httpStatus >= 500 ? Reason::ServerFault : Reason::OtherHttp;
     }
+}
+
+QString ApiError::userMessage() const
+{
+    switch (reason()) {
+    case Reason::None:
+        return {};
+    case Reason::Cancelled:
+        return ApiErrorText::tr("Cancelled.");
+    case Reason::Unreachable:
+        return ApiErrorText::tr("Could not reach Genesys Cloud: %1").arg(m_message);
+    case Reason::TimedOut:
+        return m_message.isEmpty()
+            ? ApiErrorText::tr("Genesys Cloud did not answer in time.")
+            : ApiErrorText::tr("Genesys Cloud did not answer in time: %1.").arg(m_message);
+    case Reason::Unreadable:
+        return ApiErrorText::tr("Genesys Cloud sent an answer this app cannot read (%1).").arg(m_message);
+    case Reason::Described:
+        return m_message;
+    case Reason::MissingPermissions: {
+        const QStringList permissions = missingPermissions();
+        return permissions.size() == 1
+            ? ApiErrorText::tr("Your role lacks the permission %1.").arg(permissions.first())
+            : ApiErrorText::tr("Your role needs one of these permissions: %1.")
+                  .arg(permissions.join(u", "_s));
+    }
+    case Reason::Refused:
+        return ApiErrorText::tr("Genesys Cloud refused the request: %1").arg(m_message);
+    case Reason::SignInExpired:
+        return ApiErrorText::tr("Your sign-in is no longer valid; sign in again.");
+    case Reason::Forbidden:
+        return ApiErrorText::tr("Your role is not allowed to see this: %1").arg(m_message);
+    case Reason::NotFound:
+        return ApiErrorText::tr("Not found: %1").arg(m_message);
+    case Reason::RateLimited:
+        return ApiErrorText::tr("Genesys Cloud is limiting requests; try again in a minute.");
+    case Reason::ServerFault:
+        return ApiErrorText::tr("Genesys Cloud had a problem (HTTP %1): %2").arg(m_httpStatus).arg(m_message);
+    case Reason::OtherHttp:
+        break;
+    }
+    return ApiErrorText::tr("HTTP %1: %2").arg(m_httpStatus).arg(m_message);
 }
 
 QString ApiError::fullText() const
 {
     QStringList details;
     if (m_httpStatus)
-        details << u"HTTP %1"_s.arg(m_httpStatus);
+        details << ApiErrorText::tr("HTTP %1").arg(m_httpStatus);
     if (!m_code.isEmpty())
-        details << u"code %1"_s.arg(m_code);
+        details << ApiErrorText::tr("code %1").arg(m_code);
     if (!m_contextId.isEmpty())
-        details << u"context id %1"_s.arg(m_contextId);
+        details << ApiErrorText::tr("context id %1").arg(m_contextId);
     else if (!m_correlationId.isEmpty())
-        details << u"correlation id %1"_s.arg(m_correlationId);
+        details << ApiErrorText::tr("correlation id %1").arg(m_correlationId);
     const QString text = userMessage();
     return details.isEmpty() ? text : u"%1 (%2)"_s.arg(text, details.join(u", "_s));
 }

@@ -46,7 +46,25 @@ public:
     /// Permissions named by a 403 missing.any.permissions, e.g. {"billing:subscription:read", …}.
     QStringList missingPermissions() const;
 
-    /// One sentence for a person, e.g. "Your role lacks the permission billing:subscription:read."
+    /// What a person is told, as a stable id: tests and callers branch on it, userMessage() words it.
+    enum class Reason {
+        None,
+        Cancelled,
+        Unreachable, ///< Kind::Network
+        TimedOut,
+        Unreadable, ///< Kind::Parse
+        Described, ///< Auth, Config, StillGenerating: message() is already the sentence
+        MissingPermissions, ///< a 403 naming the permissions the role lacks
+        Refused, ///< 400
+        SignInExpired, ///< 401
+        Forbidden, ///< 403 without a permission list
+        NotFound, ///< 404
+        RateLimited, ///< 429
+        ServerFault, ///< 5xx
+        OtherHttp,
+    };
+    Reason reason() const;
+    /// One translated sentence for a person, e.g. "Your role lacks the permission billing:subscription:read."
     QString userMessage() const;
     /// The sentence plus the details support asks for (status, code, context id).
     QString fullText() const;

@@ -3,11 +3,22 @@
 #include "api/apiendpoint.h"
 #include "api/region.h"
 
+#include <QCoreApplication>
 #include <QProcessEnvironment>
 
 using namespace Qt::StringLiterals;
 
 namespace bd {
+
+namespace {
+
+/// The translation context of this file's texts.
+struct ConnectionSettingsText
+{
+    Q_DECLARE_TR_FUNCTIONS(bd::ConnectionSettings)
+};
+
+} // namespace
 
 ConnectionSettings ConnectionSettings::fromEnvironment(const QProcessEnvironment& environment)
 {
@@ -54,9 +65,9 @@ ApiEndpoint ConnectionSettings::endpoint(QString* error) const
     const auto found = Regions::find(wanted);
     if (!found) {
         if (error)
-            *error
-                = u"Unknown region “%1”: use a key such as eu_west_1 or a host such as mypurecloud.ie."_s.arg(
-                    wanted);
+            *error = ConnectionSettingsText::tr(
+                "Unknown region “%1”: use a key such as eu_west_1 or a host such as mypurecloud.ie.")
+                         .arg(wanted);
         return {};
     }
     return ApiEndpoint::forRegion(*found);

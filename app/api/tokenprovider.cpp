@@ -119,7 +119,7 @@ void TokenProvider::signIn()
     }
     if (m_method != Method::ClientCredentials || !m_network) {
         Q_EMIT signInFailed(ApiError(ApiError::Kind::Auth,
-            u"No credentials that can sign in: configure a client id and secret, or paste a new token."_s));
+            tr("No credentials that can sign in: configure a client id and secret, or paste a new token.")));
         return;
     }
     m_signInAttempts = 0;
@@ -158,7 +158,7 @@ void TokenProvider::onTokenReply(QNetworkReply* reply)
         auto token = OAuthToken::fromJson(body);
         if (!token.ok()) {
             failSignIn(
-                ApiError(ApiError::Kind::Parse, u"the sign-in answer: %1"_s.arg(token.error().toString())));
+                ApiError(ApiError::Kind::Parse, tr("the sign-in answer: %1").arg(token.error().toString())));
             return;
         }
         m_retryPending = false;
@@ -174,7 +174,8 @@ void TokenProvider::onTokenReply(QNetworkReply* reply)
     const QString elsewhere = NetworkAccess::refusedRedirectOrigin(reply);
     if (!elsewhere.isEmpty()) {
         failSignIn(ApiError(ApiError::Kind::Auth,
-            u"The sign-in at %1 was redirected to another server (%2); the credentials were not sent there."_s
+            tr("The sign-in at %1 was redirected to another server (%2); the credentials were not sent "
+               "there.")
                 .arg(m_loginBase.host(), elsewhere)));
         return;
     }
@@ -191,12 +192,12 @@ void TokenProvider::onTokenReply(QNetworkReply* reply)
     if (status == 0) {
         const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError;
         failSignIn(ApiError(timedOut ? ApiError::Kind::Timeout : ApiError::Kind::Network,
-            u"sign-in at %1 failed: %2"_s.arg(m_loginBase.host(), reply->errorString())));
+            tr("sign-in at %1 failed: %2").arg(m_loginBase.host(), reply->errorString())));
         return;
     }
     if (transient) {
         failSignIn(ApiError(ApiError::Kind::Auth,
-            u"Genesys Cloud's sign-in is unavailable (HTTP %1); try again shortly."_s.arg(status)));
+            tr("Genesys Cloud's sign-in is unavailable (HTTP %1); try again shortly.").arg(status)));
         return;
     }
     auto oauthError = OAuthError::fromJson(body);
@@ -207,7 +208,7 @@ void TokenProvider::onTokenReply(QNetworkReply* reply)
             : u"HTTP %1"_s.arg(status);
     m_refusedAt.start(); // the credentials are wrong: late 401s must not sign in again and again
     failSignIn(
-        ApiError(ApiError::Kind::Auth, u"Sign-in refused: %1. Check the client id and secret."_s.arg(why)));
+        ApiError(ApiError::Kind::Auth, tr("Sign-in refused: %1. Check the client id and secret.").arg(why)));
 }
 
 void TokenProvider::failSignIn(const ApiError& error)

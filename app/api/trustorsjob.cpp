@@ -46,7 +46,7 @@ void TrustorsJob::requestPage(int pageNumber)
             && pageNumber < MaxPages;
         if (more) {
             Q_EMIT progress(
-                u"Listing customer orgs (page %1 of %2)"_s.arg(pageNumber + 1).arg(page.pageCount));
+                tr("Listing customer orgs (page %1 of %2)").arg(pageNumber + 1).arg(page.pageCount));
             requestPage(pageNumber + 1);
             return;
         }

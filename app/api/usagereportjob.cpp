@@ -114,15 +114,16 @@ void UsageReportJob::onParsed(const BillingUsageReport& report)
         return;
     if (!sameInstant(report.startDate, m_start) || !sameInstant(report.endDate, m_end)) {
         fail(ApiError(ApiError::Kind::Parse,
-            u"Genesys answered the report for %1 – %2 with one for %3 – %4."_s.arg(instantText(m_start),
-                instantText(m_end), instantText(report.startDate), instantText(report.endDate))));
+            tr("Genesys answered the report for %1 – %2 with one for %3 – %4.")
+                .arg(instantText(m_start), instantText(m_end), instantText(report.startDate),
+                    instantText(report.endDate))));
         return;
     }
     for (const BillingUsage& usage : report.usages) {
         if (usage.totalUsage.isNegative()) {
             fail(ApiError(ApiError::Kind::Parse,
-                u"Genesys reported a negative quantity (%1) for “%2” in the report for %3 – %4."_s.arg(
-                    usage.totalUsage.toString(), usage.name, instantText(m_start), instantText(m_end))));
+                tr("Genesys reported a negative quantity (%1) for “%2” in the report for %3 – %4.")
+                    .arg(usage.totalUsage.toString(), usage.name, instantText(m_start), instantText(m_end))));
             return;
         }
     }
@@ -138,14 +139,14 @@ void UsageReportJob::onParsed(const BillingUsageReport& report)
     const qint64 generatingMs = m_age.elapsed() - m_queuedMs;
     if (generatingMs + delay > m_policy.maxTotalMs) {
         fail(ApiError(ApiError::Kind::StillGenerating,
-            u"Genesys Cloud is still generating the report for %1 – %2 after %3 attempts over %4 s."_s
+            tr("Genesys Cloud is still generating the report for %1 – %2 after %3 attempts over %4 s.")
                 .arg(m_start.date().toString(Qt::ISODate), m_end.date().toString(Qt::ISODate))
                 .arg(m_inProgress)
                 .arg(generatingMs / 1000)));
         return;
     }
     Q_EMIT generating(m_inProgress);
-    Q_EMIT progress(u"Genesys is generating the report (attempt %1)"_s.arg(m_inProgress + 1));
+    Q_EMIT progress(tr("Genesys is generating the report (attempt %1)").arg(m_inProgress + 1));
     m_pollTimer->start(delay);
 }
 

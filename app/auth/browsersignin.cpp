@@ -44,8 +44,8 @@ BrowserSignIn::BrowserSignIn(QObject* parent)
     m_timeout->setSingleShot(true);
     connect(m_timeout, &QTimer::timeout, this, [this] {
         finishWithError(ApiError::Kind::Timeout,
-            u"The browser did not come back within %1 minutes. Start the sign-in again."_s.arg(
-                m_timeoutMs / 60'000));
+            tr("The browser did not come back within %1 minutes. Start the sign-in again.")
+                .arg(m_timeoutMs / 60'000));
     });
 }
 
@@ -66,7 +66,7 @@ void BrowserSignIn::start(const QUrl& loginBase, const QString& clientId)
     }
     if (clientId.trimmed().isEmpty()) {
         Q_EMIT failed(ApiError(ApiError::Kind::Config,
-            u"Browser sign-in needs the client id of an authorization-code OAuth client."_s));
+            tr("Browser sign-in needs the client id of an authorization-code OAuth client.")));
         return;
     }
     delete m_receiver;
@@ -109,7 +109,7 @@ void BrowserSignIn::cancel()
 {
     if (!m_active)
         return;
-    finishWithError(ApiError::Kind::Cancelled, u"Sign-in cancelled."_s);
+    finishWithError(ApiError::Kind::Cancelled, tr("Sign-in cancelled."));
 }
 
 void BrowserSignIn::onCallback(const QUrlQuery& query)
@@ -122,10 +122,10 @@ void BrowserSignIn::onCallback(const QUrlQuery& query)
     // (RFC 6749 §10.12, cross-site request forgery).
     if (value(u"state"_s) != m_state) {
         const QString text
-            = u"The answer that reached Billing Dashboard does not belong to this sign-in (state "
-              u"mismatch): it may come from an older sign-in or from another site. Nothing was "
-              u"signed in; start the sign-in again."_s;
-        answerBrowser(false, u"Sign-in not accepted"_s, text);
+            = tr("The answer that reached Billing Dashboard does not belong to this sign-in (state "
+                 "mismatch): it may come from an older sign-in or from another site. Nothing was "
+                 "signed in; start the sign-in again.");
+        answerBrowser(false, tr("Sign-in not accepted"), text);
         finishWithError(ApiError::Kind::Auth, text);
         return;
     }
@@ -133,19 +133,19 @@ void BrowserSignIn::onCallback(const QUrlQuery& query)
     if (!error.isEmpty()) {
         const QString description = value(u"error_description"_s);
         const QString text = error == u"access_denied"_s
-            ? u"Sign-in was declined in the browser%1."_s.arg(
-                description.isEmpty() ? QString() : u": "_s + description)
-            : u"Genesys Cloud refused the sign-in: %1 (%2)."_s.arg(
-                description.isEmpty() ? error : description, error);
-        answerBrowser(false, u"Sign-in failed"_s, text);
+            ? tr("Sign-in was declined in the browser%1.")
+                  .arg(description.isEmpty() ? QString() : u": "_s + description)
+            : tr("Genesys Cloud refused the sign-in: %1 (%2).")
+                  .arg(description.isEmpty() ? error : description, error);
+        answerBrowser(false, tr("Sign-in failed"), text);
         finishWithError(ApiError::Kind::Auth, text);
         return;
     }
     const QString code = value(u"code"_s);
     if (code.isEmpty()) {
         const QString text
-            = u"The browser came back without an authorization code. Start the sign-in again."_s;
-        answerBrowser(false, u"Sign-in failed"_s, text);
+            = tr("The browser came back without an authorization code. Start the sign-in again.");
+        answerBrowser(false, tr("Sign-in failed"), text);
         finishWithError(ApiError::Kind::Auth, text);
         return;
     }
@@ -183,18 +183,18 @@ void BrowserSignIn::onTokenReply(QNetworkReply* reply)
     if (status == 200) {
         auto token = OAuthToken::fromJson(body);
         if (!token.ok()) {
-            const QString text = u"The sign-in answer from %1 was not understood: %2"_s.arg(
-                m_loginBase.host(), token.error().toString());
-            answerBrowser(false, u"Sign-in failed"_s, text);
+            const QString text = tr("The sign-in answer from %1 was not understood: %2")
+                                     .arg(m_loginBase.host(), token.error().toString());
+            answerBrowser(false, tr("Sign-in failed"), text);
             finishWithError(ApiError::Kind::Parse, text);
             return;
         }
         const QDateTime expiresAt = token.value().expiresIn > 0
             ? QDateTime::currentDateTimeUtc().addSecs(token.value().expiresIn)
             : QDateTime();
-        answerBrowser(true, u"Signed in"_s,
-            u"Billing Dashboard is signed in to Genesys Cloud. You can close this tab and return to the "
-            u"app."_s);
+        answerBrowser(true, tr("Signed in"),
+            tr("Billing Dashboard is signed in to Genesys Cloud. You can close this tab and return to the "
+               "app."));
         m_active = false;
         m_timeout->stop();
         Q_EMIT succeeded(token.value().accessToken, expiresAt);
@@ -203,12 +203,12 @@ void BrowserSignIn::onTokenReply(QNetworkReply* reply)
     QString text;
     const QString elsewhere = NetworkAccess::refusedRedirectOrigin(reply);
     if (!elsewhere.isEmpty()) {
-        text
-            = u"The sign-in at %1 was redirected to another server (%2); the sign-in code was not sent there."_s
-                  .arg(m_loginBase.host(), elsewhere);
+        text = tr(
+            "The sign-in at %1 was redirected to another server (%2); the sign-in code was not sent there.")
+                   .arg(m_loginBase.host(), elsewhere);
     } else if (status == 0) {
-        text
-            = u"Could not reach %1 to finish the sign-in: %2"_s.arg(m_loginBase.host(), reply->errorString());
+        text = tr("Could not reach %1 to finish the sign-in: %2")
+                   .arg(m_loginBase.host(), reply->errorString());
     } else {
         auto oauthError = OAuthError::fromJson(body);
         QString why = oauthError.ok() ? ServerText::clean(oauthError.value().description) : QString();
@@ -216,11 +216,11 @@ void BrowserSignIn::onTokenReply(QNetworkReply* reply)
             why = oauthError.ok() && !oauthError.value().error.isEmpty()
                 ? ServerText::clean(oauthError.value().error, 100)
                 : u"HTTP %1"_s.arg(status);
-        text = u"Genesys Cloud did not accept the sign-in code: %1"_s.arg(why);
+        text = tr("Genesys Cloud did not accept the sign-in code: %1").arg(why);
         if (!text.endsWith(u'.'))
             text += u'.';
     }
-    answerBrowser(false, u"Sign-in failed"_s, text);
+    answerBrowser(false, tr("Sign-in failed"), text);
     finishWithError(status == 0 ? ApiError::Kind::Network : ApiError::Kind::Auth, text);
 }
 
@@ -237,7 +237,7 @@ void BrowserSignIn::finishWithError(ApiError::Kind kind, const QString& message)
     }
     if (m_receiver) {
         if (kind == ApiError::Kind::Cancelled || kind == ApiError::Kind::Timeout)
-            answerBrowser(false, u"Sign-in cancelled"_s, message);
+            answerBrowser(false, tr("Sign-in cancelled"), message);
         m_receiver->close();
     }
     Q_EMIT failed(kind == ApiError::Kind::Cancelled ? ApiError::cancelled() : ApiError(kind, message));

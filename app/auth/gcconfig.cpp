@@ -2,6 +2,7 @@
 
 #include "api/region.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QUrl>
@@ -12,6 +13,12 @@ using namespace Qt::StringLiterals;
 namespace bd {
 
 namespace {
+
+/// The translation context of this file's texts.
+struct GcConfigText
+{
+    Q_DECLARE_TR_FUNCTIONS(bd::GcConfig)
+};
 
 /// One [table] of the file: its keys in order of appearance.
 struct Table
@@ -55,17 +62,17 @@ public:
             if (peek() == u'[') {
                 ++m_pos;
                 if (!atEnd() && peek() == u'[')
-                    return fail(error, u"arrays of tables ([[…]]) are not supported"_s);
+                    return fail(error, GcConfigText::tr("arrays of tables ([[…]]) are not supported"));
                 skipSpace();
                 auto name = key();
                 if (!name)
                     return fail(error, m_why);
                 skipSpace();
                 if (atEnd() || peek() != u']')
-                    return fail(error, u"expected ] after the table name"_s);
+                    return fail(error, GcConfigText::tr("expected ] after the table name"));
                 ++m_pos;
                 if (!restIsComment())
-                    return fail(error, u"unexpected text after the table name"_s);
+                    return fail(error, GcConfigText::tr("unexpected text after the table name"));
                 tables.append(Table { *name, {} });
                 continue;
             }
@@ -74,14 +81,14 @@ public:
                 return fail(error, m_why);
             skipSpace();
             if (atEnd() || peek() != u'=')
-                return fail(error, u"expected = after the key “%1”"_s.arg(*name));
+                return fail(error, GcConfigText::tr("expected = after the key “%1”").arg(*name));
             ++m_pos;
             skipSpace();
             auto v = value();
             if (!v)
                 return fail(error, m_why);
             if (!restIsComment())
-                return fail(error, u"unexpected text after the value of “%1”"_s.arg(*name));
+                return fail(error, GcConfigText::tr("unexpected text after the value of “%1”").arg(*name));
             if (tables.isEmpty())
                 tables.append(Table {}); // keys before any table: the root table (unnamed)
             tables.last().values.append({ *name, *v });
@@ -105,14 +112,14 @@ private:
     std::nullopt_t fail(QString* error, const QString& why) const
     {
         if (error)
-            *error = u"line %1: %2"_s.arg(m_line).arg(why);
+            *error = GcConfigText::tr("line %1: %2").arg(m_line).arg(why);
         return std::nullopt;
     }
 
     std::optional<QString> key()
     {
         if (atEnd()) {
-            m_why = u"expected a key"_s;
+            m_why = GcConfigText::tr("expected a key");
             return std::nullopt;
         }
         if (peek() == u'"' || peek() == u'\'')
@@ -121,11 +128,11 @@ private:
         while (!atEnd() && (peek().isLetterOrNumber() || peek() == u'_' || peek() == u'-'))
             ++m_pos;
         if (m_pos == start) {
-            m_why = u"expected a key, found “%1”"_s.arg(peek());
+            m_why = GcConfigText::tr("expected a key, found “%1”").arg(peek());
             return std::nullopt;
         }
         if (!atEnd() && peek() == u'.') {
-            m_why = u"dotted keys are not supported"_s;
+            m_why = GcConfigText::tr("dotted keys are not supported");
             return std::nullopt;
         }
         return m_s.mid(start, m_pos - start);
@@ -174,7 +181,7 @@ private:
                     bool ok = false;
                     const uint code = m_s.mid(m_pos, digits).toUInt(&ok, 16);
                     if (!ok || m_pos + digits > m_s.size()) {
-                        m_why = u"bad \\%1 escape"_s.arg(e);
+                        m_why = GcConfigText::tr("bad \\%1 escape").arg(e);
                         return std::nullopt;
                     }
                     m_pos += digits;
@@ -183,26 +190,26 @@ private:
                     break;
                 }
                 default:
-                    m_why = u"unknown escape \\%1"_s.arg(e);
+                    m_why = GcConfigText::tr("unknown escape \\%1").arg(e);
                     return std::nullopt;
                 }
                 continue;
             }
             out += c;
         }
-        m_why = u"unterminated string"_s;
+        m_why = GcConfigText::tr("unterminated string");
         return std::nullopt;
     }
 
     std::optional<QVariant> value()
     {
         if (atEnd()) {
-            m_why = u"expected a value"_s;
+            m_why = GcConfigText::tr("expected a value");
             return std::nullopt;
         }
         if (peek() == u'"' || peek() == u'\'') {
             if (m_s.mid(m_pos, 3) == u"\"\"\""_s || m_s.mid(m_pos, 3) == u"'''"_s) {
-                m_why = u"multi-line strings are not supported"_s;
+                m_why = GcConfigText::tr("multi-line strings are not supported");
                 return std::nullopt;
             }
             auto s = quoted();
@@ -222,7 +229,8 @@ private:
         const qlonglong number = QString(word).remove(u'_').toLongLong(&ok);
         if (ok)
             return QVariant(number);
-        m_why = u"unsupported value “%1” (strings, integers and booleans are read)"_s.arg(word);
+        m_why
+            = GcConfigText::tr("unsupported value “%1” (strings, integers and booleans are read)").arg(word);
         return std::nullopt;
     }
 
@@ -304,12 +312,12 @@ std::optional<QList<GcConfig::Entry>> GcConfig::parse(const QString& text, QStri
             e.method = Profile::Method::ClientCredentials;
 
         if (e.regionKey.isEmpty())
-            e.problem = u"unknown environment “%1”"_s.arg(e.environment);
+            e.problem = GcConfigText::tr("unknown environment “%1”").arg(e.environment);
         else if (e.method == Profile::Method::ClientCredentials
             && (e.clientId.isEmpty() || e.clientSecret.isEmpty()))
-            e.problem = u"no access token, and no client id and secret"_s;
+            e.problem = GcConfigText::tr("no access token, and no client id and secret");
         else if (e.method == Profile::Method::Browser && e.clientId.isEmpty())
-            e.problem = u"a browser sign-in profile without a client id"_s;
+            e.problem = GcConfigText::tr("a browser sign-in profile without a client id");
         entries.append(e);
     }
     return entries;
@@ -320,7 +328,8 @@ std::optional<QList<GcConfig::Entry>> GcConfig::readFile(const QString& path, QS
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = u"Cannot read %1: %2"_s.arg(QDir::toNativeSeparators(path), file.errorString());
+            *error = GcConfigText::tr("Cannot read %1: %2")
+                         .arg(QDir::toNativeSeparators(path), file.errorString());
         return std::nullopt;
     }
     QString why;

@@ -47,8 +47,9 @@ bool LoopbackReceiver::listen(quint16 port, QString* error)
     if (m_server->listen(QHostAddress::LocalHost, port))
         return true;
     if (error)
-        *error = u"Could not listen on 127.0.0.1:%1 for the browser's answer: %2"_s.arg(port).arg(
-            m_server->errorString());
+        *error = tr("Could not listen on 127.0.0.1:%1 for the browser's answer: %2")
+                     .arg(port)
+                     .arg(m_server->errorString());
     return false;
 }
 
@@ -121,15 +122,23 @@ void LoopbackReceiver::onReadyRead(QTcpSocket* socket)
         // Not the answer to this sign-in (another local process, an old tab): it is told so and changes
         // nothing.
         writeAnswer(socket, 400, "text/html; charset=utf-8"_ba,
-            "<!DOCTYPE html><html><body><p>This answer does not belong to the sign-in under way in Billing "
-            "Dashboard, so it was ignored.</p></body></html>"_ba);
+            "<!DOCTYPE html><html><body><p>"
+                + tr("This answer does not belong to the sign-in under way in Billing "
+                     "Dashboard, so it was ignored.")
+                      .toHtmlEscaped()
+                      .toUtf8()
+                + "</p></body></html>");
         return;
     }
     if (m_pending || m_answered) {
         // Only the first answer counts: a second one (a reload, another tab) must not start another exchange.
         writeAnswer(socket, 409, "text/html; charset=utf-8"_ba,
-            "<!DOCTYPE html><html><body><p>This sign-in has already been answered. Return to Billing "
-            "Dashboard.</p></body></html>"_ba);
+            "<!DOCTYPE html><html><body><p>"
+                + tr("This sign-in has already been answered. Return to Billing "
+                     "Dashboard.")
+                      .toHtmlEscaped()
+                      .toUtf8()
+                + "</p></body></html>");
         return;
     }
     m_pending = socket;

@@ -4,9 +4,21 @@
 #include "api/connectionsettings.h"
 #include "api/region.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace bd {
+
+namespace {
+
+/// The translation context of this file's texts.
+struct ProfileText
+{
+    Q_DECLARE_TR_FUNCTIONS(bd::Profile)
+};
+
+} // namespace
 
 bool Profile::isValid(QString* error) const
 {
@@ -17,15 +29,15 @@ bool Profile::isValid(QString* error) const
     };
     QString why;
     if (name.trimmed().isEmpty())
-        return refuse(u"Give the profile a name."_s);
+        return refuse(ProfileText::tr("Give the profile a name."));
     if (baseUrl.isEmpty() && !Regions::find(region))
-        return refuse(u"Choose a region or enter a base URL."_s);
+        return refuse(ProfileText::tr("Choose a region or enter a base URL."));
     if (!baseUrl.isEmpty() && !ApiEndpoint::isAcceptableUrl(baseUrl, &why))
         return refuse(why);
     if (!loginUrl.isEmpty() && !ApiEndpoint::isAcceptableUrl(loginUrl, &why))
         return refuse(why);
     if (method != Method::AccessToken && clientId.trimmed().isEmpty())
-        return refuse(u"Enter the OAuth client id."_s);
+        return refuse(ProfileText::tr("Enter the OAuth client id."));
     if (error)
         error->clear();
     return true;
@@ -81,11 +93,11 @@ QString Profile::methodText(Method method)
 {
     switch (method) {
     case Method::Browser:
-        return u"Browser sign-in"_s;
+        return ProfileText::tr("Browser sign-in");
     case Method::ClientCredentials:
-        return u"Client credentials"_s;
+        return ProfileText::tr("Client credentials");
     case Method::AccessToken:
-        return u"Access token"_s;
+        return ProfileText::tr("Access token");
     }
     return {};
 }

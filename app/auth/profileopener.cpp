@@ -6,9 +6,21 @@
 #include "auth/profile.h"
 #include "auth/secrets.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace bd {
+
+namespace {
+
+/// The translation context of this file's texts.
+struct ProfileOpenerText
+{
+    Q_DECLARE_TR_FUNCTIONS(bd::ProfileOpener)
+};
+
+} // namespace
 
 bool ProfileOpener::canOpen(const Profile& profile, const Secrets& secrets, QString* why)
 {
@@ -23,17 +35,20 @@ bool ProfileOpener::canOpen(const Profile& profile, const Secrets& secrets, QStr
     switch (profile.method) {
     case Profile::Method::ClientCredentials:
         if (secrets.clientSecret.isEmpty())
-            return refuse(u"The client secret of “%1” is not stored; enter it again."_s.arg(profile.name));
+            return refuse(ProfileOpenerText::tr("The client secret of “%1” is not stored; enter it again.")
+                              .arg(profile.name));
         break;
     case Profile::Method::AccessToken:
         if (secrets.accessToken.isEmpty())
-            return refuse(u"The access token of “%1” is not stored; paste it again."_s.arg(profile.name));
+            return refuse(ProfileOpenerText::tr("The access token of “%1” is not stored; paste it again.")
+                              .arg(profile.name));
         if (secrets.tokenExpired())
-            return refuse(u"The access token of “%1” has expired; paste a new one."_s.arg(profile.name));
+            return refuse(ProfileOpenerText::tr("The access token of “%1” has expired; paste a new one.")
+                              .arg(profile.name));
         break;
     case Profile::Method::Browser:
         if (secrets.accessToken.isEmpty() || secrets.tokenExpired(60))
-            return refuse(u"Sign in to “%1” in the browser."_s.arg(profile.name));
+            return refuse(ProfileOpenerText::tr("Sign in to “%1” in the browser.").arg(profile.name));
         break;
     }
     return true;

@@ -20,7 +20,7 @@ SecretStore::~SecretStore() = default;
 void SecretStore::setKeychainEnabled(bool enabled)
 {
     if (!enabled)
-        fallBack(u"the keychain is switched off"_s);
+        fallBack(tr("the keychain is switched off"));
 }
 
 QString SecretStore::keyFor(const QString& profile) const
@@ -35,8 +35,9 @@ void SecretStore::fallBack(const QString& reason)
     m_sessionOnly = true;
     // The reason is QtKeychain's or D-Bus's wording; it never contains a secret.
     Q_EMIT sessionOnly(
-        u"No keychain is available (%1). Client secrets and tokens are kept in memory for this "
-        u"session only: you will be asked for them again next time."_s.arg(reason));
+        tr("No keychain is available (%1). Client secrets and tokens are kept in memory for this "
+           "session only: you will be asked for them again next time.")
+            .arg(reason));
 }
 
 void SecretStore::startJob(QKeychain::Job* job, std::function<void(QKeychain::Job*)> onFinished)
@@ -53,7 +54,7 @@ void SecretStore::startJob(QKeychain::Job* job, std::function<void(QKeychain::Jo
             return;
         *settled = true;
         // A D-Bus session without a Secret Service can leave a job hanging for its activation timeout.
-        fallBack(u"the keychain service did not answer"_s);
+        fallBack(tr("the keychain service did not answer"));
         onFinished(nullptr);
     });
     connect(job, &QKeychain::Job::finished, this, [settled, onFinished, timer](QKeychain::Job* finished) {

@@ -1,5 +1,6 @@
 #include "csv/filewriter.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QSaveFile>
 
@@ -11,12 +12,18 @@ namespace bd {
 
 namespace {
 
+/// The translation context of this file's texts.
+struct FileWriterText
+{
+    Q_DECLARE_TR_FUNCTIONS(bd::FileWriter)
+};
+
 // The cause a person can act on: Qt says "Unknown error" for a full disk at commit time.
 QString writeError(const QString& path, const QFileDevice& file)
 {
-    const QString why
-        = file.error() == QFileDevice::ResourceError ? u"the disk is full"_s : file.errorString();
-    return u"Cannot write %1: %2"_s.arg(path, why);
+    const QString why = file.error() == QFileDevice::ResourceError ? FileWriterText::tr("the disk is full")
+                                                                   : file.errorString();
+    return FileWriterText::tr("Cannot write %1: %2").arg(path, why);
 }
 
 bool setError(QString* error, const QString& text)
@@ -34,16 +41,18 @@ bool FileWriter::canSaveTo(const QString& path, QString* error)
         return true;
     const QFileInfo info(path);
     if (info.isDir())
-        return setError(error, u"Cannot write %1: it is a folder"_s.arg(path));
+        return setError(error, FileWriterText::tr("Cannot write %1: it is a folder").arg(path));
     if (info.exists())
-        return info.isWritable() || setError(error, u"Cannot write %1: permission denied"_s.arg(path));
+        return info.isWritable()
+            || setError(error, FileWriterText::tr("Cannot write %1: permission denied").arg(path));
     const QFileInfo folder(info.absolutePath());
     if (!folder.isDir())
-        return setError(
-            error, u"Cannot write %1: the folder %2 does not exist"_s.arg(path, folder.filePath()));
+        return setError(error,
+            FileWriterText::tr("Cannot write %1: the folder %2 does not exist").arg(path, folder.filePath()));
     if (!folder.isWritable())
-        return setError(
-            error, u"Cannot write %1: the folder %2 is not writable"_s.arg(path, folder.filePath()));
+        return setError(error,
+            FileWriterText::tr("Cannot write %1: the folder %2 is not writable")
+                .arg(path, folder.filePath()));
     return true;
 }
 

@@ -28,8 +28,8 @@ QString negativeFigure(const TrusteeBillingOverview& overview)
         };
         for (const auto& [field, value] : figures) {
             if (value && value->isNegative())
-                return u"a negative %1 (%2) for “%3”"_s.arg(
-                    QLatin1StringView(field), value->toString(), usage.name);
+                return PeriodWalker::tr("a negative %1 (%2) for “%3”")
+                    .arg(QLatin1StringView(field), value->toString(), usage.name);
         }
     }
     return {};
@@ -113,28 +113,29 @@ void PeriodWalker::walk(const QString& trustorOrgId, int first, int last)
 QString PeriodWalker::answerProblem(int index, const TrusteeBillingOverview& overview) const
 {
     if (overview.organization.id.compare(m_trustorOrgId, Qt::CaseInsensitive) != 0)
-        return u"Genesys answered billing period %1 of org %2 with the billing of another org (%3)."_s
+        return tr("Genesys answered billing period %1 of org %2 with the billing of another org (%3).")
             .arg(index)
             .arg(m_trustorOrgId, overview.organization.id);
     const QString negative = negativeFigure(overview);
     if (!negative.isEmpty())
-        return u"Genesys reported %1 in billing period %2."_s.arg(negative).arg(index);
+        return tr("Genesys reported %1 in billing period %2.").arg(negative).arg(index);
     // Periods are told apart by their dates: a closed period without them cannot be placed.
     if (!overview.billingPeriodStartDate) {
         if (index == 0)
             return {};
-        return u"Genesys answered billing period %1 without its dates, so it cannot be told apart from the others."_s
+        return tr("Genesys answered billing period %1 without its dates, so it cannot be told apart from the "
+                  "others.")
             .arg(index);
     }
     const QDateTime start = *overview.billingPeriodStartDate;
     for (auto it = m_periodDates.cbegin(); it != m_periodDates.cend(); ++it) {
         if (it.value().start == start)
-            return u"Billing periods %1 and %2 are the same period (from %3): the index shifted while the "
-                   u"periods "
-                   u"were read, as it does when a period closes. Load them again."_s
-                       .arg(std::min(index, it.key()))
-                       .arg(std::max(index, it.key()))
-                       .arg(dateText(start));
+            return tr("Billing periods %1 and %2 are the same period (from %3): the index shifted while the "
+                      "periods "
+                      "were read, as it does when a period closes. Load them again.")
+                .arg(std::min(index, it.key()))
+                .arg(std::max(index, it.key()))
+                .arg(dateText(start));
     }
     // The next older period ends just before this one starts, and the next newer one starts just after it
     // ends.
@@ -146,13 +147,15 @@ QString PeriodWalker::answerProblem(int index, const TrusteeBillingOverview& ove
     };
     const auto older = m_periodDates.constFind(index + 1);
     if (older != m_periodDates.cend() && !touches(*older, start))
-        return u"Billing period %1 (from %2) does not follow period %3 (%4 – %5)."_s.arg(index)
+        return tr("Billing period %1 (from %2) does not follow period %3 (%4 – %5).")
+            .arg(index)
             .arg(dateText(start))
             .arg(index + 1)
             .arg(dateText(older->start), dateText(older->end));
     const auto newer = m_periodDates.constFind(index - 1);
     if (newer != m_periodDates.cend() && !touches({ start, overview.billingPeriodEndDate }, newer->start))
-        return u"Billing period %1 (%2 – %3) is not followed by period %4 (from %5)."_s.arg(index)
+        return tr("Billing period %1 (%2 – %3) is not followed by period %4 (from %5).")
+            .arg(index)
             .arg(dateText(start), dateText(overview.billingPeriodEndDate))
             .arg(index - 1)
             .arg(dateText(newer->start));

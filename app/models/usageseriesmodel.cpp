@@ -212,13 +212,13 @@ QVariant UsageSeriesModel::data(const QModelIndex& index, int role) const
         if (bucket >= 0) {
             switch (m_states.at(bucket)) {
             case BucketState::Failed:
-                return u"failed"_s;
+                return tr("failed");
             case BucketState::Generating:
-                return u"generating…"_s;
+                return tr("generating…");
             case BucketState::Pending:
                 return u"…"_s;
             case BucketState::Cancelled:
-                return u"cancelled"_s;
+                return tr("cancelled");
             case BucketState::Loaded:
                 break;
             }
@@ -237,9 +237,9 @@ QVariant UsageSeriesModel::data(const QModelIndex& index, int role) const
             QString tip = u"%1 · %2 – %3"_s.arg(
                 m_licences.at(row), b.first.toString(Qt::ISODate), b.last.toString(Qt::ISODate));
             if (number)
-                tip += u"\nUsage: %1"_s.arg(number->toString());
+                tip += u"\n"_s + tr("Usage: %1").arg(number->toString());
             if (m_states.at(bucket) == BucketState::Failed)
-                tip += u"\nFailed: %1"_s.arg(m_errors.value(bucket));
+                tip += u"\n"_s + tr("Failed: %1").arg(m_errors.value(bucket));
             return tip;
         }
         return {};
@@ -288,13 +288,13 @@ QVariant UsageSeriesModel::headerData(int section, Qt::Orientation orientation, 
     if (role == Qt::ToolTipRole) {
         const int bucket = bucketOfColumn(section);
         if (bucket < 0)
-            return section == peakColumn()   ? u"Highest usage across the loaded buckets"_s
-                : section == averageColumn() ? u"Mean usage across the loaded buckets"_s
+            return section == peakColumn()   ? tr("Highest usage across the loaded buckets")
+                : section == averageColumn() ? tr("Mean usage across the loaded buckets")
                                              : QVariant();
         const DateBucket& b = m_buckets.at(bucket);
         QString tip = u"%1 – %2"_s.arg(b.first.toString(Qt::ISODate), b.last.toString(Qt::ISODate));
         if (m_states.at(bucket) == BucketState::Failed)
-            tip += u"\nFailed: %1"_s.arg(m_errors.value(bucket));
+            tip += u"\n"_s + tr("Failed: %1").arg(m_errors.value(bucket));
         return tip;
     }
     return {};

@@ -45,7 +45,6 @@ int main(int argc, char** argv)
     UsagePage page(session);
     page.resize(1280, 800);
     page.show();
-    page.setConfirmLargeLoads(false);
 
     // Heartbeat: how late does a 2 ms timer fire while the load streams in?
     QElapsedTimer heartbeat;

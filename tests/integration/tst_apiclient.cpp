@@ -536,6 +536,7 @@ private Q_SLOTS:
         QCOMPARE(outcome.error.httpStatus(), 403);
         QCOMPARE(outcome.error.code(), u"missing.any.permissions"_s);
         QVERIFY(outcome.error.missingPermissions().contains(u"billing:subscription:read"_s));
+        QCOMPARE(outcome.error.reason(), ApiError::Reason::MissingPermissions);
         QVERIFY2(outcome.error.userMessage().contains(u"billing:subscription:read"_s),
             qPrintable(outcome.error.userMessage()));
         QCOMPARE(fixture.requests(UsagePath).size(), 1); // a 403 is not retried

@@ -56,7 +56,6 @@ struct PageFixture
             return nullptr;
         fixture->page = std::make_unique<UsagePage>(fixture->sim->session.get());
         fixture->page->findChild<RangeBar*>()->setToday(test::fixedNow().date());
-        fixture->page->setConfirmLargeLoads(false);
         fixture->page->resize(1200, 800);
         fixture->page->show();
         return fixture;

@@ -1,15 +1,18 @@
 // The retry rules of ApiClient, decided from an answer's facts alone: every status and network error in
 // milliseconds, with no server and no real Retry-After waits.
 
+#include "api/apierror.h"
 #include "api/responseclassifier.h"
 
 #include <QTest>
 
 using namespace bd;
+using namespace Qt::StringLiterals;
 using namespace bd::ResponseClassifier;
 
 Q_DECLARE_METATYPE(bd::ResponseClassifier::Action)
 Q_DECLARE_METATYPE(bd::ResponseClassifier::Cause)
+Q_DECLARE_METATYPE(bd::ApiError::Reason)
 
 class TestResponseClassifier : public QObject
 {
@@ -125,6 +128,50 @@ private Q_SLOTS:
         QVERIFY(giveUp(3, 1'000, 1'000, policy)); // out of tries
         QVERIFY(giveUp(1, 9'500, 1'000, policy)); // the wait would pass the budget
         QVERIFY(!giveUp(1, 9'000, 1'000, policy)); // exactly at the budget is still allowed
+    }
+
+    // What the person is told is decided by a stable reason; the sentence is only its wording.
+    void apiError_reason_followsStatusAndBody_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<ApiError::Reason>("reason");
+        QTest::addColumn<QString>("mentions");
+        const QByteArray plain = "{\"message\":\"detail\",\"code\":\"bad.request\",\"status\":0}";
+        const QByteArray missing
+            = "{\"message\":\"You must have at least one of the following permissions "
+              "assigned: [billing:subscription:read]\",\"code\":\"missing.any.permissions\"}";
+        QTest::newRow("400") << 400 << plain << ApiError::Reason::Refused << u"detail"_s;
+        QTest::newRow("401") << 401 << plain << ApiError::Reason::SignInExpired << u"sign in again"_s;
+        QTest::newRow("403 plain") << 403 << plain << ApiError::Reason::Forbidden << u"detail"_s;
+        QTest::newRow("403 permissions")
+            << 403 << missing << ApiError::Reason::MissingPermissions << u"billing:subscription:read"_s;
+        QTest::newRow("404") << 404 << plain << ApiError::Reason::NotFound << u"detail"_s;
+        QTest::newRow("429") << 429 << QByteArray() << ApiError::Reason::RateLimited << u"limiting"_s;
+        QTest::newRow("503") << 503 << QByteArray("<html>") << ApiError::Reason::ServerFault << u"HTTP 503"_s;
+        QTest::newRow("418") << 418 << plain << ApiError::Reason::OtherHttp << u"HTTP 418"_s;
+    }
+    void apiError_reason_followsStatusAndBody()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(ApiError::Reason, reason);
+        QFETCH(QString, mentions);
+        const ApiError error = ApiError::fromHttp(status, body, u"corr-1"_s);
+        QCOMPARE(error.reason(), reason);
+        QVERIFY2(error.userMessage().contains(mentions), qPrintable(error.userMessage()));
+        QVERIFY2(error.fullText().startsWith(error.userMessage()), qPrintable(error.fullText()));
+    }
+    void apiError_reason_ofNonHttpKinds()
+    {
+        QCOMPARE(ApiError().reason(), ApiError::Reason::None);
+        QCOMPARE(ApiError::cancelled().reason(), ApiError::Reason::Cancelled);
+        QCOMPARE(ApiError(ApiError::Kind::Network, u"refused"_s).reason(), ApiError::Reason::Unreachable);
+        QCOMPARE(ApiError(ApiError::Kind::Timeout, {}).reason(), ApiError::Reason::TimedOut);
+        QCOMPARE(ApiError(ApiError::Kind::Parse, u"x"_s).reason(), ApiError::Reason::Unreadable);
+        const ApiError described(ApiError::Kind::Config, u"Enter the OAuth client id."_s);
+        QCOMPARE(described.reason(), ApiError::Reason::Described);
+        QCOMPARE(described.userMessage(), described.message());
     }
 };
 
