@@ -1,11 +1,13 @@
 #include "ui/rangebar.h"
 
+#include "domain/datebuckets.h"
 #include "ui/theme.h"
 
 #include <QComboBox>
 #include <QDateEdit>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 
@@ -49,6 +51,35 @@ QString RangeBar::granularityLabel(Granularity granularity)
         return tr("Quarterly");
     }
     return {};
+}
+
+QString RangeBar::granularityAdjective(Granularity g)
+{
+    switch (g) {
+    case Granularity::Day:
+        return RangeBar::tr("daily");
+    case Granularity::Week:
+        return RangeBar::tr("weekly");
+    case Granularity::Month:
+        return RangeBar::tr("monthly");
+    case Granularity::Quarter:
+        return RangeBar::tr("quarterly");
+    }
+    return {};
+}
+
+bool RangeBar::confirmLoad(QWidget* parent, const DateRange& range, Granularity granularity)
+{
+    const qsizetype reports = DateBuckets::count(range.first, range.last, granularity);
+    if (reports <= LargeLoadThreshold)
+        return true;
+    const auto answer = QMessageBox::question(parent, tr("Load %1 reports?").arg(reports),
+        tr("This range needs %1 %2 reports from Genesys Cloud. At the default limit of 300 requests a minute "
+           "that takes a few minutes.\n\nLoad them anyway, or pick a coarser granularity?")
+            .arg(reports)
+            .arg(granularityAdjective(granularity)),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    return answer == QMessageBox::Yes;
 }
 
 RangeBar::RangeBar(QWidget* parent)

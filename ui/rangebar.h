@@ -43,6 +43,13 @@ public:
     static QString presetLabel(RangePreset preset);
     /// What the granularity menu calls a granularity: "Daily", "Weekly", …
     static QString granularityLabel(Granularity granularity);
+    /// The granularity in a sentence: "daily", "weekly", …
+    static QString granularityAdjective(Granularity granularity);
+
+    /// Above this many reports a load asks before it starts.
+    static constexpr int LargeLoadThreshold = 400;
+    /// True when the range can be loaded: it needs at most LargeLoadThreshold reports, or the person agreed.
+    static bool confirmLoad(QWidget* parent, const DateRange& range, Granularity granularity);
 
 Q_SIGNALS:
     /// The person asked for this range (Load, a preset, a granularity).

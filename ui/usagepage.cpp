@@ -5,7 +5,6 @@
 #include "csv/csvwriter.h"
 #include "csv/exportfooter.h"
 #include "csv/tablecsv.h"
-#include "domain/datebuckets.h"
 #include "load/usageseriescontroller.h"
 #include "models/sortproxymodel.h"
 #include "models/usageseriesmodel.h"
@@ -22,7 +21,6 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
-#include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
 #include <QTableView>
@@ -31,25 +29,6 @@
 using namespace Qt::StringLiterals;
 
 namespace bd {
-
-namespace {
-
-QString granularityAdjective(Granularity g)
-{
-    switch (g) {
-    case Granularity::Day:
-        return UsagePage::tr("daily");
-    case Granularity::Week:
-        return UsagePage::tr("weekly");
-    case Granularity::Month:
-        return UsagePage::tr("monthly");
-    case Granularity::Quarter:
-        return UsagePage::tr("quarterly");
-    }
-    return {};
-}
-
-} // namespace
 
 UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     : DashboardPage(parent)
@@ -160,18 +139,8 @@ void UsagePage::refresh()
     }
     const DateRange range = m_rangeBar->range();
     const Granularity granularity = m_rangeBar->granularity();
-    const qsizetype reports = DateBuckets::count(range.first, range.last, granularity);
-    if (reports > LargeLoadThreshold) {
-        const auto answer = QMessageBox::question(this, tr("Load %1 reports?").arg(reports),
-            tr("This range needs %1 %2 reports from Genesys Cloud. At the default limit of 300 requests a "
-               "minute "
-               "that takes a few minutes.\n\nLoad them anyway, or pick a coarser granularity?")
-                .arg(reports)
-                .arg(granularityAdjective(granularity)),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Yes)
-            return;
-    }
+    if (!RangeBar::confirmLoad(this, range, granularity))
+        return;
     startLoad(range, granularity);
 }
 
@@ -282,7 +251,7 @@ QString UsagePage::footerText() const
     QStringList subject;
     if (range.isValid())
         subject << u"%1 – %2"_s.arg(range.first.toString(Qt::ISODate), range.last.toString(Qt::ISODate));
-    subject << granularityAdjective(model->granularity());
+    subject << RangeBar::granularityAdjective(model->granularity());
     if (const LoadSummary s = m_controller->summary(); s.loaded < s.total)
         subject
             << tr("only %1 of %2 reports loaded").arg(s.loaded).arg(s.total); // a partial chart must say so

@@ -30,9 +30,6 @@ class UsagePage final : public DashboardPage
     Q_DISABLE_COPY_MOVE(UsagePage)
 
 public:
-    /// Above this many reports a load asks before it starts.
-    static constexpr int LargeLoadThreshold = 400;
-
     explicit UsagePage(ApiSession* session, QWidget* parent = nullptr);
     ~UsagePage() override;
 

@@ -5,6 +5,8 @@
 #include "load/periodwalker.h"
 #include "models/periodlistmodel.h"
 
+using namespace Qt::StringLiterals;
+
 namespace bd {
 
 PartnerBrowser::PartnerBrowser(OrgApi* orgs, BillingApi* billing, QObject* parent)
@@ -189,6 +191,23 @@ void PartnerBrowser::showRow(int row)
     m_currentStart = period->overview.billingPeriodStartDate.value_or(QDateTime());
     Q_EMIT currentChanged(m_currentIndex);
     Q_EMIT stateChanged();
+}
+
+QStringList PartnerBrowser::exportSubject() const
+{
+    QString who = m_orgId.isEmpty() ? tr("no customer") : m_orgName;
+    if (!m_orgId.isEmpty() && who != m_orgId)
+        who += u" (%1)"_s.arg(m_orgId);
+    QStringList subject { who };
+    if (m_periods->periodCount() > 0) {
+        const auto& newest = m_periods->period(0)->overview;
+        const auto& oldest = m_periods->period(m_periods->periodCount() - 1)->overview;
+        if (oldest.billingPeriodStartDate && newest.billingPeriodEndDate)
+            subject << u"%1 – %2"_s.arg(oldest.billingPeriodStartDate->date().toString(Qt::ISODate),
+                newest.billingPeriodEndDate->date().toString(Qt::ISODate));
+    }
+    subject << tr("costs are estimates, excluding tax");
+    return subject;
 }
 
 } // namespace bd

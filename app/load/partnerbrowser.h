@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 
 #include <optional>
 
@@ -62,6 +63,9 @@ public:
     std::optional<int> historyEnd() const { return m_historyEnd; }
     /// When the newest answer arrived (invalid before the first).
     QDateTime lastFetchedAt() const { return m_fetchedAt; }
+    /// What an export or print of the open org is about: the org (name and id), the walked dates and the note
+    /// that costs are estimates.
+    QStringList exportSubject() const;
     /// Periods of the last walk that failed.
     int walkFailures() const { return m_walkFailures; }
 

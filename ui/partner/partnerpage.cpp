@@ -323,25 +323,10 @@ void PartnerPage::printInteractively()
 
 QString PartnerPage::footer() const
 {
-    QStringList subject;
-    const QString orgId = m_browser->orgId();
-    QString who = orgId.isEmpty() ? tr("no customer") : m_browser->orgName();
-    if (!orgId.isEmpty() && who != orgId)
-        who += u" (%1)"_s.arg(orgId);
-    subject << who;
-    const PeriodListModel* periods = m_browser->periods();
-    if (periods->periodCount() > 0) {
-        const auto& newest = periods->period(0)->overview;
-        const auto& oldest = periods->period(periods->periodCount() - 1)->overview;
-        if (oldest.billingPeriodStartDate && newest.billingPeriodEndDate)
-            subject << u"%1 – %2"_s.arg(oldest.billingPeriodStartDate->date().toString(Qt::ISODate),
-                newest.billingPeriodEndDate->date().toString(Qt::ISODate));
-    }
-    subject << tr("costs are estimates, excluding tax");
     Provenance partner = m_provenance;
     if (!partner.orgName.isEmpty())
         partner.orgName = tr("partner %1").arg(partner.orgName);
-    return ExportFooter::build(subject, partner, m_browser->lastFetchedAt());
+    return ExportFooter::build(m_browser->exportSubject(), partner, m_browser->lastFetchedAt());
 }
 
 bool PartnerPage::exportPeriodCsv(const QString& path, QString* error) const
