@@ -1,5 +1,6 @@
 #include "ui/loadbanner.h"
 
+#include "models/usageseriesmodel.h"
 #include "ui/messagebanner.h"
 
 #include <QCoreApplication>
@@ -18,9 +19,17 @@ struct LoadText
 
 } // namespace
 
-void LoadBanner::show(
-    MessageBanner* banner, const LoadSummary& s, const DateRange& range, const std::function<void()>& retry)
+void LoadBanner::show(MessageBanner* banner, const LoadSummary& s, const DateRange& range, QDate dataThrough,
+    const std::function<void()>& retry)
 {
+    if (s.outcome == LoadSummary::Outcome::NoUsage && dataThrough.isValid() && range.first > dataThrough) {
+        banner->showMessage(MessageBanner::Kind::Info,
+            LoadText::tr("No data yet for %1 – %2: Genesys Cloud reports usage once a day is over, so the "
+                         "data runs through %3.")
+                .arg(UsageSeriesModel::dayText(range.first), UsageSeriesModel::dayText(range.last),
+                    UsageSeriesModel::dayText(dataThrough)));
+        return;
+    }
     switch (s.outcome) {
     case LoadSummary::Outcome::Loading:
     case LoadSummary::Outcome::AccessDenied:
@@ -62,7 +71,7 @@ void LoadBanner::show(
     }
 }
 
-QString LoadBanner::statusText(const LoadSummary& s, const QDateTime& updatedAt)
+QString LoadBanner::statusText(const LoadSummary& s, QDate dataThrough, const QDateTime& updatedAt)
 {
     if (s.total == 0)
         return LoadText::tr("Pick a range to load.");
@@ -73,6 +82,8 @@ QString LoadBanner::statusText(const LoadSummary& s, const QDateTime& updatedAt)
         parts << LoadText::tr("%1 failed").arg(s.failed);
     if (s.cancelled > 0)
         parts << LoadText::tr("%1 cancelled").arg(s.cancelled);
+    if (dataThrough.isValid())
+        parts << LoadText::tr("data through %1").arg(UsageSeriesModel::dayText(dataThrough));
     if (updatedAt.isValid())
         parts << LoadText::tr("updated %1").arg(updatedAt.toLocalTime().toString(u"HH:mm"_s));
     return parts.join(u" · "_s);

@@ -1,12 +1,15 @@
 #include "ui/rangebar.h"
 
+#include "domain/datacutoff.h"
 #include "domain/datebuckets.h"
+#include "models/usageseriesmodel.h"
 #include "ui/theme.h"
 
 #include <QComboBox>
 #include <QDateEdit>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -91,6 +94,7 @@ RangeBar::RangeBar(QWidget* parent)
     , m_granularity(new QComboBox(this))
     , m_load(new QPushButton(tr("Load"), this))
     , m_problem(new QLabel(this))
+    , m_offer(new QPushButton(this))
 {
     m_preset->setObjectName(u"rangePreset"_s);
     m_from->setObjectName(u"rangeFrom"_s);
@@ -98,6 +102,8 @@ RangeBar::RangeBar(QWidget* parent)
     m_granularity->setObjectName(u"granularity"_s);
     m_load->setObjectName(u"loadButton"_s);
     m_problem->setObjectName(u"rangeProblem"_s);
+    m_offer->setObjectName(u"rangeOffer"_s);
+    m_offer->hide();
 
     for (RangePreset preset : RangePresets::all())
         m_preset->addItem(presetLabel(preset), int(preset));
@@ -110,7 +116,8 @@ RangeBar::RangeBar(QWidget* parent)
         edit->setMinimumDate(QDate(2010, 1, 1));
     }
     m_from->setToolTip(tr("First day (UTC)"));
-    m_to->setToolTip(tr("Last day (UTC), included; no later than today"));
+    m_to->setToolTip(
+        tr("Last day (UTC), included; no later than today. Usage is complete through yesterday."));
     m_load->setDefault(true);
     m_load->setToolTip(tr("Load the range (F5)"));
     Theme::setTextTone(m_problem, Theme::Tone::Error);
@@ -129,6 +136,7 @@ RangeBar::RangeBar(QWidget* parent)
     layout->addWidget(m_granularity);
     layout->addWidget(m_load);
     layout->addWidget(m_problem);
+    layout->addWidget(m_offer);
     layout->addStretch(1);
 
     connect(m_preset, &QComboBox::activated, this, [this] {
@@ -143,6 +151,12 @@ RangeBar::RangeBar(QWidget* parent)
     connect(m_from, &QDateEdit::dateChanged, this, &RangeBar::onDatesEdited);
     connect(m_to, &QDateEdit::dateChanged, this, &RangeBar::onDatesEdited);
     connect(m_load, &QPushButton::clicked, this, &RangeBar::loadRequested);
+    connect(m_offer, &QPushButton::clicked, this, [this] {
+        if (const auto instead = RangePresets::insteadOfEmpty(preset())) {
+            setPreset(*instead);
+            Q_EMIT loadRequested();
+        }
+    });
 
     setPreset(RangePreset::Last12Months);
     setGranularity(Granularity::Month);
@@ -165,6 +179,14 @@ RangePreset RangeBar::preset() const
 
 QString RangeBar::validationMessage() const
 {
+    if (m_noDataYet) {
+        const QDate cutoff = DataCutoff::lastCompleteDay(m_today);
+        const QString period = preset() == RangePreset::YearToDate
+            ? QString::number(m_today.year())
+            : QLocale().standaloneMonthName(m_today.month());
+        return tr("No data for %1 yet: usage is complete through %2.")
+            .arg(period, UsageSeriesModel::dayText(cutoff));
+    }
     if (m_from->date() > m_to->date())
         return tr("The start is after the end.");
     return {};
@@ -182,6 +204,7 @@ void RangeBar::setRange(const DateRange& range)
     m_from->setDate(std::min(range.first, m_today));
     m_to->setDate(std::min(range.last, m_today));
     m_applying = false;
+    m_noDataYet = false;
     m_preset->setCurrentIndex(m_preset->findData(int(RangePreset::Custom)));
     validate();
 }
@@ -202,6 +225,16 @@ void RangeBar::setToday(const QDate& today)
 void RangeBar::applyPreset()
 {
     const DateRange range = RangePresets::rangeFor(preset(), m_today);
+    m_noDataYet = preset() != RangePreset::Custom && !range.isValid();
+    if (m_noDataYet) {
+        // The period began today: show its first day, say why there is nothing to load, offer the last one.
+        m_applying = true;
+        m_from->setDate(range.first);
+        m_to->setDate(range.first);
+        m_applying = false;
+        validate();
+        return;
+    }
     if (!range.isValid())
         return; // Custom keeps the dates as they are
     m_applying = true;
@@ -216,6 +249,7 @@ void RangeBar::onDatesEdited()
     if (m_applying)
         return;
     // Editing a date turns the range into a custom one.
+    m_noDataYet = false;
     m_preset->setCurrentIndex(m_preset->findData(int(RangePreset::Custom)));
     validate();
 }
@@ -225,7 +259,12 @@ void RangeBar::validate()
     const QString problem = validationMessage();
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
+    Theme::setTextTone(m_problem, m_noDataYet ? Theme::Tone::Info : Theme::Tone::Error);
     m_load->setEnabled(problem.isEmpty());
+    const auto instead = m_noDataYet ? RangePresets::insteadOfEmpty(preset()) : std::nullopt;
+    if (instead)
+        m_offer->setText(tr("Show %1").arg(presetLabel(*instead).toLower()));
+    m_offer->setVisible(instead.has_value());
 }
 
 void RangeBar::saveSettings(QSettings& settings) const

@@ -15,6 +15,8 @@ namespace bd {
 
 /// Picks the range and granularity of the usage chart: presets, calendar pickers for a custom range, and a
 /// granularity. Keeps the range valid (start before end, nothing after today) and says why when it is not.
+/// Presets end at the data cut-off; a preset whose period has just begun ("This month" on the 1st) says
+/// there is no data yet and offers the period before.
 class RangeBar final : public QWidget
 {
     Q_OBJECT
@@ -57,6 +59,7 @@ Q_SIGNALS:
 
 private:
     void applyPreset();
+    void offerInstead();
     void onDatesEdited();
     void validate();
 
@@ -67,7 +70,9 @@ private:
     QComboBox* m_granularity;
     QPushButton* m_load;
     QLabel* m_problem;
+    QPushButton* m_offer;
     bool m_applying = false;
+    bool m_noDataYet = false; ///< the preset's period has begun today: nothing to load yet
 };
 
 } // namespace bd

@@ -144,6 +144,12 @@ void UsagePage::refresh()
     startLoad(range, granularity);
 }
 
+void UsagePage::setToday(QDate today)
+{
+    m_controller->setToday(today);
+    m_rangeBar->setToday(today);
+}
+
 void UsagePage::load(const DateRange& range, Granularity granularity)
 {
     m_rangeBar->setRange(range);
@@ -170,10 +176,11 @@ void UsagePage::cancel()
 
 void UsagePage::onSettled()
 {
-    LoadBanner::show(m_banner, m_controller->summary(), m_controller->range(), [this] {
-        m_banner->clear();
-        m_controller->retryFailed();
-    });
+    LoadBanner::show(m_banner, m_controller->summary(), m_controller->range(),
+        m_controller->model()->dataThrough(), [this] {
+            m_banner->clear();
+            m_controller->retryFailed();
+        });
     Q_EMIT statusChanged();
     Q_EMIT loadSettled();
 }
@@ -185,7 +192,7 @@ PageStatus UsagePage::status() const
     status.total = s.total;
     status.done = s.loaded + s.failed + s.cancelled;
     status.busy = m_controller->isRunning();
-    status.text = LoadBanner::statusText(s, m_controller->updatedAt());
+    status.text = LoadBanner::statusText(s, m_controller->model()->dataThrough(), m_controller->updatedAt());
     return status;
 }
 

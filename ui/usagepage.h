@@ -41,6 +41,8 @@ public:
     void setProvenance(const Provenance& provenance) override;
     PageStatus status() const override;
 
+    /// Pins "today" (UTC) for the presets and the data cut-off; the clock's day by default.
+    void setToday(QDate today);
     /// Loads a range without asking (the range bar is updated to match).
     void load(const DateRange& range, Granularity granularity);
     /// Selects the table cell of a licence in a bucket (and so shows its resources and ramp).

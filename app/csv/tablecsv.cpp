@@ -14,8 +14,9 @@ CsvWriter TableCsv::build(
     QStringList header;
     for (const auto& [name, value] : leading)
         header << name;
+    // A header set on two lines for the screen is one line in a file.
     for (int column = 0; column < model.columnCount(); ++column)
-        header << model.headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        header << model.headerData(column, Qt::Horizontal, Qt::DisplayRole).toString().replace(u'\n', u' ');
     CsvWriter csv(header);
     for (int row = 0; row < model.rowCount(); ++row) {
         for (const auto& [name, value] : leading)

@@ -1,5 +1,7 @@
 #include "domain/rangepreset.h"
 
+#include "domain/datacutoff.h"
+
 using namespace Qt::StringLiterals;
 
 namespace bd {
@@ -45,11 +47,14 @@ RangePreset RangePresets::fromKey(QStringView key, RangePreset fallback)
 
 DateRange RangePresets::rangeFor(RangePreset preset, QDate today)
 {
+    // Ranges end at the data cut-off: the day that is still being counted is not offered as data.
+    const QDate cutoff = DataCutoff::lastCompleteDay(today);
     const QDate monthStart(today.year(), today.month(), 1);
-    auto lastMonths = [&](int months) { return DateRange { monthStart.addMonths(-(months - 1)), today }; };
+    const QDate cutoffMonth(cutoff.year(), cutoff.month(), 1);
+    auto lastMonths = [&](int months) { return DateRange { cutoffMonth.addMonths(-(months - 1)), cutoff }; };
     switch (preset) {
     case RangePreset::ThisMonth:
-        return { monthStart, today };
+        return { monthStart, cutoff };
     case RangePreset::LastMonth:
         return { monthStart.addMonths(-1), monthStart.addDays(-1) };
     case RangePreset::Last3Months:
@@ -59,13 +64,25 @@ DateRange RangePresets::rangeFor(RangePreset preset, QDate today)
     case RangePreset::Last12Months:
         return lastMonths(12);
     case RangePreset::YearToDate:
-        return { QDate(today.year(), 1, 1), today };
+        return { QDate(today.year(), 1, 1), cutoff };
     case RangePreset::LastYear:
         return { QDate(today.year() - 1, 1, 1), QDate(today.year() - 1, 12, 31) };
     case RangePreset::Custom:
         break;
     }
     return {};
+}
+
+std::optional<RangePreset> RangePresets::insteadOfEmpty(RangePreset preset)
+{
+    switch (preset) {
+    case RangePreset::ThisMonth:
+        return RangePreset::LastMonth;
+    case RangePreset::YearToDate:
+        return RangePreset::LastYear;
+    default:
+        return std::nullopt;
+    }
 }
 
 } // namespace bd

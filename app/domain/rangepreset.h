@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace bd {
 
 /// The date ranges a person picks most: calendar months back from today, the year so far, last year.
@@ -29,9 +31,14 @@ QList<RangePreset> all();
 /// Stable key for settings: "this-month", "last-3-months", …
 QString key(RangePreset preset);
 RangePreset fromKey(QStringView key, RangePreset fallback = RangePreset::Last12Months);
-/// The range a preset means on `today`; "last N months" are N whole months ending with the current one
-/// (the current one up to today). Custom gives an invalid range.
+/// The range a preset means on `today`. Ranges end at the data cut-off (yesterday, DataCutoff): "last N
+/// months" are N months ending with the month of the cut-off, so on 1 December "last 12 months" is December
+/// to November, all complete. "This month" and "year to date" are empty (first > last) on the first day of
+/// their period, when there is no data for it yet. Custom gives an invalid range.
 DateRange rangeFor(RangePreset preset, QDate today);
+/// What to offer when a preset's range is empty because its period has only just begun: last month for this
+/// month, last year for the year to date.
+std::optional<RangePreset> insteadOfEmpty(RangePreset preset);
 
 } // namespace RangePresets
 

@@ -1,5 +1,6 @@
 #include "load/usageseriescontroller.h"
 
+#include "domain/datacutoff.h"
 #include "domain/datebuckets.h"
 #include "load/usageseriesloader.h"
 #include "models/usageseriesmodel.h"
@@ -41,8 +42,14 @@ void UsageSeriesController::load(const DateRange& range, Granularity granularity
     m_range = range;
     const QList<DateBucket> buckets = DateBuckets::tile(range.first, range.last, granularity);
     m_model->setBuckets(buckets, granularity);
+    m_model->setDataThrough(DataCutoff::lastCompleteDay(today()));
     m_loader->load(buckets);
     Q_EMIT progressChanged();
+}
+
+QDate UsageSeriesController::today() const
+{
+    return m_today.isValid() ? m_today : QDateTime::currentDateTimeUtc().date();
 }
 
 bool UsageSeriesController::retry(int bucket)

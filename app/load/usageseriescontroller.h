@@ -27,8 +27,13 @@ public:
     explicit UsageSeriesController(BillingApi* api, QObject* parent = nullptr);
     ~UsageSeriesController() override;
 
-    /// Loads a range; a load under way is replaced without settling.
+    /// Loads a range; a load under way is replaced without settling. Buckets past the data cut-off of
+    /// today() are partial or have no data yet (UsageSeriesModel::coverage()).
     void load(const DateRange& range, Granularity granularity);
+    /// Pins "today" (UTC) for the data cut-off; invalid follows the clock.
+    void setToday(QDate today) { m_today = today; }
+    /// The current UTC day: the pinned one, or the clock's.
+    QDate today() const;
     /// Asks again for one bucket that failed or was cancelled; false when it did neither.
     bool retry(int bucket);
     /// Asks again for every failed or cancelled bucket.
@@ -61,6 +66,7 @@ private:
     UsageSeriesLoader* m_loader;
     UsageSeriesModel* m_model;
     DateRange m_range;
+    QDate m_today;
     QHash<int, ApiError> m_failures;
     QDateTime m_updatedAt;
     bool m_accessDenied = false;

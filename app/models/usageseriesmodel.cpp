@@ -3,10 +3,45 @@
 #include "models/celltone.h"
 
 #include <QFont>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
 namespace bd {
+
+QString UsageSeriesModel::toDateText(Granularity granularity)
+{
+    switch (granularity) {
+    case Granularity::Day:
+        return tr("the day so far");
+    case Granularity::Week:
+        return tr("week to date");
+    case Granularity::Month:
+        return tr("month to date");
+    case Granularity::Quarter:
+        return tr("quarter to date");
+    }
+    return {};
+}
+
+QString UsageSeriesModel::dayText(QDate day)
+{
+    return QLocale().toString(day, u"d MMM yyyy"_s);
+}
+
+QString UsageSeriesModel::coverageNote(int bucket) const
+{
+    switch (coverage(bucket)) {
+    case Coverage::Complete:
+        return {};
+    case Coverage::Partial:
+        return tr("%1, through %2: usage is complete through yesterday (UTC)")
+            .arg(toDateText(m_granularity), dayText(m_dataThrough));
+    case Coverage::NotYet:
+        return tr("No data yet: usage is complete through %1 (yesterday, UTC)").arg(dayText(m_dataThrough));
+    }
+    return {};
+}
 
 UsageSeriesModel::UsageSeriesModel(QObject* parent)
     : QAbstractTableModel(parent)
@@ -80,6 +115,28 @@ void UsageSeriesModel::setBucketFailed(int bucket, const QString& message)
     emitColumnChanged(bucket);
 }
 
+void UsageSeriesModel::setDataThrough(QDate lastCompleteDay)
+{
+    if (m_dataThrough == lastCompleteDay)
+        return;
+    m_dataThrough = lastCompleteDay;
+    m_summariesValid = false;
+    if (m_buckets.isEmpty())
+        return;
+    if (!m_licences.isEmpty())
+        Q_EMIT dataChanged(index(0, 1), index(int(m_licences.size()) - 1, averageColumn()));
+    Q_EMIT headerDataChanged(Qt::Horizontal, 1, averageColumn());
+    for (int bucket = 0; bucket < m_buckets.size(); ++bucket)
+        Q_EMIT bucketChanged(bucket);
+}
+
+Coverage UsageSeriesModel::coverage(int bucket) const
+{
+    if (bucket < 0 || bucket >= m_buckets.size())
+        return Coverage::Complete;
+    return coverageOf(m_buckets.at(bucket), m_granularity, m_dataThrough);
+}
+
 void UsageSeriesModel::emitColumnChanged(int bucket)
 {
     m_summariesValid = false;
@@ -106,7 +163,7 @@ int UsageSeriesModel::bucketOfColumn(int column) const
 std::optional<Decimal> UsageSeriesModel::value(int row, int bucket) const
 {
     if (row < 0 || row >= m_licences.size() || bucket < 0 || bucket >= m_buckets.size()
-        || m_states.at(bucket) != BucketState::Loaded)
+        || m_states.at(bucket) != BucketState::Loaded || coverage(bucket) == Coverage::NotYet)
         return std::nullopt;
     const auto it = m_cells.at(bucket).constFind(m_licences.at(row));
     return it == m_cells.at(bucket).cend() ? Decimal() : it->total;
@@ -116,18 +173,31 @@ const UsageSeriesModel::Summary& UsageSeriesModel::summary(int row) const
 {
     if (!m_summariesValid) {
         m_summaries = QList<Summary>(m_licences.size());
+        // Complete buckets make the summary; a month to date would pull the average down. Only while no
+        // complete bucket has loaded does the summary rest on partial ones, and it says so.
+        QList<int> complete, partial;
+        for (int b = 0; b < m_buckets.size(); ++b) {
+            if (m_states.at(b) != BucketState::Loaded)
+                continue;
+            const Coverage c = coverage(b);
+            if (c == Coverage::Complete)
+                complete << b;
+            else if (c == Coverage::Partial)
+                partial << b;
+        }
+        const bool toDate = complete.isEmpty() && !partial.isEmpty();
+        const QList<int>& counted = toDate ? partial : complete;
         for (int r = 0; r < m_licences.size(); ++r) {
+            Summary& summary = m_summaries[r];
             Decimal sum;
-            qint64 loaded = 0;
-            for (int b = 0; b < m_buckets.size(); ++b) {
-                if (const auto v = value(r, b)) {
-                    m_summaries[r].peak = m_summaries[r].peak ? Decimal::max(*m_summaries[r].peak, *v) : *v;
-                    sum += *v;
-                    ++loaded;
-                }
+            for (int b : counted) {
+                const Decimal v = *value(r, b);
+                summary.peak = summary.peak ? Decimal::max(*summary.peak, v) : v;
+                sum += v;
             }
-            if (loaded > 0)
-                m_summaries[r].average = sum.dividedBy(Decimal::fromInt(loaded));
+            if (!counted.isEmpty())
+                summary.average = sum.dividedBy(Decimal::fromInt(counted.size()));
+            summary.toDate = toDate;
         }
         m_summariesValid = true;
     }
@@ -143,6 +213,11 @@ std::optional<Decimal> UsageSeriesModel::peak(int row) const
 std::optional<Decimal> UsageSeriesModel::average(int row) const
 {
     return summary(row).average;
+}
+
+bool UsageSeriesModel::summaryIsToDate(int row) const
+{
+    return summary(row).toDate;
 }
 
 bool UsageSeriesModel::isMetered(int row) const
@@ -210,6 +285,8 @@ QVariant UsageSeriesModel::data(const QModelIndex& index, int role) const
         if (number)
             return column == averageColumn() ? number->toString(1) : number->toString();
         if (bucket >= 0) {
+            if (coverage(bucket) == Coverage::NotYet && m_states.at(bucket) == BucketState::Loaded)
+                return tr("no data yet");
             switch (m_states.at(bucket)) {
             case BucketState::Failed:
                 return tr("failed");
@@ -238,10 +315,15 @@ QVariant UsageSeriesModel::data(const QModelIndex& index, int role) const
                 m_licences.at(row), b.first.toString(Qt::ISODate), b.last.toString(Qt::ISODate));
             if (number)
                 tip += u"\n"_s + tr("Usage: %1").arg(number->toString());
+            if (const QString note = coverageNote(bucket); !note.isEmpty())
+                tip += u"\n"_s + note;
             if (m_states.at(bucket) == BucketState::Failed)
                 tip += u"\n"_s + tr("Failed: %1").arg(m_errors.value(bucket));
             return tip;
         }
+        if ((column == peakColumn() || column == averageColumn()) && summaryIsToDate(row))
+            return tr("Only %1 has loaded: this is not a whole period's figure")
+                .arg(toDateText(m_granularity));
         return {};
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -249,13 +331,17 @@ QVariant UsageSeriesModel::data(const QModelIndex& index, int role) const
         if (bucket >= 0 && m_states.at(bucket) == BucketState::Failed)
             return int(CellTone::Bad);
         return {};
-    case Qt::FontRole:
-        if (column == peakColumn() || column == averageColumn()) {
-            QFont font;
-            font.setBold(column == peakColumn());
-            return font;
-        }
-        return {};
+    case Qt::FontRole: {
+        // Italic marks figures that are not a whole period's: a partial bucket, or a summary resting on one.
+        const bool summaryColumn = column == peakColumn() || column == averageColumn();
+        const bool toDate = summaryColumn ? summaryIsToDate(row) : coverage(bucket) != Coverage::Complete;
+        if (!summaryColumn && !toDate)
+            return {};
+        QFont font;
+        font.setBold(column == peakColumn());
+        font.setItalic(toDate);
+        return font;
+    }
     default:
         return {};
     }
@@ -281,6 +367,8 @@ QVariant UsageSeriesModel::headerData(int section, Qt::Orientation orientation, 
         if (bucket < 0)
             return {};
         QString label = m_buckets.at(bucket).label(m_granularity);
+        if (coverage(bucket) == Coverage::Partial)
+            label = tr("%1\nto date", "a bucket's header: the bucket over a second line").arg(label);
         if (m_states.at(bucket) == BucketState::Failed)
             label += u" ⚠"_s;
         return label;
@@ -288,11 +376,13 @@ QVariant UsageSeriesModel::headerData(int section, Qt::Orientation orientation, 
     if (role == Qt::ToolTipRole) {
         const int bucket = bucketOfColumn(section);
         if (bucket < 0)
-            return section == peakColumn()   ? tr("Highest usage across the loaded buckets")
-                : section == averageColumn() ? tr("Mean usage across the loaded buckets")
+            return section == peakColumn()   ? tr("Highest usage across the complete buckets loaded")
+                : section == averageColumn() ? tr("Mean usage across the complete buckets loaded")
                                              : QVariant();
         const DateBucket& b = m_buckets.at(bucket);
         QString tip = u"%1 – %2"_s.arg(b.first.toString(Qt::ISODate), b.last.toString(Qt::ISODate));
+        if (const QString note = coverageNote(bucket); !note.isEmpty())
+            tip += u"\n"_s + note;
         if (m_states.at(bucket) == BucketState::Failed)
             tip += u"\n"_s + tr("Failed: %1").arg(m_errors.value(bucket));
         return tip;

@@ -2,6 +2,7 @@
 
 #include "domain/billingusagereport.h"
 #include "domain/bucketstate.h"
+#include "domain/datacutoff.h"
 #include "domain/datebucket.h"
 #include "domain/decimal.h"
 
@@ -41,6 +42,9 @@ public:
     void setBucketState(int bucket, BucketState state);
     /// A bucket failed with this message.
     void setBucketFailed(int bucket, const QString& message);
+    /// The last day whose usage is complete (DataCutoff). Buckets past it are partial or have no data yet;
+    /// invalid means every bucket counts as complete.
+    void setDataThrough(QDate lastCompleteDay);
 
     // Layout
     static constexpr int LicenceColumn = 0;
@@ -56,14 +60,30 @@ public:
     QString licence(int row) const { return m_licences.value(row); }
     int rowOfLicence(const QString& licence) const { return m_rowOf.value(licence, -1); }
     BucketState bucketState(int bucket) const { return m_states.value(bucket, BucketState::Pending); }
+    QDate dataThrough() const { return m_dataThrough; }
+    /// How much of the bucket's calendar period the data covers (see coverageOf()).
+    Coverage coverage(int bucket) const;
     QString bucketError(int bucket) const { return m_errors.value(bucket); }
-    /// The licence's total in a bucket; nullopt when the bucket has not loaded. A loaded bucket without the
-    /// licence means zero usage.
+    /// The licence's total in a bucket; nullopt when the bucket has not loaded or has no data yet (it starts
+    /// after the cut-off). A loaded bucket without the licence means zero usage. A partial bucket's value is
+    /// its usage to date.
     std::optional<Decimal> value(int row, int bucket) const;
-    /// Highest usage across loaded buckets (nullopt before any loads).
+    /// Highest usage across the complete loaded buckets; partial buckets count only while no complete one has
+    /// loaded, and then summaryIsToDate() says so (nullopt before any loads).
     std::optional<Decimal> peak(int row) const;
-    /// Mean usage across loaded buckets, rounded to 2 decimals for display purposes only by the caller.
+    /// Mean usage across the same buckets as peak(), rounded to 2 decimals for display purposes only by the
+    /// caller.
     std::optional<Decimal> average(int row) const;
+    /// True when peak() and average() of the row rest on partial buckets only (a month to date).
+    bool summaryIsToDate(int row) const;
+    /// A day as people read it in tooltips, the status line and on charts: "30 Nov 2026" (locale month
+    /// names).
+    static QString dayText(QDate day);
+    /// What a partial bucket of this granularity is called: "month to date", "week to date", …
+    static QString toDateText(Granularity granularity);
+    /// Why a bucket is not a whole period's figure ("month to date, through …", "No data yet: …"); empty for
+    /// a complete bucket.
+    QString coverageNote(int bucket) const;
     /// True for a licence measured in units other than resources (sessions, gigabytes): none of its loaded
     /// non-zero cells lists a resource. Such usage does not share a scale with seat and device counts.
     bool isMetered(int row) const;
@@ -91,6 +111,7 @@ private:
     {
         std::optional<Decimal> peak;
         std::optional<Decimal> average;
+        bool toDate = false;
     };
     void emitColumnChanged(int bucket);
     void emitSummaryChanged();
@@ -98,6 +119,7 @@ private:
 
     QList<DateBucket> m_buckets;
     Granularity m_granularity = Granularity::Month;
+    QDate m_dataThrough;
     QList<BucketState> m_states;
     QHash<int, QString> m_errors;
     QStringList m_licences;

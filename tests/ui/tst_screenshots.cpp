@@ -107,7 +107,7 @@ private Q_SLOTS:
         window.showSession(sim.session.get(), { sim.server->data().orgName(), u"demo · us_east_1"_s, true });
         window.resize(1280, 800);
         UsagePage* page = window.usagePage();
-        page->findChild<RangeBar*>()->setToday(test::fixedNow().date());
+        page->setToday(test::fixedNow().date());
         page->setStackedBars(stacked);
         page->findChild<RangeBar*>()->setPreset(
             stacked ? RangePreset::Last3Months : RangePreset::Last12Months);

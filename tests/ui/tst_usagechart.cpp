@@ -155,6 +155,60 @@ private Q_SLOTS:
         QCOMPARE(categories->count(), 12);
     }
 
+    // A month to date is hatched, stacked on its own sets with no legend entry; the solid sets hold nothing
+    // there. Lines draw it as a dashed run to a hollow marker, and the solid line stops at the last whole
+    // month.
+    void partialBucket_isDrawnApart_inBarsAndLines()
+    {
+        UsageSeriesModel model;
+        model.setBuckets(DateBuckets::tile(QDate(2026, 9, 1), QDate(2026, 11, 19), Granularity::Month),
+            Granularity::Month);
+        model.setDataThrough(QDate(2026, 11, 19));
+        for (int b = 0; b < 3; ++b)
+            model.setReport(
+                b, report({ { u"A"_s, Decimal::fromInt(10 + b) }, { u"B"_s, Decimal::fromInt(5) } }));
+        QCOMPARE(model.coverage(2), Coverage::Partial);
+
+        UsageChartOptions options;
+        options.mode = UsageChartOptions::Mode::StackedBars;
+        const BuiltChart bars = UsageChartBuilder::build(model, options);
+        std::unique_ptr<QChart> barsOwner(bars.chart);
+        QStackedBarSeries* stacked = barsOf(bars.chart);
+        QVERIFY(stacked);
+        QCOMPARE(stacked->count(), 4); // A and B, then their hatched month to date
+        for (const PlottedSeries& plotted : bars.series) {
+            QVERIFY(plotted.partialBarSet);
+            QCOMPARE(plotted.barSet->at(2), 0.0);
+            QCOMPARE(plotted.partialBarSet->at(2), plotted.valueAt(2)->toDouble());
+            QCOMPARE(plotted.partialBarSet->at(1), 0.0);
+            QCOMPARE(plotted.partialBarSet->brush().style(), Qt::BDiagPattern);
+            QVERIFY(!bars.chart->legend()
+                         ->markers(stacked)
+                         .at(int(stacked->barSets().indexOf(plotted.partialBarSet)))
+                         ->isVisible());
+        }
+        QVERIFY(bars.chart->title().contains(u"data through"_s));
+
+        const BuiltChart lines = UsageChartBuilder::build(model, {});
+        std::unique_ptr<QChart> linesOwner(lines.chart);
+        for (const PlottedSeries& plotted : lines.series) {
+            QCOMPARE(plotted.line->count(), 2);
+            QVERIFY(plotted.partialLine);
+            QCOMPARE(plotted.partialLine->count(), 2); // from the last whole month to the month to date
+            QCOMPARE(plotted.partialLine->at(0), plotted.line->at(1));
+            QCOMPARE(plotted.partialLine->pen().style(), Qt::DashLine);
+            QCOMPARE(plotted.partialPoints->count(), 1);
+            QCOMPARE(plotted.partialPoints->at(0).y(), plotted.valueAt(2)->toDouble());
+            for (QAbstractSeries* companion : { static_cast<QAbstractSeries*>(plotted.partialLine),
+                     static_cast<QAbstractSeries*>(plotted.partialPoints) })
+                QVERIFY(!lines.chart->legend()->markers(companion).first()->isVisible());
+        }
+        QCOMPARE(lines.seriesNames, (QStringList { u"A"_s, u"B"_s }));
+        // Peak and average leave the month to date out.
+        QCOMPARE(*model.peak(model.rowOfLicence(u"A"_s)), Decimal::fromInt(11));
+        QCOMPARE(*model.average(model.rowOfLicence(u"A"_s)), *Decimal::fromString(u"10.5"_s));
+    }
+
     void topN_sixLicencesTopThree_otherIsExactSumOfRest_data()
     {
         QTest::addColumn<bool>("bars");

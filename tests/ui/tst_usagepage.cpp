@@ -2,6 +2,7 @@
 
 #include "api/orgapi.h"
 #include "csvreader.h"
+#include "domain/datacutoff.h"
 #include "domain/datebuckets.h"
 #include "load/usageseriescontroller.h"
 #include "models/usageseriesmodel.h"
@@ -32,6 +33,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+#include <QtCharts/QXYSeries>
 
 using namespace Qt::StringLiterals;
 using namespace bd;
@@ -55,7 +57,7 @@ struct PageFixture
         if (!fixture->sim)
             return nullptr;
         fixture->page = std::make_unique<UsagePage>(fixture->sim->session.get());
-        fixture->page->findChild<RangeBar*>()->setToday(test::fixedNow().date());
+        fixture->page->setToday(test::fixedNow().date());
         fixture->page->resize(1200, 800);
         fixture->page->show();
         return fixture;
@@ -124,7 +126,12 @@ private Q_SLOTS:
         UsageSeriesModel* model = fixture.page->controller()->model();
         QCOMPARE(model->buckets().size(), 3);
         QCOMPARE(model->buckets().first().first, QDate(2026, 9, 1));
-        QCOMPARE(model->buckets().last().last, QDate(2026, 11, 20));
+        // The range ends at the data cut-off, the day before "today": November is month to date.
+        QCOMPARE(model->buckets().last().last, QDate(2026, 11, 19));
+        QCOMPARE(model->dataThrough(), QDate(2026, 11, 19));
+        QCOMPARE(model->coverage(1), Coverage::Complete);
+        QCOMPARE(model->coverage(2), Coverage::Partial);
+        QVERIFY(model->headerData(model->bucketColumn(2), Qt::Horizontal).toString().contains(u"to date"_s));
         QCOMPARE(model->count(UsageSeriesModel::BucketState::Loaded), 3);
         QCOMPARE(fixture.sim->requests(UsagePath).size(), 3);
 
@@ -148,6 +155,9 @@ private Q_SLOTS:
         QVERIFY(!built.series.isEmpty());
         for (const PlottedSeries& series : built.series) {
             QCOMPARE(series.buckets.size(), 3);
+            QCOMPARE(series.partialBuckets, QList<int> { 2 }); // drawn apart, dashed and hollow
+            QVERIFY(series.partialLine && series.partialPoints);
+            QCOMPARE(series.line->count(), 2); // the solid line holds the complete months only
             if (series.name == UsageChartBuilder::otherName())
                 continue;
             const int row = model->rowOfLicence(series.name);
@@ -156,6 +166,111 @@ private Q_SLOTS:
                 QCOMPARE(series.values.at(i), *model->value(row, series.buckets.at(i)));
         }
         QVERIFY(fixture.page->status().text.startsWith(u"3 of 3 reports"_s));
+        QVERIFY2(fixture.page->status().text.contains(u"data through 19 Nov 2026"_s),
+            qPrintable(fixture.page->status().text));
+        QVERIFY(built.chart->title().contains(u"data through 19 Nov 2026"_s));
+        // Peak and average rest on the complete months: the month to date does not pull the average down.
+        for (int row = 0; row < model->licenceCount(); ++row) {
+            QVERIFY(!model->summaryIsToDate(row));
+            const Decimal september = *model->value(row, 0);
+            const Decimal october = *model->value(row, 1);
+            QCOMPARE(*model->peak(row), Decimal::max(september, october));
+        }
+    }
+
+    // On the 1st of a month, the default view shows twelve whole months: no month of one empty day at the
+    // end, so no line falls to zero.
+    void firstOfTheMonth_last12Months_isWholeMonthsWithNoCliff()
+    {
+        const QDateTime first(QDate(2026, 12, 1), QTime(9, 0), UtcZone);
+        sim::SimOptions options;
+        options.now = first;
+        BD_START(PageFixture, fixture, options);
+        fixture.page->setToday(first.date());
+        fixture.page->findChild<RangeBar*>()->setPreset(RangePreset::Last12Months);
+        fixture.page->findChild<RangeBar*>()->setGranularity(Granularity::Month);
+        QVERIFY(fixture.loadAndWait());
+
+        const UsageSeriesModel* model = fixture.page->controller()->model();
+        QCOMPARE(model->buckets().size(), 12);
+        QCOMPARE(model->buckets().first().first, QDate(2025, 12, 1));
+        QCOMPARE(model->buckets().last().last, QDate(2026, 11, 30));
+        for (int b = 0; b < 12; ++b)
+            QCOMPARE(model->coverage(b), Coverage::Complete);
+        // Every seat licence that October used is used in November too: no false cliff.
+        int compared = 0;
+        for (int row = 0; row < model->licenceCount(); ++row) {
+            if (model->isMetered(row) || model->value(row, 10)->isZero())
+                continue;
+            QVERIFY2(!model->value(row, 11)->isZero(), qPrintable(model->licence(row)));
+            ++compared;
+        }
+        QVERIFY(compared > 0);
+        UsageChartView* chart = fixture.page->findChild<UsageChartView*>();
+        chart->rebuildNow();
+        QVERIFY(!chart->built().cutoffLine); // the range ends at the cut-off: no rule needed
+        for (const PlottedSeries& series : chart->built().series)
+            QVERIFY(series.partialBuckets.isEmpty());
+    }
+
+    // "This month" on the 1st has nothing to show yet: it says so, loads nothing, and offers last month.
+    void firstOfTheMonth_thisMonth_saysNoDataYetAndOffersLastMonth()
+    {
+        const QDateTime first(QDate(2026, 12, 1), QTime(9, 0), UtcZone);
+        sim::SimOptions options;
+        options.now = first;
+        BD_START(PageFixture, fixture, options);
+        fixture.page->setToday(first.date());
+        auto* bar = fixture.page->findChild<RangeBar*>();
+        bar->setPreset(RangePreset::ThisMonth);
+        auto* problem = bar->findChild<QLabel*>(u"rangeProblem"_s);
+        QVERIFY(problem->isVisible());
+        QVERIFY2(problem->text().contains(u"No data for December yet"_s), qPrintable(problem->text()));
+        QVERIFY(problem->text().contains(u"30 Nov 2026"_s));
+        QVERIFY(!bar->findChild<QPushButton*>(u"loadButton"_s)->isEnabled());
+        auto* offer = bar->findChild<QPushButton*>(u"rangeOffer"_s);
+        QVERIFY(offer->isVisible());
+
+        QSignalSpy settled(fixture.page.get(), &UsagePage::loadSettled);
+        QTest::mouseClick(offer, Qt::LeftButton);
+        QVERIFY(settled.wait(30'000));
+        QCOMPARE(bar->preset(), RangePreset::LastMonth);
+        QCOMPARE(
+            fixture.page->controller()->range(), (DateRange { QDate(2026, 11, 1), QDate(2026, 11, 30) }));
+        QVERIFY(!problem->isVisible());
+        QCOMPARE(fixture.page->controller()->model()->coverage(0), Coverage::Complete);
+    }
+
+    // A custom range that reaches today: today's bucket has no data yet and is not drawn, never as zero.
+    void customRangeToToday_bucketPastTheCutoff_isNoDataYet()
+    {
+        const QDateTime first(QDate(2026, 12, 1), QTime(9, 0), UtcZone);
+        sim::SimOptions options;
+        options.now = first;
+        BD_START(PageFixture, fixture, options);
+        fixture.page->setToday(first.date());
+        fixture.page->load({ QDate(2026, 10, 1), first.date() }, Granularity::Month);
+        QSignalSpy settled(fixture.page.get(), &UsagePage::loadSettled);
+        QVERIFY(settled.wait(30'000));
+
+        const UsageSeriesModel* model = fixture.page->controller()->model();
+        QCOMPARE(model->buckets().size(), 3);
+        QCOMPARE(model->coverage(2), Coverage::NotYet);
+        QVERIFY(model->licenceCount() > 0);
+        for (int row = 0; row < model->licenceCount(); ++row) {
+            QVERIFY(!model->value(row, 2)); // not a zero: no value
+            QCOMPARE(model->data(model->index(row, model->bucketColumn(2))).toString(), u"no data yet"_s);
+        }
+        UsageChartView* chart = fixture.page->findChild<UsageChartView*>();
+        chart->rebuildNow();
+        const BuiltChart& built = chart->built();
+        QCOMPARE(built.notYetBuckets, QList<int> { 2 });
+        QVERIFY(built.cutoffLine);
+        QCOMPARE(built.cutoffLine->name(), u"Data through 30 Nov 2026"_s);
+        for (const PlottedSeries& series : built.series) {
+            QVERIFY(!series.buckets.contains(2));
+            QCOMPARE(series.line->count(), 2);
+        }
     }
 
     void selectingACell_showsItsResources()
@@ -348,7 +463,7 @@ private Q_SLOTS:
         BD_SIM_FIXTURE(second);
         MainWindow window;
         window.showSession(first.session.get(), { u"First"_s, u"us_east_1"_s, false });
-        window.usagePage()->findChild<RangeBar*>()->setToday(test::fixedNow().date());
+        window.usagePage()->setToday(test::fixedNow().date());
         window.usagePage()->findChild<RangeBar*>()->setPreset(RangePreset::Last12Months);
         window.usagePage()->findChild<RangeBar*>()->setGranularity(Granularity::Week);
         window.start();
@@ -361,7 +476,7 @@ private Q_SLOTS:
         QCOMPARE(window.findChild<QLabel*>(u"orgLabel"_s)->text(), u"Second"_s);
         QVERIFY(!window.findChild<QWidget*>(u"demoBanner"_s)->isVisibleTo(&window));
         UsagePage* page = window.usagePage();
-        page->findChild<RangeBar*>()->setToday(test::fixedNow().date());
+        page->setToday(test::fixedNow().date());
         page->findChild<RangeBar*>()->setPreset(RangePreset::Last3Months);
         page->findChild<RangeBar*>()->setGranularity(Granularity::Month);
         QSignalSpy settled(page, &UsagePage::loadSettled);

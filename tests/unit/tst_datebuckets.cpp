@@ -1,16 +1,22 @@
+#include "domain/datacutoff.h"
 #include "domain/datebucket.h"
 #include "domain/datebuckets.h"
 #include "domain/granularity.h"
 #include "domain/utc.h"
 
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using bd::DateBucket;
 namespace DateBuckets = bd::DateBuckets;
+using bd::Coverage;
 using bd::Granularity;
+using bd::UtcZone;
+namespace DataCutoff = bd::DataCutoff;
 
 Q_DECLARE_METATYPE(bd::Granularity)
+Q_DECLARE_METATYPE(bd::Coverage)
 
 namespace {
 
@@ -182,6 +188,64 @@ private slots:
         QCOMPARE(bd::granularityFromName(u"Week"), std::optional<Granularity>(Granularity::Week));
         QVERIFY(!bd::granularityFromName(u"year").has_value());
         QVERIFY(!bd::granularityFromName(u"").has_value());
+    }
+
+    // Usage is complete through the end of yesterday, UTC, whatever the hour.
+    void dataCutoff_isYesterdayInUtc()
+    {
+        QCOMPARE(DataCutoff::lastCompleteDay(QDateTime(QDate(2026, 12, 1), QTime(0, 0), UtcZone)),
+            QDate(2026, 11, 30));
+        QCOMPARE(DataCutoff::lastCompleteDay(QDateTime(QDate(2026, 12, 1), QTime(23, 59, 59), UtcZone)),
+            QDate(2026, 11, 30));
+        QCOMPARE(DataCutoff::lastCompleteDay(QDate(2028, 3, 1)), QDate(2028, 2, 29));
+        QCOMPARE(DataCutoff::lastCompleteDay(QDate(2027, 1, 1)), QDate(2026, 12, 31));
+        // 01:30 on 1 December in UTC+2 is still 30 November in UTC: the cut-off is 29 November.
+        const QDateTime eastern(QDate(2026, 12, 1), QTime(1, 30), QTimeZone(2 * 3600));
+        QCOMPARE(DataCutoff::lastCompleteDay(eastern), QDate(2026, 11, 29));
+        QCOMPARE(DataCutoff::horizon(QDateTime(QDate(2026, 12, 1), QTime(12, 0), UtcZone)),
+            QDateTime(QDate(2026, 12, 1), QTime(0, 0), UtcZone));
+    }
+
+    void coverageOf_bucket_data()
+    {
+        QTest::addColumn<QDate>("first");
+        QTest::addColumn<QDate>("last");
+        QTest::addColumn<Granularity>("granularity");
+        QTest::addColumn<QDate>("cutoff");
+        QTest::addColumn<Coverage>("coverage");
+        const QDate nov30(2026, 11, 30);
+        QTest::newRow("November on 1 December")
+            << QDate(2026, 11, 1) << nov30 << Granularity::Month << nov30 << Coverage::Complete;
+        QTest::newRow("December on 1 December")
+            << QDate(2026, 12, 1) << QDate(2026, 12, 1) << Granularity::Month << nov30 << Coverage::NotYet;
+        QTest::newRow("month to date") << QDate(2026, 11, 1) << QDate(2026, 11, 19) << Granularity::Month
+                                       << QDate(2026, 11, 19) << Coverage::Partial;
+        QTest::newRow("month clipped by the range, complete")
+            << QDate(2026, 10, 1) << QDate(2026, 10, 15) << Granularity::Month << nov30 << Coverage::Complete;
+        QTest::newRow("month reaching past the cut-off")
+            << QDate(2026, 11, 1) << nov30 << Granularity::Month << QDate(2026, 11, 19) << Coverage::Partial;
+        QTest::newRow("leap February through the 29th")
+            << QDate(2028, 2, 1) << QDate(2028, 2, 29) << Granularity::Month << QDate(2028, 2, 29)
+            << Coverage::Complete;
+        QTest::newRow("leap February through the 28th")
+            << QDate(2028, 2, 1) << QDate(2028, 2, 28) << Granularity::Month << QDate(2028, 2, 28)
+            << Coverage::Partial;
+        QTest::newRow("yesterday") << nov30 << nov30 << Granularity::Day << nov30 << Coverage::Complete;
+        QTest::newRow("week to date (Mon 30 Nov)")
+            << nov30 << nov30 << Granularity::Week << nov30 << Coverage::Partial;
+        QTest::newRow("quarter to date")
+            << QDate(2026, 10, 1) << nov30 << Granularity::Quarter << nov30 << Coverage::Partial;
+        QTest::newRow("no cut-off known") << QDate(2026, 12, 1) << QDate(2026, 12, 31) << Granularity::Month
+                                          << QDate() << Coverage::Complete;
+    }
+    void coverageOf_bucket()
+    {
+        QFETCH(QDate, first);
+        QFETCH(QDate, last);
+        QFETCH(Granularity, granularity);
+        QFETCH(QDate, cutoff);
+        QFETCH(Coverage, coverage);
+        QCOMPARE(bd::coverageOf(DateBucket { first, last }, granularity, cutoff), coverage);
     }
 };
 

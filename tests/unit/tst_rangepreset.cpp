@@ -22,19 +22,31 @@ private Q_SLOTS:
         QTest::addColumn<QDate>("first");
         QTest::addColumn<QDate>("last");
         const QDate today(2026, 11, 26);
-        QTest::newRow("this month") << RangePreset::ThisMonth << today << QDate(2026, 11, 1) << today;
+        const QDate cutoff(2026, 11, 25); // usage is complete through yesterday
+        QTest::newRow("this month") << RangePreset::ThisMonth << today << QDate(2026, 11, 1) << cutoff;
         QTest::newRow("last month") << RangePreset::LastMonth << today << QDate(2026, 10, 1)
                                     << QDate(2026, 10, 31);
         QTest::newRow("last month in January")
             << RangePreset::LastMonth << QDate(2026, 1, 5) << QDate(2025, 12, 1) << QDate(2025, 12, 31);
         QTest::newRow("last month to a leap February")
             << RangePreset::LastMonth << QDate(2024, 3, 1) << QDate(2024, 2, 1) << QDate(2024, 2, 29);
-        QTest::newRow("last 3 months") << RangePreset::Last3Months << today << QDate(2026, 9, 1) << today;
-        QTest::newRow("last 6 months") << RangePreset::Last6Months << today << QDate(2026, 6, 1) << today;
-        QTest::newRow("last 12 months") << RangePreset::Last12Months << today << QDate(2025, 12, 1) << today;
-        QTest::newRow("year to date") << RangePreset::YearToDate << today << QDate(2026, 1, 1) << today;
+        QTest::newRow("last 3 months") << RangePreset::Last3Months << today << QDate(2026, 9, 1) << cutoff;
+        QTest::newRow("last 6 months") << RangePreset::Last6Months << today << QDate(2026, 6, 1) << cutoff;
+        QTest::newRow("last 12 months") << RangePreset::Last12Months << today << QDate(2025, 12, 1) << cutoff;
+        QTest::newRow("year to date") << RangePreset::YearToDate << today << QDate(2026, 1, 1) << cutoff;
         QTest::newRow("last year") << RangePreset::LastYear << today << QDate(2025, 1, 1)
                                    << QDate(2025, 12, 31);
+        // On the 1st the month that just began has no data: "last N months" end with the month that ended.
+        QTest::newRow("last 12 months on the 1st")
+            << RangePreset::Last12Months << QDate(2026, 12, 1) << QDate(2025, 12, 1) << QDate(2026, 11, 30);
+        QTest::newRow("last 3 months on 1 March of a leap year")
+            << RangePreset::Last3Months << QDate(2024, 3, 1) << QDate(2023, 12, 1) << QDate(2024, 2, 29);
+        QTest::newRow("last 6 months on New Year's Day")
+            << RangePreset::Last6Months << QDate(2027, 1, 1) << QDate(2026, 7, 1) << QDate(2026, 12, 31);
+        QTest::newRow("this month on the 2nd")
+            << RangePreset::ThisMonth << QDate(2026, 12, 2) << QDate(2026, 12, 1) << QDate(2026, 12, 1);
+        QTest::newRow("last month at a month's end")
+            << RangePreset::LastMonth << QDate(2026, 10, 31) << QDate(2026, 9, 1) << QDate(2026, 9, 30);
     }
 
     void rangeFor_eachPreset()
@@ -47,6 +59,44 @@ private Q_SLOTS:
         QCOMPARE(range.first, first);
         QCOMPARE(range.last, last);
         QVERIFY(range.isValid());
+    }
+
+    // The first day of a month or year has no data for it yet: the preset is empty and names what to offer.
+    void rangeFor_firstDayOfItsPeriod_isEmptyAndOffersThePreviousOne_data()
+    {
+        QTest::addColumn<RangePreset>("preset");
+        QTest::addColumn<QDate>("today");
+        QTest::addColumn<RangePreset>("offered");
+        QTest::newRow("this month on 1 December")
+            << RangePreset::ThisMonth << QDate(2026, 12, 1) << RangePreset::LastMonth;
+        QTest::newRow("this month on 1 March, leap year")
+            << RangePreset::ThisMonth << QDate(2028, 3, 1) << RangePreset::LastMonth;
+        QTest::newRow("year to date on 1 January")
+            << RangePreset::YearToDate << QDate(2027, 1, 1) << RangePreset::LastYear;
+    }
+    void rangeFor_firstDayOfItsPeriod_isEmptyAndOffersThePreviousOne()
+    {
+        QFETCH(RangePreset, preset);
+        QFETCH(QDate, today);
+        QFETCH(RangePreset, offered);
+        const DateRange range = RangePresets::rangeFor(preset, today);
+        QVERIFY(!range.isValid());
+        QCOMPARE(range.last, today.addDays(-1)); // it ends at the cut-off, before it begins
+        QCOMPARE(RangePresets::insteadOfEmpty(preset), std::optional<RangePreset>(offered));
+        const DateRange instead = RangePresets::rangeFor(offered, today);
+        QVERIFY(instead.isValid());
+        QCOMPARE(instead.last, today.addDays(-1)); // the period that just ended, whole
+    }
+
+    void rangeFor_noPresetReachesPastTheCutoff()
+    {
+        for (QDate today = QDate(2027, 12, 25); today <= QDate(2028, 3, 2); today = today.addDays(1)) {
+            for (RangePreset preset : RangePresets::all()) {
+                const DateRange range = RangePresets::rangeFor(preset, today);
+                if (range.isValid())
+                    QVERIFY2(range.last < today, qPrintable(today.toString(Qt::ISODate)));
+            }
+        }
     }
 
     void custom_isNotARange()

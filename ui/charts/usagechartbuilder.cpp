@@ -5,6 +5,7 @@
 
 #include <QPen>
 #include <QtCharts/QBarCategoryAxis>
+#include <QtCharts/QBarLegendMarker>
 #include <QtCharts/QBarSet>
 #include <QtCharts/QCategoryAxis>
 #include <QtCharts/QChart>
@@ -34,13 +35,15 @@ PlottedSeries plotRows(const UsageSeriesModel& model, const QList<int>& rows, co
         plotted.licences << model.licence(row);
     const int bucketCount = int(model.buckets().size());
     for (int b = 0; b < bucketCount; ++b) {
-        if (model.bucketState(b) != BucketState::Loaded)
+        if (model.bucketState(b) != BucketState::Loaded || model.coverage(b) == Coverage::NotYet)
             continue;
         Decimal sum; // exact: "Other" must equal the sum of what it hides, to the last digit
         for (int row : rows)
             sum += model.value(row, b).value_or(Decimal());
         plotted.buckets << b;
         plotted.values << sum;
+        if (model.coverage(b) == Coverage::Partial)
+            plotted.partialBuckets << b;
     }
     return plotted;
 }
@@ -75,19 +78,31 @@ QString UsageChartBuilder::failedName()
     return tr("Failed buckets");
 }
 
-QString UsageChartBuilder::title(Granularity granularity)
+QString UsageChartBuilder::title(Granularity granularity, QDate dataThrough)
 {
+    QString text;
     switch (granularity) {
     case Granularity::Day:
-        return tr("Billable usage per day");
+        text = tr("Billable usage per day");
+        break;
     case Granularity::Week:
-        return tr("Billable usage per week");
+        text = tr("Billable usage per week");
+        break;
     case Granularity::Month:
-        return tr("Billable usage per month");
+        text = tr("Billable usage per month");
+        break;
     case Granularity::Quarter:
-        return tr("Billable usage per quarter");
+        text = tr("Billable usage per quarter");
+        break;
     }
-    return {};
+    if (dataThrough.isValid())
+        text = tr("%1 · data through %2").arg(text, UsageSeriesModel::dayText(dataThrough));
+    return text;
+}
+
+QString UsageChartBuilder::cutoffName(QDate dataThrough)
+{
+    return tr("Data through %1").arg(UsageSeriesModel::dayText(dataThrough));
 }
 
 void UsageChartBuilder::selectRows(
@@ -137,7 +152,7 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
     const QList<DateBucket>& buckets = model.buckets();
     const Granularity granularity = model.granularity();
     const bool lines = options.mode == UsageChartOptions::Mode::Lines;
-    chart->setTitle(title(granularity));
+    chart->setTitle(title(granularity, model.dataThrough()));
     if (buckets.isEmpty())
         return built;
 
@@ -159,7 +174,12 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
     for (int b = 0; b < buckets.size(); ++b) {
         if (model.bucketState(b) == BucketState::Failed)
             built.failedBuckets << b;
+        else if (model.coverage(b) == Coverage::NotYet)
+            built.notYetBuckets << b;
     }
+    // Series drawn for a licence beside its own (the partial run): they follow its visibility and have no
+    // legend entry of their own.
+    QList<QAbstractSeries*> companions;
 
     // The y range covers what is visible, so hiding a large licence zooms in on the small ones.
     double maxValue = 0;
@@ -173,36 +193,85 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
             pen.setWidthF(2.0);
             series->setPen(pen);
             series->setPointsVisible(true); // markers show which buckets really carry a value
+            QList<QPointF> partial; // the dashed run
+            QList<QPointF> partialPoints; // its hollow markers
             for (qsizetype i = 0; i < plotted.buckets.size(); ++i) {
-                const double y = plotted.values.at(i).toDouble();
-                series->append(built.bucketX.at(plotted.buckets.at(i)), y);
+                const int b = plotted.buckets.at(i);
+                const QPointF point(built.bucketX.at(b), plotted.values.at(i).toDouble());
+                if (plotted.partialBuckets.contains(b)) {
+                    // The dashed run starts at the last complete point, so the line does not seem to end.
+                    if (partial.isEmpty() && series->count() > 0)
+                        partial << series->at(series->count() - 1);
+                    partial << point;
+                    partialPoints << point;
+                } else {
+                    series->append(point);
+                }
                 if (plotted.visible)
-                    maxValue = std::max(maxValue, y);
+                    maxValue = std::max(maxValue, point.y());
             }
             plotted.line = series;
             chart->addSeries(series);
             allSeries << series;
+            if (!partial.isEmpty()) {
+                auto* run = new QLineSeries;
+                run->setName(plotted.name);
+                QPen dashed = pen;
+                dashed.setStyle(Qt::DashLine);
+                run->setPen(dashed);
+                run->append(partial);
+                auto* hollow = new QScatterSeries;
+                hollow->setName(plotted.name);
+                hollow->setMarkerSize(10);
+                hollow->setBrush(Qt::NoBrush);
+                hollow->setBorderColor(pen.color());
+                hollow->setPen(QPen(pen.color(), 2.0));
+                hollow->append(partialPoints);
+                plotted.partialLine = run;
+                plotted.partialPoints = hollow;
+                for (QAbstractSeries* companion :
+                    { static_cast<QAbstractSeries*>(run), static_cast<QAbstractSeries*>(hollow) }) {
+                    chart->addSeries(companion);
+                    allSeries << companion;
+                    companions << companion;
+                    companion->setVisible(plotted.visible);
+                }
+            }
         }
     } else {
         auto* bars = new QStackedBarSeries;
         QList<double> stacked(buckets.size(), 0.0);
+        QList<QBarSet*> partialSets;
         for (PlottedSeries& plotted : built.series) {
             auto* set = new QBarSet(plotted.name);
             set->setColor(plotted.name == otherName() ? ChartStyle::otherColor()
                                                       : ChartStyle::seriesColor(int(bars->count())));
             set->setBorderColor(set->color().darker(115));
             QList<qreal> values(buckets.size(), 0.0);
+            QList<qreal> partialValues(buckets.size(), 0.0);
             if (plotted.visible) {
                 for (qsizetype i = 0; i < plotted.buckets.size(); ++i) {
                     const int b = plotted.buckets.at(i);
-                    values[b] = plotted.values.at(i).toDouble();
-                    stacked[b] += values[b];
+                    (plotted.partialBuckets.contains(b) ? partialValues : values)[b]
+                        = plotted.values.at(i).toDouble();
+                    stacked[b] += plotted.values.at(i).toDouble();
                 }
             }
             set->append(values);
             plotted.barSet = set;
             bars->append(set);
+            if (!plotted.partialBuckets.isEmpty()) {
+                auto* hatched = new QBarSet(plotted.name);
+                hatched->setBrush(QBrush(set->color(), Qt::BDiagPattern));
+                hatched->setBorderColor(set->color());
+                hatched->append(partialValues);
+                plotted.partialBarSet = hatched;
+                partialSets << hatched;
+            }
         }
+        // The hatched sets stack on top, in the same order as the solid ones, at the partial buckets only.
+        for (QBarSet* hatched : std::as_const(partialSets))
+            bars->append(hatched);
         for (double total : std::as_const(stacked))
             maxValue = std::max(maxValue, total);
         chart->addSeries(bars);
@@ -224,6 +293,21 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
         allSeries << failed;
     }
 
+    const QDate dataThrough = model.dataThrough();
+    if (lines && dataThrough.isValid() && buckets.last().last > dataThrough) {
+        // The rule stands where the cut-off day ends.
+        const qreal x = qreal(DateBucket { dataThrough, dataThrough }.end().toMSecsSinceEpoch());
+        auto* rule = new QLineSeries;
+        rule->setName(cutoffName(dataThrough));
+        QPen pen(ChartStyle::otherColor(), 1.5, Qt::DashDotLine);
+        rule->setPen(pen);
+        rule->append(x, 0);
+        rule->append(x, 1); // stretched to the y axis' top once the axis is known
+        built.cutoffLine = rule;
+        chart->addSeries(rule);
+        allSeries << rule;
+    }
+
     QAbstractAxis* xAxis = nullptr;
     if (lines) {
         const qint64 firstLength = buckets.first().start().msecsTo(buckets.first().end());
@@ -239,6 +323,8 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
         xAxis = categories;
     }
     QValueAxis* yAxis = ChartStyle::usageAxis(maxValue, tr("Usage"));
+    if (built.cutoffLine)
+        built.cutoffLine->replace(1, built.cutoffLine->at(1).x(), yAxis->max());
     chart->addAxis(xAxis, Qt::AlignBottom);
     chart->addAxis(yAxis, Qt::AlignLeft);
     for (QAbstractSeries* series : std::as_const(allSeries)) {
@@ -248,7 +334,19 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
 
     // Hidden series: lines are switched off, bar sets were filled with zeros above; both keep a dimmed legend
     // entry.
+    for (QAbstractSeries* companion : std::as_const(companions)) {
+        for (QLegendMarker* marker : chart->legend()->markers(companion))
+            marker->setVisible(false);
+    }
     for (QLegendMarker* marker : chart->legend()->markers()) {
+        if (companions.contains(marker->series()))
+            continue;
+        if (auto* barMarker = qobject_cast<QBarLegendMarker*>(marker); barMarker
+            && std::any_of(built.series.cbegin(), built.series.cend(),
+                [barMarker](const PlottedSeries& p) { return p.partialBarSet == barMarker->barset(); })) {
+            marker->setVisible(false);
+            continue;
+        }
         if (!options.hiddenLicences.contains(marker->label()))
             continue;
         if (marker->series() && marker->series()->type() != QAbstractSeries::SeriesTypeStackedBar)

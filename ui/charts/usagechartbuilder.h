@@ -5,6 +5,7 @@
 #include "ui/charts/usagechartoptions.h"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -12,8 +13,8 @@
 #include <optional>
 
 class QBarSet;
-class QChart;
 class QScatterSeries;
+class QChart;
 class QXYSeries;
 
 namespace bd {
@@ -25,12 +26,16 @@ struct PlottedSeries
 {
     QString name; ///< legend name: the licence, or UsageChartBuilder::otherName()
     QStringList licences; ///< licences it covers: one, or every licence summed into "Other"
-    QList<int> buckets; ///< loaded buckets, ascending; in Lines mode point i is buckets[i]
+    QList<int> buckets; ///< loaded buckets with data, ascending (complete and partial)
     QList<Decimal> values; ///< exact value per entry of `buckets`
+    QList<int> partialBuckets; ///< the entries of `buckets` that are partial (month to date, …)
     bool visible = true; ///< false when switched off in the legend
     bool other = false; ///< true for the "Other" sum
-    QXYSeries* line = nullptr; ///< Lines mode: the series (owned by the chart)
+    QXYSeries* line = nullptr; ///< Lines mode: the solid line through the complete buckets (chart-owned)
+    QXYSeries* partialLine = nullptr; ///< Lines mode: the dashed run on to the partial buckets, or null
+    QScatterSeries* partialPoints = nullptr; ///< Lines mode: hollow markers at the partial buckets, or null
     QBarSet* barSet = nullptr; ///< StackedBars mode: the bar set (owned by the chart)
+    QBarSet* partialBarSet = nullptr; ///< StackedBars mode: the hatched bars of the partial buckets, or null
 
     /// Exact value in a bucket; nullopt when the bucket was not loaded.
     std::optional<Decimal> valueAt(int bucket) const;
@@ -43,6 +48,8 @@ struct BuiltChart
     QStringList seriesNames; ///< plotted series in legend order (licences, then "Other")
     QList<PlottedSeries> series; ///< parallel to seriesNames
     QList<int> failedBuckets; ///< buckets drawn with the failed marker
+    QList<int> notYetBuckets; ///< buckets past the data cut-off: nothing is drawn for them
+    QXYSeries* cutoffLine = nullptr; ///< Lines mode: the "data through" rule, when the range reaches past it
     QScatterSeries* failedMarker = nullptr; ///< red markers on the x axis at failed buckets, or null
     QList<qreal> bucketX; ///< x position of each bucket (ms since epoch, or index for bars)
     QStringList bucketLabels; ///< axis label of each bucket
@@ -50,6 +57,11 @@ struct BuiltChart
 
 /// Builds the usage chart (lines over time, or stacked bars) from a UsageSeriesModel. Pure: no widget, no
 /// timer.
+///
+/// Honest time: the title says how far the data goes ("data through 30 Nov 2026"). A partial bucket (month to
+/// date) is drawn apart, never as a fall: a dashed run and a hollow marker in Lines mode, a hatched bar in
+/// StackedBars mode. A bucket past the cut-off is not drawn at all, and Lines mode draws a dashed rule at the
+/// cut-off when the range reaches past it.
 ///
 /// Lines: x is the bucket's UTC start in ms since epoch on a QCategoryAxis whose labels sit exactly on the
 /// bucket starts ("d MMM" for days and weeks, "MMM yyyy" for months, "Q1 2025" for quarters) for every
@@ -65,8 +77,10 @@ class UsageChartBuilder
 public:
     /// Builds a new chart; the caller owns BuiltChart::chart.
     static BuiltChart build(const UsageSeriesModel& model, const UsageChartOptions& options);
-    /// The chart's title: "Billable usage per month", …
-    static QString title(Granularity granularity);
+    /// The chart's title: "Billable usage per month", …, with "data through …" when the cut-off is known.
+    static QString title(Granularity granularity, QDate dataThrough = {});
+    /// Legend name of the data cut-off rule: "Data through 30 Nov 2026".
+    static QString cutoffName(QDate dataThrough);
     /// Legend name of the sum of the licences beyond topN.
     static QString otherName();
     /// Legend name of the failed-bucket markers.

@@ -152,15 +152,18 @@ void UsageChartView::connectChart()
     // Connections die with the old chart's series, so indices into m_built stay valid for their lifetime.
     for (int i = 0; i < m_built.series.size(); ++i) {
         const PlottedSeries& plotted = m_built.series.at(i);
-        if (plotted.line) {
-            connect(plotted.line, &QXYSeries::hovered, this, [this, i](const QPointF& point, bool state) {
+        for (QXYSeries* xy :
+            { plotted.line, plotted.partialLine, static_cast<QXYSeries*>(plotted.partialPoints) }) {
+            if (!xy)
+                continue;
+            connect(xy, &QXYSeries::hovered, this, [this, i](const QPointF& point, bool state) {
                 if (!state) {
                     QToolTip::hideText();
                     return;
                 }
                 showTip(i, nearestBucket(m_built.series.at(i), point.x()));
             });
-            connect(plotted.line, &QXYSeries::clicked, this, [this, i](const QPointF& point) {
+            connect(xy, &QXYSeries::clicked, this, [this, i](const QPointF& point) {
                 const PlottedSeries& s = m_built.series.at(i);
                 const int bucket = nearestBucket(s, point.x());
                 if (bucket >= 0 && !s.other)
@@ -173,7 +176,7 @@ void UsageChartView::connectChart()
         if (auto* bars = qobject_cast<QStackedBarSeries*>(series)) {
             const auto seriesOf = [this](QBarSet* set) {
                 for (int i = 0; i < m_built.series.size(); ++i) {
-                    if (m_built.series.at(i).barSet == set)
+                    if (m_built.series.at(i).barSet == set || m_built.series.at(i).partialBarSet == set)
                         return i;
                 }
                 return -1;
@@ -238,6 +241,8 @@ void UsageChartView::showTip(int seriesIndex, int bucket)
         text += tr("Failed: %1").arg(m_model->bucketError(bucket));
     else
         text += tr("Not loaded yet");
+    if (const QString note = m_model->coverageNote(bucket); !note.isEmpty())
+        text += u'\n' + note;
     QToolTip::showText(QCursor::pos(), text, this);
 }
 
