@@ -13,6 +13,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalBlocker>
+#include <QSpinBox>
 
 using namespace Qt::StringLiterals;
 
@@ -35,6 +37,14 @@ QString RangeBar::presetLabel(RangePreset preset)
         return tr("Year to date");
     case RangePreset::LastYear:
         return tr("Last year");
+    case RangePreset::ThisCycle:
+        return tr("This billing cycle");
+    case RangePreset::LastCycle:
+        return tr("Last billing cycle");
+    case RangePreset::Last3Cycles:
+        return tr("Last 3 billing cycles");
+    case RangePreset::Last12Cycles:
+        return tr("Last 12 billing cycles");
     case RangePreset::Custom:
         return tr("Custom");
     }
@@ -95,6 +105,7 @@ RangeBar::RangeBar(QWidget* parent)
     , m_load(new QPushButton(tr("Load"), this))
     , m_problem(new QLabel(this))
     , m_offer(new QPushButton(this))
+    , m_cycleDay(new QSpinBox(this))
 {
     m_preset->setObjectName(u"rangePreset"_s);
     m_from->setObjectName(u"rangeFrom"_s);
@@ -104,9 +115,19 @@ RangeBar::RangeBar(QWidget* parent)
     m_problem->setObjectName(u"rangeProblem"_s);
     m_offer->setObjectName(u"rangeOffer"_s);
     m_offer->hide();
+    m_cycleDay->setObjectName(u"cycleDay"_s);
+    m_cycleDay->setRange(1, 31);
+    m_cycleDay->setPrefix(tr("from day "));
+    m_cycleDay->setToolTip(
+        tr("The day of the month your billing cycle starts on, as on your invoices. The partner "
+           "view's periods show it for a customer."));
+    m_cycleDay->hide();
 
-    for (RangePreset preset : RangePresets::all())
+    for (RangePreset preset : RangePresets::all()) {
+        if (preset == RangePreset::ThisCycle || preset == RangePreset::Custom)
+            m_preset->insertSeparator(m_preset->count());
         m_preset->addItem(presetLabel(preset), int(preset));
+    }
     for (Granularity g : allGranularities())
         m_granularity->addItem(granularityLabel(g), int(g));
     for (QDateEdit* edit : { m_from, m_to }) {
@@ -127,6 +148,7 @@ RangeBar::RangeBar(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(new QLabel(tr("Range"), this));
     layout->addWidget(m_preset);
+    layout->addWidget(m_cycleDay);
     layout->addSpacing(8);
     layout->addWidget(m_from);
     layout->addWidget(new QLabel(tr("to", "between the first and the last day"), this));
@@ -145,6 +167,13 @@ RangeBar::RangeBar(QWidget* parent)
             Q_EMIT loadRequested();
     });
     connect(m_granularity, &QComboBox::activated, this, [this] {
+        if (validationMessage().isEmpty())
+            Q_EMIT loadRequested();
+    });
+    connect(m_cycleDay, &QSpinBox::valueChanged, this, [this] {
+        if (!RangePresets::followsCycle(preset()))
+            return;
+        applyPreset();
         if (validationMessage().isEmpty())
             Q_EMIT loadRequested();
     });
@@ -222,9 +251,28 @@ void RangeBar::setToday(const QDate& today)
     applyPreset();
 }
 
+int RangeBar::cycleDay() const
+{
+    return m_cycleDay->value();
+}
+
+void RangeBar::setCycleDay(int day)
+{
+    const QSignalBlocker quiet(m_cycleDay);
+    m_cycleDay->setValue(day);
+    if (RangePresets::followsCycle(preset()))
+        applyPreset();
+}
+
+int RangeBar::tilingCycleDay() const
+{
+    return RangePresets::followsCycle(preset()) ? m_cycleDay->value() : 1;
+}
+
 void RangeBar::applyPreset()
 {
-    const DateRange range = RangePresets::rangeFor(preset(), m_today);
+    m_cycleDay->setVisible(RangePresets::followsCycle(preset()));
+    const DateRange range = RangePresets::rangeFor(preset(), m_today, m_cycleDay->value());
     m_noDataYet = preset() != RangePreset::Custom && !range.isValid();
     if (m_noDataYet) {
         // The period began today: show its first day, say why there is nothing to load, offer the last one.
@@ -273,12 +321,14 @@ void RangeBar::saveSettings(QSettings& settings) const
     settings.setValue(u"range/first"_s, m_from->date());
     settings.setValue(u"range/last"_s, m_to->date());
     settings.setValue(u"range/granularity"_s, granularityName(granularity()));
+    settings.setValue(u"range/cycleDay"_s, m_cycleDay->value());
 }
 
 void RangeBar::restoreSettings(QSettings& settings)
 {
     if (const auto g = granularityFromName(settings.value(u"range/granularity"_s).toString()))
         setGranularity(*g);
+    setCycleDay(std::clamp(settings.value(u"range/cycleDay"_s, 1).toInt(), 1, 31));
     const RangePreset saved = RangePresets::fromKey(settings.value(u"range/preset"_s).toString());
     if (saved == RangePreset::Custom) {
         const DateRange range { settings.value(u"range/first"_s).toDate(),

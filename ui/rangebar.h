@@ -9,6 +9,7 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QPushButton;
+class QSpinBox;
 class QSettings;
 
 namespace bd {
@@ -35,6 +36,11 @@ public:
     /// A custom range (end after today is clipped to today).
     void setRange(const DateRange& range);
     void setGranularity(Granularity granularity);
+    /// The day of the month the billing cycle starts on (1–31), for the cycle presets.
+    int cycleDay() const;
+    void setCycleDay(int day);
+    /// The day monthly buckets start on: the cycle day under a cycle preset, else 1 (calendar months).
+    int tilingCycleDay() const;
     /// The day presets are relative to and the latest day that can be picked (tests pin it).
     void setToday(const QDate& today);
 
@@ -71,6 +77,7 @@ private:
     QPushButton* m_load;
     QLabel* m_problem;
     QPushButton* m_offer;
+    QSpinBox* m_cycleDay;
     bool m_applying = false;
     bool m_noDataYet = false; ///< the preset's period has begun today: nothing to load yet
 };

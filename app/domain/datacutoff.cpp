@@ -22,13 +22,13 @@ QDateTime DataCutoff::horizon(const QDateTime& now)
     return QDateTime(lastCompleteDay(now).addDays(1), QTime(0, 0), UtcZone);
 }
 
-Coverage coverageOf(const DateBucket& bucket, Granularity g, QDate lastCompleteDay)
+Coverage coverageOf(const DateBucket& bucket, Granularity g, QDate lastCompleteDay, int cycleDay)
 {
     if (!lastCompleteDay.isValid())
         return Coverage::Complete;
     if (bucket.first > lastCompleteDay)
         return Coverage::NotYet;
-    const QDate periodEnd = std::max(bucket.last, DateBuckets::bucketEnd(bucket.first, g));
+    const QDate periodEnd = std::max(bucket.last, DateBuckets::bucketEnd(bucket.first, g, cycleDay));
     return periodEnd > lastCompleteDay ? Coverage::Partial : Coverage::Complete;
 }
 

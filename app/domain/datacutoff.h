@@ -34,7 +34,8 @@ enum class Coverage {
 
 /// The coverage of a bucket of granularity g when `lastCompleteDay` is the cut-off. A bucket clipped by the
 /// range (1–14 December of a month) is Partial when its calendar month continues past the cut-off; one
-/// clipped at the start of a range but wholly past is Complete.
-Coverage coverageOf(const DateBucket& bucket, Granularity g, QDate lastCompleteDay);
+/// clipped at the start of a range but wholly past is Complete. Monthly buckets follow `cycleDay`
+/// (DateBuckets).
+Coverage coverageOf(const DateBucket& bucket, Granularity g, QDate lastCompleteDay, int cycleDay = 1);
 
 } // namespace bd

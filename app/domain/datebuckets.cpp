@@ -11,9 +11,17 @@ bool validRange(QDate first, QDate last)
     return first.isValid() && last.isValid() && first <= last;
 }
 
+/// The day a billing cycle starts in a month: its cycle day, or the month's last day when the month is
+/// shorter (a cycle of the 31st starts on 28 or 29 February).
+QDate cycleStartIn(int year, int month, int cycleDay)
+{
+    const QDate first(year, month, 1);
+    return QDate(year, month, std::clamp(cycleDay, 1, first.daysInMonth()));
+}
+
 } // namespace
 
-QDate DateBuckets::bucketStart(QDate day, Granularity g)
+QDate DateBuckets::bucketStart(QDate day, Granularity g, int cycleDay)
 {
     if (!day.isValid())
         return {};
@@ -22,17 +30,22 @@ QDate DateBuckets::bucketStart(QDate day, Granularity g)
         return day;
     case Granularity::Week:
         return day.addDays(1 - day.dayOfWeek()); // Qt: Monday = 1
-    case Granularity::Month:
-        return QDate(day.year(), day.month(), 1);
+    case Granularity::Month: {
+        const QDate start = cycleStartIn(day.year(), day.month(), cycleDay);
+        if (day >= start)
+            return start;
+        const QDate before = QDate(day.year(), day.month(), 1).addMonths(-1);
+        return cycleStartIn(before.year(), before.month(), cycleDay);
+    }
     case Granularity::Quarter:
         return QDate(day.year(), (day.month() - 1) / 3 * 3 + 1, 1);
     }
     return day;
 }
 
-QDate DateBuckets::bucketEnd(QDate day, Granularity g)
+QDate DateBuckets::bucketEnd(QDate day, Granularity g, int cycleDay)
 {
-    const QDate start = bucketStart(day, g);
+    const QDate start = bucketStart(day, g, cycleDay);
     if (!start.isValid())
         return {};
     switch (g) {
@@ -40,30 +53,32 @@ QDate DateBuckets::bucketEnd(QDate day, Granularity g)
         return start;
     case Granularity::Week:
         return start.addDays(6);
-    case Granularity::Month:
-        return start.addMonths(1).addDays(-1);
+    case Granularity::Month: {
+        const QDate next = QDate(start.year(), start.month(), 1).addMonths(1);
+        return cycleStartIn(next.year(), next.month(), cycleDay).addDays(-1);
+    }
     case Granularity::Quarter:
         return start.addMonths(3).addDays(-1);
     }
     return start;
 }
 
-QList<DateBucket> DateBuckets::tile(QDate first, QDate last, Granularity g)
+QList<DateBucket> DateBuckets::tile(QDate first, QDate last, Granularity g, int cycleDay)
 {
     QList<DateBucket> buckets;
     if (!validRange(first, last))
         return buckets;
-    buckets.reserve(count(first, last, g));
+    buckets.reserve(count(first, last, g, cycleDay));
     QDate day = first;
     while (day <= last) {
-        const QDate end = std::min(bucketEnd(day, g), last);
+        const QDate end = std::min(bucketEnd(day, g, cycleDay), last);
         buckets.append(DateBucket { day, end });
         day = end.addDays(1);
     }
     return buckets;
 }
 
-qsizetype DateBuckets::count(QDate first, QDate last, Granularity g)
+qsizetype DateBuckets::count(QDate first, QDate last, Granularity g, int cycleDay)
 {
     if (!validRange(first, last))
         return 0;
@@ -72,8 +87,12 @@ qsizetype DateBuckets::count(QDate first, QDate last, Granularity g)
         return first.daysTo(last) + 1;
     case Granularity::Week:
         return bucketStart(first, g).daysTo(bucketStart(last, g)) / 7 + 1;
-    case Granularity::Month:
-        return qsizetype(last.year() - first.year()) * 12 + (last.month() - first.month()) + 1;
+    case Granularity::Month: {
+        // Every cycle starts in a month of its own: count the months between the first and last starts.
+        const QDate a = bucketStart(first, g, cycleDay);
+        const QDate b = bucketStart(last, g, cycleDay);
+        return qsizetype(b.year() - a.year()) * 12 + (b.month() - a.month()) + 1;
+    }
     case Granularity::Quarter:
         return qsizetype(last.year() - first.year()) * 4 + ((last.month() - 1) / 3 - (first.month() - 1) / 3)
             + 1;

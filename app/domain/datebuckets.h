@@ -8,21 +8,23 @@
 
 namespace bd {
 
-/// Tiles a date range into calendar-aligned report buckets.
+/// Tiles a date range into calendar-aligned report buckets. Monthly buckets can follow a billing cycle
+/// instead of the calendar: `cycleDay` is the day of the month a cycle starts on (1 = calendar months). A
+/// cycle day past a month's end starts that month's cycle on its last day (the 31st → 28 February).
 namespace DateBuckets {
 
-/// Buckets covering [first, last] (weeks start Monday, months on the 1st, quarters Jan/Apr/Jul/Oct), the
-/// first and last clipped to the range; empty if first > last or either date is invalid.
-QList<DateBucket> tile(QDate first, QDate last, Granularity g);
+/// Buckets covering [first, last] (weeks start Monday, months on the cycle day, quarters Jan/Apr/Jul/Oct),
+/// the first and last clipped to the range; empty if first > last or either date is invalid.
+QList<DateBucket> tile(QDate first, QDate last, Granularity g, int cycleDay = 1);
 
-/// tile(first, last, g).size(), computed without allocating.
-qsizetype count(QDate first, QDate last, Granularity g);
+/// tile(first, last, g, cycleDay).size(), computed without allocating.
+qsizetype count(QDate first, QDate last, Granularity g, int cycleDay = 1);
 
-/// First day of the calendar bucket of granularity g that contains `day`.
-QDate bucketStart(QDate day, Granularity g);
+/// First day of the bucket of granularity g that contains `day`.
+QDate bucketStart(QDate day, Granularity g, int cycleDay = 1);
 
-/// Last day of the calendar bucket of granularity g that contains `day`.
-QDate bucketEnd(QDate day, Granularity g);
+/// Last day of the bucket of granularity g that contains `day`.
+QDate bucketEnd(QDate day, Granularity g, int cycleDay = 1);
 
 } // namespace DateBuckets
 

@@ -10,7 +10,8 @@
 
 namespace bd {
 
-/// The date ranges a person picks most: calendar months back from today, the year so far, last year.
+/// The date ranges a person picks most: calendar months back from today, the year so far, last year, and
+/// billing cycles (months that start on the contract's cycle day, so that a chart lines up with invoices).
 enum class RangePreset {
     ThisMonth,
     LastMonth,
@@ -19,6 +20,10 @@ enum class RangePreset {
     Last12Months,
     YearToDate,
     LastYear,
+    ThisCycle,
+    LastCycle,
+    Last3Cycles,
+    Last12Cycles,
     Custom
 };
 
@@ -35,9 +40,13 @@ RangePreset fromKey(QStringView key, RangePreset fallback = RangePreset::Last12M
 /// months" are N months ending with the month of the cut-off, so on 1 December "last 12 months" is December
 /// to November, all complete. "This month" and "year to date" are empty (first > last) on the first day of
 /// their period, when there is no data for it yet. Custom gives an invalid range.
-DateRange rangeFor(RangePreset preset, QDate today);
+/// Cycle presets tile by billing cycles starting on `cycleDay` (DateBuckets): "this cycle" is empty on its
+/// first day, "last N cycles" end with the cycle of the cut-off.
+DateRange rangeFor(RangePreset preset, QDate today, int cycleDay = 1);
+/// True for the presets that follow the billing cycle.
+bool followsCycle(RangePreset preset);
 /// What to offer when a preset's range is empty because its period has only just begun: last month for this
-/// month, last year for the year to date.
+/// month, last year for the year to date, the last cycle for this cycle.
 std::optional<RangePreset> insteadOfEmpty(RangePreset preset);
 
 } // namespace RangePresets

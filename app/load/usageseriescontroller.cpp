@@ -30,7 +30,7 @@ UsageSeriesController::UsageSeriesController(BillingApi* api, QObject* parent)
 
 UsageSeriesController::~UsageSeriesController() = default;
 
-void UsageSeriesController::load(const DateRange& range, Granularity granularity)
+void UsageSeriesController::load(const DateRange& range, Granularity granularity, int cycleDay)
 {
     {
         // The load being replaced does not settle in anyone's eyes: the new one will.
@@ -40,8 +40,8 @@ void UsageSeriesController::load(const DateRange& range, Granularity granularity
     m_failures.clear();
     m_accessDenied = false;
     m_range = range;
-    const QList<DateBucket> buckets = DateBuckets::tile(range.first, range.last, granularity);
-    m_model->setBuckets(buckets, granularity);
+    const QList<DateBucket> buckets = DateBuckets::tile(range.first, range.last, granularity, cycleDay);
+    m_model->setBuckets(buckets, granularity, cycleDay);
     m_model->setDataThrough(DataCutoff::lastCompleteDay(today()));
     m_loader->load(buckets);
     Q_EMIT progressChanged();

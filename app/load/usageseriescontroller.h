@@ -28,8 +28,9 @@ public:
     ~UsageSeriesController() override;
 
     /// Loads a range; a load under way is replaced without settling. Buckets past the data cut-off of
-    /// today() are partial or have no data yet (UsageSeriesModel::coverage()).
-    void load(const DateRange& range, Granularity granularity);
+    /// today() are partial or have no data yet (UsageSeriesModel::coverage()). Monthly buckets start on
+    /// `cycleDay`: 1 for calendar months, else the billing cycle's day.
+    void load(const DateRange& range, Granularity granularity, int cycleDay = 1);
     /// Pins "today" (UTC) for the data cut-off; invalid follows the clock.
     void setToday(QDate today) { m_today = today; }
     /// The current UTC day: the pinned one, or the clock's.

@@ -1,5 +1,6 @@
 #include "models/usageseriesmodel.h"
 
+#include "domain/datebuckets.h"
 #include "models/celltone.h"
 
 #include <QFont>
@@ -36,7 +37,9 @@ QString UsageSeriesModel::coverageNote(int bucket) const
         return {};
     case Coverage::Partial:
         return tr("%1, through %2: usage is complete through yesterday (UTC)")
-            .arg(toDateText(m_granularity), dayText(m_dataThrough));
+            .arg(m_granularity == Granularity::Month && m_cycleDay != 1 ? tr("billing cycle to date")
+                                                                        : toDateText(m_granularity),
+                dayText(m_dataThrough));
     case Coverage::NotYet:
         return tr("No data yet: usage is complete through %1 (yesterday, UTC)").arg(dayText(m_dataThrough));
     }
@@ -47,11 +50,12 @@ UsageSeriesModel::UsageSeriesModel(QObject* parent)
     : QAbstractTableModel(parent)
 { }
 
-void UsageSeriesModel::setBuckets(const QList<DateBucket>& buckets, Granularity granularity)
+void UsageSeriesModel::setBuckets(const QList<DateBucket>& buckets, Granularity granularity, int cycleDay)
 {
     beginResetModel();
     m_buckets = buckets;
     m_granularity = granularity;
+    m_cycleDay = cycleDay;
     m_states = QList<BucketState>(buckets.size(), BucketState::Pending);
     m_errors.clear();
     m_licences.clear();
@@ -134,7 +138,20 @@ Coverage UsageSeriesModel::coverage(int bucket) const
 {
     if (bucket < 0 || bucket >= m_buckets.size())
         return Coverage::Complete;
-    return coverageOf(m_buckets.at(bucket), m_granularity, m_dataThrough);
+    return coverageOf(m_buckets.at(bucket), m_granularity, m_dataThrough, m_cycleDay);
+}
+
+QString UsageSeriesModel::bucketLabel(int bucket) const
+{
+    const DateBucket& b = m_buckets.value(bucket);
+    if (m_granularity != Granularity::Month || m_cycleDay == 1)
+        return b.label(m_granularity);
+    // A billing cycle is named by its days: the whole cycle, even where the range clips it.
+    const QDate end = DateBuckets::bucketEnd(b.first, Granularity::Month, m_cycleDay);
+    const QString format = b.first.year() == end.year() ? u"d MMM"_s : u"d MMM yyyy"_s;
+    return u"%1 – %2"_s.arg(
+        QLocale().toString(DateBuckets::bucketStart(b.first, Granularity::Month, m_cycleDay), format),
+        QLocale().toString(end, u"d MMM yyyy"_s));
 }
 
 void UsageSeriesModel::emitColumnChanged(int bucket)
@@ -366,7 +383,7 @@ QVariant UsageSeriesModel::headerData(int section, Qt::Orientation orientation, 
         const int bucket = bucketOfColumn(section);
         if (bucket < 0)
             return {};
-        QString label = m_buckets.at(bucket).label(m_granularity);
+        QString label = bucketLabel(bucket);
         if (coverage(bucket) == Coverage::Partial)
             label = tr("%1\nto date", "a bucket's header: the bucket over a second line").arg(label);
         if (m_states.at(bucket) == BucketState::Failed)

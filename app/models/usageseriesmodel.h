@@ -34,8 +34,8 @@ public:
 
     explicit UsageSeriesModel(QObject* parent = nullptr);
 
-    /// Starts over with these buckets, all pending.
-    void setBuckets(const QList<DateBucket>& buckets, Granularity granularity);
+    /// Starts over with these buckets, all pending. Monthly buckets follow `cycleDay` (DateBuckets).
+    void setBuckets(const QList<DateBucket>& buckets, Granularity granularity, int cycleDay = 1);
     /// A bucket's report arrived: its column fills in and new licences get rows.
     void setReport(int bucket, const BillingUsageReport& report);
     /// A bucket is pending, generating or cancelled again (e.g. retried).
@@ -56,6 +56,10 @@ public:
     // Values
     const QList<DateBucket>& buckets() const { return m_buckets; }
     Granularity granularity() const { return m_granularity; }
+    /// The day monthly buckets start on: 1 for calendar months, else a billing cycle's day.
+    int cycleDay() const { return m_cycleDay; }
+    /// A bucket's name in headers and tooltips: its calendar label, or "23 Oct – 22 Nov" for a billing cycle.
+    QString bucketLabel(int bucket) const;
     int licenceCount() const { return int(m_licences.size()); }
     QString licence(int row) const { return m_licences.value(row); }
     int rowOfLicence(const QString& licence) const { return m_rowOf.value(licence, -1); }
@@ -119,6 +123,7 @@ private:
 
     QList<DateBucket> m_buckets;
     Granularity m_granularity = Granularity::Month;
+    int m_cycleDay = 1;
     QDate m_dataThrough;
     QList<BucketState> m_states;
     QHash<int, QString> m_errors;

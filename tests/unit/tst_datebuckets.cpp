@@ -190,6 +190,64 @@ private slots:
         QVERIFY(!bd::granularityFromName(u"").has_value());
     }
 
+    // Monthly buckets along a billing cycle: from the cycle day to the day before the next one, with a cycle
+    // day past a month's end clamped to that month's last day.
+    void tile_billingCycles_data()
+    {
+        QTest::addColumn<QDate>("first");
+        QTest::addColumn<QDate>("last");
+        QTest::addColumn<int>("cycleDay");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("23rd, two whole cycles")
+            << d(2026, 10, 23) << d(2026, 12, 22) << 23 << u"2026-10-23..2026-11-22 2026-11-23..2026-12-22"_s;
+        QTest::newRow("23rd, clipped both ends")
+            << d(2026, 11, 1) << d(2026, 12, 1) << 23 << u"2026-11-01..2026-11-22 2026-11-23..2026-12-01"_s;
+        QTest::newRow("31st across February") << d(2027, 1, 31) << d(2027, 4, 29) << 31
+                                              << u"2027-01-31..2027-02-27 2027-02-28..2027-03-30 "
+                                                 u"2027-03-31..2027-04-29"_s;
+        QTest::newRow("31st across a leap February")
+            << d(2028, 1, 31) << d(2028, 3, 30) << 31 << u"2028-01-31..2028-02-28 2028-02-29..2028-03-30"_s;
+        QTest::newRow("30th across February")
+            << d(2027, 1, 30) << d(2027, 3, 29) << 30 << u"2027-01-30..2027-02-27 2027-02-28..2027-03-29"_s;
+        QTest::newRow("29th in a leap year")
+            << d(2028, 1, 29) << d(2028, 3, 28) << 29 << u"2028-01-29..2028-02-28 2028-02-29..2028-03-28"_s;
+        QTest::newRow("29th in a common year")
+            << d(2027, 1, 29) << d(2027, 3, 28) << 29 << u"2027-01-29..2027-02-27 2027-02-28..2027-03-28"_s;
+        QTest::newRow("across a year end")
+            << d(2026, 12, 15) << d(2027, 1, 20) << 15 << u"2026-12-15..2027-01-14 2027-01-15..2027-01-20"_s;
+        QTest::newRow("day 1 is calendar months")
+            << d(2026, 1, 1) << d(2026, 2, 28) << 1 << u"2026-01-01..2026-01-31 2026-02-01..2026-02-28"_s;
+    }
+    void tile_billingCycles()
+    {
+        QFETCH(QDate, first);
+        QFETCH(QDate, last);
+        QFETCH(int, cycleDay);
+        QFETCH(QString, expected);
+        const QList<DateBucket> buckets = DateBuckets::tile(first, last, Granularity::Month, cycleDay);
+        QCOMPARE(describe(buckets), expected);
+        QCOMPARE(DateBuckets::count(first, last, Granularity::Month, cycleDay), buckets.size());
+    }
+
+    // Over four years of every cycle day, the cycles tile without gap or overlap, each starts on its cycle
+    // day (or the month's last day), and count() agrees with tile().
+    void tile_billingCycles_tileEveryDayOnce()
+    {
+        const QDate first(2027, 1, 1), last(2030, 12, 31);
+        for (int cycleDay = 1; cycleDay <= 31; ++cycleDay) {
+            const QList<DateBucket> buckets = DateBuckets::tile(first, last, Granularity::Month, cycleDay);
+            QCOMPARE(DateBuckets::count(first, last, Granularity::Month, cycleDay), buckets.size());
+            QCOMPARE(buckets.first().first, first);
+            QCOMPARE(buckets.last().last, last);
+            for (qsizetype i = 1; i < buckets.size(); ++i) {
+                const DateBucket& b = buckets.at(i);
+                QCOMPARE(b.first, buckets.at(i - 1).last.addDays(1));
+                QCOMPARE(b.first.day(), std::min(cycleDay, b.first.daysInMonth()));
+                QCOMPARE(DateBuckets::bucketStart(b.last, Granularity::Month, cycleDay), b.first);
+            }
+        }
+    }
+
     // Usage is complete through the end of yesterday, UTC, whatever the hour.
     void dataCutoff_isYesterdayInUtc()
     {
@@ -246,6 +304,16 @@ private slots:
         QFETCH(QDate, cutoff);
         QFETCH(Coverage, coverage);
         QCOMPARE(bd::coverageOf(DateBucket { first, last }, granularity, cutoff), coverage);
+    }
+
+    void coverageOf_billingCycle()
+    {
+        // The cycle of 23 November runs to 22 December: on 1 December it is a cycle to date.
+        const DateBucket cycle { d(2026, 11, 23), d(2026, 11, 30) };
+        QCOMPARE(bd::coverageOf(cycle, Granularity::Month, d(2026, 11, 30), 23), Coverage::Partial);
+        QCOMPARE(
+            bd::coverageOf({ d(2026, 10, 23), d(2026, 11, 22) }, Granularity::Month, d(2026, 11, 30), 23),
+            Coverage::Complete);
     }
 };
 

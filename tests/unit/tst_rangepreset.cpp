@@ -1,5 +1,6 @@
 // Range presets relative to a fixed "today".
 
+#include "domain/datebuckets.h"
 #include "domain/rangepreset.h"
 
 #include <QSet>
@@ -97,6 +98,60 @@ private Q_SLOTS:
                     QVERIFY2(range.last < today, qPrintable(today.toString(Qt::ISODate)));
             }
         }
+    }
+
+    // Cycle presets line up with invoices: cycles of the 23rd, as the demo trustors' periods run.
+    void rangeFor_billingCycles_data()
+    {
+        QTest::addColumn<RangePreset>("preset");
+        QTest::addColumn<QDate>("today");
+        QTest::addColumn<int>("cycleDay");
+        QTest::addColumn<QDate>("first");
+        QTest::addColumn<QDate>("last");
+        const QDate dec1(2026, 12, 1);
+        QTest::newRow("this cycle on 1 December")
+            << RangePreset::ThisCycle << dec1 << 23 << QDate(2026, 11, 23) << QDate(2026, 11, 30);
+        QTest::newRow("last cycle on 1 December")
+            << RangePreset::LastCycle << dec1 << 23 << QDate(2026, 10, 23) << QDate(2026, 11, 22);
+        QTest::newRow("last 3 cycles on 1 December")
+            << RangePreset::Last3Cycles << dec1 << 23 << QDate(2026, 9, 23) << QDate(2026, 11, 30);
+        QTest::newRow("last 12 cycles on 1 December")
+            << RangePreset::Last12Cycles << dec1 << 23 << QDate(2025, 12, 23) << QDate(2026, 11, 30);
+        QTest::newRow("last cycle on the day after a cycle began")
+            << RangePreset::LastCycle << QDate(2026, 11, 24) << 23 << QDate(2026, 10, 23)
+            << QDate(2026, 11, 22);
+        QTest::newRow("last cycle of the 31st across February")
+            << RangePreset::LastCycle << QDate(2027, 3, 5) << 31 << QDate(2027, 1, 31) << QDate(2027, 2, 27);
+        QTest::newRow("this cycle of the 31st in a leap February")
+            << RangePreset::ThisCycle << QDate(2028, 3, 10) << 31 << QDate(2028, 2, 29) << QDate(2028, 3, 9);
+        QTest::newRow("last 3 cycles of the 30th") << RangePreset::Last3Cycles << QDate(2027, 3, 31) << 30
+                                                   << QDate(2027, 1, 30) << QDate(2027, 3, 30);
+        QTest::newRow("cycle day 1 is calendar months")
+            << RangePreset::LastCycle << dec1 << 1 << QDate(2026, 11, 1) << QDate(2026, 11, 30);
+    }
+    void rangeFor_billingCycles()
+    {
+        QFETCH(RangePreset, preset);
+        QFETCH(QDate, today);
+        QFETCH(int, cycleDay);
+        QFETCH(QDate, first);
+        QFETCH(QDate, last);
+        QVERIFY(RangePresets::followsCycle(preset));
+        const DateRange range = RangePresets::rangeFor(preset, today, cycleDay);
+        QCOMPARE(range.first, first);
+        QCOMPARE(range.last, last);
+        // Whole cycles: the range starts on a cycle start, and its buckets are cycles.
+        QCOMPARE(DateBuckets::bucketStart(range.first, Granularity::Month, cycleDay), range.first);
+    }
+
+    void thisCycle_onItsFirstDay_isEmptyAndOffersTheLastCycle()
+    {
+        const DateRange range = RangePresets::rangeFor(RangePreset::ThisCycle, QDate(2026, 11, 23), 23);
+        QVERIFY(!range.isValid());
+        QCOMPARE(RangePresets::insteadOfEmpty(RangePreset::ThisCycle), std::optional(RangePreset::LastCycle));
+        QCOMPARE(RangePresets::rangeFor(RangePreset::LastCycle, QDate(2026, 11, 23), 23),
+            (DateRange { QDate(2026, 10, 23), QDate(2026, 11, 22) }));
+        QVERIFY(!RangePresets::followsCycle(RangePreset::Last12Months));
     }
 
     void custom_isNotARange()

@@ -156,7 +156,9 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
     if (buckets.isEmpty())
         return built;
 
-    built.bucketLabels = ChartStyle::bucketAxisLabels(buckets, granularity);
+    // Billing cycles are named by the day they start on, like weeks.
+    const bool cycles = granularity == Granularity::Month && model.cycleDay() != 1;
+    built.bucketLabels = ChartStyle::bucketAxisLabels(buckets, cycles ? Granularity::Week : granularity);
     for (int b = 0; b < buckets.size(); ++b)
         built.bucketX << (lines ? qreal(buckets.at(b).start().toMSecsSinceEpoch()) : qreal(b));
 
