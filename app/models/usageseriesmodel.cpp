@@ -123,13 +123,11 @@ void UsageSeriesModel::setDataThrough(QDate lastCompleteDay)
 {
     if (m_dataThrough == lastCompleteDay)
         return;
+    // Coverage changes every column's meaning, and the projected column may come or go.
+    beginResetModel();
     m_dataThrough = lastCompleteDay;
     m_summariesValid = false;
-    if (m_buckets.isEmpty())
-        return;
-    if (!m_licences.isEmpty())
-        Q_EMIT dataChanged(index(0, 1), index(int(m_licences.size()) - 1, averageColumn()));
-    Q_EMIT headerDataChanged(Qt::Horizontal, 1, averageColumn());
+    endResetModel();
     for (int bucket = 0; bucket < m_buckets.size(); ++bucket)
         Q_EMIT bucketChanged(bucket);
 }
@@ -168,7 +166,7 @@ void UsageSeriesModel::emitColumnChanged(int bucket)
 
 void UsageSeriesModel::emitSummaryChanged()
 {
-    Q_EMIT dataChanged(index(0, peakColumn()), index(int(m_licences.size()) - 1, averageColumn()));
+    Q_EMIT dataChanged(index(0, peakColumn()), index(int(m_licences.size()) - 1, columnCount() - 1));
 }
 
 int UsageSeriesModel::bucketOfColumn(int column) const
@@ -189,6 +187,7 @@ std::optional<Decimal> UsageSeriesModel::value(int row, int bucket) const
 const UsageSeriesModel::Summary& UsageSeriesModel::summary(int row) const
 {
     if (!m_summariesValid) {
+        m_projections.clear();
         m_summaries = QList<Summary>(m_licences.size());
         // Complete buckets make the summary; a month to date would pull the average down. Only while no
         // complete bucket has loaded does the summary rest on partial ones, and it says so.
@@ -237,6 +236,82 @@ bool UsageSeriesModel::summaryIsToDate(int row) const
     return summary(row).toDate;
 }
 
+int UsageSeriesModel::partialBucket() const
+{
+    for (int b = 0; b < m_buckets.size(); ++b) {
+        if (coverage(b) == Coverage::Partial)
+            return b;
+    }
+    return -1;
+}
+
+std::optional<Projection> UsageSeriesModel::projection(int row) const
+{
+    const int open = partialBucket();
+    if (open < 0 || row < 0 || row >= m_licences.size() || m_states.at(open) != BucketState::Loaded)
+        return std::nullopt;
+    summary(row); // (re)validates the cache
+    if (const auto it = m_projections.constFind(row); it != m_projections.cend())
+        return *it;
+    const auto wholePeriod = [this](const DateBucket& b) {
+        return DateBuckets::bucketStart(b.first, m_granularity, m_cycleDay) == b.first
+            && DateBuckets::bucketEnd(b.first, m_granularity, m_cycleDay) == b.last;
+    };
+    std::optional<Projection> result;
+    const DateBucket& openBucket = m_buckets.at(open);
+    const bool fromPeriodStart
+        = DateBuckets::bucketStart(openBucket.first, m_granularity, m_cycleDay) == openBucket.first;
+    if (fromPeriodStart && !isMetered(row)) {
+        const qint64 elapsedDays = openBucket.first.daysTo(m_dataThrough) + 1;
+        QList<RampHistory> history;
+        for (int b = 0; b < open; ++b) {
+            const DateBucket& earlier = m_buckets.at(b);
+            if (m_states.at(b) != BucketState::Loaded || coverage(b) != Coverage::Complete
+                || !wholePeriod(earlier))
+                continue;
+            const QDateTime sameDay = DateBucket { earlier.first.addDays(elapsedDays), {} }.start();
+            qint64 seen = 0;
+            for (const BillingUsageResource& r : resources(row, b))
+                seen += r.date < sameDay ? 1 : 0;
+            history << RampHistory { Decimal::fromInt(seen), *value(row, b) };
+        }
+        result = Projections::seats(*value(row, open), history);
+    }
+    m_projections.insert(row, result);
+    return result;
+}
+
+QString UsageSeriesModel::projectionText(int row) const
+{
+    const int open = partialBucket();
+    if (open < 0)
+        return {};
+    const QDate end = DateBuckets::bucketEnd(m_buckets.at(open).first, m_granularity, m_cycleDay);
+    const std::optional<Projection> p = projection(row);
+    if (!p) {
+        return isMetered(row)
+            ? tr("Not projected: a metered licence is projected from earlier periods' figures "
+                 "for the same days, which this load does not fetch.")
+            : tr("Not projected: the range does not start where the period starts.");
+    }
+    switch (p->status) {
+    case Projection::Status::Projected:
+        return tr("Projected to %1: %2 – %3, likely %4. The seats seen by %5 grow as the last %n whole "
+                  "period(s) grew from the same day to their end (10–90 % band).",
+            nullptr, p->periodsUsed)
+            .arg(dayText(end), p->low.toString(), p->high.toString(), p->likely.toString(),
+                dayText(m_dataThrough));
+    case Projection::Status::TooLittleHistory:
+        return tr("Not projected: too little history (%n whole earlier period(s) with seats by the same day; "
+                  "%1 are needed).",
+            nullptr, p->periodsUsed)
+            .arg(Projections::MinimumHistory);
+    case Projection::Status::NothingYet:
+        return tr("Not projected: no usage so far this period.");
+    }
+    return {};
+}
+
 bool UsageSeriesModel::isMetered(int row) const
 {
     if (row < 0 || row >= m_licences.size())
@@ -274,7 +349,7 @@ int UsageSeriesModel::rowCount(const QModelIndex& parent) const
 
 int UsageSeriesModel::columnCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_buckets.size()) + 3;
+    return parent.isValid() ? 0 : int(m_buckets.size()) + (partialBucket() >= 0 ? 4 : 3);
 }
 
 QVariant UsageSeriesModel::data(const QModelIndex& index, int role) const
@@ -289,6 +364,8 @@ QVariant UsageSeriesModel::data(const QModelIndex& index, int role) const
         return {};
     }
     const int bucket = bucketOfColumn(column);
+    if (column == projectedColumn())
+        return projectionData(row, role);
     std::optional<Decimal> number;
     if (bucket >= 0)
         number = value(row, bucket);
@@ -364,6 +441,31 @@ QVariant UsageSeriesModel::data(const QModelIndex& index, int role) const
     }
 }
 
+QVariant UsageSeriesModel::projectionData(int row, int role) const
+{
+    const std::optional<Projection> p = projection(row);
+    const bool projected = p && p->isProjected();
+    switch (role) {
+    case Qt::DisplayRole:
+        return projected ? tr("≈ %1 (%2–%3)").arg(p->likely.toString(), p->low.toString(), p->high.toString())
+                         : u"–"_s;
+    case SortRole:
+    case DecimalRole:
+        return projected ? QVariant::fromValue(p->likely) : QVariant();
+    case Qt::ToolTipRole:
+        return projectionText(row);
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::FontRole: {
+        QFont font;
+        font.setItalic(true);
+        return font;
+    }
+    default:
+        return {};
+    }
+}
+
 QVariant UsageSeriesModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation == Qt::Vertical) {
@@ -380,6 +482,10 @@ QVariant UsageSeriesModel::headerData(int section, Qt::Orientation orientation, 
             return u"Peak"_s;
         if (section == averageColumn())
             return u"Average"_s;
+        if (section == projectedColumn())
+            return tr("Projected\n%1")
+                .arg(dayText(
+                    DateBuckets::bucketEnd(m_buckets.at(partialBucket()).first, m_granularity, m_cycleDay)));
         const int bucket = bucketOfColumn(section);
         if (bucket < 0)
             return {};
@@ -393,7 +499,10 @@ QVariant UsageSeriesModel::headerData(int section, Qt::Orientation orientation, 
     if (role == Qt::ToolTipRole) {
         const int bucket = bucketOfColumn(section);
         if (bucket < 0)
-            return section == peakColumn()   ? tr("Highest usage across the complete buckets loaded")
+            return section == projectedColumn()
+                ? tr("Where the period the data stops in is likely to end: a 10–90 % band from how earlier "
+                     "periods grew")
+                : section == peakColumn()    ? tr("Highest usage across the complete buckets loaded")
                 : section == averageColumn() ? tr("Mean usage across the complete buckets loaded")
                                              : QVariant();
         const DateBucket& b = m_buckets.at(bucket);

@@ -5,6 +5,7 @@
 #include "domain/datacutoff.h"
 #include "domain/datebucket.h"
 #include "domain/decimal.h"
+#include "domain/projection.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -52,6 +53,8 @@ public:
     int bucketOfColumn(int column) const; ///< -1 when the column is not a bucket
     int peakColumn() const { return int(m_buckets.size()) + 1; }
     int averageColumn() const { return int(m_buckets.size()) + 2; }
+    /// The projection of the partial bucket to the end of its period; -1 when no bucket is partial.
+    int projectedColumn() const { return partialBucket() >= 0 ? int(m_buckets.size()) + 3 : -1; }
 
     // Values
     const QList<DateBucket>& buckets() const { return m_buckets; }
@@ -85,6 +88,14 @@ public:
     static QString dayText(QDate day);
     /// What a partial bucket of this granularity is called: "month to date", "week to date", …
     static QString toDateText(Granularity granularity);
+    /// The bucket that is partial (the period the cut-off falls in), or -1.
+    int partialBucket() const;
+    /// Where the partial bucket of a licence is likely to end (Projections), from the seats seen so far and
+    /// the ramps of the whole earlier periods of this load; nullopt when no bucket is partial or the partial
+    /// one has not loaded. A metered licence is not projected here: the load has no earlier same-day figures.
+    std::optional<Projection> projection(int row) const;
+    /// One sentence on a projection: the band and how it was made, or why there is no number.
+    QString projectionText(int row) const;
     /// Why a bucket is not a whole period's figure ("month to date, through …", "No data yet: …"); empty for
     /// a complete bucket.
     QString coverageNote(int bucket) const;
@@ -118,6 +129,7 @@ private:
         bool toDate = false;
     };
     void emitColumnChanged(int bucket);
+    QVariant projectionData(int row, int role) const;
     void emitSummaryChanged();
     const Summary& summary(int row) const;
 
@@ -135,6 +147,7 @@ private:
     // for every bucket that streams in.
     mutable QList<Summary> m_summaries;
     mutable bool m_summariesValid = false;
+    mutable QHash<int, std::optional<Projection>> m_projections; // per row, while m_summariesValid
 };
 
 } // namespace bd

@@ -2,6 +2,7 @@
 #include "domain/datebuckets.h"
 #include "domain/utc.h"
 #include "models/usageseriesmodel.h"
+#include "ui/charts/chartstyle.h"
 #include "ui/charts/rampchartbuilder.h"
 #include "ui/charts/rampchartview.h"
 #include "ui/charts/usagechartbuilder.h"
@@ -204,6 +205,11 @@ private Q_SLOTS:
                 QVERIFY(!lines.chart->legend()->markers(companion).first()->isVisible());
         }
         QCOMPARE(lines.seriesNames, (QStringList { u"A"_s, u"B"_s }));
+        // The companions take no colour of their own: each licence keeps the colour of its place.
+        for (int i = 0; i < lines.series.size(); ++i) {
+            QCOMPARE(lines.series.at(i).line->pen().color(), ChartStyle::seriesColor(i));
+            QCOMPARE(lines.series.at(i).partialLine->pen().color(), ChartStyle::seriesColor(i));
+        }
         // Peak and average leave the month to date out.
         QCOMPARE(*model.peak(model.rowOfLicence(u"A"_s)), Decimal::fromInt(11));
         QCOMPARE(*model.average(model.rowOfLicence(u"A"_s)), *Decimal::fromString(u"10.5"_s));

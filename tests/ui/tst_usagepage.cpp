@@ -183,6 +183,52 @@ private Q_SLOTS:
         }
     }
 
+    // Mid-month, the month to date of every seat licence is projected to the month's end from how the earlier
+    // months' ramps grew from the same day; metered licences say why they are not.
+    void midMonth_last12Months_projectsTheMonthToDate()
+    {
+        BD_START(PageFixture, fixture); // today is 20 November: data through the 19th
+        fixture.page->findChild<RangeBar*>()->setPreset(RangePreset::Last12Months);
+        fixture.page->findChild<RangeBar*>()->setGranularity(Granularity::Month);
+        QVERIFY(fixture.loadAndWait());
+        const UsageSeriesModel* model = fixture.page->controller()->model();
+        QCOMPARE(model->partialBucket(), 11);
+        QCOMPARE(model->projectedColumn(), model->averageColumn() + 1);
+        QVERIFY(model->headerData(model->projectedColumn(), Qt::Horizontal)
+                    .toString()
+                    .contains(u"30 Nov 2026"_s));
+        int projected = 0;
+        for (int row = 0; row < model->licenceCount(); ++row) {
+            const std::optional<Projection> p = model->projection(row);
+            if (model->isMetered(row)) {
+                QVERIFY(!p);
+                QVERIFY(model->projectionText(row).contains(u"metered"_s));
+                continue;
+            }
+            QVERIFY2(p && p->isProjected(), qPrintable(model->licence(row)));
+            QCOMPARE(p->periodsUsed, 11);
+            const Decimal toDate = *model->value(row, 11);
+            QVERIFY(toDate <= p->low && p->low <= p->likely && p->likely <= p->high);
+            QCOMPARE(model->data(model->index(row, model->projectedColumn()), UsageSeriesModel::SortRole)
+                         .value<Decimal>(),
+                p->likely);
+            ++projected;
+        }
+        QVERIFY(projected > 0);
+        UsageChartView* chart = fixture.page->findChild<UsageChartView*>();
+        chart->rebuildNow();
+        for (const PlottedSeries& series : chart->built().series) {
+            if (series.other)
+                continue;
+            const std::optional<Projection> p = model->projection(model->rowOfLicence(series.name));
+            QCOMPARE(series.projectionBand != nullptr, p && p->isProjected());
+            if (series.projectionBand) {
+                QCOMPARE(series.projectionBand->at(0).y(), p->low.toDouble());
+                QCOMPARE(series.projectionBand->at(1).y(), p->high.toDouble());
+            }
+        }
+    }
+
     // On the 1st of a month, the default view shows twelve whole months: no month of one empty day at the
     // end, so no line falls to zero.
     void firstOfTheMonth_last12Months_isWholeMonthsWithNoCliff()

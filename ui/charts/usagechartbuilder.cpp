@@ -187,11 +187,12 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
     double maxValue = 0;
     QList<QAbstractSeries*> allSeries;
     if (lines) {
+        int colour = 0; // the licence's place among the plotted series: its companions take no colour
         for (PlottedSeries& plotted : built.series) {
             auto* series = new QLineSeries;
             series->setName(plotted.name);
-            QPen pen(plotted.name == otherName() ? ChartStyle::otherColor()
-                                                 : ChartStyle::seriesColor(int(allSeries.size())));
+            QPen pen(
+                plotted.name == otherName() ? ChartStyle::otherColor() : ChartStyle::seriesColor(colour++));
             pen.setWidthF(2.0);
             series->setPen(pen);
             series->setPointsVisible(true); // markers show which buckets really carry a value
@@ -231,8 +232,31 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
                 hollow->append(partialPoints);
                 plotted.partialLine = run;
                 plotted.partialPoints = hollow;
-                for (QAbstractSeries* companion :
-                    { static_cast<QAbstractSeries*>(run), static_cast<QAbstractSeries*>(hollow) }) {
+                QList<QAbstractSeries*> drawn { run, hollow };
+                const int row = plotted.other ? -1 : model.rowOfLicence(plotted.name);
+                if (const auto p = model.projection(row); p && p->isProjected()) {
+                    const qreal x = built.bucketX.at(plotted.partialBuckets.last());
+                    auto* band = new QLineSeries;
+                    band->setName(plotted.name);
+                    QColor faint = pen.color();
+                    faint.setAlphaF(0.55f);
+                    band->setPen(QPen(faint, 4.0, Qt::DotLine, Qt::FlatCap));
+                    band->append(x, p->low.toDouble());
+                    band->append(x, p->high.toDouble());
+                    auto* likely = new QScatterSeries;
+                    likely->setName(plotted.name);
+                    likely->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+                    likely->setMarkerSize(7);
+                    likely->setColor(pen.color());
+                    likely->setBorderColor(pen.color());
+                    likely->append(x, p->likely.toDouble());
+                    plotted.projectionBand = band;
+                    plotted.projectionLikely = likely;
+                    drawn << band << likely;
+                    if (plotted.visible)
+                        maxValue = std::max(maxValue, p->high.toDouble());
+                }
+                for (QAbstractSeries* companion : std::as_const(drawn)) {
                     chart->addSeries(companion);
                     allSeries << companion;
                     companions << companion;

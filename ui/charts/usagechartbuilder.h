@@ -34,6 +34,8 @@ struct PlottedSeries
     QXYSeries* line = nullptr; ///< Lines mode: the solid line through the complete buckets (chart-owned)
     QXYSeries* partialLine = nullptr; ///< Lines mode: the dashed run on to the partial buckets, or null
     QScatterSeries* partialPoints = nullptr; ///< Lines mode: hollow markers at the partial buckets, or null
+    QXYSeries* projectionBand = nullptr; ///< Lines mode: the projection's 10–90 band at the partial bucket
+    QScatterSeries* projectionLikely = nullptr; ///< Lines mode: the projection's likely value
     QBarSet* barSet = nullptr; ///< StackedBars mode: the bar set (owned by the chart)
     QBarSet* partialBarSet = nullptr; ///< StackedBars mode: the hatched bars of the partial buckets, or null
 
@@ -61,7 +63,8 @@ struct BuiltChart
 /// Honest time: the title says how far the data goes ("data through 30 Nov 2026"). A partial bucket (month to
 /// date) is drawn apart, never as a fall: a dashed run and a hollow marker in Lines mode, a hatched bar in
 /// StackedBars mode. A bucket past the cut-off is not drawn at all, and Lines mode draws a dashed rule at the
-/// cut-off when the range reaches past it.
+/// cut-off when the range reaches past it. Where a licence's month to date is projected
+/// (UsageSeriesModel::projection()), Lines mode draws the band as a dotted bar with its likely value.
 ///
 /// Lines: x is the bucket's UTC start in ms since epoch on a QCategoryAxis whose labels sit exactly on the
 /// bucket starts ("d MMM" for days and weeks, "MMM yyyy" for months, "Q1 2025" for quarters) for every

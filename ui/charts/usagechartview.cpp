@@ -153,7 +153,8 @@ void UsageChartView::connectChart()
     for (int i = 0; i < m_built.series.size(); ++i) {
         const PlottedSeries& plotted = m_built.series.at(i);
         for (QXYSeries* xy :
-            { plotted.line, plotted.partialLine, static_cast<QXYSeries*>(plotted.partialPoints) }) {
+            { plotted.line, plotted.partialLine, static_cast<QXYSeries*>(plotted.partialPoints),
+                plotted.projectionBand, static_cast<QXYSeries*>(plotted.projectionLikely) }) {
             if (!xy)
                 continue;
             connect(xy, &QXYSeries::hovered, this, [this, i](const QPointF& point, bool state) {
@@ -243,6 +244,8 @@ void UsageChartView::showTip(int seriesIndex, int bucket)
         text += tr("Not loaded yet");
     if (const QString note = m_model->coverageNote(bucket); !note.isEmpty())
         text += u'\n' + note;
+    if (bucket == m_model->partialBucket() && !plotted.other)
+        text += u'\n' + m_model->projectionText(m_model->rowOfLicence(plotted.name));
     QToolTip::showText(QCursor::pos(), text, this);
 }
 
