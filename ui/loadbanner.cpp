@@ -71,7 +71,8 @@ void LoadBanner::show(MessageBanner* banner, const LoadSummary& s, const DateRan
     }
 }
 
-QString LoadBanner::statusText(const LoadSummary& s, QDate dataThrough, const QDateTime& updatedAt)
+QString LoadBanner::statusText(
+    const LoadSummary& s, QDate dataThrough, const QDateTime& updatedAt, DisplayZone zone)
 {
     if (s.total == 0)
         return LoadText::tr("Pick a range to load.");
@@ -85,7 +86,8 @@ QString LoadBanner::statusText(const LoadSummary& s, QDate dataThrough, const QD
     if (dataThrough.isValid())
         parts << LoadText::tr("data through %1").arg(UsageSeriesModel::dayText(dataThrough));
     if (updatedAt.isValid())
-        parts << LoadText::tr("updated %1").arg(updatedAt.toLocalTime().toString(u"HH:mm"_s));
+        parts << LoadText::tr("updated %1 %2")
+                     .arg(DisplayZones::format(updatedAt, zone, u"HH:mm"_s), DisplayZones::name(zone));
     return parts.join(u" · "_s);
 }
 

@@ -266,6 +266,7 @@ void MainWindow::buildPages()
     QSettings settings;
     m_usagePage->restoreSettings(settings);
     m_stackedAction->setChecked(m_usagePage->findChild<UsageChartPanel*>()->stackedBars());
+    m_usagePage->setLocalTime(m_localTimeAction->isChecked());
     m_pages->setCurrentIndex(settings.value(u"window/page"_s, 0).toInt());
 }
 

@@ -95,6 +95,7 @@ private:
     StatusStrip* m_status;
     QTimer* m_tokenTimer;
     QAction* m_stackedAction = nullptr;
+    QAction* m_localTimeAction = nullptr;
     bool m_started = false;
     bool m_partnerLoaded = false;
 };

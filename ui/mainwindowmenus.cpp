@@ -10,6 +10,7 @@
 #include <QKeySequence>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTabWidget>
 
 using namespace Qt::StringLiterals;
@@ -59,6 +60,18 @@ void MainWindow::buildMenus()
         if (m_usagePage)
             m_usagePage->setStackedBars(on);
     });
+    m_localTimeAction = view->addAction(tr("Times in &local time"));
+    m_localTimeAction->setObjectName(u"localTimeAction"_s);
+    m_localTimeAction->setCheckable(true);
+    m_localTimeAction->setToolTip(
+        tr("First-seen and fetch times in this computer's time zone instead of UTC. "
+           "Report windows stay UTC days, as Genesys bills them."));
+    connect(m_localTimeAction, &QAction::toggled, this, [this](bool on) {
+        if (m_usagePage)
+            m_usagePage->setLocalTime(on);
+        QSettings().setValue(u"view/localTime"_s, on);
+    });
+    m_localTimeAction->setChecked(QSettings().value(u"view/localTime"_s, false).toBool());
 
     m_profileMenu = new ProfileMenu(m_profiles, m_secrets, this);
     m_profileMenu->setObjectName(u"profileMenu"_s);

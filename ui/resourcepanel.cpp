@@ -39,7 +39,7 @@ ResourcePanel::ResourcePanel(QWidget* parent)
     m_table->sortByColumn(ResourceModel::FirstSeenColumn, Qt::AscendingOrder);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
-    m_table->setToolTip(tr("First seen: when billing first observed the resource in this bucket (UTC)"));
+    m_table->setToolTip(tr("First seen: when billing first observed the resource in this bucket"));
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(ResourceModel::NameColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(
@@ -89,6 +89,11 @@ void ResourcePanel::saveSettings(QSettings& settings) const
 void ResourcePanel::restoreSettings(QSettings& settings)
 {
     m_table->horizontalHeader()->restoreState(settings.value(u"resourceHeader"_s).toByteArray());
+}
+
+void ResourcePanel::setDisplayZone(DisplayZone zone)
+{
+    m_resources->setDisplayZone(zone);
 }
 
 } // namespace bd

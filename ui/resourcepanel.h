@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/displayzone.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -31,6 +33,8 @@ public:
     bool hasFocusInside() const;
 
     QTableView* table() const { return m_table; }
+    /// The zone first-seen times are shown in.
+    void setDisplayZone(DisplayZone zone);
 
     void saveSettings(QSettings& settings) const;
     void restoreSettings(QSettings& settings);

@@ -144,6 +144,13 @@ void UsagePage::refresh()
     startLoad(range, granularity);
 }
 
+void UsagePage::setLocalTime(bool local)
+{
+    m_zone = local ? DisplayZone::Local : DisplayZone::Utc;
+    m_resourcePanel->setDisplayZone(m_zone);
+    Q_EMIT statusChanged();
+}
+
 void UsagePage::setToday(QDate today)
 {
     m_controller->setToday(today);
@@ -192,7 +199,8 @@ PageStatus UsagePage::status() const
     status.total = s.total;
     status.done = s.loaded + s.failed + s.cancelled;
     status.busy = m_controller->isRunning();
-    status.text = LoadBanner::statusText(s, m_controller->model()->dataThrough(), m_controller->updatedAt());
+    status.text
+        = LoadBanner::statusText(s, m_controller->model()->dataThrough(), m_controller->updatedAt(), m_zone);
     return status;
 }
 

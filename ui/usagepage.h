@@ -2,6 +2,7 @@
 
 #include "domain/granularity.h"
 #include "domain/rangepreset.h"
+#include "models/displayzone.h"
 #include "ui/charts/chartexporter.h"
 #include "ui/dashboardpage.h"
 
@@ -49,6 +50,9 @@ public:
     void selectCell(const QString& licence, int bucket);
     /// Lines or stacked bars.
     void setStackedBars(bool stacked);
+    /// Shows instants (first-seen and fetch times) in local time instead of UTC; report windows stay UTC
+    /// days.
+    void setLocalTime(bool local);
 
     /// The table as CSV (what is shown: filtered and sorted rows, exact values). False with *error on
     /// failure.
@@ -83,6 +87,7 @@ private:
     enum class SortKey { Licence, Peak, Average };
     SortKey m_sortKey = SortKey::Licence;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    DisplayZone m_zone = DisplayZone::Utc;
 
     RangeBar* m_rangeBar;
     MessageBanner* m_banner;

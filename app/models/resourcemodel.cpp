@@ -17,6 +17,15 @@ void ResourceModel::setResources(const QList<BillingUsageResource>& resources)
     endResetModel();
 }
 
+void ResourceModel::setDisplayZone(DisplayZone zone)
+{
+    if (zone == m_zone)
+        return;
+    beginResetModel();
+    m_zone = zone;
+    endResetModel();
+}
+
 int ResourceModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(m_resources.size());
@@ -33,7 +42,7 @@ QVariant ResourceModel::data(const QModelIndex& index, int role) const
         return {};
     const BillingUsageResource& resource = m_resources.at(index.row());
     if (role == Qt::DisplayRole) {
-        return index.column() == NameColumn ? resource.name : resource.date.toString(u"yyyy-MM-dd HH:mm"_s);
+        return index.column() == NameColumn ? resource.name : DisplayZones::format(resource.date, m_zone);
     }
     if (role == SortRole)
         return index.column() == NameColumn ? QVariant(resource.name) : QVariant(resource.date);
@@ -46,7 +55,7 @@ QVariant ResourceModel::headerData(int section, Qt::Orientation orientation, int
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    return section == NameColumn ? u"Resource"_s : u"First seen"_s;
+    return section == NameColumn ? tr("Resource") : tr("First seen (%1)").arg(DisplayZones::name(m_zone));
 }
 
 } // namespace bd

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/billingusageresource.h"
+#include "models/displayzone.h"
 
 #include <QAbstractTableModel>
 
@@ -19,6 +20,8 @@ public:
     explicit ResourceModel(QObject* parent = nullptr);
 
     void setResources(const QList<BillingUsageResource>& resources);
+    /// The zone first-seen times are shown in (UTC by default); the column header names it.
+    void setDisplayZone(DisplayZone zone);
     const QList<BillingUsageResource>& resources() const { return m_resources; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -28,6 +31,7 @@ public:
 
 private:
     QList<BillingUsageResource> m_resources;
+    DisplayZone m_zone = DisplayZone::Utc;
 };
 
 } // namespace bd

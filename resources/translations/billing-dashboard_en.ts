@@ -120,4 +120,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>bd::UsageSeriesModel</name>
+    <message numerus="yes">
+        <source>Projected to %1: %2 – %3, likely %4. The seats seen by %5 grow as the last %n whole period(s) grew from the same day to their end (10–90 % band).</source>
+        <translation>
+            <numerusform>Projected to %1: %2 – %3, likely %4. The seats seen by %5 grow as the last %n whole period grew from the same day to their end (10–90 % band).</numerusform>
+            <numerusform>Projected to %1: %2 – %3, likely %4. The seats seen by %5 grow as the last %n whole periods grew from the same day to their end (10–90 % band).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not projected: too little history (%n whole earlier period(s) with seats by the same day; %1 are needed).</source>
+        <translation>
+            <numerusform>Not projected: too little history (%n whole earlier period with seats by the same day; %1 are needed).</numerusform>
+            <numerusform>Not projected: too little history (%n whole earlier periods with seats by the same day; %1 are needed).</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -387,6 +387,20 @@ private Q_SLOTS:
             model->resources(row, 0).size());
         QCOMPARE(Decimal::fromInt(model->resources(row, 0).size()), *model->value(row, 0));
 
+        // First-seen times are UTC, named; local time is a choice, named too.
+        QAbstractItemModel* resources = fixture.page->findChild<QTableView*>(u"resourceTable"_s)->model();
+        const QDateTime firstSeen = resources->data(resources->index(0, 1), Qt::UserRole + 1).toDateTime();
+        QCOMPARE(resources->headerData(1, Qt::Horizontal).toString(), u"First seen (UTC)"_s);
+        QCOMPARE(resources->index(0, 1).data().toString(), firstSeen.toUTC().toString(u"yyyy-MM-dd HH:mm"_s));
+        fixture.page->setLocalTime(true);
+        QCOMPARE(resources->headerData(1, Qt::Horizontal).toString(),
+            u"First seen (%1)"_s.arg(DisplayZones::name(DisplayZone::Local)));
+        QCOMPARE(resources->index(0, 1).data().toString(),
+            firstSeen.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s));
+        QVERIFY(fixture.page->status().text.contains(DisplayZones::name(DisplayZone::Local)));
+        fixture.page->setLocalTime(false);
+        QVERIFY(fixture.page->status().text.contains(u"UTC"_s));
+
         // Copy: the selected cell with its header, tab-separated.
         table->setFocus();
         fixture.page->copySelection();

@@ -96,7 +96,7 @@ QString UsageChartBuilder::title(Granularity granularity, QDate dataThrough)
         break;
     }
     if (dataThrough.isValid())
-        text = tr("%1 · data through %2").arg(text, UsageSeriesModel::dayText(dataThrough));
+        text = tr("%1 · UTC days · data through %2").arg(text, UsageSeriesModel::dayText(dataThrough));
     return text;
 }
 
