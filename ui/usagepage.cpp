@@ -266,7 +266,11 @@ QString UsagePage::footerText() const
     QStringList subject;
     if (range.isValid())
         subject << u"%1 – %2"_s.arg(range.first.toString(Qt::ISODate), range.last.toString(Qt::ISODate));
-    subject << RangeBar::granularityAdjective(model->granularity());
+    subject << RangeBar::granularityAdjective(model->granularity()) + tr(" UTC days");
+    if (model->dataThrough().isValid())
+        subject << tr("data through %1").arg(UsageSeriesModel::dayText(model->dataThrough()));
+    if (const int open = model->partialBucket(); open >= 0)
+        subject << tr("%1 is to date").arg(model->bucketLabel(open));
     if (const LoadSummary s = m_controller->summary(); s.loaded < s.total)
         subject
             << tr("only %1 of %2 reports loaded").arg(s.loaded).arg(s.total); // a partial chart must say so

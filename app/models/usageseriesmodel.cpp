@@ -376,6 +376,8 @@ QVariant UsageSeriesModel::data(const QModelIndex& index, int role) const
 
     switch (role) {
     case Qt::DisplayRole:
+        if (number && bucket >= 0 && m_cells.at(bucket).isEmpty())
+            return tr("no usage"); // the report listed nothing at all: not one licence's zero among others
         if (number)
             return column == averageColumn() ? number->toString(1) : number->toString();
         if (bucket >= 0) {

@@ -102,6 +102,31 @@ private Q_SLOTS:
         QCOMPARE(model.value(0, 1), dec("4"));
     }
 
+    // A report that lists nothing at all says "no usage", not a column of zeros; a bucket past the cut-off
+    // says "no data yet" and has no value; the model stays consistent while the cut-off moves.
+    void emptyAndNotYetBuckets_sayWhatTheyAre()
+    {
+        UsageSeriesModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setBuckets(months(3), Granularity::Month);
+        model.setDataThrough(QDate(2025, 2, 28));
+        model.setReport(0, report({ { u"A"_s, "3" } }));
+        model.setReport(1, BillingUsageReport {});
+        model.setReport(2, BillingUsageReport {});
+        QCOMPARE(model.coverage(1), Coverage::Complete);
+        QCOMPARE(model.value(0, 1), std::optional(Decimal()));
+        QCOMPARE(model.data(model.index(0, model.bucketColumn(1))).toString(), u"no usage"_s);
+        QCOMPARE(model.coverage(2), Coverage::NotYet);
+        QCOMPARE(model.value(0, 2), std::nullopt);
+        QCOMPARE(model.data(model.index(0, model.bucketColumn(2))).toString(), u"no data yet"_s);
+        QCOMPARE(model.projectedColumn(), -1); // no bucket is partial
+        QCOMPARE(model.columnCount(), 3 + 3);
+        model.setDataThrough(QDate(2025, 3, 10)); // now March is month to date and projected
+        QCOMPARE(model.coverage(2), Coverage::Partial);
+        QCOMPARE(model.columnCount(), 3 + 4);
+        QCOMPARE(model.data(model.index(0, model.bucketColumn(2))).toString(), u"no usage"_s);
+    }
+
     void meteredLicence_hasNoResources()
     {
         UsageSeriesModel model;
