@@ -13,6 +13,7 @@
 #include "csv/usagecsv.h"
 #include "demo/demobackend.h"
 #include "domain/billingusagereport.h"
+#include "domain/datacutoff.h"
 #include "domain/datebuckets.h"
 #include "domain/trusteebillingoverview.h"
 #include "load/periodwalker.h"
@@ -140,16 +141,27 @@ void ExportCommand::runUsage()
             }
             reports.append(*report);
         }
-        const CsvWriter csv = UsageCsv::build(m_loader->buckets(), reports);
+        const QList<DateBucket> buckets = m_loader->buckets();
+        const CsvWriter csv
+            = UsageCsv::build(buckets, reports, m_options.granularity, m_options.lastCompleteDay);
         QString error;
         if (!csv.save(m_options.outPath, &error)) {
             fail(error);
             return;
         }
-        succeed(u"Wrote %1 rows (%2 reports, %3 – %4) to %5"_s.arg(csv.rowCount())
-                    .arg(reports.size())
-                    .arg(m_options.start.toString(Qt::ISODate), m_options.end.toString(Qt::ISODate),
-                        m_options.outPath));
+        QString message = u"Wrote %1 rows (%2 reports, %3 – %4) to %5"_s.arg(csv.rowCount())
+                              .arg(reports.size())
+                              .arg(m_options.start.toString(Qt::ISODate), m_options.end.toString(Qt::ISODate),
+                                  m_options.outPath);
+        // Only the last bucket can reach past the cut-off: the range ends today at the latest.
+        const Coverage last = buckets.isEmpty()
+            ? Coverage::Complete
+            : coverageOf(buckets.last(), m_options.granularity, m_options.lastCompleteDay);
+        if (last != Coverage::Complete)
+            message += u"; data through %1, the last report %2"_s.arg(
+                m_options.lastCompleteDay.toString(Qt::ISODate),
+                last == Coverage::Partial ? u"is partial"_s : u"has no data yet"_s);
+        succeed(message);
     });
     m_loader->load(buckets);
 }

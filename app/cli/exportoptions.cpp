@@ -2,6 +2,7 @@
 
 #include "auth/profilestore.h"
 #include "cli/connectionoptions.h"
+#include "domain/datacutoff.h"
 
 #include <QCommandLineParser>
 #include <QProcessEnvironment>
@@ -89,6 +90,7 @@ std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments,
     if (words.size() > 1)
         return refuse(u"unexpected argument in position %1 (options start with --; see --help)"_s.arg(2));
     ExportOptions options;
+    options.lastCompleteDay = DataCutoff::lastCompleteDay(today);
     if (words.first() == u"usage"_s)
         options.what = What::Usage;
     else if (words.first() == u"overview"_s)

@@ -20,7 +20,8 @@ struct ExportOptions
     enum class What { Usage, Overview };
     What what = What::Usage;
     QDate start;
-    QDate end;
+    QDate end; ///< clipped to today
+    QDate lastCompleteDay; ///< the data cut-off: DataCutoff::lastCompleteDay(today)
     Granularity granularity = Granularity::Month;
     QString trustorOrgId;
     int firstPeriod = 0;
@@ -33,7 +34,8 @@ struct ExportOptions
     int rateLimitPerMinute = 300;
 
     /// Reads the words after "export" (with the Genesys CLI's environment variables under the options).
-    /// nullopt with *error set when they do not make a valid export; `today` bounds the usage range.
+    /// nullopt with *error set when they do not make a valid export; `today` (UTC) bounds the usage range and
+    /// sets the cut-off.
     /// With --profile, `profiles` says where saved profiles live (nullptr: the dashboard's own settings); the
     /// profile's place and client id sit under the command-line options and over the environment.
     static std::optional<ExportOptions> parse(const QStringList& arguments,

@@ -1,5 +1,6 @@
 #include "sim/demodata.h"
 
+#include "domain/datacutoff.h"
 #include "domain/utc.h"
 #include "sim/democatalog.h"
 #include "sim/seededrandom.h"
@@ -123,7 +124,7 @@ struct DemoData::Impl
 {
     quint32 seed = 0;
     qint64 nowMs = 0;
-    qint64 horizonMs = 0; // usage lags a day: nothing after this is reported yet
+    qint64 horizonMs = 0; // DataCutoff::horizon: usage from this instant on is not reported yet
     qint64 dataStartMs = 0; // nothing before this exists
     QString orgId;
     std::array<std::vector<Resource>, LicenceCount> resources;
@@ -502,8 +503,9 @@ DemoData::DemoData(quint32 seed, const QDateTime& now)
 {
     auto impl = std::make_shared<Impl>();
     impl->seed = seed;
-    impl->nowMs = (now.isValid() ? now : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch();
-    impl->horizonMs = impl->nowMs - DayMs;
+    const QDateTime at = now.isValid() ? now : QDateTime::currentDateTimeUtc();
+    impl->nowMs = at.toMSecsSinceEpoch();
+    impl->horizonMs = bd::DataCutoff::horizon(at).toMSecsSinceEpoch();
     impl->orgId = uuidText(SeededRandom(SeededRandom::mix({ seed, 0x0126 })).uuid());
     impl->generateUsage();
     impl->generateTrustors();
@@ -550,7 +552,7 @@ QJsonObject DemoData::billableUsage(const QDateTime& start, const QDateTime& end
     const qint64 startMs = start.toMSecsSinceEpoch();
     const qint64 endMs = end.toMSecsSinceEpoch();
     const qint64 effStart = std::max(startMs, d->dataStartMs);
-    const qint64 effEnd = std::min(endMs, d->horizonMs);
+    const qint64 effEnd = std::min(endMs, d->horizonMs - 1); // through the end of the last complete day
 
     QJsonArray usages;
     if (effStart <= effEnd) {

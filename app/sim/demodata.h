@@ -32,7 +32,8 @@ public:
     QJsonObject organizationMe() const;
     /// True for the licences whose totalUsage is a count of distinct resources (seats and devices).
     bool isSeatLicence(const QString& licenceName) const;
-    /// The Complete BillingUsageReport for [start, end] (usage lags a day; nothing exists after `now`).
+    /// The Complete BillingUsageReport for [start, end]: usage is complete through the end of yesterday
+    /// (UTC), as DataCutoff says; nothing exists after it.
     QJsonObject billableUsage(const QDateTime& start, const QDateTime& end) const;
     /// One page of the TrustorEntityListing; pageSize is clamped to [1, maxPageSize]; past the end: empty.
     QJsonObject trustorsPage(int pageSize, int pageNumber) const;

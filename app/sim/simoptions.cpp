@@ -26,6 +26,9 @@ struct Flags
         u"Answer every browser sign-in with error=access_denied (the person declined)."_s };
     QCommandLineOption inProgressPolls { u"in-progress-polls"_s,
         u"Answer InProgress to the first K polls of each billable-usage report."_s, u"K"_s, u"0"_s };
+    QCommandLineOption inProgressSeconds { u"in-progress-seconds"_s,
+        u"Answer InProgress until S seconds after the first request of each billable-usage report."_s, u"S"_s,
+        u"0"_s };
     QCommandLineOption latency { u"latency-ms"_s, u"Delay every answer by MS milliseconds."_s, u"MS"_s,
         u"0"_s };
     QCommandLineOption rateLimit { u"rate-limit"_s,
@@ -48,9 +51,9 @@ struct Flags
 
     void addTo(QCommandLineParser& parser) const
     {
-        parser.addOptions(
-            { port, seed, clientId, clientSecret, browserClientId, denyConsent, inProgressPolls, latency,
-                rateLimit, errorRate, dropRate, malformedRate, tokenLifetime, bulkResources, deny, now });
+        parser.addOptions({ port, seed, clientId, clientSecret, browserClientId, denyConsent, inProgressPolls,
+            inProgressSeconds, latency, rateLimit, errorRate, dropRate, malformedRate, tokenLifetime,
+            bulkResources, deny, now });
     }
 };
 
@@ -135,6 +138,9 @@ std::optional<SimOptions> SimOptions::fromArguments(const QStringList& args, QSt
     if (!readInt(parser, flags.inProgressPolls, 0, 1'000'000, &v, error))
         return std::nullopt;
     o.inProgressPolls = int(v);
+    if (!readInt(parser, flags.inProgressSeconds, 0, 86'400, &v, error))
+        return std::nullopt;
+    o.inProgressMs = int(v) * 1000;
     if (!readInt(parser, flags.latency, 0, 600'000, &v, error))
         return std::nullopt;
     o.latencyMs = int(v);

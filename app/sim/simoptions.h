@@ -20,6 +20,9 @@ struct SimOptions
     int authCodeLifetimeSecs = 300; ///< how long an authorization code can be exchanged (real clock)
     bool denyConsent = false; ///< /oauth/authorize redirects with error=access_denied
     int inProgressPolls = 0; ///< answer InProgress to the first K requests of each (startDate, endDate)
+    /// Answer InProgress until this long after the first request of each (startDate, endDate): a report that
+    /// takes time to generate, whatever the client's poll schedule.
+    int inProgressMs = 0;
     int latencyMs = 0; ///< delay before every answer
     int rateLimitPerMinute = 0; ///< 0 = unlimited; else a per-token sliding 60 s window, over it → 429
     double serverErrorRate = 0; ///< fraction of API requests answered 503 (seeded RNG → deterministic)

@@ -190,7 +190,14 @@ SimAnswer SimRoutes::billableUsage(const Call& call)
             call.contextId);
     }
     const QString key = u"%1/%2"_s.arg(dates[0].toMSecsSinceEpoch()).arg(dates[1].toMSecsSinceEpoch());
-    if (++m_polls[key] <= m_options.inProgressPolls) {
+    // A report takes a number of polls, or a time since it was first asked for, to generate.
+    if (!m_clock.isValid())
+        m_clock.start();
+    if (!m_firstAskedMs.contains(key))
+        m_firstAskedMs.insert(key, m_clock.elapsed());
+    const qint64 askedMs = m_firstAskedMs.value(key);
+    const bool generating = m_clock.elapsed() - askedMs < m_options.inProgressMs;
+    if (++m_polls[key] <= m_options.inProgressPolls || generating) {
         return SimAnswer::json(200,
             { { u"startDate"_s, WireDate::format(dates[0]) }, { u"endDate"_s, WireDate::format(dates[1]) },
                 { u"status"_s, u"InProgress"_s }, { u"usages"_s, QJsonArray() } });

@@ -2,6 +2,7 @@
 
 #include "sim/simanswer.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QHttpServerRequest>
 #include <QString>
@@ -47,6 +48,8 @@ private:
     const DemoData& m_data;
     SimOAuth& m_oauth;
     QHash<QString, int> m_polls; // per "startMs/endMs": billable-usage requests seen
+    QHash<QString, qint64> m_firstAskedMs; // per "startMs/endMs": when it was first asked for (m_clock)
+    QElapsedTimer m_clock;
 };
 
 } // namespace bd::sim

@@ -349,10 +349,45 @@ private Q_SLOTS:
         const QJsonObject today = m_server->data().billableUsage(kNow.addSecs(-3600), kNow.addDays(3));
         QVERIFY(today.value(u"usages"_s).toArray().isEmpty()); // usage lags about a day
         const QJsonObject lastWeek = m_server->data().billableUsage(kNow.addDays(-7), kNow.addDays(7));
+        const qint64 startOfToday = QDateTime(kNow.date(), QTime(0, 0), bd::UtcZone).toMSecsSinceEpoch();
         for (const QJsonValue& u : lastWeek.value(u"usages"_s).toArray()) {
             for (const QJsonValue& res : u.toObject().value(u"resources"_s).toArray())
-                QVERIFY(ms(res.toObject().value(u"date"_s)) <= kNow.toMSecsSinceEpoch());
+                QVERIFY(ms(res.toObject().value(u"date"_s)) < startOfToday); // first seen by yesterday
         }
+    }
+
+    void billableUsage_todaysWindow_hasNoUsage()
+    {
+        // Usage is complete through the end of yesterday (UTC): today's report is Complete and empty.
+        const QString token = signIn();
+        const auto dayReport = [&](const QDate& day) {
+            return get(u"/api/v2/billing/reports/billableusage"_s,
+                u"startDate=%1T00:00:00.000Z&endDate=%1T23:59:59.999Z"_s.arg(day.toString(Qt::ISODate)),
+                token);
+        };
+        const Reply today = dayReport(kNow.date());
+        QCOMPARE(today.status, 200);
+        QCOMPARE(today.json.value(u"status"_s).toString(), u"Complete"_s);
+        QVERIFY(today.json.value(u"usages"_s).toArray().isEmpty());
+        const Reply yesterday = dayReport(kNow.date().addDays(-1));
+        QCOMPARE(yesterday.status, 200);
+        QVERIFY(!yesterday.json.value(u"usages"_s).toArray().isEmpty());
+        // The whole of yesterday, not a rolling 24 hours: people are first seen later in the day than now −
+        // 24 h.
+        qint64 lastSeen = 0;
+        for (const QJsonValue& u : yesterday.json.value(u"usages"_s).toArray()) {
+            for (const QJsonValue& res : u.toObject().value(u"resources"_s).toArray())
+                lastSeen = std::max(lastSeen, ms(res.toObject().value(u"date"_s)));
+        }
+        QVERIFY(lastSeen > kNow.addDays(-1).toMSecsSinceEpoch());
+
+        // A window reaching past the cut-off reports exactly what the window up to it does.
+        const QDateTime yesterdayStart(kNow.date().addDays(-1), QTime(0, 0), bd::UtcZone);
+        const QDateTime todayStart = yesterdayStart.addDays(1);
+        const DemoData& data = m_server->data();
+        QCOMPARE(data.billableUsage(yesterdayStart, todayStart.addDays(1).addMSecs(-1)).value(u"usages"_s),
+            data.billableUsage(yesterdayStart, todayStart.addMSecs(-1)).value(u"usages"_s));
+        QVERIFY(data.billableUsage(todayStart, kNow).value(u"usages"_s).toArray().isEmpty());
     }
 
     void billableUsage_usersGrowAndChurn()

@@ -20,6 +20,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace bd;
 using bd::test::SimFixture;
@@ -32,11 +34,13 @@ struct Run
     QStringList messages;
 };
 
-Run runExport(const QStringList& arguments, const QProcessEnvironment& environment = {})
+/// Runs the export as if `today` (UTC) were the current day (the shared clock's day by default).
+Run runExport(const QStringList& arguments, const QProcessEnvironment& environment = {},
+    const QDate& today = test::fixedNow().date())
 {
     Run run;
     QString error;
-    const auto options = ExportOptions::parse(arguments, environment, test::fixedNow().date(), &error);
+    const auto options = ExportOptions::parse(arguments, environment, today, &error);
     if (!options) {
         run.messages << error;
         run.exitCode = 2;
@@ -62,6 +66,41 @@ QByteArray readFile(const QString& path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+/// The rows the usage CSV should hold for one bucket: every licence of the sim's report for its window, with
+/// this status and cut-off, sorted (as are the rows they are compared with).
+QList<QStringList> simRows(
+    const SimFixture& fixture, const DateBucket& bucket, const QString& status, const QDate& dataThrough)
+{
+    QList<QStringList> rows;
+    const QJsonObject report = fixture.server->data().billableUsage(bucket.start(), bucket.end());
+    const QJsonArray usages = report.value(u"usages"_s).toArray();
+    for (const QJsonValue& usage : usages) {
+        // Numbers compare as exact decimals: "1130.30" on the wire is written as "1130.3".
+        rows.append({ bucket.first.toString(Qt::ISODate), bucket.last.toString(Qt::ISODate),
+            usage[u"name"_s].toString(), Decimal::fromString(usage[u"totalUsage"_s].toString())->toString(),
+            status, dataThrough.toString(Qt::ISODate) });
+    }
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+/// The CSV's rows for the bucket starting on `first`, sorted.
+QList<QStringList> csvRows(const QList<QStringList>& rows, const QDate& first)
+{
+    QList<QStringList> picked;
+    for (const QStringList& row : rows) {
+        if (row.value(0) == first.toString(Qt::ISODate))
+            picked.append(row);
+    }
+    std::sort(picked.begin(), picked.end());
+    return picked;
+}
+
+QDateTime utc(const QDate& day, int hour = 12)
+{
+    return QDateTime(day, QTime(hour, 0), UtcZone);
 }
 
 } // namespace
@@ -99,7 +138,8 @@ private Q_SLOTS:
                 // Numbers compare as exact decimals: "1130.30" on the wire is written as "1130.3".
                 expected.insert(start,
                     { start, bucket.last.toString(Qt::ISODate), usage[u"name"_s].toString(),
-                        Decimal::fromString(usage[u"totalUsage"_s].toString())->toString() });
+                        Decimal::fromString(usage[u"totalUsage"_s].toString())->toString(), u"complete"_s,
+                        test::fixedNow().date().addDays(-1).toString(Qt::ISODate) });
             }
         }
         QCOMPARE(rows.size() - 1, expected.size());
@@ -108,6 +148,109 @@ private Q_SLOTS:
             QVERIFY2(expected.values(row.at(0)).contains(row), qPrintable(row.join(u',')));
         }
         QVERIFY(run.messages.last().startsWith(u"Wrote %1 rows"_s.arg(expected.size())));
+        QVERIFY2(!run.messages.last().contains(u"data through"_s), qPrintable(run.messages.last()));
+    }
+
+    void usage_onTheFirstOfAMonth_theNewMonthHasNoDataYet()
+    {
+        // On 1 December usage is complete through 30 November: October and November are whole, December is
+        // one row that says so, not a missing row and not a zero.
+        const QDate today(2026, 12, 1);
+        sim::SimOptions simOptions;
+        simOptions.now = utc(today);
+        BD_SIM_FIXTURE(fixture, simOptions);
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"usage.csv"_s);
+        const Run run = runExport(QStringList { u"usage"_s, u"--start"_s, u"2026-10-01"_s, u"--end"_s,
+                                      u"2026-12-01"_s, u"--granularity"_s, u"month"_s, u"--out"_s, out }
+                + simArguments(fixture),
+            {}, today);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.messages.join(u'\n')));
+
+        const QList<QStringList> rows = test::parseCsv(readFile(out));
+        QVERIFY(rows.size() > 1);
+        QCOMPARE(rows.first(), UsageCsv::header());
+        const QDate through(2026, 11, 30);
+        const QList<DateBucket> buckets = DateBuckets::tile(QDate(2026, 10, 1), today, Granularity::Month);
+        QCOMPARE(buckets.size(), 3);
+        const QList<QStringList> october = simRows(fixture, buckets.at(0), u"complete"_s, through);
+        const QList<QStringList> november = simRows(fixture, buckets.at(1), u"complete"_s, through);
+        QVERIFY(!october.isEmpty() && !november.isEmpty());
+        QCOMPARE(csvRows(rows, buckets.at(0).first), october);
+        QCOMPARE(csvRows(rows, buckets.at(1).first), november);
+        QCOMPARE(csvRows(rows, buckets.at(2).first),
+            (QList<QStringList> { { u"2026-12-01"_s, u"2026-12-01"_s, QString(), QString(), u"no data yet"_s,
+                u"2026-11-30"_s } }));
+        QCOMPARE(rows.size() - 1, october.size() + november.size() + 1);
+
+        const QString said = run.messages.last();
+        QVERIFY2(
+            said.startsWith(u"Wrote %1 rows (3 reports, 2026-10-01 – 2026-12-01)"_s.arg(rows.size() - 1)),
+            qPrintable(said));
+        QVERIFY2(said.contains(u"data through 2026-11-30"_s), qPrintable(said));
+    }
+
+    void usage_midMonth_theMonthToDateIsPartial()
+    {
+        // On 20 November (the shared clock) November is month to date: partial, with usage through the 19th.
+        BD_SIM_FIXTURE(fixture);
+        const QDate today = fixture.server->data().now().date();
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"usage.csv"_s);
+        const QStringList arguments = QStringList { u"usage"_s, u"--start"_s, u"2026-10-01"_s, u"--end"_s,
+            u"2026-11-30"_s, u"--granularity"_s, u"month"_s, u"--out"_s, out }
+            + simArguments(fixture);
+        QString error;
+        const auto options = ExportOptions::parse(arguments, {}, today, &error);
+        QVERIFY2(options, qPrintable(error));
+        QCOMPARE(options->end, today); // clipped to today
+        QCOMPARE(options->lastCompleteDay, today.addDays(-1));
+        const Run run = runExport(arguments, {}, today);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.messages.join(u'\n')));
+
+        const QList<QStringList> rows = test::parseCsv(readFile(out));
+        QCOMPARE(rows.first(), UsageCsv::header());
+        const QList<DateBucket> buckets = DateBuckets::tile(QDate(2026, 10, 1), today, Granularity::Month);
+        QCOMPARE(buckets.size(), 2);
+        const QDate through = today.addDays(-1);
+        QCOMPARE(through, QDate(2026, 11, 19));
+        const QList<QStringList> november = simRows(fixture, buckets.at(1), u"partial"_s, through);
+        QVERIFY(!november.isEmpty()); // the month to date has usage
+        QCOMPARE(csvRows(rows, buckets.at(0).first), simRows(fixture, buckets.at(0), u"complete"_s, through));
+        QCOMPARE(csvRows(rows, buckets.at(1).first), november);
+
+        const QString said = run.messages.last();
+        QVERIFY2(said.contains(u"data through 2026-11-19, the last report is partial"_s), qPrintable(said));
+    }
+
+    void usage_leapYear_februaryIsCompleteThroughThe29th()
+    {
+        const QDate today(2028, 3, 1);
+        sim::SimOptions simOptions;
+        simOptions.now = utc(today);
+        BD_SIM_FIXTURE(fixture, simOptions);
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"usage.csv"_s);
+        const Run run = runExport(QStringList { u"usage"_s, u"--start"_s, u"2028-02-01"_s, u"--end"_s,
+                                      u"2028-02-29"_s, u"--granularity"_s, u"month"_s, u"--out"_s, out }
+                + simArguments(fixture),
+            {}, today);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.messages.join(u'\n')));
+
+        const QList<QStringList> rows = test::parseCsv(readFile(out));
+        const DateBucket february { QDate(2028, 2, 1), QDate(2028, 2, 29) };
+        const QList<QStringList> expected = simRows(fixture, february, u"complete"_s, QDate(2028, 2, 29));
+        QVERIFY(!expected.isEmpty());
+        QCOMPARE(csvRows(rows, february.first), expected);
+        QCOMPARE(rows.size() - 1, expected.size());
+        // The leap day itself is reported: the cut-off is the 29th, not the 28th.
+        const DateBucket leapDay { QDate(2028, 2, 29), QDate(2028, 2, 29) };
+        QVERIFY(!fixture.server->data()
+                     .billableUsage(leapDay.start(), leapDay.end())
+                     .value(u"usages"_s)
+                     .toArray()
+                     .isEmpty());
+        QVERIFY2(!run.messages.last().contains(u"data through"_s), qPrintable(run.messages.last()));
     }
 
     void usage_invertedRange_isRefusedAndWritesNothing()

@@ -1,7 +1,12 @@
-// CsvWriter: RFC 4180 quoting, formula neutralising, exact numbers, atomic saves.
+// CsvWriter: RFC 4180 quoting, formula neutralising, exact numbers, atomic saves; the usage CSV's bucket
+// status.
 
 #include "csv/csvwriter.h"
 #include "csv/filewriter.h"
+#include "csv/usagecsv.h"
+#include "csvreader.h"
+#include "domain/billingusagereport.h"
+#include "domain/datebuckets.h"
 #include "domain/decimal.h"
 
 #include <QDir>
@@ -20,6 +25,27 @@
 
 using namespace Qt::StringLiterals;
 using namespace bd;
+
+namespace {
+
+BillingUsageReport reportOf(const QList<std::pair<QString, QString>>& totals)
+{
+    BillingUsageReport report;
+    for (const auto& [name, total] : totals)
+        report.usages.append({ name, *Decimal::fromString(total), {} });
+    return report;
+}
+
+/// The usage CSV of these buckets and reports, read back without its header.
+QList<QStringList> usageRows(const QList<DateBucket>& buckets, const QList<BillingUsageReport>& reports,
+    Granularity granularity, QDate lastCompleteDay)
+{
+    const QList<QStringList> rows
+        = test::parseCsv(UsageCsv::build(buckets, reports, granularity, lastCompleteDay).bytes());
+    return rows.isEmpty() || rows.first() != UsageCsv::header() ? rows : rows.mid(1);
+}
+
+} // namespace
 
 class TestCsvWriter : public QObject
 {
@@ -244,6 +270,87 @@ private Q_SLOTS:
         QString error;
         QCOMPARE(FileWriter::canSaveTo(target, &error), expected.isEmpty());
         QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    void usageCsv_header_keepsTheFirstFourColumns()
+    {
+        QCOMPARE(UsageCsv::header(),
+            (QStringList { u"Bucket start"_s, u"Bucket end"_s, u"Licence"_s, u"Total usage"_s, u"Status"_s,
+                u"Data through"_s }));
+    }
+
+    void usageCsv_everyBucketSaysItsStatus()
+    {
+        // On 1 December (cut-off 30 November): October and November complete, December not begun.
+        const QList<DateBucket> buckets
+            = DateBuckets::tile(QDate(2026, 10, 1), QDate(2026, 12, 1), Granularity::Month);
+        QCOMPARE(buckets.size(), 3);
+        const QList<BillingUsageReport> reports {
+            reportOf({ { u"Genesys Cloud CX 3"_s, u"12"_s }, { u"Genesys Cloud CX 1"_s, u"4.50"_s } }),
+            reportOf({}), reportOf({})
+        };
+        const QList<QStringList> rows = usageRows(buckets, reports, Granularity::Month, QDate(2026, 11, 30));
+        const QList<QStringList> expected {
+            { u"2026-10-01"_s, u"2026-10-31"_s, u"Genesys Cloud CX 1"_s, u"4.5"_s, u"complete"_s,
+                u"2026-11-30"_s },
+            { u"2026-10-01"_s, u"2026-10-31"_s, u"Genesys Cloud CX 3"_s, u"12"_s, u"complete"_s,
+                u"2026-11-30"_s },
+            { u"2026-11-01"_s, u"2026-11-30"_s, QString(), QString(), u"no usage"_s, u"2026-11-30"_s },
+            { u"2026-12-01"_s, u"2026-12-01"_s, QString(), QString(), u"no data yet"_s, u"2026-11-30"_s },
+        };
+        QCOMPARE(rows, expected);
+    }
+
+    void usageCsv_monthToDate_isPartial()
+    {
+        const QList<DateBucket> buckets
+            = DateBuckets::tile(QDate(2026, 10, 15), QDate(2026, 11, 20), Granularity::Month);
+        const QList<BillingUsageReport> reports { reportOf({ { u"Storage GB"_s, u"3.25"_s } }),
+            reportOf({ { u"Storage GB"_s, u"3.5"_s } }) };
+        const QList<QStringList> rows = usageRows(buckets, reports, Granularity::Month, QDate(2026, 11, 19));
+        const QList<QStringList> expected {
+            // Clipped at the start of the range but wholly past: complete.
+            { u"2026-10-15"_s, u"2026-10-31"_s, u"Storage GB"_s, u"3.25"_s, u"complete"_s, u"2026-11-19"_s },
+            { u"2026-11-01"_s, u"2026-11-20"_s, u"Storage GB"_s, u"3.5"_s, u"partial"_s, u"2026-11-19"_s },
+        };
+        QCOMPARE(rows, expected);
+    }
+
+    void usageCsv_partialWithoutUsage_isNoUsage()
+    {
+        const QList<DateBucket> buckets { { QDate(2026, 11, 16), QDate(2026, 11, 20) } };
+        const QList<QStringList> rows
+            = usageRows(buckets, { reportOf({}) }, Granularity::Week, QDate(2026, 11, 19));
+        QCOMPARE(rows,
+            (QList<QStringList> { { u"2026-11-16"_s, u"2026-11-20"_s, QString(), QString(), u"no usage"_s,
+                u"2026-11-19"_s } }));
+    }
+
+    void usageCsv_usageReportedPastTheCutOff_isNoDataYet()
+    {
+        // A bucket that starts after the cut-off has no complete day: whatever a report says for it is left
+        // out.
+        const QList<DateBucket> buckets { { QDate(2026, 11, 20), QDate(2026, 11, 20) } };
+        const QList<QStringList> rows = usageRows(buckets,
+            { reportOf({ { u"Genesys Cloud CX 3"_s, u"7"_s } }) }, Granularity::Day, QDate(2026, 11, 19));
+        QCOMPARE(rows,
+            (QList<QStringList> { { u"2026-11-20"_s, u"2026-11-20"_s, QString(), QString(), u"no data yet"_s,
+                u"2026-11-19"_s } }));
+    }
+
+    void usageCsv_leapDay_completesFebruary()
+    {
+        const QList<DateBucket> buckets
+            = DateBuckets::tile(QDate(2028, 2, 1), QDate(2028, 3, 1), Granularity::Month);
+        const QList<BillingUsageReport> reports { reportOf({ { u"Genesys Cloud CX 2"_s, u"9"_s } }),
+            reportOf({}) };
+        const QList<QStringList> rows = usageRows(buckets, reports, Granularity::Month, QDate(2028, 2, 29));
+        const QList<QStringList> expected {
+            { u"2028-02-01"_s, u"2028-02-29"_s, u"Genesys Cloud CX 2"_s, u"9"_s, u"complete"_s,
+                u"2028-02-29"_s },
+            { u"2028-03-01"_s, u"2028-03-01"_s, QString(), QString(), u"no data yet"_s, u"2028-02-29"_s },
+        };
+        QCOMPARE(rows, expected);
     }
 };
 
