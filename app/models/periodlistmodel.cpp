@@ -2,6 +2,7 @@
 
 #include "domain/overviewestimate.h"
 
+#include <QDateTime>
 #include <QFont>
 #include <QHash>
 #include <QSet>
@@ -77,6 +78,38 @@ int PeriodListModel::rowOfStart(const QDateTime& start) const
     return -1;
 }
 
+void PeriodListModel::setToday(QDate today)
+{
+    m_today = today;
+    if (!m_periods.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(int(m_periods.size()) - 1, ColumnCount - 1));
+}
+
+QDate PeriodListModel::today() const
+{
+    return m_today.isValid() ? m_today : QDateTime::currentDateTimeUtc().date();
+}
+
+BillingPeriodState PeriodListModel::state(int row) const
+{
+    const Period* p = period(row);
+    return p ? billingPeriodState(p->billingPeriodIndex, p->overview.billingPeriodEndDate, today())
+             : BillingPeriodState::Closed;
+}
+
+QString PeriodListModel::stateText(BillingPeriodState state)
+{
+    switch (state) {
+    case BillingPeriodState::Active:
+        return tr("Active");
+    case BillingPeriodState::EndedNotClosed:
+        return tr("Period ended, Genesys has not closed it yet");
+    case BillingPeriodState::Closed:
+        break;
+    }
+    return tr("Closed");
+}
+
 QStringList PeriodListModel::partNumbers() const
 {
     QSet<QString> seen;
@@ -142,7 +175,8 @@ QVariant PeriodListModel::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Period& p = m_periods.at(index.row());
-    const bool active = p.billingPeriodIndex == 0;
+    const BillingPeriodState periodState = state(index.row());
+    const bool open = periodState != BillingPeriodState::Closed;
     switch (role) {
     case IndexRole:
         return p.billingPeriodIndex;
@@ -163,7 +197,7 @@ QVariant PeriodListModel::data(const QModelIndex& index, int role) const
         case IndexColumn:
             return p.billingPeriodIndex;
         case StateColumn:
-            return active ? tr("Active") : tr("Closed");
+            return stateText(periodState);
         case CurrencyColumn:
             return p.overview.currency;
         case LinesColumn:
@@ -179,7 +213,7 @@ QVariant PeriodListModel::data(const QModelIndex& index, int role) const
         case IndexColumn:
             return p.billingPeriodIndex;
         case StateColumn:
-            return active ? tr("Active") : tr("Closed");
+            return stateText(periodState);
         case CurrencyColumn:
             return p.overview.currency;
         case LinesColumn:
@@ -192,8 +226,16 @@ QVariant PeriodListModel::data(const QModelIndex& index, int role) const
         const QString period
             = u"%1 (billingPeriodIndex %2)"_s.arg(periodText(p.overview, p.billingPeriodIndex))
                   .arg(p.billingPeriodIndex);
-        if (active)
+        switch (periodState) {
+        case BillingPeriodState::Active:
             return period + u"\n"_s + tr("The active period: its figures may still change until it closes.");
+        case BillingPeriodState::EndedNotClosed:
+            return period + u"\n"_s
+                + tr("Period ended, Genesys has not closed it yet: its figures may still change until it "
+                     "does.");
+        case BillingPeriodState::Closed:
+            break;
+        }
         return period;
     }
     case Qt::TextAlignmentRole:
@@ -201,7 +243,7 @@ QVariant PeriodListModel::data(const QModelIndex& index, int role) const
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::FontRole:
-        if (active && (index.column() == StateColumn || index.column() == PeriodColumn)) {
+        if (open && (index.column() == StateColumn || index.column() == PeriodColumn)) {
             QFont font;
             font.setItalic(true);
             return font;

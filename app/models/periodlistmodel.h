@@ -1,9 +1,11 @@
 #pragma once
 
+#include "domain/billingperiodstate.h"
 #include "domain/decimal.h"
 #include "domain/trusteebillingoverview.h"
 
 #include <QAbstractTableModel>
+#include <QDate>
 #include <QList>
 
 namespace bd {
@@ -55,6 +57,15 @@ public:
     int rowOfIndex(int billingPeriodIndex) const;
     /// The row whose period starts at `start`, or -1.
     int rowOfStart(const QDateTime& start) const;
+    /// Pins "today" (UTC), the day that tells an active period from one that has ended; invalid follows the
+    /// clock.
+    void setToday(QDate today);
+    /// The current UTC day: the pinned one, or the clock's.
+    QDate today() const;
+    /// The state of the period at a row on today(); Closed when the row is out of range.
+    BillingPeriodState state(int row) const;
+    /// "Active", "Closed", or "Period ended, Genesys has not closed it yet".
+    static QString stateText(BillingPeriodState state);
     /// Every period, newest first.
     const QList<Period>& periods() const { return m_periods; }
     /// Part numbers seen in any period (sorted), for the trend chart.
@@ -82,6 +93,7 @@ private:
     static bool newerThan(const Period& a, const Period& b);
 
     QList<Period> m_periods;
+    QDate m_today; ///< pinned "today", or invalid for the clock's
 };
 
 } // namespace bd

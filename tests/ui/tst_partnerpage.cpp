@@ -2,6 +2,7 @@
 // Older/Newer, hit the end of a short history, compare two periods, export CSV and the trend chart.
 #include "csv/overviewcsv.h"
 #include "csvreader.h"
+#include "domain/datacutoff.h"
 #include "domain/isodate.h"
 #include "domain/periodcomparison.h"
 #include "load/partnerbrowser.h"
@@ -9,6 +10,7 @@
 #include "models/periodlistmodel.h"
 #include "models/periodusagemodel.h"
 #include "models/trustorlistmodel.h"
+#include "models/usageseriesmodel.h"
 #include "sim/demodata.h"
 #include "simfixture.h"
 #include "ui/charts/trendchartbuilder.h"
@@ -36,7 +38,11 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtCharts/QChartView>
+#include <QtCharts/QLegend>
+#include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
+#include <QtCharts/QScatterSeries>
 
 #include <memory>
 
@@ -50,6 +56,47 @@ QList<QStringList> readCsv(const QString& path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? parseCsv(file.readAll()) : QList<QStringList>();
+}
+
+// A monthly period starting on `start` with one seat line: `usage` against 50 prepaid at 10 USD of overage.
+TrusteeBillingOverview trendPeriod(QDate start, int usage)
+{
+    TrusteeBillingOverview o;
+    o.currency = u"USD"_s;
+    o.billingPeriodStartDate = QDateTime(start, QTime(0, 0), UtcZone);
+    o.billingPeriodEndDate = QDateTime(start.addMonths(1), QTime(0, 0), UtcZone).addMSecs(-1);
+    SubscriptionOverviewUsage line;
+    line.name = u"Genesys Cloud CX 3"_s;
+    line.partNumber = u"PC-170-NV-USR3"_s;
+    line.grouping = u"user-license"_s;
+    line.unitOfMeasureType = u"seat"_s;
+    line.usageQuantity = Decimal::fromInt(usage);
+    line.prepayQuantity = Decimal::fromInt(50);
+    line.overagePrice = Decimal::fromInt(10);
+    o.usages << line;
+    return o;
+}
+
+// Labels of the legend entries a person sees.
+QStringList visibleLegend(const QChart* chart)
+{
+    QStringList labels;
+    for (QLegendMarker* marker : chart->legend()->markers()) {
+        if (marker->isVisible())
+            labels << marker->label();
+    }
+    return labels;
+}
+
+// The series of a trend, overage costs included.
+QList<const TrendSeries*> allSeries(const BuiltTrend& trend)
+{
+    QList<const TrendSeries*> all { &trend.usage, &trend.prepay };
+    if (trend.allowance.line)
+        all << &trend.allowance;
+    for (const TrendSeries& cost : trend.overageCost)
+        all << &cost;
+    return all;
 }
 
 } // namespace
@@ -79,6 +126,7 @@ private Q_SLOTS:
         m_fixture = SimFixture::start(&error);
         QVERIFY2(m_fixture, qPrintable(error));
         m_page = std::make_unique<PartnerPage>(m_fixture->session.get());
+        m_page->browser()->periods()->setToday(fixedNow().date()); // the sim's day, not the machine's
         m_page->resize(1280, 800);
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
@@ -296,8 +344,10 @@ private Q_SLOTS:
         const BuiltTrend& trend = m_page->findChild<TrendChartView*>(u"trendChart"_s)->built();
         QVERIFY(!trend.partNumber.isEmpty());
         QCOMPARE(trend.periodRows.size(), 12);
-        QCOMPARE(trend.usage.line->count(), 12);
-        QCOMPARE(trend.prepay.line->count(), 12);
+        // The active period is drawn apart: 11 closed points on each line and its own hollow marker.
+        QCOMPARE(trend.usage.line->count(), 11);
+        QCOMPARE(trend.prepay.line->count(), 11);
+        QCOMPARE(trend.usage.partialPoint->count(), 1);
         QCOMPARE(trend.overageCost.size(), 1);
         const PeriodListModel::Period* oldest = m_page->browser()->periods()->period(11);
         Decimal usage0;
@@ -328,6 +378,162 @@ private Q_SLOTS:
         QVERIFY(svg.open(QIODevice::ReadOnly));
         QVERIFY(svg.readAll().contains("Contoso Health"));
         QVERIFY(m_page->footer().contains(u"estimates"_s));
+    }
+
+    void trendBuilder_activePeriod_drawnApartWithoutLegendEntries()
+    {
+        const QDate today(2026, 12, 1);
+        const QDate activeStart(2026, 11, 23);
+        PeriodListModel periods;
+        periods.setToday(today);
+        // Three closed periods over prepay, and the active one a week in, far below them.
+        for (int index = 3; index >= 0; --index)
+            periods.setPeriod(
+                index, trendPeriod(activeStart.addMonths(-index), index == 0 ? 20 : 60 + index));
+        const BuiltTrend trend
+            = TrendChartBuilder::build(periods, u"PC-170-NV-USR3"_s, QChart::ChartThemeLight);
+        QChartView view; // the legend lays out its markers once the chart is shown
+        view.setChart(trend.chart); // takes ownership
+        view.resize(900, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QCOMPARE(trend.periodRows.size(), 4);
+        QCOMPARE(trend.partialRow, periods.rowOfIndex(0));
+        QCOMPARE(trend.partialPoint, 3);
+        QCOMPARE(trend.partialState, BillingPeriodState::Active);
+        QCOMPARE(trend.partialNote,
+            u"period to date, through %1"_s.arg(
+                UsageSeriesModel::dayText(DataCutoff::lastCompleteDay(today))));
+
+        QCOMPARE(trend.overageCost.size(), 1);
+        for (const TrendSeries* series : allSeries(trend)) {
+            const QString name = series->name;
+            QCOMPARE(series->values.size(), 4);
+            QCOMPARE(series->partialAt, 3);
+            // The line ends at the last closed period; a run goes on from there to a hollow marker.
+            QCOMPARE(series->line->count(), 3);
+            QCOMPARE(series->line->at(2).x(), trend.periodX.at(2));
+            const QPointF partial(trend.periodX.at(3), series->values.at(3).toDouble());
+            QVERIFY2(series->partialLine, qPrintable(name));
+            QCOMPARE(series->partialLine->count(), 2);
+            QCOMPARE(series->partialLine->at(0), series->line->at(2));
+            QCOMPARE(series->partialLine->at(1), partial);
+            QCOMPARE(series->partialLine->pen().style(), Qt::DashLine);
+            QCOMPARE(series->partialLine->pen().color(), series->line->pen().color());
+            QVERIFY2(series->partialPoint, qPrintable(name));
+            QCOMPARE(series->partialPoint->count(), 1);
+            QCOMPARE(series->partialPoint->at(0), partial);
+            QCOMPARE(series->partialPoint->brush().style(), Qt::NoBrush);
+            QCOMPARE(series->partialPoint->borderColor(), series->line->pen().color());
+        }
+        QCOMPARE(trend.usage.line->pen().style(), Qt::SolidLine);
+        QCOMPARE(trend.usage.partialLine->at(1).y(), 20.0);
+        QCOMPARE(visibleLegend(trend.chart),
+            (QStringList { trend.usage.name, trend.prepay.name, trend.overageCost.first().name }));
+
+        // Past its last day and not rotated by Genesys: complete in time, still drawn as partial.
+        periods.setToday(activeStart.addMonths(1));
+        const BuiltTrend ended
+            = TrendChartBuilder::build(periods, u"PC-170-NV-USR3"_s, QChart::ChartThemeLight);
+        const std::unique_ptr<QChart> endedOwner(ended.chart);
+        QCOMPARE(ended.partialState, BillingPeriodState::EndedNotClosed);
+        QCOMPARE(ended.partialNote, u"Period ended, Genesys has not closed it yet"_s);
+        QCOMPARE(ended.usage.line->count(), 3);
+        QVERIFY(ended.usage.partialPoint);
+
+        // Closed periods only: nothing is drawn apart.
+        PeriodListModel closed;
+        closed.setToday(today);
+        for (int index = 1; index <= 3; ++index)
+            closed.setPeriod(index, trendPeriod(activeStart.addMonths(-index), 60 + index));
+        const BuiltTrend history
+            = TrendChartBuilder::build(closed, u"PC-170-NV-USR3"_s, QChart::ChartThemeLight);
+        const std::unique_ptr<QChart> historyOwner(history.chart);
+        QCOMPARE(history.partialRow, -1);
+        QCOMPARE(history.partialPoint, -1);
+        QVERIFY(history.partialNote.isEmpty());
+        for (const TrendSeries* series : allSeries(history)) {
+            QCOMPARE(series->line->count(), 3);
+            QVERIFY(!series->partialLine);
+            QVERIFY(!series->partialPoint);
+        }
+        QCOMPARE(int(history.chart->series().size()), 3);
+    }
+
+    void trend_simOnFirstOfDecember_activePeriodIsPartialAndNoClosedOneIs()
+    {
+        sim::SimOptions options;
+        options.now = QDateTime(QDate(2026, 12, 1), QTime(12, 0), UtcZone);
+        BD_SIM_FIXTURE(december, options);
+        PartnerPage page(december.session.get());
+        PeriodListModel* periods = page.browser()->periods();
+        periods->setToday(options.now.date());
+        page.resize(1280, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.browser()->open(december.trustorNamed(u"Woodgrove Financial"_s), u"Woodgrove Financial"_s);
+        QSignalSpy walked(page.browser(), &PartnerBrowser::walkFinished);
+        page.browser()->walk(12);
+        QVERIFY(walked.wait(20'000));
+        QCOMPARE(periods->periodCount(), 12);
+        QCOMPARE(page.browser()->currentIndex(), 0);
+        auto* badge = page.findChild<QLabel*>(u"activeBadge"_s);
+        QVERIFY(badge->isVisible());
+        QVERIFY(badge->text().startsWith(u"Active period"_s));
+
+        auto* view = page.findChild<TrendChartView*>(u"trendChart"_s);
+        view->rebuildNow();
+        const BuiltTrend& trend = view->built();
+        QCOMPARE(trend.periodRows.size(), 12);
+        const int activeRow = periods->rowOfIndex(0);
+        const PeriodListModel::Period* active = periods->period(activeRow);
+        // The sim's active period holds its day.
+        QVERIFY(active->overview.billingPeriodStartDate->date() <= options.now.date());
+        QVERIFY(active->overview.billingPeriodEndDate->date() >= options.now.date());
+        QCOMPARE(periods->state(activeRow), BillingPeriodState::Active);
+        QCOMPARE(periods->index(activeRow, PeriodListModel::StateColumn).data().toString(), u"Active"_s);
+        QCOMPARE(trend.partialRow, activeRow);
+        QCOMPARE(trend.partialPoint, int(trend.periodRows.size()) - 1);
+        QCOMPARE(trend.partialState, BillingPeriodState::Active);
+        const QString through = UsageSeriesModel::dayText(DataCutoff::lastCompleteDay(options.now.date()));
+        QCOMPARE(trend.partialNote, u"period to date, through %1"_s.arg(through));
+        const QString tip = view->partialToolTip(trend.usage);
+        QVERIFY2(tip.contains(trend.partialNote), qPrintable(tip));
+        QVERIFY2(tip.contains(PeriodListModel::periodText(active->overview, 0)), qPrintable(tip));
+
+        // Every closed period is on the solid lines, the active one only on its run and hollow marker.
+        QCOMPARE(trend.usage.line->count(), int(trend.periodRows.size()) - 1);
+        for (int i = 0; i < trend.partialPoint; ++i) {
+            QVERIFY(periods->period(trend.periodRows.at(i))->billingPeriodIndex > 0);
+            QCOMPARE(periods->state(trend.periodRows.at(i)), BillingPeriodState::Closed);
+            QCOMPARE(trend.usage.line->at(i).x(), trend.periodX.at(i));
+        }
+        for (const TrendSeries* series : allSeries(trend)) {
+            QVERIFY2(series->partialPoint, qPrintable(series->name));
+            QCOMPARE(series->partialPoint->count(), 1);
+            QCOMPARE(series->partialPoint->at(0).x(), trend.periodX.last());
+            QCOMPARE(series->partialPoint->brush().style(), Qt::NoBrush);
+            QCOMPARE(series->partialLine->at(0), series->line->at(series->line->count() - 1));
+            QVERIFY(!view->partialToolTip(*series).isEmpty());
+        }
+        QStringList names;
+        for (const TrendSeries* series : allSeries(trend))
+            names << series->name;
+        QCOMPARE(visibleLegend(trend.chart), names);
+
+        // A day past its end while Genesys still lists it at index 0: the period has ended but is not closed.
+        periods->setToday(active->overview.billingPeriodEndDate->toUTC().date().addDays(1));
+        page.browser()->showRow(activeRow);
+        QCOMPARE(periods->index(activeRow, PeriodListModel::StateColumn).data().toString(),
+            u"Period ended, Genesys has not closed it yet"_s);
+        QVERIFY(badge->isVisible());
+        QVERIFY2(badge->text().startsWith(u"Period ended, Genesys has not closed it yet"_s),
+            qPrintable(badge->text()));
+        view->rebuildNow();
+        QCOMPARE(view->built().partialRow, activeRow);
+        QCOMPARE(view->built().partialState, BillingPeriodState::EndedNotClosed);
+        QVERIFY(view->partialToolTip(view->built().usage)
+                    .contains(u"Period ended, Genesys has not closed it yet"_s));
     }
 
     void export_nothingLoaded_failsWithReason()

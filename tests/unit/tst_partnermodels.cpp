@@ -1,5 +1,6 @@
 // The partner page's models under QAbstractItemModelTester: trustors, walked periods (ordered by date, never
 // by index), one period's usage lines with estimates, and a comparison of two periods.
+#include "domain/billingperiodstate.h"
 #include "domain/utc.h"
 #include "models/comparisonmodel.h"
 #include "models/periodlistmodel.h"
@@ -8,7 +9,9 @@
 #include "wirefixtures.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace bd;
@@ -78,6 +81,7 @@ private Q_SLOTS:
         model.setPeriod(0, periodStarting(2026, 10));
         model.setPeriod(3, periodStarting(2026, 7));
         model.setPeriod(1, periodStarting(2026, 9));
+        model.setToday(QDate(2026, 10, 15)); // October is under way
         QCOMPARE(model.rowCount(), 4);
         for (int row = 0; row < 4; ++row)
             QCOMPARE(model.period(row)->billingPeriodIndex, row);
@@ -89,6 +93,50 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, PeriodListModel::StateColumn).data().toString(), u"Active"_s);
         QCOMPARE(model.index(1, PeriodListModel::StateColumn).data().toString(), u"Closed"_s);
         QCOMPARE(model.index(0, PeriodListModel::TotalColumn).data().toString(), u"7414.09"_s);
+    }
+
+    void periodState_endDateAroundToday_endedOnceItsLastDayIsPast()
+    {
+        const QDate today(2026, 12, 1);
+        // Genesys ends a period at the last millisecond of its last day.
+        const auto endOf = [](QDate day) {
+            return std::optional(QDateTime(day.addDays(1), QTime(0, 0), bd::UtcZone).addMSecs(-1));
+        };
+        QCOMPARE(billingPeriodState(0, endOf(today.addDays(-1)), today), BillingPeriodState::EndedNotClosed);
+        QCOMPARE(billingPeriodState(0, endOf(today), today), BillingPeriodState::Active);
+        QCOMPARE(billingPeriodState(0, endOf(today.addDays(1)), today), BillingPeriodState::Active);
+        // The end's UTC day counts: 1 December 01:00 at UTC+3 is still 30 November in UTC.
+        QCOMPARE(billingPeriodState(0, QDateTime(today, QTime(1, 0), QTimeZone(3 * 3600)), today),
+            BillingPeriodState::EndedNotClosed);
+        QCOMPARE(billingPeriodState(0, std::nullopt, today), BillingPeriodState::Active);
+        QCOMPARE(billingPeriodState(1, endOf(today.addDays(-1)), today), BillingPeriodState::Closed);
+        QCOMPARE(billingPeriodState(1, endOf(today.addDays(1)), today), BillingPeriodState::Closed);
+    }
+
+    void periodList_indexZeroPastItsEnd_saysGenesysHasNotClosedIt()
+    {
+        PeriodListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.today(), QDateTime::currentDateTimeUtc().date()); // the clock's, until pinned
+        model.setPeriod(0, periodStarting(2026, 10)); // its last day is 31 October
+        model.setPeriod(1, periodStarting(2026, 9));
+        model.setToday(QDate(2026, 10, 31));
+        const QModelIndex state = model.index(0, PeriodListModel::StateColumn);
+        QCOMPARE(model.state(0), BillingPeriodState::Active);
+        QCOMPARE(state.data().toString(), u"Active"_s);
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setToday(QDate(2026, 11, 1));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.state(0), BillingPeriodState::EndedNotClosed);
+        QCOMPARE(state.data().toString(), u"Period ended, Genesys has not closed it yet"_s);
+        QVERIFY(state.data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"Period ended, Genesys has not closed it yet"_s));
+        QVERIFY(!state.data(Qt::ToolTipRole).toString().contains(u"active period"_s));
+        QCOMPARE(model.state(1), BillingPeriodState::Closed);
+        QCOMPARE(model.index(1, PeriodListModel::StateColumn).data().toString(), u"Closed"_s);
+        QCOMPARE(model.state(2), BillingPeriodState::Closed); // out of range
     }
 
     void periodList_sameDatesAtShiftedIndex_replaceTheRow()

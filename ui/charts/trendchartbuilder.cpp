@@ -1,7 +1,9 @@
 #include "ui/charts/trendchartbuilder.h"
 
+#include "domain/datacutoff.h"
 #include "domain/overviewestimate.h"
 #include "models/periodlistmodel.h"
+#include "models/usageseriesmodel.h"
 #include "ui/charts/chartstyle.h"
 
 #include <QCoreApplication>
@@ -9,7 +11,10 @@
 #include <QMap>
 #include <QPen>
 #include <QtCharts/QCategoryAxis>
+#include <QtCharts/QLegend>
+#include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
+#include <QtCharts/QScatterSeries>
 #include <QtCharts/QValueAxis>
 
 using namespace Qt::StringLiterals;
@@ -24,16 +29,57 @@ struct TrendChartBuilderText
     Q_DECLARE_TR_FUNCTIONS(bd::TrendChartBuilder)
 };
 
+// The line through the closed periods; the partial period is left to addPartial().
 QLineSeries* addLine(QChart* chart, TrendSeries* series, const QList<qreal>& x)
 {
     auto* line = new QLineSeries;
     line->setName(series->name);
     line->setPointsVisible(true);
-    for (qsizetype i = 0; i < series->values.size(); ++i)
-        line->append(x.at(i), series->values.at(i).toDouble());
+    for (qsizetype i = 0; i < series->values.size(); ++i) {
+        if (i != series->partialAt)
+            line->append(x.at(i), series->values.at(i).toDouble());
+    }
     chart->addSeries(line);
     series->line = line;
     return line;
+}
+
+// The partial period in the line's colour: a dashed run from the last closed point (a line drawn dashed
+// already keeps its style) and a hollow marker. Added after every line, so that the lines keep the theme's
+// colours, and hidden from the legend.
+void addPartial(
+    QChart* chart, TrendSeries* series, const QList<qreal>& x, QAbstractAxis* xAxis, QAbstractAxis* yAxis)
+{
+    if (series->partialAt < 0)
+        return;
+    const QPointF point(x.at(series->partialAt), series->values.at(series->partialAt).toDouble());
+    QPen pen = series->line->pen();
+    auto* run = new QLineSeries;
+    run->setName(series->name);
+    if (series->line->count() > 0)
+        run->append(series->line->at(series->line->count() - 1));
+    run->append(point);
+    auto* hollow = new QScatterSeries;
+    hollow->setName(series->name);
+    hollow->append(point);
+    for (QXYSeries* companion : { static_cast<QXYSeries*>(run), static_cast<QXYSeries*>(hollow) }) {
+        chart->addSeries(companion);
+        companion->attachAxis(xAxis);
+        companion->attachAxis(yAxis);
+        for (QLegendMarker* marker : chart->legend()->markers(companion))
+            marker->setVisible(false);
+    }
+    // Styled once in the chart: adding a series applies the theme's colours to it.
+    QPen dashed = pen;
+    if (dashed.style() == Qt::SolidLine)
+        dashed.setStyle(Qt::DashLine);
+    run->setPen(dashed);
+    hollow->setMarkerSize(10);
+    hollow->setBrush(Qt::NoBrush);
+    hollow->setBorderColor(pen.color());
+    hollow->setPen(QPen(pen.color(), 2.0));
+    series->partialLine = run;
+    series->partialPoint = hollow;
 }
 
 double maxOf(const TrendSeries& series)
@@ -49,6 +95,14 @@ double maxOf(const TrendSeries& series)
 QString TrendChartBuilder::title(const QString& partNumber, const QString& chargeName)
 {
     return chargeName.isEmpty() ? partNumber : u"%1 · %2"_s.arg(chargeName, partNumber);
+}
+
+QString TrendChartBuilder::partialNote(BillingPeriodState state, QDate today)
+{
+    if (state == BillingPeriodState::EndedNotClosed)
+        return TrendChartBuilderText::tr("Period ended, Genesys has not closed it yet");
+    return TrendChartBuilderText::tr("period to date, through %1")
+        .arg(UsageSeriesModel::dayText(DataCutoff::lastCompleteDay(today)));
 }
 
 BuiltTrend TrendChartBuilder::build(
@@ -114,6 +168,16 @@ BuiltTrend TrendChartBuilder::build(
     chart->setTitle(title(partNumber, chargeName));
     if (built.periodRows.isEmpty())
         return built;
+    // Only the newest period can be open; it is drawn apart on every line.
+    if (const BillingPeriodState state = periods.state(built.periodRows.last());
+        state != BillingPeriodState::Closed) {
+        built.partialPoint = int(built.periodRows.size()) - 1;
+        built.partialRow = built.periodRows.last();
+        built.partialState = state;
+        built.partialNote = partialNote(state, periods.today());
+        for (TrendSeries* series : { &built.usage, &built.prepay, &built.allowance })
+            series->partialAt = built.partialPoint;
+    }
 
     QList<QLineSeries*> left;
     left << addLine(chart, &built.usage, built.periodX);
@@ -133,9 +197,11 @@ BuiltTrend TrendChartBuilder::build(
         leftMax = std::max(leftMax, maxOf(built.allowance));
     } else {
         built.allowance.values.clear();
+        built.allowance.partialAt = -1;
     }
 
     QList<QLineSeries*> right;
+    QList<QList<qreal>> costX; // x of each overage cost series' points
     double rightMax = 0;
     for (auto it = costByCurrency.cbegin(); it != costByCurrency.cend(); ++it) {
         TrendSeries cost;
@@ -143,10 +209,13 @@ BuiltTrend TrendChartBuilder::build(
         QList<qreal> xs;
         for (qsizetype i = 0; i < it.value().size(); ++i) {
             if (it.value().at(i)) {
+                if (i == built.partialPoint)
+                    cost.partialAt = int(cost.values.size());
                 cost.values << *it.value().at(i);
                 xs << built.periodX.at(i);
             }
         }
+        costX << xs;
         QLineSeries* line = addLine(chart, &cost, xs);
         right << line;
         rightMax = std::max(rightMax, maxOf(cost));
@@ -173,6 +242,12 @@ BuiltTrend TrendChartBuilder::build(
         s->attachAxis(xAxis);
         s->attachAxis(costAxis);
     }
+    for (TrendSeries* series : { &built.usage, &built.prepay, &built.allowance }) {
+        if (series->line)
+            addPartial(chart, series, built.periodX, xAxis, yAxis);
+    }
+    for (qsizetype i = 0; i < built.overageCost.size(); ++i)
+        addPartial(chart, &built.overageCost[i], costX.at(i), xAxis, costAxis);
     return built;
 }
 

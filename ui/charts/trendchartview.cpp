@@ -3,8 +3,13 @@
 #include "models/periodlistmodel.h"
 #include "ui/charts/chartstyle.h"
 
+#include <QCursor>
 #include <QEvent>
 #include <QTimer>
+#include <QToolTip>
+#include <QtCharts/QScatterSeries>
+
+using namespace Qt::StringLiterals;
 
 namespace bd {
 
@@ -62,7 +67,37 @@ void TrendChartView::rebuildNow()
     setChart(m_built.chart); // the view takes ownership
     // QChartView::setChart does not delete the chart it replaces.
     delete old;
+    connectPartialPoints();
     Q_EMIT rebuilt();
+}
+
+QString TrendChartView::partialToolTip(const TrendSeries& series) const
+{
+    const PeriodListModel::Period* period = m_periods ? m_periods->period(m_built.partialRow) : nullptr;
+    if (!period || series.partialAt < 0)
+        return {};
+    return u"%1\n%2\n%3\n%4"_s.arg(series.name,
+        PeriodListModel::periodText(period->overview, period->billingPeriodIndex),
+        series.values.at(series.partialAt).toString(), m_built.partialNote);
+}
+
+void TrendChartView::connectPartialPoints()
+{
+    // Connections die with the old chart's series; the tooltip text is taken when the chart is built.
+    QList<const TrendSeries*> all { &m_built.usage, &m_built.prepay, &m_built.allowance };
+    for (const TrendSeries& cost : std::as_const(m_built.overageCost))
+        all << &cost;
+    for (const TrendSeries* series : std::as_const(all)) {
+        if (!series->partialPoint)
+            continue;
+        connect(series->partialPoint, &QXYSeries::hovered, this,
+            [this, text = partialToolTip(*series)](const QPointF&, bool state) {
+                if (state)
+                    QToolTip::showText(QCursor::pos(), text, this);
+                else
+                    QToolTip::hideText();
+            });
+    }
 }
 
 void TrendChartView::changeEvent(QEvent* event)

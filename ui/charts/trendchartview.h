@@ -40,6 +40,9 @@ public:
     std::unique_ptr<QChart> buildExportChart() const override { return buildChart(QChart::ChartThemeLight); }
     /// Rebuilds now instead of waiting for the coalescing timer.
     void rebuildNow();
+    /// The tooltip of a series' hollow marker at the partial period: series, period, exact value and what the
+    /// figure covers ("period to date, through …"); empty when the series has no partial point.
+    QString partialToolTip(const TrendSeries& series) const;
 
 Q_SIGNALS:
     /// The chart was rebuilt.
@@ -51,6 +54,7 @@ protected:
 
 private:
     void scheduleRebuild();
+    void connectPartialPoints();
 
     QPointer<PeriodListModel> m_periods;
     QString m_partNumber;

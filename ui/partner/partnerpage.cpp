@@ -36,7 +36,7 @@ PartnerPage::PartnerPage(ApiSession* session, QWidget* parent)
     , m_periodTable(new QTableView(this))
     , m_title(new QLabel(tr("Pick a customer"), this))
     , m_periodLabel(new QLabel(this))
-    , m_activeBadge(new QLabel(tr("Active period — figures may change until it closes"), this))
+    , m_activeBadge(new QLabel(this))
     , m_older(new QPushButton(tr("◀ Older"), this))
     , m_newer(new QPushButton(tr("Newer ▶"), this))
     , m_count(new QSpinBox(this))
@@ -237,7 +237,11 @@ void PartnerPage::showCurrent()
     const int row = m_browser->currentRow();
     const PeriodListModel::Period* period = m_browser->periods()->period(row);
     m_period->showPeriod(period);
-    m_activeBadge->setVisible(period && period->billingPeriodIndex == 0);
+    const BillingPeriodState state = m_browser->periods()->state(row);
+    m_activeBadge->setText(state == BillingPeriodState::EndedNotClosed
+            ? tr("Period ended, Genesys has not closed it yet — figures may change until it does")
+            : tr("Active period — figures may change until it closes"));
+    m_activeBadge->setVisible(state != BillingPeriodState::Closed);
     if (!period) {
         m_periodLabel->clear();
         return;
