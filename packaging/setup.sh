@@ -19,8 +19,8 @@ build_packages=(
     libgl-dev fonts-dejavu-core
 )
 # What the tests need beside: the desktop metadata validators, cpack's DEB dependencies (shlibdeps) and
-# Python (a second CSV reader), and clang-format (the layout check).
-test_packages=(desktop-file-utils appstream file dpkg-dev python3 clang-format)
+# Python and LibreOffice Calc (two other CSV readers), and clang-format (the layout check).
+test_packages=(desktop-file-utils appstream file dpkg-dev python3 clang-format libreoffice-calc-nogui)
 
 install_packages() {
     local missing=()

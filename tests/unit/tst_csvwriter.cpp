@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -211,6 +212,70 @@ private Q_SLOTS:
         }
         QCOMPARE(rows.at(5).toArray().at(0).toString(), u"'=1+1"_s);
         QCOMPARE(rows.at(8).toArray().at(0).toString(), u"zo\u00eb mirror"_s);
+    }
+
+    void savedFile_rereadByLibreOffice_textStaysTextAndNumbersStayNumbers()
+    {
+        // A spreadsheet is where a CSV is opened: LibreOffice Calc, headless, must read every would-be
+        // formula as the text written and every decimal as a number, and write them back so (text quoted,
+        // numbers bare, which Python's QUOTE_NONNUMERIC reader tells apart).
+        const QString soffice = QStandardPaths::findExecutable(u"soffice"_s);
+        const QString python = QStandardPaths::findExecutable(u"python3"_s);
+        if (soffice.isEmpty() || python.isEmpty())
+            QFAIL("LibreOffice and python3 are needed to re-read the CSV: run packaging/setup.sh test, or "
+                  "apt-get install libreoffice-calc-nogui python3");
+        const QStringList cells { u"plain"_s, u"comma, inside"_s, u"quote \"inside\""_s, u"=1+1"_s,
+            u" @SUM(A1)"_s, u"\t-2+3"_s, u"+cmd|' /C calc'!A0"_s, u"\uff1dx"_s, u"zo\u00eb"_s };
+        // Decimals a spreadsheet holds exactly (up to 15 significant digits, at most Decimal::Scale places).
+        const QStringList numbers { u"-1234567.25"_s, u"0.000000001"_s, u"42"_s, u"-0.5"_s,
+            u"99999999999.99"_s, u"3.14159265"_s, u"-7"_s, u"1000000"_s, u"0.1"_s };
+        CsvWriter csv({ u"text"_s, u"number"_s });
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            const std::optional<Decimal> number = Decimal::fromString(numbers.at(i));
+            QVERIFY2(number, qPrintable(numbers.at(i)));
+            csv.text(cells.at(i)).number(*number).endRow();
+        }
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cells.csv"_s);
+        QString error;
+        QVERIFY2(csv.save(path, &error), qPrintable(error));
+
+        QProcess calc;
+        calc.setWorkingDirectory(dir.path());
+        calc.start(soffice,
+            { u"-env:UserInstallation=file://%1/profile"_s.arg(dir.path()), u"--headless"_s, u"--norestore"_s,
+                u"--infilter=CSV:44,34,76,1,,0,false,false,false,false,false,0,true"_s, u"--convert-to"_s,
+                u"csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,false,false,false"_s, u"--outdir"_s,
+                dir.filePath(u"out"_s), path });
+        QVERIFY(calc.waitForFinished(180'000));
+        QCOMPARE(calc.exitCode(), 0);
+        const QString converted = dir.filePath(u"out/cells.csv"_s);
+        QVERIFY2(QFileInfo::exists(converted), calc.readAllStandardError().constData());
+
+        QProcess reader;
+        reader.start(python,
+            { u"-c"_s,
+                u"import csv, json, sys\n"
+                u"with open(sys.argv[1], newline='', encoding='utf-8') as f:\n"
+                u"    rows = list(csv.reader(f, quoting=csv.QUOTE_NONNUMERIC))\n"
+                u"json.dump([[{'text': c} if isinstance(c, str) else {'number': c} for c in r] for r in "
+                u"rows], "
+                u"sys.stdout)\n"_s,
+                converted });
+        QVERIFY(reader.waitForFinished(60'000));
+        QVERIFY2(reader.exitCode() == 0, reader.readAllStandardError().constData());
+        const QJsonArray rows = QJsonDocument::fromJson(reader.readAllStandardOutput()).array();
+        QCOMPARE(rows.size(), cells.size() + 1);
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            const QJsonArray row = rows.at(i + 1).toArray();
+            QCOMPARE(row.size(), 2);
+            const QJsonObject text = row.at(0).toObject();
+            QVERIFY2(text.contains(u"text"_s), qPrintable(cells.at(i))); // not evaluated into a number
+            QCOMPARE(text.value(u"text"_s).toString(), CsvWriter::neutralised(cells.at(i)));
+            const QJsonObject number = row.at(1).toObject();
+            QVERIFY2(number.contains(u"number"_s), qPrintable(numbers.at(i))); // a number, not text
+            QCOMPARE(number.value(u"number"_s).toDouble(), numbers.at(i).toDouble());
+        }
     }
 
     void save_fullDisk_saysSoAndLeavesTheDeviceADevice()
