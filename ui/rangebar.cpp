@@ -157,9 +157,12 @@ RangeBar::RangeBar(QWidget* parent)
     layout->addWidget(new QLabel(tr("by", "before the granularity menu (Daily, Weekly, …)"), this));
     layout->addWidget(m_granularity);
     layout->addWidget(m_load);
-    layout->addWidget(m_problem);
+    // The notice takes the room that is left and wraps there: it never widens the window.
+    m_problem->setWordWrap(true);
+    m_problem->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    layout->addWidget(m_problem, 1);
     layout->addWidget(m_offer);
-    layout->addStretch(1);
+    layout->addStretch(0);
 
     connect(m_preset, &QComboBox::activated, this, [this] {
         applyPreset();

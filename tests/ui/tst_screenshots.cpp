@@ -17,8 +17,10 @@
 #include <QImage>
 #include <QLabel>
 #include <QPalette>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTabWidget>
@@ -84,11 +86,19 @@ private Q_SLOTS:
         QTest::addColumn<bool>("dark");
         QTest::addColumn<int>("granularity");
         QTest::addColumn<bool>("ramp");
-        QTest::newRow("lines") << u"usage-lines.png"_s << false << false << int(Granularity::Month) << false;
+        QTest::addColumn<QDate>("today");
+        const QDate midMonth = test::fixedNow().date();
+        QTest::newRow("lines") << u"usage-lines.png"_s << false << false << int(Granularity::Month) << false
+                               << midMonth;
         QTest::newRow("stacked") << u"usage-stacked-weekly.png"_s << true << false << int(Granularity::Week)
-                                 << false;
-        QTest::newRow("dark") << u"usage-dark.png"_s << false << true << int(Granularity::Month) << false;
-        QTest::newRow("ramp") << u"usage-ramp.png"_s << false << false << int(Granularity::Month) << true;
+                                 << false << midMonth;
+        QTest::newRow("dark") << u"usage-dark.png"_s << false << true << int(Granularity::Month) << false
+                              << midMonth;
+        QTest::newRow("ramp") << u"usage-ramp.png"_s << false << false << int(Granularity::Month) << true
+                              << midMonth;
+        // The 1st of a month: twelve whole months, no month of one empty day at the end.
+        QTest::newRow("first of the month") << u"usage-first-of-month.png"_s << false << false
+                                            << int(Granularity::Month) << false << QDate(2026, 12, 1);
     }
 
     void usagePage_demoData_showsEveryReportAndNoError()
@@ -98,16 +108,19 @@ private Q_SLOTS:
         QFETCH(bool, dark);
         QFETCH(int, granularity);
         QFETCH(bool, ramp);
+        QFETCH(QDate, today);
         const PaletteGuard guard;
         if (dark)
             QApplication::setPalette(darkPalette());
 
-        BD_SIM_FIXTURE(sim);
+        sim::SimOptions options;
+        options.now = QDateTime(today, QTime(9, 0), UtcZone);
+        BD_SIM_FIXTURE(sim, options);
         MainWindow window;
         window.showSession(sim.session.get(), { sim.server->data().orgName(), u"demo · us_east_1"_s, true });
         window.resize(1280, 800);
         UsagePage* page = window.usagePage();
-        page->setToday(test::fixedNow().date());
+        page->setToday(today);
         page->setStackedBars(stacked);
         page->findChild<RangeBar*>()->setPreset(
             stacked ? RangePreset::Last3Months : RangePreset::Last12Months);
@@ -143,8 +156,50 @@ private Q_SLOTS:
                     .contains(model->licence(busiest).toHtmlEscaped()));
         QCOMPARE(page->status().text.left(page->status().text.indexOf(u" · "_s)),
             u"%1 of %1 reports"_s.arg(model->buckets().size()));
+        // Honest time: the data stops at yesterday, and only a period the cut-off falls in is drawn as to
+        // date.
+        QCOMPARE(model->dataThrough(), today.addDays(-1));
+        QVERIFY(page->status().text.contains(u"data through"_s));
+        const bool wholeMonths = today.day() == 1 && !stacked;
+        QCOMPARE(model->partialBucket() < 0, wholeMonths);
 
         QVERIFY(window.grab().toImage().save(m_dir + u'/' + file));
+        window.close();
+    }
+
+    // "This month" on the 1st, in a small window: the range bar says there is no data yet and offers last
+    // month.
+    void usagePage_thisMonthOnTheFirst_saysNoDataYet()
+    {
+        const QDate first(2026, 12, 1);
+        sim::SimOptions options;
+        options.now = QDateTime(first, QTime(9, 0), UtcZone);
+        BD_SIM_FIXTURE(sim, options);
+        MainWindow window;
+        window.showSession(sim.session.get(), { sim.server->data().orgName(), u"demo · us_east_1"_s, true });
+        window.resize(1024, 640);
+        UsagePage* page = window.usagePage();
+        page->setToday(first);
+        auto* bar = page->findChild<RangeBar*>();
+        bar->setCycleDay(23);
+        bar->setPreset(RangePreset::ThisMonth);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QApplication::processEvents();
+        auto* problem = bar->findChild<QLabel*>(u"rangeProblem"_s);
+        QVERIFY(problem->isVisible());
+        QVERIFY(problem->text().startsWith(u"No data for December yet"_s));
+        QVERIFY(bar->findChild<QPushButton*>(u"rangeOffer"_s)->isVisible());
+        QVERIFY(!page->findChild<MessageBanner*>(u"usageBanner"_s)->isVisible());
+        QCOMPARE(window.width(), 1024); // the notice wraps; it does not widen the window
+        QVERIFY(window.grab().toImage().save(m_dir + u"/usage-this-month-on-the-1st.png"_s));
+        // The longest preset, with its cycle day beside it, still fits.
+        bar->setPreset(RangePreset::Last12Cycles);
+        QApplication::processEvents();
+        QVERIFY(bar->findChild<QSpinBox*>(u"cycleDay"_s)->isVisible());
+        QVERIFY(!problem->isVisible());
+        QCOMPARE(window.width(), 1024);
+        QVERIFY(window.grab().toImage().save(m_dir + u"/usage-cycles-1024.png"_s));
         window.close();
     }
 
