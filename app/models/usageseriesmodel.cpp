@@ -56,6 +56,7 @@ void UsageSeriesModel::setBuckets(const QList<DateBucket>& buckets, Granularity 
     m_buckets = buckets;
     m_granularity = granularity;
     m_cycleDay = cycleDay;
+    updateCoverage();
     m_states = QList<BucketState>(buckets.size(), BucketState::Pending);
     m_errors.clear();
     m_licences.clear();
@@ -126,6 +127,7 @@ void UsageSeriesModel::setDataThrough(QDate lastCompleteDay)
     // Coverage changes every column's meaning, and the projected column may come or go.
     beginResetModel();
     m_dataThrough = lastCompleteDay;
+    updateCoverage();
     m_summariesValid = false;
     endResetModel();
     for (int bucket = 0; bucket < m_buckets.size(); ++bucket)
@@ -134,9 +136,18 @@ void UsageSeriesModel::setDataThrough(QDate lastCompleteDay)
 
 Coverage UsageSeriesModel::coverage(int bucket) const
 {
-    if (bucket < 0 || bucket >= m_buckets.size())
-        return Coverage::Complete;
-    return coverageOf(m_buckets.at(bucket), m_granularity, m_dataThrough, m_cycleDay);
+    return m_coverage.value(bucket, Coverage::Complete);
+}
+
+void UsageSeriesModel::updateCoverage()
+{
+    m_coverage.clear();
+    m_partialBucket = -1;
+    for (const DateBucket& bucket : std::as_const(m_buckets)) {
+        m_coverage << coverageOf(bucket, m_granularity, m_dataThrough, m_cycleDay);
+        if (m_coverage.last() == Coverage::Partial && m_partialBucket < 0)
+            m_partialBucket = int(m_coverage.size()) - 1;
+    }
 }
 
 QString UsageSeriesModel::bucketLabel(int bucket) const
@@ -234,15 +245,6 @@ std::optional<Decimal> UsageSeriesModel::average(int row) const
 bool UsageSeriesModel::summaryIsToDate(int row) const
 {
     return summary(row).toDate;
-}
-
-int UsageSeriesModel::partialBucket() const
-{
-    for (int b = 0; b < m_buckets.size(); ++b) {
-        if (coverage(b) == Coverage::Partial)
-            return b;
-    }
-    return -1;
 }
 
 std::optional<Projection> UsageSeriesModel::projection(int row) const

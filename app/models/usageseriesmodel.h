@@ -89,7 +89,7 @@ public:
     /// What a partial bucket of this granularity is called: "month to date", "week to date", …
     static QString toDateText(Granularity granularity);
     /// The bucket that is partial (the period the cut-off falls in), or -1.
-    int partialBucket() const;
+    int partialBucket() const { return m_partialBucket; }
     /// Where the partial bucket of a licence is likely to end (Projections), from the seats seen so far and
     /// the ramps of the whole earlier periods of this load; nullopt when no bucket is partial or the partial
     /// one has not loaded. A metered licence is not projected here: the load has no earlier same-day figures.
@@ -129,6 +129,7 @@ private:
         bool toDate = false;
     };
     void emitColumnChanged(int bucket);
+    void updateCoverage();
     QVariant projectionData(int row, int role) const;
     void emitSummaryChanged();
     const Summary& summary(int row) const;
@@ -137,6 +138,9 @@ private:
     Granularity m_granularity = Granularity::Month;
     int m_cycleDay = 1;
     QDate m_dataThrough;
+    // Worked out once per change of buckets or cut-off: views ask on every cell and every layout.
+    QList<Coverage> m_coverage;
+    int m_partialBucket = -1;
     QList<BucketState> m_states;
     QHash<int, QString> m_errors;
     QStringList m_licences;
