@@ -67,7 +67,6 @@ int main(int argc, char** argv)
 
     std::map<std::pair<int, int>, Tally> tallies; // (method, day) → tally
     for (qsizetype m = 0; m < months.size(); ++m) {
-        const DateBucket& month = months.at(m);
         for (int day : days) {
             const QHash<QString, BillingUsage>& soFar = sameDays.at(m).value(day);
             for (auto it = finals.at(m).cbegin(); it != finals.at(m).cend(); ++it) {
