@@ -192,7 +192,7 @@ void ExportCommand::runOverview()
                      : u"no billing periods were returned for org %1"_s.arg(m_options.trustorOrgId));
             return;
         }
-        const CsvWriter csv = OverviewCsv::build(periods);
+        const CsvWriter csv = OverviewCsv::build(periods, m_options.lastCompleteDay);
         QString error;
         if (!csv.save(m_options.outPath, &error)) {
             fail(error);

@@ -1,8 +1,10 @@
 #include "models/periodusagemodel.h"
 
+#include "domain/datacutoff.h"
 #include "models/celltone.h"
 
 #include <QFont>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
@@ -31,10 +33,13 @@ void PeriodUsageModel::clear()
     setOverview(TrusteeBillingOverview {});
 }
 
-void PeriodUsageModel::setOverview(const TrusteeBillingOverview& overview)
+void PeriodUsageModel::setOverview(const TrusteeBillingOverview& overview, int billingPeriodIndex,
+    const QList<TrusteeBillingOverview>& closed)
 {
     beginResetModel();
     m_overview = overview;
+    m_index = billingPeriodIndex;
+    m_closed = closed;
     m_rows.clear();
     const QList<UsageEstimate> estimates = OverviewEstimate::estimateAll(m_overview);
     // Group by grouping, groups in first-seen order, so a period reads the way Genesys lists it.
@@ -51,10 +56,158 @@ void PeriodUsageModel::setOverview(const TrusteeBillingOverview& overview)
     for (int g = 0; g < groups.size(); ++g) {
         for (int i = 0; i < m_overview.usages.size(); ++i) {
             if (m_overview.usages.at(i).grouping == groups.at(g))
-                m_rows.append(Row { i, estimates.at(i), g });
+                m_rows.append(Row { i, estimates.at(i), g, std::nullopt });
         }
     }
+    project();
     endResetModel();
+}
+
+void PeriodUsageModel::project()
+{
+    const bool open = m_index == 0 && !m_rows.isEmpty();
+    QList<const TrusteeBillingOverview*> closed;
+    for (const TrusteeBillingOverview& o : std::as_const(m_closed))
+        closed << &o;
+    const QList<LineProjection> lines = open
+        ? Projections::period(m_overview, closed, DataCutoff::lastCompleteDay(today()))
+        : QList<LineProjection>();
+    for (Row& row : m_rows)
+        row.projection = open ? std::optional(lines.at(row.usageIndex)) : std::nullopt;
+}
+
+void PeriodUsageModel::setClosedPeriods(const QList<TrusteeBillingOverview>& closed)
+{
+    m_closed = closed;
+    project();
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, ProjectedColumn), index(rowCount() - 1, ProjectedOverageCostColumn));
+}
+
+void PeriodUsageModel::setToday(QDate today)
+{
+    m_today = today;
+    project();
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, ProjectedColumn), index(rowCount() - 1, ProjectedOverageCostColumn));
+}
+
+QDate PeriodUsageModel::today() const
+{
+    return m_today.isValid() ? m_today : QDateTime::currentDateTimeUtc().date();
+}
+
+const PeriodUsageModel::Row* PeriodUsageModel::rowAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+}
+
+const LineProjection* PeriodUsageModel::projection(int row) const
+{
+    const Row* r = rowAt(row);
+    return r && r->projection ? &*r->projection : nullptr;
+}
+
+QMap<QString, Decimal> PeriodUsageModel::projectedOverage() const
+{
+    QList<LineProjection> lines;
+    for (const Row& row : m_rows) {
+        if (row.projection)
+            lines << *row.projection;
+    }
+    return Projections::overageByCurrency(lines);
+}
+
+QString PeriodUsageModel::methodText(Projection::Method method)
+{
+    switch (method) {
+    case Projection::Method::SeatRamp:
+    case Projection::Method::SeatFinals:
+        return tr(
+            "Seats: the seats so far are a floor; likely is the three newest closed periods' final seats "
+            "carried forward by their median period-over-period growth, and the band is how far that rule "
+            "missed on earlier periods (10th–90th percentile).");
+    case Projection::Method::Level:
+        return tr(
+            "Storage is a level, not a running total: likely is the three newest closed periods' finals "
+            "carried forward by their median growth, and the band is how far that rule missed on earlier "
+            "periods (10th–90th percentile).");
+    case Projection::Method::SameDayGrowth:
+    case Projection::Method::RunRate:
+        break;
+    }
+    return tr(
+        "Metered usage grows with time: likely is the usage so far ÷ the share of the period with "
+        "complete data, and the band is the spread of earlier periods' period-over-period change "
+        "(10th–90th percentile), narrowed to the part of the period still to come, never below so far.");
+}
+
+QString PeriodUsageModel::reasonText(int row) const
+{
+    const Row* r = rowAt(row);
+    if (!r)
+        return {};
+    if (!r->projection)
+        return tr("closed period");
+    if (r->projection->suppressed == LineProjection::Suppressed::Ramp)
+        return tr("ramp period");
+    if (r->projection->suppressed == LineProjection::Suppressed::Allowance)
+        return tr("allowance");
+    switch (r->projection->projection.status) {
+    case Projection::Status::Projected:
+        return {};
+    case Projection::Status::TooLittleHistory:
+        return tr("too little history");
+    case Projection::Status::NothingYet:
+        return tr("no complete day yet");
+    }
+    return {};
+}
+
+namespace {
+
+QString reasonTip(const LineProjection& line)
+{
+    switch (line.suppressed) {
+    case LineProjection::Suppressed::Ramp:
+        return PeriodUsageModel::tr(
+            "Ramp period: Cloud CX licences are not billed on usage during a ramp, so nothing is projected.");
+    case LineProjection::Suppressed::Allowance:
+        return PeriodUsageModel::tr("A fair-use allowance is not billed: it lowers the line above.");
+    case LineProjection::Suppressed::No:
+        break;
+    }
+    switch (line.projection.status) {
+    case Projection::Status::Projected:
+        break;
+    case Projection::Status::TooLittleHistory:
+        return PeriodUsageModel::tr(
+            "Too little history: a projection needs this line in at least %n closed period(s) before this "
+            "one. Load earlier periods to project it.",
+            nullptr, Projections::MinimumHistory);
+    case Projection::Status::NothingYet:
+        return PeriodUsageModel::tr("The period has no complete day of usage yet.");
+    }
+    return {};
+}
+
+} // namespace
+
+QString PeriodUsageModel::outlookText(int row) const
+{
+    const LineProjection* line = projection(row);
+    if (!line || !line->projection.isProjected() || !line->commitment)
+        return {};
+    if (!line->exceedBy)
+        return tr("likely within the commitment");
+    const SubscriptionOverviewUsage& u = m_overview.usages.at(m_rows.at(row).usageIndex);
+    const bool seats = Projections::kindOf(u) == LineKind::Seat;
+    const QString by = seats ? tr("%n seat(s)", nullptr, int(line->exceedBy->toDouble() + 0.5))
+                             : u"%1 %2"_s.arg(line->exceedBy->toString(), u.unitOfMeasureType);
+    if (!line->periodEnd.isValid())
+        return tr("likely to exceed the commitment by %1").arg(by);
+    return tr("likely to exceed the commitment by %1 on %2")
+        .arg(by, QLocale().toString(line->periodEnd, u"d MMM yyyy"_s));
 }
 
 const SubscriptionOverviewUsage* PeriodUsageModel::usage(int row) const
@@ -138,6 +291,16 @@ QVariant PeriodUsageModel::raw(const Row& row, int column) const
         return e.isAllowance ? QVariant() : decimal(e.total);
     case ThirdPartyColumn:
         return u.isThirdParty.value_or(false);
+    case ProjectedColumn:
+        if (row.projection && row.projection->projection.isProjected())
+            return decimal(row.projection->projection.likely);
+        return {};
+    case OutlookColumn:
+        return outlookText(int(&row - m_rows.constData()));
+    case ProjectedOverageCostColumn:
+        if (row.projection && row.projection->projection.isProjected() && row.projection->hasOveragePrice)
+            return decimal(row.projection->overageCost);
+        return {};
     case ColumnCount:
         break;
     }
@@ -163,15 +326,48 @@ QString PeriodUsageModel::display(const Row& row, int column) const
     }
     if (column == ThirdPartyColumn)
         return u.isThirdParty.value_or(false) ? tr("Third party") : QString();
+    if (column == ProjectedColumn) {
+        const int index = int(&row - m_rows.constData());
+        if (!row.projection) // a closed period: its figures are final
+            return QString();
+        const Projection& p = row.projection->projection;
+        if (!p.isProjected())
+            return row.projection->suppressed == LineProjection::Suppressed::Allowance ? QString()
+                                                                                       : reasonText(index);
+        return tr("≈ %1 (%2–%3)").arg(p.likely.toString(), p.low.toString(), p.high.toString());
+    }
     const QVariant value = raw(row, column);
     if (value.metaType() == QMetaType::fromType<Decimal>()) {
         const Decimal d = value.value<Decimal>();
         // Money to the cent; quantities and unit prices exactly as Genesys sent them.
-        if (column == OverageCostColumn || column == TotalColumn)
+        if (column == OverageCostColumn || column == TotalColumn || column == ProjectedOverageCostColumn)
             return d.toString(2);
         return d.toString();
     }
     return value.toString();
+}
+
+QString PeriodUsageModel::projectionTip(int row) const
+{
+    const Row* r = rowAt(row);
+    if (!r)
+        return {};
+    if (!r->projection)
+        return tr("Closed period: only the active period is projected; these figures are final.");
+    const LineProjection& line = *r->projection;
+    if (!line.projection.isProjected())
+        return reasonTip(line);
+    QStringList parts { tr("Where this line is likely to end the period, with a 10–90 % band (from %n "
+                           "closed period(s)).",
+                            nullptr, line.projection.periodsUsed),
+        methodText(line.projection.method) };
+    if (const QString outlook = outlookText(row); !outlook.isEmpty())
+        parts << outlook[0].toUpper() + outlook.mid(1) + u'.';
+    if (line.hasOveragePrice)
+        parts << tr("Estimated overage: %1 %2 (max(likely − allowance − prepay, 0) × overage price; prices "
+                    "exclude tax).")
+                     .arg(line.currency, line.overageCost.toString(2));
+    return parts.join(u"\n"_s);
 }
 
 QVariant PeriodUsageModel::data(const QModelIndex& index, int role) const
@@ -193,7 +389,8 @@ QVariant PeriodUsageModel::data(const QModelIndex& index, int role) const
     case GroupingRole:
         return u.grouping;
     case Qt::TextAlignmentRole:
-        if (column >= UsageColumn && column <= OveragePriceColumn && column != UnitColumn)
+        if (column >= UsageColumn && column <= OveragePriceColumn && column != UnitColumn
+            && column != OutlookColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::FontRole:
@@ -214,6 +411,8 @@ QVariant PeriodUsageModel::data(const QModelIndex& index, int role) const
             return int(CellTone::Shaded);
         return {};
     case Qt::ToolTipRole:
+        if (column == ProjectedColumn || column == OutlookColumn || column == ProjectedOverageCostColumn)
+            return projectionTip(index.row());
         if (column == NameColumn || column == GroupingColumn)
             return u"%1 (%2)"_s.arg(u.name, u.grouping); // both columns are elided on narrow screens
         if (row.estimate.isAllowance)
@@ -262,6 +461,12 @@ QVariant PeriodUsageModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Est. total");
     case ThirdPartyColumn:
         return tr("Third party");
+    case ProjectedColumn:
+        return tr("Projected");
+    case OutlookColumn:
+        return tr("Commitment outlook");
+    case ProjectedOverageCostColumn:
+        return tr("Est. projected overage");
     case ColumnCount:
         break;
     }

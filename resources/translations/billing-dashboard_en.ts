@@ -74,6 +74,30 @@
     </message>
 </context>
 <context>
+    <name>bd::PeriodUsageModel</name>
+    <message numerus="yes">
+        <source>Too little history: a projection needs this line in at least %n closed period(s) before this one. Load earlier periods to project it.</source>
+        <translation>
+            <numerusform>Too little history: a projection needs this line in at least %n closed period before this one. Load earlier periods to project it.</numerusform>
+            <numerusform>Too little history: a projection needs this line in at least %n closed periods before this one. Load earlier periods to project it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s)</source>
+        <translation>
+            <numerusform>%n seat</numerusform>
+            <numerusform>%n seats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Where this line is likely to end the period, with a 10–90 % band (from %n closed period(s)).</source>
+        <translation>
+            <numerusform>Where this line is likely to end the period, with a 10–90 % band (from %n closed period).</numerusform>
+            <numerusform>Where this line is likely to end the period, with a 10–90 % band (from %n closed periods).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bd::ProfileMenu</name>
     <message numerus="yes">
         <source>Imported %n profile(s): %1.</source>

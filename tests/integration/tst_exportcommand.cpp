@@ -4,9 +4,12 @@
 #include "csv/overviewcsv.h"
 #include "csv/usagecsv.h"
 #include "csvreader.h"
+#include "domain/datacutoff.h"
 #include "domain/datebuckets.h"
 #include "domain/decimal.h"
 #include "domain/isodate.h"
+#include "domain/projection.h"
+#include "domain/trusteebillingoverview.h"
 #include "simfixture.h"
 #include "wirefixtures.h"
 
@@ -334,6 +337,66 @@ private Q_SLOTS:
                 row.at(11), row.at(5) };
             QCOMPARE(picked, expected.at(i - 1));
         }
+    }
+
+    // The active period's lines carry the projection the sim's own periods give (Projections::period on the
+    // same overviews and cut-off); closed periods say so.
+    void overview_activePeriod_isProjected_closedPeriodsSaySo()
+    {
+        BD_SIM_FIXTURE(fixture);
+        const sim::DemoData& data = fixture.server->data();
+        QString org;
+        for (const QString& id : data.trustorIds()) {
+            const auto open = data.trusteeOverview(id, 0);
+            if (open && !open->value(u"inRampPeriod"_s).toBool() && data.historyLength(id) > 12) {
+                org = id;
+                break;
+            }
+        }
+        QVERIFY2(!org.isEmpty(), "the demo data has a trustor outside a ramp with a long history");
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"overview.csv"_s);
+        const Run run = runExport(
+            QStringList { u"overview"_s, u"--trustor"_s, org, u"--periods"_s, u"0-12"_s, u"--out"_s, out }
+            + simArguments(fixture));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.messages.join(u'\n')));
+        const QList<QStringList> rows = test::parseCsv(readFile(out));
+        const QStringList header = rows.first();
+        QCOMPARE(header.mid(header.size() - 4),
+            (QStringList {
+                u"Projected low"_s, u"Projected likely"_s, u"Projected high"_s, u"Projection note"_s }));
+
+        QList<TrusteeBillingOverview> overviews;
+        for (int index = 0; index <= 12; ++index)
+            overviews << TrusteeBillingOverview::fromJson(*data.trusteeOverview(org, index)).take();
+        QList<const TrusteeBillingOverview*> closed;
+        for (int index = 1; index <= 12; ++index)
+            closed << &overviews.at(index);
+        const QList<LineProjection> expected = Projections::period(
+            overviews.first(), closed, DataCutoff::lastCompleteDay(test::fixedNow().date()));
+        const qsizetype at = header.indexOf(u"Projected low"_s);
+        int projected = 0;
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            const QStringList& row = rows.at(i);
+            if (row.at(0) != u"0") {
+                QCOMPARE(row.mid(at), (QStringList { {}, {}, {}, u"closed period"_s }));
+                continue;
+            }
+            const LineProjection& line = expected.at(i - 1); // index 0 comes first, in wire order
+            QCOMPARE(row.at(at + 3), Projections::note(line));
+            if (!line.projection.isProjected()) {
+                QVERIFY(row.at(at + 1).isEmpty());
+                continue;
+            }
+            ++projected;
+            const Decimal low = *Decimal::fromString(row.at(at));
+            const Decimal likely = *Decimal::fromString(row.at(at + 1));
+            const Decimal high = *Decimal::fromString(row.at(at + 2));
+            QCOMPARE(likely, line.projection.likely);
+            QVERIFY(low <= likely && likely <= high);
+            QVERIFY(low >= *Decimal::fromString(row.at(10)) || row.at(9) != u"seat"); // seats so far: a floor
+        }
+        QVERIFY(projected > 0);
     }
 
     void overview_pastTheHistory_exportsWhatExistsAndSaysWhereItEnds()

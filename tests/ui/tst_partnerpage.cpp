@@ -571,6 +571,15 @@ private Q_SLOTS:
         QVERIFY(
             m_page->findChild<QLabel*>(u"historyNote"_s)->text().isEmpty()); // no error, no end of history
         QVERIFY(m_page->grab().save(out + u"/partner-period.png"_s));
+        // The active period, projected from the walked history: its first line has a number.
+        m_page->browser()->showRow(0);
+        QCoreApplication::processEvents();
+        QTableView* lines = m_page->findChild<PeriodView*>()->table();
+        const QAbstractItemModel* shown = lines->model();
+        QVERIFY(shown->index(0, PeriodUsageModel::ProjectedColumn).data().toString().startsWith(u"≈"_s));
+        lines->scrollTo(shown->index(0, PeriodUsageModel::ProjectedOverageCostColumn));
+        QVERIFY(m_page->grab().save(out + u"/partner-active-projected.png"_s));
+        m_page->browser()->showRow(1);
         tabs->setCurrentIndex(PartnerPage::TrendTab);
         auto* trend = m_page->findChild<TrendChartView*>(u"trendChart"_s);
         trend->rebuildNow();

@@ -182,6 +182,62 @@ private Q_SLOTS:
         QVERIFY(model.totals().isEmpty());
     }
 
+    // Three closed periods that ended where the example is now: the seats are projected to stay at 64, 4 over
+    // the commitment of 60 at 132 each.
+    void periodUsage_activePeriod_isProjected_closedPeriodsAreNot()
+    {
+        PeriodUsageModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setToday(QDate(2026, 11, 2));
+        const QList<TrusteeBillingOverview> closed { periodStarting(2026, 9), periodStarting(2026, 8),
+            periodStarting(2026, 7) };
+        model.setOverview(example(), 0, closed);
+        int seats = -1;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (model.usage(row)->grouping == u"user-license")
+                seats = row;
+        }
+        QVERIFY(seats >= 0);
+        const auto cell = [&](int row, int column, int role = Qt::DisplayRole) {
+            return model.index(row, column).data(role);
+        };
+        QCOMPARE(cell(seats, PeriodUsageModel::ProjectedColumn).toString(), u"≈ 64 (64–64)"_s);
+        QCOMPARE(cell(seats, PeriodUsageModel::ProjectedColumn, PeriodUsageModel::SortRole).value<Decimal>(),
+            Decimal::fromInt(64));
+        QVERIFY2(cell(seats, PeriodUsageModel::OutlookColumn)
+                     .toString()
+                     .startsWith(u"likely to exceed the commitment by 4 seat"_s),
+            qPrintable(cell(seats, PeriodUsageModel::OutlookColumn).toString()));
+        QCOMPARE(cell(seats, PeriodUsageModel::ProjectedOverageCostColumn).toString(), u"528.00"_s);
+        const QString tip = cell(seats, PeriodUsageModel::ProjectedColumn, Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(PeriodUsageModel::methodText(Projection::Method::SeatFinals)), qPrintable(tip));
+        QVERIFY(tip.contains(u"USD 528.00"_s));
+        const int fairUse = model.rowOf(u"fair-use"_s, u"PC-170-NV-APIRES"_s);
+        QVERIFY(cell(fairUse, PeriodUsageModel::ProjectedColumn).toString().isEmpty());
+        QVERIFY(model.projectedOverage().contains(u"USD"_s));
+
+        // Too little history: the reason instead of a number.
+        model.setClosedPeriods(closed.mid(0, 2));
+        QCOMPARE(cell(seats, PeriodUsageModel::ProjectedColumn).toString(), u"too little history"_s);
+        QVERIFY(!cell(seats, PeriodUsageModel::ProjectedColumn, PeriodUsageModel::SortRole).isValid());
+        QVERIFY(model.projectedOverage().isEmpty());
+
+        // In a ramp nothing is projected.
+        TrusteeBillingOverview ramp = example();
+        ramp.inRampPeriod = true;
+        model.setOverview(ramp, 0, closed);
+        QCOMPARE(cell(seats, PeriodUsageModel::ProjectedColumn).toString(), u"ramp period"_s);
+
+        // A closed period: blank, the tooltip says why.
+        model.setOverview(example(), 1, closed);
+        QVERIFY(cell(seats, PeriodUsageModel::ProjectedColumn).toString().isEmpty());
+        QVERIFY(cell(seats, PeriodUsageModel::OutlookColumn).toString().isEmpty());
+        QVERIFY(
+            !cell(seats, PeriodUsageModel::ProjectedOverageCostColumn, PeriodUsageModel::SortRole).isValid());
+        QVERIFY(
+            cell(seats, PeriodUsageModel::ProjectedColumn, Qt::ToolTipRole).toString().contains(u"Closed"_s));
+    }
+
     void comparison_rows_showDeltasAndChanges()
     {
         ComparisonModel model;

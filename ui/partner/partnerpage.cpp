@@ -45,7 +45,7 @@ PartnerPage::PartnerPage(ApiSession* session, QWidget* parent)
     , m_progress(new QProgressBar(this))
     , m_note(new QLabel(this))
     , m_tabs(new QTabWidget(this))
-    , m_period(new PeriodView(this))
+    , m_period(new PeriodView(m_browser->periods(), this))
     , m_trend(new TrendView(m_browser->periods(), this))
     , m_comparison(new ComparisonView(this))
 {

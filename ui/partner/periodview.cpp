@@ -61,7 +61,47 @@ PeriodView::PeriodView(QWidget* parent)
     layout->addWidget(caveat);
 }
 
+PeriodView::PeriodView(const PeriodListModel* periods, QWidget* parent)
+    : PeriodView(parent)
+{
+    setPeriods(periods);
+}
+
 PeriodView::~PeriodView() = default;
+
+void PeriodView::setPeriods(const PeriodListModel* periods)
+{
+    if (m_periods)
+        disconnect(m_periods, nullptr, this, nullptr);
+    m_periods = periods;
+    if (!m_periods)
+        return;
+    // Closed periods that arrive (a walk, a step back) sharpen the active period's projection.
+    const auto refresh = [this] {
+        if (m_usage->billingPeriodIndex() != 0)
+            return;
+        m_usage->setToday(m_periods->today());
+        m_usage->setClosedPeriods(closedPeriods());
+        updateTotals();
+    };
+    connect(m_periods, &QAbstractItemModel::rowsInserted, this, refresh);
+    connect(m_periods, &QAbstractItemModel::dataChanged, this, refresh);
+}
+
+QList<TrusteeBillingOverview> PeriodView::closedPeriods() const
+{
+    // Index 1, 2, … as long as they follow on: a gap would make two periods look like one step.
+    QList<TrusteeBillingOverview> closed;
+    if (!m_periods)
+        return closed;
+    for (int index = 1; index <= Projections::MaximumHistory; ++index) {
+        const PeriodListModel::Period* p = m_periods->period(m_periods->rowOfIndex(index));
+        if (!p)
+            break;
+        closed << p->overview;
+    }
+    return closed;
+}
 
 void PeriodView::showPeriod(const PeriodListModel::Period* period)
 {
@@ -71,14 +111,25 @@ void PeriodView::showPeriod(const PeriodListModel::Period* period)
         m_totals->clear();
         return;
     }
-    m_usage->setOverview(period->overview);
+    if (m_periods)
+        m_usage->setToday(m_periods->today());
+    m_usage->setOverview(period->overview, period->billingPeriodIndex,
+        period->billingPeriodIndex == 0 ? closedPeriods() : QList<TrusteeBillingOverview>());
     m_contract->setOverview(&period->overview);
+    updateTotals();
+}
+
+void PeriodView::updateTotals()
+{
     QStringList parts;
     for (const CurrencyTotals::Total& t : m_usage->totals().totals()) {
         parts << tr("<b>Estimated total %1 %2</b> (prepay %1 %3 + overage %1 %4)")
                      .arg(t.currency, t.total.toString(2), t.prepayCost.toString(2),
                          t.overageCost.toString(2));
     }
+    const QMap<QString, Decimal> projected = m_usage->projectedOverage();
+    for (auto it = projected.cbegin(); it != projected.cend(); ++it)
+        parts << tr("projected at the period's end: overage %1 %2").arg(it.key(), it.value().toString(2));
     m_totals->setText(parts.isEmpty() ? tr("No usage lines in this period.") : parts.join(u" · "_s));
 }
 

@@ -14,7 +14,7 @@ class PeriodUsageModel;
 class SortProxyModel;
 
 /// One billing period of a customer: its contract, its usage lines with cost estimates, and the totals per
-/// currency.
+/// currency. The active period (index 0) is projected to its end from the closed periods of `periods`.
 class PeriodView final : public QWidget
 {
     Q_OBJECT
@@ -22,8 +22,12 @@ class PeriodView final : public QWidget
 
 public:
     explicit PeriodView(QWidget* parent = nullptr);
+    /// A view that projects the active period from the closed periods walked into `periods`.
+    explicit PeriodView(const PeriodListModel* periods, QWidget* parent = nullptr);
     ~PeriodView() override;
 
+    /// The walked periods an active period is projected from (nullptr: none); its "today" is theirs.
+    void setPeriods(const PeriodListModel* periods);
     /// Shows a period (nullptr: none).
     void showPeriod(const PeriodListModel::Period* period);
     /// Writes the period's usage lines (exact values, wire order) as CSV, each row led by the period and
@@ -34,6 +38,10 @@ public:
     QTableView* table() const { return m_table; }
 
 private:
+    QList<TrusteeBillingOverview> closedPeriods() const;
+    void updateTotals();
+
+    const PeriodListModel* m_periods = nullptr;
     PeriodUsageModel* m_usage;
     SortProxyModel* m_proxy;
     ContractPanel* m_contract;
