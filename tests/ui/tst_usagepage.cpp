@@ -64,6 +64,17 @@ struct PageFixture
         return fixture;
     }
 
+    /// A page whose "today", and the sim's clock, is `now`.
+    static std::unique_ptr<PageFixture> start(QString* error, const QDateTime& now)
+    {
+        sim::SimOptions options;
+        options.now = now;
+        auto fixture = start(error, options);
+        if (fixture)
+            fixture->page->setToday(now.date());
+        return fixture;
+    }
+
     /// Clicks Load and waits for every bucket to settle.
     bool loadAndWait()
     {
@@ -234,10 +245,7 @@ private Q_SLOTS:
     void firstOfTheMonth_last12Months_isWholeMonthsWithNoCliff()
     {
         const QDateTime first(QDate(2026, 12, 1), QTime(9, 0), UtcZone);
-        sim::SimOptions options;
-        options.now = first;
-        BD_START(PageFixture, fixture, options);
-        fixture.page->setToday(first.date());
+        BD_START(PageFixture, fixture, first);
         fixture.page->findChild<RangeBar*>()->setPreset(RangePreset::Last12Months);
         fixture.page->findChild<RangeBar*>()->setGranularity(Granularity::Month);
         QVERIFY(fixture.loadAndWait());
@@ -268,10 +276,7 @@ private Q_SLOTS:
     void firstOfTheMonth_thisMonth_saysNoDataYetAndOffersLastMonth()
     {
         const QDateTime first(QDate(2026, 12, 1), QTime(9, 0), UtcZone);
-        sim::SimOptions options;
-        options.now = first;
-        BD_START(PageFixture, fixture, options);
-        fixture.page->setToday(first.date());
+        BD_START(PageFixture, fixture, first);
         auto* bar = fixture.page->findChild<RangeBar*>();
         bar->setPreset(RangePreset::ThisMonth);
         auto* problem = bar->findChild<QLabel*>(u"rangeProblem"_s);
@@ -296,10 +301,7 @@ private Q_SLOTS:
     void billingCycles_last3Cycles_bucketsAreCycles()
     {
         const QDateTime first(QDate(2026, 12, 1), QTime(9, 0), UtcZone);
-        sim::SimOptions options;
-        options.now = first;
-        BD_START(PageFixture, fixture, options);
-        fixture.page->setToday(first.date());
+        BD_START(PageFixture, fixture, first);
         auto* bar = fixture.page->findChild<RangeBar*>();
         bar->setCycleDay(23);
         bar->setPreset(RangePreset::Last3Cycles);
@@ -337,10 +339,7 @@ private Q_SLOTS:
     void customRangeToToday_bucketPastTheCutoff_isNoDataYet()
     {
         const QDateTime first(QDate(2026, 12, 1), QTime(9, 0), UtcZone);
-        sim::SimOptions options;
-        options.now = first;
-        BD_START(PageFixture, fixture, options);
-        fixture.page->setToday(first.date());
+        BD_START(PageFixture, fixture, first);
         fixture.page->load({ QDate(2026, 10, 1), first.date() }, Granularity::Month);
         QSignalSpy settled(fixture.page.get(), &UsagePage::loadSettled);
         QVERIFY(settled.wait(30'000));
