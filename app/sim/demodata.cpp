@@ -4,6 +4,7 @@
 #include "domain/utc.h"
 #include "sim/democatalog.h"
 #include "sim/seededrandom.h"
+#include "sim/stablehash.h"
 #include "sim/wiredate.h"
 
 #include <QJsonArray>
@@ -40,7 +41,7 @@ struct Resource
 // not drawn from the generator, so that it shifts no other generated value.
 qint64 signInLagDays(const QString& name)
 {
-    const size_t h = qHash(name, 0x5eed) % 100;
+    const quint32 h = stableHash(name) % 100; // not qHash(): the same lags on every run
     return h < 50 ? 0 : h < 75 ? 1 : h < 88 ? 2 : h < 95 ? 3 + qint64(h % 2) : 5 + qint64(h % 5);
 }
 

@@ -52,6 +52,20 @@ struct Tally
     int above = 0;
     int tooLittleHistory = 0;
     QList<double> likelyErrors; ///< |likely − outcome| ÷ outcome
+
+    /// Counts one projection against what the period really ended with.
+    void count(const Projection& p, Decimal outcome)
+    {
+        if (p.status == Projection::Status::TooLittleHistory)
+            ++tooLittleHistory;
+        if (!p.isProjected() || outcome.isZero())
+            return;
+        ++projected;
+        inside += (p.low <= outcome && outcome <= p.high) ? 1 : 0;
+        below += outcome < p.low ? 1 : 0;
+        above += outcome > p.high ? 1 : 0;
+        likelyErrors << std::abs((p.likely - outcome).toDouble() / outcome.toDouble());
+    }
 };
 
 std::optional<TrusteeBillingOverview> overviewAt(const sim::DemoData& data, const QString& org, int index)
@@ -154,17 +168,7 @@ int partnerBacktest(quint32 seed, const QDateTime& now, const QList<int>& days)
                         });
                     if (same == final->usages.cend())
                         continue;
-                    const Decimal outcome = same->usageQuantity;
-                    Tally& tally = tallies[{ int(p.method), day }];
-                    if (p.status == Projection::Status::TooLittleHistory)
-                        ++tally.tooLittleHistory;
-                    if (!p.isProjected() || outcome.isZero())
-                        continue;
-                    ++tally.projected;
-                    tally.inside += (p.low <= outcome && outcome <= p.high) ? 1 : 0;
-                    tally.below += outcome < p.low ? 1 : 0;
-                    tally.above += outcome > p.high ? 1 : 0;
-                    tally.likelyErrors << std::abs((p.likely - outcome).toDouble() / outcome.toDouble());
+                    tallies[{ int(p.method), day }].count(p, same->usageQuantity);
                 }
             }
         }
@@ -226,16 +230,7 @@ int main(int argc, char** argv)
                 }
                 const Projection p
                     = seat ? Projections::seats(toDate, history) : Projections::metered(toDate, history);
-                Tally& tally = tallies[{ int(p.method), day }];
-                if (p.status == Projection::Status::TooLittleHistory)
-                    ++tally.tooLittleHistory;
-                if (!p.isProjected() || outcome.isZero())
-                    continue;
-                ++tally.projected;
-                tally.inside += (p.low <= outcome && outcome <= p.high) ? 1 : 0;
-                tally.below += outcome < p.low ? 1 : 0;
-                tally.above += outcome > p.high ? 1 : 0;
-                tally.likelyErrors << std::abs((p.likely - outcome).toDouble() / outcome.toDouble());
+                tallies[{ int(p.method), day }].count(p, outcome);
             }
         }
     }

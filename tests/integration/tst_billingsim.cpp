@@ -3,6 +3,7 @@
 #include "domain/utc.h"
 #include "sim/billingsimserver.h"
 #include "sim/demodata.h"
+#include "sim/stablehash.h"
 #include "sim/wiredate.h"
 #include "wirefixtures.h"
 
@@ -161,6 +162,15 @@ private:
     QString firstTrustor() const { return m_server->data().trustorIds().constFirst(); }
 
 private Q_SLOTS:
+    // The demo data's per-person choices hash names with FNV-1a, the same on every run: the published test
+    // vectors hold, where qHash() would differ between two processes.
+    void stableHash_matchesFnv1aTestVectors()
+    {
+        QCOMPARE(bd::sim::stableHash(u""), 0x811c9dc5u);
+        QCOMPARE(bd::sim::stableHash(u"a"), 0xe40c292cu);
+        QCOMPARE(bd::sim::stableHash(u"foobar"), 0xbf9cf968u);
+    }
+
     void initTestCase()
     {
         qRegisterMetaType<bd::sim::RequestRecord>();
