@@ -31,6 +31,8 @@ public:
     RangePreset preset() const;
     /// Empty when the range can be loaded, else why not.
     QString validationMessage() const;
+    /// True when the preset's period began today: the bar says so itself and offers the period before.
+    bool noDataYet() const { return m_noDataYet; }
 
     void setPreset(RangePreset preset);
     /// A custom range (end after today is clipped to today).

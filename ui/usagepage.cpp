@@ -134,7 +134,8 @@ void UsagePage::refresh()
 {
     const QString problem = m_rangeBar->validationMessage();
     if (!problem.isEmpty()) {
-        m_banner->showMessage(MessageBanner::Kind::Warning, problem);
+        if (!m_rangeBar->noDataYet()) // that one the range bar says itself, with what to show instead
+            m_banner->showMessage(MessageBanner::Kind::Warning, problem);
         return;
     }
     const DateRange range = m_rangeBar->range();
