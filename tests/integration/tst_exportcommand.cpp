@@ -65,6 +65,16 @@ QStringList simArguments(const SimFixture& fixture)
         u"--client-secret"_s, u"demo"_s };
 }
 
+/// A monthly usage export of [start, end] from the sim to `out`, on `today`.
+Run exportMonths(const SimFixture& fixture, const QString& start, const QString& end, const QString& out,
+    const QDate& today = test::fixedNow().date())
+{
+    return runExport(QStringList { u"usage"_s, u"--start"_s, start, u"--end"_s, end, u"--granularity"_s,
+                         u"month"_s, u"--out"_s, out }
+            + simArguments(fixture),
+        {}, today);
+}
+
 QByteArray readFile(const QString& path)
 {
     QFile file(path);
@@ -118,9 +128,7 @@ private Q_SLOTS:
         BD_SIM_FIXTURE(fixture);
         QTemporaryDir dir;
         const QString out = dir.filePath(u"usage.csv"_s);
-        const Run run = runExport(QStringList { u"usage"_s, u"--start"_s, u"2025-11-15"_s, u"--end"_s,
-                                      u"2026-10-31"_s, u"--granularity"_s, u"month"_s, u"--out"_s, out }
-            + simArguments(fixture));
+        const Run run = exportMonths(fixture, u"2025-11-15"_s, u"2026-10-31"_s, out);
         QVERIFY2(run.exitCode == 0, qPrintable(run.messages.join(u'\n')));
 
         const QList<QStringList> rows = test::parseCsv(readFile(out));
@@ -164,10 +172,7 @@ private Q_SLOTS:
         BD_SIM_FIXTURE(fixture, simOptions);
         QTemporaryDir dir;
         const QString out = dir.filePath(u"usage.csv"_s);
-        const Run run = runExport(QStringList { u"usage"_s, u"--start"_s, u"2026-10-01"_s, u"--end"_s,
-                                      u"2026-12-01"_s, u"--granularity"_s, u"month"_s, u"--out"_s, out }
-                + simArguments(fixture),
-            {}, today);
+        const Run run = exportMonths(fixture, u"2026-10-01"_s, u"2026-12-01"_s, out, today);
         QVERIFY2(run.exitCode == 0, qPrintable(run.messages.join(u'\n')));
 
         const QList<QStringList> rows = test::parseCsv(readFile(out));
@@ -234,10 +239,7 @@ private Q_SLOTS:
         BD_SIM_FIXTURE(fixture, simOptions);
         QTemporaryDir dir;
         const QString out = dir.filePath(u"usage.csv"_s);
-        const Run run = runExport(QStringList { u"usage"_s, u"--start"_s, u"2028-02-01"_s, u"--end"_s,
-                                      u"2028-02-29"_s, u"--granularity"_s, u"month"_s, u"--out"_s, out }
-                + simArguments(fixture),
-            {}, today);
+        const Run run = exportMonths(fixture, u"2028-02-01"_s, u"2028-02-29"_s, out, today);
         QVERIFY2(run.exitCode == 0, qPrintable(run.messages.join(u'\n')));
 
         const QList<QStringList> rows = test::parseCsv(readFile(out));
@@ -534,9 +536,7 @@ private Q_SLOTS:
         fixture.server->injectAnswer(200, "application/json"_ba, body.toUtf8(), 1, u"startDate=2026-01-01"_s);
         QTemporaryDir dir;
         const QString out = dir.filePath(u"usage.csv"_s);
-        const Run run = runExport(QStringList { u"usage"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s,
-                                      u"2026-03-31"_s, u"--granularity"_s, u"month"_s, u"--out"_s, out }
-            + simArguments(fixture));
+        const Run run = exportMonths(fixture, u"2026-01-01"_s, u"2026-03-31"_s, out);
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.messages.last().contains(expected), qPrintable(run.messages.last()));
         QVERIFY(!QFile::exists(out));
