@@ -1,0 +1,171 @@
+// UsageSeriesModel, how far the data goes: each bucket's coverage against the data cut-off, the names of
+// buckets and partial periods, and the projection of the partial bucket to its period's end.
+
+#include "domain/datebuckets.h"
+#include "models/usageseriesmodel.h"
+
+#include <QFont>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace bd {
+
+QString UsageSeriesModel::toDateText(Granularity granularity)
+{
+    switch (granularity) {
+    case Granularity::Day:
+        return tr("the day so far");
+    case Granularity::Week:
+        return tr("week to date");
+    case Granularity::Month:
+        return tr("month to date");
+    case Granularity::Quarter:
+        return tr("quarter to date");
+    }
+    return {};
+}
+
+QString UsageSeriesModel::dayText(QDate day)
+{
+    return QLocale().toString(day, u"d MMM yyyy"_s);
+}
+
+QString UsageSeriesModel::coverageNote(int bucket) const
+{
+    switch (coverage(bucket)) {
+    case Coverage::Complete:
+        return {};
+    case Coverage::Partial:
+        return tr("%1, through %2: usage is complete through yesterday (UTC)")
+            .arg(m_granularity == Granularity::Month && m_cycleDay != 1 ? tr("billing cycle to date")
+                                                                        : toDateText(m_granularity),
+                dayText(m_dataThrough));
+    case Coverage::NotYet:
+        return tr("No data yet: usage is complete through %1 (yesterday, UTC)").arg(dayText(m_dataThrough));
+    }
+    return {};
+}
+
+Coverage UsageSeriesModel::coverage(int bucket) const
+{
+    return m_coverage.value(bucket, Coverage::Complete);
+}
+
+void UsageSeriesModel::updateCoverage()
+{
+    m_coverage.clear();
+    m_partialBucket = -1;
+    for (const DateBucket& bucket : std::as_const(m_buckets)) {
+        m_coverage << coverageOf(bucket, m_granularity, m_dataThrough, m_cycleDay);
+        if (m_coverage.last() == Coverage::Partial && m_partialBucket < 0)
+            m_partialBucket = int(m_coverage.size()) - 1;
+    }
+}
+
+QString UsageSeriesModel::bucketLabel(int bucket) const
+{
+    const DateBucket& b = m_buckets.value(bucket);
+    if (m_granularity != Granularity::Month || m_cycleDay == 1)
+        return b.label(m_granularity);
+    // A billing cycle is named by its days: the whole cycle, even where the range clips it.
+    const QDate end = DateBuckets::bucketEnd(b.first, Granularity::Month, m_cycleDay);
+    const QString format = b.first.year() == end.year() ? u"d MMM"_s : u"d MMM yyyy"_s;
+    return u"%1 – %2"_s.arg(
+        QLocale().toString(DateBuckets::bucketStart(b.first, Granularity::Month, m_cycleDay), format),
+        QLocale().toString(end, u"d MMM yyyy"_s));
+}
+
+std::optional<Projection> UsageSeriesModel::projection(int row) const
+{
+    const int open = partialBucket();
+    if (open < 0 || row < 0 || row >= m_licences.size() || m_states.at(open) != BucketState::Loaded)
+        return std::nullopt;
+    summary(row); // (re)validates the cache
+    if (const auto it = m_projections.constFind(row); it != m_projections.cend())
+        return *it;
+    const auto wholePeriod = [this](const DateBucket& b) {
+        return DateBuckets::bucketStart(b.first, m_granularity, m_cycleDay) == b.first
+            && DateBuckets::bucketEnd(b.first, m_granularity, m_cycleDay) == b.last;
+    };
+    std::optional<Projection> result;
+    const DateBucket& openBucket = m_buckets.at(open);
+    const bool fromPeriodStart
+        = DateBuckets::bucketStart(openBucket.first, m_granularity, m_cycleDay) == openBucket.first;
+    if (fromPeriodStart && !isMetered(row)) {
+        const qint64 elapsedDays = openBucket.first.daysTo(m_dataThrough) + 1;
+        QList<RampHistory> history;
+        for (int b = 0; b < open; ++b) {
+            const DateBucket& earlier = m_buckets.at(b);
+            if (m_states.at(b) != BucketState::Loaded || coverage(b) != Coverage::Complete
+                || !wholePeriod(earlier))
+                continue;
+            const QDateTime sameDay = DateBucket { earlier.first.addDays(elapsedDays), {} }.start();
+            qint64 seen = 0;
+            for (const BillingUsageResource& r : resources(row, b))
+                seen += r.date < sameDay ? 1 : 0;
+            history << RampHistory { Decimal::fromInt(seen), *value(row, b) };
+        }
+        result = Projections::seats(*value(row, open), history);
+    }
+    m_projections.insert(row, result);
+    return result;
+}
+
+QString UsageSeriesModel::projectionText(int row) const
+{
+    const int open = partialBucket();
+    if (open < 0)
+        return {};
+    const QDate end = DateBuckets::bucketEnd(m_buckets.at(open).first, m_granularity, m_cycleDay);
+    const std::optional<Projection> p = projection(row);
+    if (!p) {
+        return isMetered(row)
+            ? tr("Not projected: a metered licence is projected from earlier periods' figures "
+                 "for the same days, which this load does not fetch.")
+            : tr("Not projected: the range does not start where the period starts.");
+    }
+    switch (p->status) {
+    case Projection::Status::Projected:
+        return tr("Projected to %1: %2 – %3, likely %4. The seats seen by %5 grow as the last %n whole "
+                  "period(s) grew from the same day to their end (10–90 % band).",
+            nullptr, p->periodsUsed)
+            .arg(dayText(end), p->low.toString(), p->high.toString(), p->likely.toString(),
+                dayText(m_dataThrough));
+    case Projection::Status::TooLittleHistory:
+        return tr("Not projected: too little history (%n whole earlier period(s) with seats by the same day; "
+                  "%1 are needed).",
+            nullptr, p->periodsUsed)
+            .arg(Projections::MinimumHistory);
+    case Projection::Status::NothingYet:
+        return tr("Not projected: no usage so far this period.");
+    }
+    return {};
+}
+
+QVariant UsageSeriesModel::projectionData(int row, int role) const
+{
+    const std::optional<Projection> p = projection(row);
+    const bool projected = p && p->isProjected();
+    switch (role) {
+    case Qt::DisplayRole:
+        return projected ? tr("≈ %1 (%2–%3)").arg(p->likely.toString(), p->low.toString(), p->high.toString())
+                         : u"–"_s;
+    case SortRole:
+    case DecimalRole:
+        return projected ? QVariant::fromValue(p->likely) : QVariant();
+    case Qt::ToolTipRole:
+        return projectionText(row);
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::FontRole: {
+        QFont font;
+        font.setItalic(true);
+        return font;
+    }
+    default:
+        return {};
+    }
+}
+
+} // namespace bd
