@@ -127,6 +127,10 @@ int main(int argc, char** argv)
         std::printf("billing-dashboard %s\n", BD_VERSION);
         return 0;
     }
+    if (const QString conflict = connection.storeConflict(parser); !conflict.isEmpty()) {
+        std::fprintf(stderr, "error: %s\n", qPrintable(conflict));
+        return 2;
+    }
 
     QApplication app(argc, argv);
     bd::installTranslations(&app);
@@ -142,6 +146,9 @@ int main(int argc, char** argv)
     const QString profileName = connection.profileName(parser);
 
     bd::MainWindow window;
+    if (const QString storePath = connection.storePath(parser); !storePath.isEmpty())
+        window.useStore(storePath);
+    window.setOffline(connection.offline(parser));
     if (parser.isSet(screenshotOption)) {
         // Once the first load settles: bring the chart up to date, render the window, quit.
         const QString path = parser.value(screenshotOption);

@@ -1,10 +1,13 @@
 #pragma once
 
 #include "domain/provenance.h"
+#include "store/storescope.h"
 
 #include <QWidget>
 
 namespace bd {
+
+class ReportStore;
 
 /// What a page reports to the window's status bar while it loads.
 struct PageStatus
@@ -37,6 +40,9 @@ public:
     virtual void printInteractively() = 0;
     /// The org and region, for export footers.
     virtual void setProvenance(const Provenance& provenance) = 0;
+    /// Where fetched reports are kept and closed ones come from (nullptr: nowhere), and whose they are.
+    /// Takes effect at the next load.
+    virtual void setStore(ReportStore* store, const StoreScope& scope) = 0;
     virtual PageStatus status() const = 0;
 
 Q_SIGNALS:

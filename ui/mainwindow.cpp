@@ -7,7 +7,9 @@
 #include "auth/profilestore.h"
 #include "auth/secretstore.h"
 #include "auth/tokenlifetime.h"
+#include "load/partnerbrowser.h"
 #include "session/sessioncontroller.h"
+#include "store/reportstore.h"
 #include "ui/messagebanner.h"
 #include "ui/partner/partnerpage.h"
 #include "ui/signin/profilemenu.h"
@@ -71,14 +73,18 @@ MainWindow::MainWindow(QWidget* parent)
         loadPartnerPageOnce();
     });
     connect(m_sessions, &SessionController::organizationNamed, this,
-        [this](ApiSession* session, const QString& name) {
+        [this](ApiSession* session, const QString& name, const QString& orgId) {
             if (session != m_session)
                 return;
             m_provenance.orgName = name;
             m_usagePage->setProvenance(m_provenance);
             m_partnerPage->setProvenance(m_provenance);
+            if (m_scope.orgId != orgId) {
+                m_scope.orgId = orgId; // the next loads are filed under it
+                applyStore();
+            }
             if (!m_profileName.isEmpty())
-                m_sessions->rememberOrgName(m_profileName, name);
+                m_sessions->rememberOrg(m_profileName, name, orgId);
             updateHeader();
         });
     connect(m_sessions, &SessionController::organizationFailed, this,
@@ -121,26 +127,55 @@ DashboardPage* MainWindow::currentPage() const
     return qobject_cast<DashboardPage*>(m_pages->currentWidget());
 }
 
-void MainWindow::adoptSession(std::unique_ptr<ApiSession> session, const Provenance& provenance)
+void MainWindow::adoptSession(
+    std::unique_ptr<ApiSession> session, const Provenance& provenance, const StoreScope& scope)
 {
     ApiSession* raw = session.get();
     std::unique_ptr<ApiSession> previous = std::move(m_ownedSession);
     m_ownedSession = std::move(session);
-    setSession(raw, provenance);
+    setSession(raw, provenance, scope);
     // The old session goes after its pages (deferred deletes run in order), never under a running slot.
     if (previous)
         previous.release()->deleteLater();
 }
 
-void MainWindow::showSession(ApiSession* session, const Provenance& provenance)
+void MainWindow::showSession(ApiSession* session, const Provenance& provenance, const StoreScope& scope)
 {
     std::unique_ptr<ApiSession> previous = std::move(m_ownedSession);
-    setSession(session, provenance);
+    setSession(session, provenance, scope);
     if (previous)
         previous.release()->deleteLater();
 }
 
-void MainWindow::setSession(ApiSession* session, const Provenance& provenance)
+bool MainWindow::useStore(const QString& path)
+{
+    QString error;
+    m_store = ReportStore::open(path, &error);
+    if (!m_store)
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+            tr("%1 The dashboard works without it: everything is fetched from Genesys Cloud.").arg(error));
+    applyStore();
+    return m_store != nullptr;
+}
+
+void MainWindow::setOffline(bool offline)
+{
+    m_offline = offline;
+    if (m_usagePage)
+        m_usagePage->setOffline(offline);
+    if (m_partnerPage)
+        m_partnerPage->browser()->setOffline(offline);
+}
+
+void MainWindow::applyStore()
+{
+    for (DashboardPage* page : std::initializer_list<DashboardPage*> { m_usagePage, m_partnerPage }) {
+        if (page)
+            page->setStore(m_store.get(), m_scope);
+    }
+}
+
+void MainWindow::setSession(ApiSession* session, const Provenance& provenance, const StoreScope& scope)
 {
     if (m_usagePage)
         saveSettings();
@@ -151,11 +186,16 @@ void MainWindow::setSession(ApiSession* session, const Provenance& provenance)
     removePages();
     m_session = session;
     m_provenance = provenance;
+    m_scope = scope;
+    if (m_scope.region.isEmpty() && session)
+        m_scope.region = provenance.demo ? u"demo"_s : session->placeLabel();
     m_personName.clear();
     if (provenance.demo)
         m_profileName.clear();
     m_banner->clear();
     buildPages();
+    applyStore();
+    setOffline(m_offline);
     m_header->setDemo(provenance.demo);
     m_profileMenu->setCurrentProfile(m_profileName);
     connect(m_session->auth(), &TokenProvider::signedIn, this, &MainWindow::updateTokenLabel);
@@ -173,7 +213,7 @@ bool MainWindow::useDemo(QString* error)
     Provenance provenance;
     provenance.region = tr("demo · %1").arg(session->placeLabel());
     provenance.demo = true;
-    adoptSession(std::move(session), provenance);
+    adoptSession(std::move(session), provenance, { u"demo"_s, m_sessions->demoOrgId() });
     return true;
 }
 
@@ -192,7 +232,8 @@ void MainWindow::openProfile(const QString& name)
             Provenance provenance;
             provenance.orgName = opened.label;
             provenance.region = opened.placeText();
-            adoptSession(std::move(session), provenance);
+            const StoreScope scope { session->placeLabel(), opened.orgId };
+            adoptSession(std::move(session), provenance, scope);
             connectSession(opened);
             start();
         },

@@ -17,6 +17,7 @@ class ApiSession;
 class MessageBanner;
 class PartnerPage;
 class ProfileMenu;
+class ReportStore;
 class ProfileStore;
 class SecretStore;
 class UsagePage;
@@ -38,9 +39,19 @@ public:
     ~MainWindow() override;
 
     /// Shows an org through a session this window now owns; the pages of the previous org are replaced.
-    void adoptSession(std::unique_ptr<ApiSession> session, const Provenance& provenance);
+    /// `scope` files the org's data in the local store; without an org id it is learnt from
+    /// organizations/me.
+    void adoptSession(
+        std::unique_ptr<ApiSession> session, const Provenance& provenance, const StoreScope& scope = {});
     /// Shows an org through a session owned elsewhere (it must outlive the window or the next switch).
-    void showSession(ApiSession* session, const Provenance& provenance);
+    void showSession(ApiSession* session, const Provenance& provenance, const StoreScope& scope = {});
+    /// Keeps fetched reports in the local store at `path` and serves closed ones from it. False, with the
+    /// reason in the window's banner, when it cannot be used: the dashboard then works without it.
+    bool useStore(const QString& path);
+    /// Offline: the pages answer from the store alone and ask Genesys for nothing.
+    void setOffline(bool offline);
+    ReportStore* store() const { return m_store.get(); }
+    const StoreScope& storeScope() const { return m_scope; }
     /// Shows billing-sim's demo org (served from a thread of its own). False with *error when it cannot
     /// start.
     bool useDemo(QString* error);
@@ -64,7 +75,8 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void setSession(ApiSession* session, const Provenance& provenance);
+    void setSession(ApiSession* session, const Provenance& provenance, const StoreScope& scope);
+    void applyStore();
     void buildPages();
     void removePages();
     void buildMenus(); // mainwindowmenus.cpp
@@ -77,6 +89,9 @@ private:
     void saveSettings() const;
     void restoreWindowSettings();
 
+    std::unique_ptr<ReportStore> m_store; // before the session and the pages that use it
+    StoreScope m_scope;
+    bool m_offline = false;
     std::unique_ptr<ApiSession> m_ownedSession;
     ApiSession* m_session = nullptr;
     Provenance m_provenance;

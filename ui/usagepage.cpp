@@ -126,6 +126,8 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     });
     connect(m_controller, &UsageSeriesController::progressChanged, this, &DashboardPage::statusChanged);
     connect(m_controller, &UsageSeriesController::settled, this, &UsagePage::onSettled);
+    connect(m_controller, &UsageSeriesController::storeFailed, this,
+        [this](const QString& message) { m_banner->showMessage(MessageBanner::Kind::Warning, message); });
 }
 
 UsagePage::~UsagePage() = default;
@@ -189,6 +191,8 @@ void UsagePage::onSettled()
             m_banner->clear();
             m_controller->retryFailed();
         });
+    if (const QDateTime since = m_controller->offlineSince(); since.isValid())
+        LoadBanner::showOffline(m_banner, since, m_zone, [this] { refresh(); });
     Q_EMIT statusChanged();
     Q_EMIT loadSettled();
 }
@@ -200,8 +204,8 @@ PageStatus UsagePage::status() const
     status.total = s.total;
     status.done = s.loaded + s.failed + s.cancelled;
     status.busy = m_controller->isRunning();
-    status.text
-        = LoadBanner::statusText(s, m_controller->model()->dataThrough(), m_controller->updatedAt(), m_zone);
+    status.text = LoadBanner::statusText(s, m_controller->servedFromStore(),
+        m_controller->model()->dataThrough(), m_controller->updatedAt(), m_zone);
     return status;
 }
 
@@ -317,6 +321,22 @@ void UsagePage::copySelection()
 void UsagePage::setProvenance(const Provenance& provenance)
 {
     m_provenance = provenance;
+}
+
+void UsagePage::setStore(ReportStore* store, const StoreScope& scope)
+{
+    m_controller->setStore(store, scope);
+}
+
+void UsagePage::setOffline(bool offline)
+{
+    m_controller->setOffline(offline);
+}
+
+void UsagePage::refetchEverything()
+{
+    m_controller->refetchEverythingOnce();
+    refresh();
 }
 
 void UsagePage::saveSettings(QSettings& settings) const

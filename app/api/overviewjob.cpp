@@ -30,6 +30,7 @@ void OverviewJob::start()
             failParse(parsed.error());
             return;
         }
+        m_body = response.body;
         succeed([&] { Q_EMIT overviewReady(parsed.value(), m_index); });
     });
 }

@@ -18,6 +18,8 @@ public:
     void start();
     QString trustorOrgId() const { return m_trustorOrgId; }
     int billingPeriodIndex() const { return m_index; }
+    /// The body as Genesys sent it, for the local store; empty before overviewReady().
+    QByteArray body() const { return m_body; }
 
 Q_SIGNALS:
     void overviewReady(const bd::TrusteeBillingOverview& overview, int billingPeriodIndex);
@@ -25,6 +27,7 @@ Q_SIGNALS:
 private:
     QString m_trustorOrgId;
     int m_index;
+    QByteArray m_body;
 };
 
 } // namespace bd

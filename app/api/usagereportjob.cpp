@@ -84,6 +84,7 @@ void UsageReportJob::onResponse(const ApiResponse& response)
         fail(response.error);
         return;
     }
+    m_body = response.body;
     if (response.body.size() <= ParseInlineLimit) {
         auto parsed = BillingUsageReport::fromJson(response.body, resources());
         if (!parsed.ok())
@@ -131,6 +132,7 @@ void UsageReportJob::onParsed(const BillingUsageReport& report)
         succeed([&] { Q_EMIT reportReady(report); });
         return;
     }
+    m_body.clear();
     ++m_inProgress;
     int delay = m_policy.initialDelayMs;
     for (int i = 1; i < m_inProgress && delay < m_policy.maxDelayMs; ++i)

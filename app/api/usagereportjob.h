@@ -29,6 +29,8 @@ public:
     void start();
     QDateTime startDate() const { return m_start; }
     QDateTime endDate() const { return m_end; }
+    /// The body of the complete report as Genesys sent it, for the local store; empty before reportReady().
+    QByteArray body() const { return m_body; }
 
 Q_SIGNALS:
     /// Genesys answered InProgress; the job will ask again.
@@ -46,6 +48,7 @@ private:
     QElapsedTimer m_age; ///< since Genesys' first answer
     qint64 m_queuedMs = 0; ///< of that, time later polls waited in the client's queue
     QTimer* m_pollTimer;
+    QByteArray m_body;
     int m_inProgress = 0;
     bool m_keepResources = true;
 

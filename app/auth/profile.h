@@ -18,6 +18,7 @@ struct Profile
 
     QString name; ///< unique, chosen by the person, e.g. "Northwind EU"
     QString label; ///< the org's name as last seen by organizations/me (may be empty)
+    QString orgId; ///< the org's id as last seen by organizations/me (may be empty): files its stored data
     QString region; ///< region key, e.g. "eu_west_1" (ignored when baseUrl is set)
     QUrl baseUrl; ///< explicit API base (gateways, billing-sim); sign-in uses loginUrl or this
     QUrl loginUrl; ///< explicit login base when it differs from baseUrl

@@ -74,6 +74,7 @@ std::optional<Profile> ProfileStore::profile(const QString& name) const
     Profile p;
     p.name = name;
     p.label = m_settings->value(u"label"_s).toString();
+    p.orgId = m_settings->value(u"orgId"_s).toString();
     p.region = m_settings->value(u"region"_s).toString();
     p.baseUrl = QUrl(m_settings->value(u"baseUrl"_s).toString());
     p.loginUrl = QUrl(m_settings->value(u"loginUrl"_s).toString());
@@ -90,6 +91,7 @@ void ProfileStore::save(const Profile& profile)
     m_settings->beginGroup(Group + u'/' + keyFor(profile.name));
     m_settings->remove(QString()); // a clean slate: keys a former version wrote do not linger
     m_settings->setValue(u"label"_s, profile.label);
+    m_settings->setValue(u"orgId"_s, profile.orgId);
     m_settings->setValue(u"region"_s, profile.region);
     m_settings->setValue(u"baseUrl"_s, profile.baseUrl.toString());
     m_settings->setValue(u"loginUrl"_s, profile.loginUrl.toString());

@@ -1,5 +1,7 @@
 #include "cli/connectionoptions.h"
 
+#include "store/reportstore.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -37,12 +39,19 @@ ConnectionOptions::ConnectionOptions()
                "the profile, and the profile over the environment variables."),
           u"name"_s)
     , m_demo(u"demo"_s, text("Use the built-in billing-sim demo org instead of Genesys Cloud."))
+    , m_store(u"store"_s,
+          text("The local store of fetched reports (default: store.sqlite in the application data folder). "
+               "Closed periods and past windows found there are not fetched again."),
+          u"file"_s)
+    , m_noStore(u"no-store"_s, text("Neither read nor write the local store: fetch everything."))
+    , m_offline(u"offline"_s,
+          text("Ask Genesys for nothing: answer from the local store alone, and say what it lacks."))
 { }
 
 void ConnectionOptions::addTo(QCommandLineParser& parser) const
 {
-    parser.addOptions(
-        { m_region, m_baseUrl, m_loginUrl, m_clientId, m_clientSecret, m_accessToken, m_profile, m_demo });
+    parser.addOptions({ m_region, m_baseUrl, m_loginUrl, m_clientId, m_clientSecret, m_accessToken, m_profile,
+        m_demo, m_store, m_noStore, m_offline });
 }
 
 ConnectionSettings ConnectionOptions::given(const QCommandLineParser& parser) const
@@ -65,6 +74,30 @@ QString ConnectionOptions::profileName(const QCommandLineParser& parser) const
 bool ConnectionOptions::demo(const QCommandLineParser& parser) const
 {
     return parser.isSet(m_demo);
+}
+
+QString ConnectionOptions::storePath(const QCommandLineParser& parser) const
+{
+    if (parser.isSet(m_noStore))
+        return {};
+    const QString path = parser.value(m_store).trimmed();
+    return path.isEmpty() ? ReportStore::defaultPath() : path;
+}
+
+bool ConnectionOptions::offline(const QCommandLineParser& parser) const
+{
+    return parser.isSet(m_offline);
+}
+
+QString ConnectionOptions::storeConflict(const QCommandLineParser& parser) const
+{
+    if (!parser.isSet(m_noStore))
+        return {};
+    if (parser.isSet(m_store))
+        return text("--no-store and --store do not go together.");
+    if (parser.isSet(m_offline))
+        return text("--offline needs the local store: it does not go with --no-store.");
+    return {};
 }
 
 } // namespace bd

@@ -10,7 +10,8 @@ namespace bd {
 
 /// The options that say where and as whom to connect, shared by the dashboard and the headless export so that
 /// the two option lists cannot drift: --region, --base-url, --login-url, --client-id, --client-secret,
-/// --access-token, --profile and --demo.
+/// --access-token, --profile and --demo; and where fetched reports are kept: --store, --no-store and
+/// --offline.
 class ConnectionOptions final
 {
 public:
@@ -25,6 +26,12 @@ public:
     QString profileName(const QCommandLineParser& parser) const;
     /// --demo: billing-sim's demo org instead of Genesys Cloud.
     bool demo(const QCommandLineParser& parser) const;
+    /// The local store's file: --store PATH, else the default one; empty with --no-store.
+    QString storePath(const QCommandLineParser& parser) const;
+    /// --offline: the store alone answers, and nothing is asked of Genesys.
+    bool offline(const QCommandLineParser& parser) const;
+    /// Why the store options given do not go together (--no-store with --store or --offline), or empty.
+    QString storeConflict(const QCommandLineParser& parser) const;
 
 private:
     QCommandLineOption m_region;
@@ -35,6 +42,9 @@ private:
     QCommandLineOption m_accessToken;
     QCommandLineOption m_profile;
     QCommandLineOption m_demo;
+    QCommandLineOption m_store;
+    QCommandLineOption m_noStore;
+    QCommandLineOption m_offline;
 };
 
 } // namespace bd

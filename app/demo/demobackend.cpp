@@ -1,6 +1,7 @@
 #include "demo/demobackend.h"
 
 #include "sim/billingsimserver.h"
+#include "sim/demodata.h"
 #include "sim/simthread.h"
 
 using namespace Qt::StringLiterals;
@@ -38,6 +39,7 @@ std::unique_ptr<DemoBackend> DemoBackend::start(
     demo->m_settings.baseUrl = baseUrl;
     demo->m_settings.clientId = options.clientId;
     demo->m_settings.clientSecret = options.clientSecret;
+    demo->m_orgId = demo->server()->data().orgId(); // built before the server listens, never changed
     return demo;
 }
 

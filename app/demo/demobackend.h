@@ -33,6 +33,8 @@ public:
 
     /// Signs in with the simulator's demo client.
     ConnectionSettings connectionSettings() const;
+    /// The demo org's id (what organizations/me answers), known without a request.
+    QString orgId() const { return m_orgId; }
     /// The simulator. With Threading::OwnThread it lives on that thread: call it through
     /// QMetaObject::invokeMethod only.
     sim::BillingSimServer* server() const;
@@ -43,6 +45,7 @@ private:
     std::unique_ptr<sim::BillingSimServer> m_server;
     std::unique_ptr<sim::SimThread> m_thread;
     ConnectionSettings m_settings;
+    QString m_orgId;
 };
 
 } // namespace bd

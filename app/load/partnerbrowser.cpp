@@ -4,6 +4,7 @@
 #include "api/trustorsjob.h"
 #include "load/periodwalker.h"
 #include "models/periodlistmodel.h"
+#include "store/reportstore.h"
 
 using namespace Qt::StringLiterals;
 
@@ -34,9 +35,32 @@ PartnerBrowser::~PartnerBrowser() = default;
 
 void PartnerBrowser::connectWalker(PeriodWalker* walker)
 {
-    connect(walker, &PeriodWalker::periodLoaded, this, &PartnerBrowser::onPeriodLoaded);
+    connect(walker, &PeriodWalker::periodLoaded, this,
+        [this, walker](int index, const TrusteeBillingOverview& overview) {
+            const QDateTime storedAt = walker->storedAt(index);
+            onPeriodLoaded(index, overview, storedAt.isValid() ? storedAt : QDateTime::currentDateTimeUtc());
+        });
+    connect(walker, &PeriodWalker::storeFailed, this, &PartnerBrowser::storeFailed);
     connect(walker, &PeriodWalker::periodFailed, this, &PartnerBrowser::periodFailed);
     connect(walker, &PeriodWalker::historyEnded, this, &PartnerBrowser::onHistoryEnded);
+}
+
+void PartnerBrowser::setStore(ReportStore* store, const StoreScope& scope)
+{
+    m_walker->setStore(store, scope);
+    m_stepper->setStore(store, scope);
+}
+
+void PartnerBrowser::setOffline(bool offline)
+{
+    const auto refetch = offline ? PeriodWalker::Refetch::Nothing : PeriodWalker::Refetch::Changing;
+    m_walker->setRefetch(refetch);
+    m_stepper->setRefetch(refetch);
+}
+
+int PartnerBrowser::walkServedFromStore() const
+{
+    return m_walker->servedFromStore();
 }
 
 void PartnerBrowser::listTrustors()
@@ -111,10 +135,12 @@ bool PartnerBrowser::isWalking() const
     return m_walker->isRunning();
 }
 
-void PartnerBrowser::onPeriodLoaded(int index, const TrusteeBillingOverview& overview)
+void PartnerBrowser::onPeriodLoaded(
+    int index, const TrusteeBillingOverview& overview, const QDateTime& fetchedAt)
 {
     m_periods->setPeriod(index, overview);
-    m_fetchedAt = QDateTime::currentDateTimeUtc();
+    if (!m_fetchedAt.isValid() || fetchedAt > m_fetchedAt)
+        m_fetchedAt = fetchedAt;
     const bool refreshesShown
         = overview.billingPeriodStartDate && *overview.billingPeriodStartDate == m_currentStart;
     const bool shown = m_currentIndex < 0 || index == m_pendingIndex || refreshesShown;

@@ -2,6 +2,7 @@
 
 #include "api/apierror.h"
 #include "domain/trustor.h"
+#include "store/storescope.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -16,6 +17,7 @@ class BillingApi;
 class OrgApi;
 class PeriodListModel;
 class PeriodWalker;
+class ReportStore;
 class TrustorsJob;
 struct TrusteeBillingOverview;
 
@@ -33,6 +35,10 @@ public:
     PartnerBrowser(OrgApi* orgs, BillingApi* billing, QObject* parent = nullptr);
     ~PartnerBrowser() override;
 
+    /// Keeps every period fetched in `store` and serves closed ones from it (PeriodWalker); nullptr: none.
+    void setStore(ReportStore* store, const StoreScope& scope);
+    /// Offline: periods come from the store alone. Takes effect at the next fetch.
+    void setOffline(bool offline);
     /// Lists the trustor orgs (nothing happens while a listing is under way).
     void listTrustors();
     /// Opens a customer org on its active period (index 0); what was loaded for another org is forgotten.
@@ -61,7 +67,9 @@ public:
     int fetchingIndex() const { return m_pendingIndex; }
     /// The first index past the history, once known.
     std::optional<int> historyEnd() const { return m_historyEnd; }
-    /// When the newest answer arrived (invalid before the first).
+    /// Periods of the last walk that the store answered without a request.
+    int walkServedFromStore() const;
+    /// When the newest answer shown was fetched (invalid before the first); a stored one's fetch time.
     QDateTime lastFetchedAt() const { return m_fetchedAt; }
     /// What an export or print of the open org is about: the org (name and id), the walked dates and the note
     /// that costs are estimates.
@@ -89,6 +97,8 @@ Q_SIGNALS:
     /// A period was added to or replaced in periods().
     void periodAdded(int billingPeriodIndex);
     void periodFailed(int billingPeriodIndex, const bd::ApiError& error);
+    /// A period could not be kept in the store.
+    void storeFailed(const QString& message);
     /// No period exists at this index nor at any older one.
     void historyEnded(int firstMissingIndex);
     void walkProgress(int done, int total);
@@ -100,7 +110,7 @@ Q_SIGNALS:
 private:
     void fetchOne(int index);
     void stopPeriods();
-    void onPeriodLoaded(int index, const TrusteeBillingOverview& overview);
+    void onPeriodLoaded(int index, const TrusteeBillingOverview& overview, const QDateTime& fetchedAt);
     void onHistoryEnded(int firstMissingIndex);
     void connectWalker(PeriodWalker* walker);
 

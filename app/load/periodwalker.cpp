@@ -54,60 +54,180 @@ PeriodWalker::~PeriodWalker()
 
 bool PeriodWalker::isRunning() const
 {
-    return std::any_of(
-        m_jobs.cbegin(), m_jobs.cend(), [](const QPointer<OverviewJob>& job) { return !job.isNull(); });
+    return m_fromStorePending > 0
+        || std::any_of(
+            m_jobs.cbegin(), m_jobs.cend(), [](const QPointer<OverviewJob>& job) { return !job.isNull(); });
+}
+
+void PeriodWalker::setStore(ReportStore* store, const StoreScope& scope)
+{
+    m_store = scope.isValid() ? store : nullptr;
+    m_scope = scope;
+}
+
+QDateTime PeriodWalker::now() const
+{
+    return m_now ? m_now() : QDateTime::currentDateTimeUtc();
 }
 
 void PeriodWalker::walk(const QString& trustorOrgId, int first, int last)
 {
     cancel();
-    ++m_generation;
+    const quint64 generation = ++m_generation;
     m_trustorOrgId = trustorOrgId;
     m_first = first;
     m_historyEnd.reset();
     m_periodDates.clear();
+    m_storedAt.clear();
     m_done = 0;
+    m_fromStorePending = 0;
+    m_servedFromStore = 0;
+    m_fetched = 0;
     m_jobs = QList<QPointer<OverviewJob>>(std::max(0, last - first + 1));
-    for (int slot = 0; slot < m_jobs.size(); ++slot) {
-        const int index = first + slot;
-        OverviewJob* job = m_api->fetchTrusteeOverview(trustorOrgId, index);
-        m_jobs[slot] = job;
-        // Each handler checks that the job is still the slot's (not cancelled, not replaced by a new walk).
-        connect(job, &OverviewJob::overviewReady, this,
-            [this, slot, index, job](const TrusteeBillingOverview& overview) {
-                if (m_jobs.value(slot) != job)
-                    return;
-                const QString problem = answerProblem(index, overview);
-                if (!problem.isEmpty()) {
-                    settle(
-                        slot, [&] { Q_EMIT periodFailed(index, ApiError(ApiError::Kind::Parse, problem)); });
-                    return;
-                }
-                if (overview.billingPeriodStartDate)
-                    m_periodDates.insert(
-                        index, { *overview.billingPeriodStartDate, overview.billingPeriodEndDate });
-                settle(slot, [&] { Q_EMIT periodLoaded(index, overview); });
-            });
-        connect(job, &ApiJob::failed, this, [this, slot, index, job](const ApiError& error) {
-            if (m_jobs.value(slot) != job)
-                return;
-            // Only Genesys' own not.found past the active period ends the history. A 404 at index 0 says the
-            // org is unknown (or does not trust this one), and a proxy's 404 page is an error like any other.
-            const bool notFound = error.httpStatus() == 404 && error.code() == u"not.found"_s;
-            if (notFound && index > 0) {
-                settle(slot, [&] { onHistoryEnd(index); });
-                return;
-            }
-            // Sign-in and permission failures (a disabled trust answers 403) and an unknown org are about the
-            // org, not the period: every other index would fail the same way, so stop asking.
-            if (notFound || error.affectsWholeOrg())
-                abandonOthers(slot);
-            settle(slot, [&] { Q_EMIT periodFailed(index, error); });
-        });
-    }
+    const QMap<int, ReportStore::OverviewEntry> stored = storedByIndex();
+    for (int slot = 0; slot < m_jobs.size() && generation == m_generation; ++slot)
+        startSlot(slot, stored);
+    if (generation != m_generation)
+        return;
     Q_EMIT progressChanged(0, int(m_jobs.size()));
     if (m_jobs.isEmpty())
         Q_EMIT finished();
+}
+
+QMap<int, ReportStore::OverviewEntry> PeriodWalker::storedByIndex() const
+{
+    QMap<int, ReportStore::OverviewEntry> byIndex;
+    if (!m_store || m_refetch == Refetch::Everything)
+        return byIndex;
+    const QList<ReportStore::OverviewEntry> entries = m_store->overviews(m_scope, m_trustorOrgId);
+    if (entries.isEmpty())
+        return byIndex;
+    // The newest stored period is the active one while it has not ended, as it was when fetched. Offline, an
+    // ended one is taken as the period before the active one; online, nothing is served until Genesys says
+    // which period is active.
+    const ReportStore::OverviewEntry& newest = entries.first();
+    const std::optional<QDateTime> end = newest.overview.billingPeriodEndDate;
+    int index = 0;
+    if (!end || *end <= now()) {
+        if (m_refetch != Refetch::Nothing)
+            return byIndex;
+        index = 1;
+    } else if (newest.fetchedIndex != 0) {
+        return byIndex;
+    }
+    byIndex.insert(index, newest);
+    for (qsizetype i = 1; i < entries.size(); ++i) {
+        const auto& newer = entries.at(i - 1).overview;
+        const auto& older = entries.at(i).overview;
+        if (!older.billingPeriodEndDate || !newer.billingPeriodStartDate)
+            break;
+        const qint64 gap = older.billingPeriodEndDate->msecsTo(*newer.billingPeriodStartDate);
+        if (gap <= 0 || gap > 1000)
+            break; // a period is missing from the store: indexes past it are not known
+        byIndex.insert(++index, entries.at(i));
+    }
+    return byIndex;
+}
+
+void PeriodWalker::startSlot(int slot, const QMap<int, ReportStore::OverviewEntry>& stored)
+{
+    const int index = m_first + slot;
+    const auto entry = stored.constFind(index);
+    const bool have = entry != stored.cend();
+    if (have && (entry->isClosed() || m_refetch == Refetch::Nothing)) {
+        // Announced from the event loop, like an answer: the caller connects after walk() returns.
+        ++m_fromStorePending;
+        m_storedAt.insert(index, entry->fetchedAt);
+        const quint64 generation = m_generation;
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, slot, index, overview = entry->overview] {
+                if (generation != m_generation)
+                    return;
+                --m_fromStorePending;
+                ++m_servedFromStore;
+                accept(slot, index, overview);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    if (m_refetch == Refetch::Nothing) {
+        ++m_fromStorePending;
+        const quint64 generation = m_generation;
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, slot, index] {
+                if (generation != m_generation)
+                    return;
+                --m_fromStorePending;
+                settle(slot, [&] {
+                    Q_EMIT periodFailed(index,
+                        ApiError(ApiError::Kind::Config,
+                            tr("The local store has no billing period %1 of org %2.")
+                                .arg(index)
+                                .arg(m_trustorOrgId)));
+                });
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    OverviewJob* job = m_api->fetchTrusteeOverview(m_trustorOrgId, index);
+    m_jobs[slot] = job;
+    if (have) {
+        // The active period can still change: its stored copy is shown until Genesys answers.
+        m_storedAt.insert(index, entry->fetchedAt);
+        const quint64 generation = m_generation;
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, job, index, overview = entry->overview] {
+                if (generation == m_generation && m_jobs.contains(job))
+                    Q_EMIT periodLoaded(index, overview);
+            },
+            Qt::QueuedConnection);
+    }
+    // Each handler checks that the job is still the slot's (not cancelled, not replaced by a new walk).
+    connect(job, &OverviewJob::overviewReady, this,
+        [this, slot, index, job](const TrusteeBillingOverview& overview) {
+            if (m_jobs.value(slot) != job)
+                return;
+            ++m_fetched;
+            m_storedAt.remove(index);
+            if (m_store && answerProblem(index, overview).isEmpty()) {
+                QString problem;
+                if (!m_store->putOverview(
+                        m_scope, m_trustorOrgId, index, overview, job->body(), now(), &problem))
+                    Q_EMIT storeFailed(problem);
+            }
+            accept(slot, index, overview);
+        });
+    connect(job, &ApiJob::failed, this, [this, slot, index, job](const ApiError& error) {
+        if (m_jobs.value(slot) != job)
+            return;
+        // Only Genesys' own not.found past the active period ends the history. A 404 at index 0 says the
+        // org is unknown (or does not trust this one), and a proxy's 404 page is an error like any other.
+        const bool notFound = error.httpStatus() == 404 && error.code() == u"not.found"_s;
+        if (notFound && index > 0) {
+            settle(slot, [&] { onHistoryEnd(index); });
+            return;
+        }
+        // Sign-in and permission failures (a disabled trust answers 403) and an unknown org are about the
+        // org, not the period: every other index would fail the same way, so stop asking.
+        if (notFound || error.affectsWholeOrg())
+            abandonOthers(slot);
+        settle(slot, [&] { Q_EMIT periodFailed(index, error); });
+    });
+}
+
+void PeriodWalker::accept(int slot, int index, const TrusteeBillingOverview& overview)
+{
+    const QString problem = answerProblem(index, overview);
+    if (!problem.isEmpty()) {
+        settle(slot, [&] { Q_EMIT periodFailed(index, ApiError(ApiError::Kind::Parse, problem)); });
+        return;
+    }
+    if (overview.billingPeriodStartDate)
+        m_periodDates.insert(index, { *overview.billingPeriodStartDate, overview.billingPeriodEndDate });
+    settle(slot, [&] { Q_EMIT periodLoaded(index, overview); });
 }
 
 QString PeriodWalker::answerProblem(int index, const TrusteeBillingOverview& overview) const
@@ -129,7 +249,7 @@ QString PeriodWalker::answerProblem(int index, const TrusteeBillingOverview& ove
     }
     const QDateTime start = *overview.billingPeriodStartDate;
     for (auto it = m_periodDates.cbegin(); it != m_periodDates.cend(); ++it) {
-        if (it.value().start == start)
+        if (it.key() != index && it.value().start == start)
             return tr("Billing periods %1 and %2 are the same period (from %3): the index shifted while the "
                       "periods "
                       "were read, as it does when a period closes. Load them again.")
@@ -212,6 +332,7 @@ void PeriodWalker::cancel()
 {
     ++m_generation;
     const bool wasRunning = isRunning();
+    m_fromStorePending = 0;
     for (auto& job : m_jobs) {
         if (job) {
             job->disconnect(this);

@@ -2,6 +2,8 @@
 
 #include "api/apierror.h"
 #include "domain/trusteebillingoverview.h"
+#include "store/reportstore.h"
+#include "store/storescope.h"
 
 #include <QList>
 #include <QMap>
@@ -23,6 +25,12 @@ class OverviewJob;
 /// the same way. Every answer is checked against its request: the org it is for, dates that tell it apart
 /// from the other periods and follow on from its neighbours, and no negative figures; one that does not check
 /// out is a periodFailed(), never a period.
+///
+/// With a local store, every period fetched is kept under its dates. A closed period (one fetched as index ≥
+/// 1) is served from the store with no request once the walker knows which stored period is which index: the
+/// stored active period anchors the chain while it has not ended, and each older one is the stored period
+/// that ends where its newer neighbour starts. Indexes are never trusted alone, since they shift when a
+/// period closes. The active period is fetched again every time, its stored copy shown first.
 class PeriodWalker final : public QObject
 {
     Q_OBJECT
@@ -32,6 +40,15 @@ public:
     explicit PeriodWalker(BillingApi* api, QObject* parent = nullptr);
     ~PeriodWalker() override;
 
+    /// Which stored periods are asked for again (as UsageSeriesLoader::Refetch).
+    enum class Refetch { Changing, Everything, Nothing };
+    /// Keeps and serves periods in `store` for `scope`; nullptr (or an invalid scope) uses none.
+    void setStore(ReportStore* store, const StoreScope& scope);
+    void setRefetch(Refetch refetch) { m_refetch = refetch; }
+    /// The clock that stamps each fetch and tells whether a stored active period has ended; the system
+    /// clock when unset.
+    void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
+
     /// Starts fetching indexes first..last of one trustor org; a walk under way is cancelled first.
     void walk(const QString& trustorOrgId, int first, int last);
     void cancel();
@@ -40,6 +57,11 @@ public:
     QString trustorOrgId() const { return m_trustorOrgId; }
     /// The first index that does not exist, once known.
     std::optional<int> historyEnd() const { return m_historyEnd; }
+    /// When the period handed out for this index in this walk was fetched, if it came from the store.
+    QDateTime storedAt(int billingPeriodIndex) const { return m_storedAt.value(billingPeriodIndex); }
+    /// Periods of this walk answered by the store without a request, and periods fetched.
+    int servedFromStore() const { return m_servedFromStore; }
+    int fetched() const { return m_fetched; }
 
 Q_SIGNALS:
     void periodLoaded(int billingPeriodIndex, const bd::TrusteeBillingOverview& overview);
@@ -49,6 +71,8 @@ Q_SIGNALS:
     void historyEnded(int firstMissingIndex);
     void progressChanged(int done, int total);
     void finished();
+    /// A period could not be kept in the store (the walk goes on without it).
+    void storeFailed(const QString& message);
 
 private:
     struct PeriodDates
@@ -57,6 +81,13 @@ private:
         std::optional<QDateTime> end;
     };
 
+    /// The stored periods of the trustor by the index they have now, as far as the chain can be followed.
+    QMap<int, ReportStore::OverviewEntry> storedByIndex() const;
+    /// Starts the slot: from the store, or a request (showing a stored copy first when there is one).
+    void startSlot(int slot, const QMap<int, ReportStore::OverviewEntry>& stored);
+    /// Takes an answer for `index`, from Genesys or the store: checked, then announced.
+    void accept(int slot, int index, const TrusteeBillingOverview& overview);
+    QDateTime now() const;
     /// Why an answer for `index` cannot be taken as that period, or an empty string.
     QString answerProblem(int index, const TrusteeBillingOverview& overview) const;
     void onHistoryEnd(int index);
@@ -68,6 +99,14 @@ private:
     QString m_trustorOrgId;
     int m_first = 0;
     QList<QPointer<OverviewJob>> m_jobs;
+    int m_fromStorePending = 0; ///< slots whose stored answer is still to be announced
+    ReportStore* m_store = nullptr;
+    StoreScope m_scope;
+    Refetch m_refetch = Refetch::Changing;
+    std::function<QDateTime()> m_now;
+    QMap<int, QDateTime> m_storedAt;
+    int m_servedFromStore = 0;
+    int m_fetched = 0;
     std::optional<int> m_historyEnd;
     QMap<int, PeriodDates> m_periodDates; ///< the dates of each period loaded so far, by index
     int m_done = 0;

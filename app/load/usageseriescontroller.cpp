@@ -2,6 +2,7 @@
 
 #include "domain/datacutoff.h"
 #include "domain/datebuckets.h"
+#include "domain/utc.h"
 #include "load/usageseriesloader.h"
 #include "models/usageseriesmodel.h"
 
@@ -18,7 +19,11 @@ UsageSeriesController::UsageSeriesController(BillingApi* api, QObject* parent)
         [this](int bucket, const BillingUsageReport& report) {
             m_model->setReport(bucket, report);
             m_failures.remove(bucket);
-            m_updatedAt = QDateTime::currentDateTimeUtc();
+            m_staleFailures.remove(bucket);
+            const QDateTime fetchedAt = m_loader->storedAt(bucket);
+            const QDateTime at = fetchedAt.isValid() ? fetchedAt : QDateTime::currentDateTimeUtc();
+            if (!m_updatedAt.isValid() || at > m_updatedAt)
+                m_updatedAt = at;
             Q_EMIT bucketLoaded(bucket);
         });
     connect(m_loader, &UsageSeriesLoader::bucketGenerating, this,
@@ -26,6 +31,7 @@ UsageSeriesController::UsageSeriesController(BillingApi* api, QObject* parent)
     connect(m_loader, &UsageSeriesLoader::bucketFailed, this, &UsageSeriesController::onBucketFailed);
     connect(m_loader, &UsageSeriesLoader::progressChanged, this, &UsageSeriesController::progressChanged);
     connect(m_loader, &UsageSeriesLoader::finished, this, &UsageSeriesController::onFinished);
+    connect(m_loader, &UsageSeriesLoader::storeFailed, this, &UsageSeriesController::storeFailed);
 }
 
 UsageSeriesController::~UsageSeriesController() = default;
@@ -38,13 +44,57 @@ void UsageSeriesController::load(const DateRange& range, Granularity granularity
         m_loader->cancel();
     }
     m_failures.clear();
+    m_staleFailures.clear();
+    m_updatedAt = QDateTime();
     m_accessDenied = false;
     m_range = range;
+    m_loader->setRefetch(m_offline ? UsageSeriesLoader::Refetch::Nothing
+            : m_refetchEverything  ? UsageSeriesLoader::Refetch::Everything
+                                   : UsageSeriesLoader::Refetch::Changing);
+    m_refetchEverything = false;
     const QList<DateBucket> buckets = DateBuckets::tile(range.first, range.last, granularity, cycleDay);
     m_model->setBuckets(buckets, granularity, cycleDay);
     m_model->setDataThrough(DataCutoff::lastCompleteDay(today()));
     m_loader->load(buckets);
     Q_EMIT progressChanged();
+}
+
+void UsageSeriesController::setStore(ReportStore* store, const StoreScope& scope)
+{
+    m_loader->setStore(store, scope);
+    m_loader->setClock([this] {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        return m_today.isValid() ? QDateTime(m_today, now.time(), UtcZone) : now;
+    });
+}
+
+int UsageSeriesController::servedFromStore() const
+{
+    return m_loader->servedFromStore();
+}
+
+int UsageSeriesController::fetched() const
+{
+    return m_loader->fetched();
+}
+
+QDateTime UsageSeriesController::storedAt(int bucket) const
+{
+    return m_loader->storedAt(bucket);
+}
+
+QDateTime UsageSeriesController::offlineSince() const
+{
+    QDateTime oldest;
+    for (auto it = m_staleFailures.cbegin(); it != m_staleFailures.cend(); ++it) {
+        const ApiError::Reason reason = it.value().reason();
+        if (reason != ApiError::Reason::Unreachable && reason != ApiError::Reason::TimedOut)
+            continue;
+        const QDateTime at = m_loader->storedAt(it.key());
+        if (!oldest.isValid() || at < oldest)
+            oldest = at;
+    }
+    return oldest;
 }
 
 QDate UsageSeriesController::today() const
@@ -94,12 +144,18 @@ LoadSummary UsageSeriesController::summary() const
 
 void UsageSeriesController::onBucketFailed(int bucket, const ApiError& error)
 {
-    if (error.kind() == ApiError::Kind::Cancelled) {
+    if (m_loader->storedAt(bucket).isValid()) {
+        // The stored report stays on screen, marked with its fetch time; only its refresh failed.
+        m_model->setBucketState(bucket, BucketState::Loaded);
+        if (error.kind() != ApiError::Kind::Cancelled)
+            m_staleFailures.insert(bucket, error);
+    } else if (error.kind() == ApiError::Kind::Cancelled) {
         m_model->setBucketState(bucket, BucketState::Cancelled);
         return;
+    } else {
+        m_model->setBucketFailed(bucket, error.userMessage());
+        m_failures.insert(bucket, error);
     }
-    m_model->setBucketFailed(bucket, error.userMessage());
-    m_failures.insert(bucket, error);
     if (error.affectsWholeOrg() && !m_accessDenied) {
         m_accessDenied = true;
         Q_EMIT accessDenied(error);
@@ -110,7 +166,7 @@ void UsageSeriesController::onBucketFailed(int bucket, const ApiError& error)
 void UsageSeriesController::onFinished()
 {
     for (int bucket = 0; bucket < m_model->buckets().size(); ++bucket) {
-        if (m_loader->state(bucket) == BucketState::Cancelled)
+        if (m_loader->state(bucket) == BucketState::Cancelled && !m_loader->storedAt(bucket).isValid())
             m_model->setBucketState(bucket, BucketState::Cancelled);
     }
     Q_EMIT progressChanged();

@@ -4,6 +4,7 @@
 #include "domain/granularity.h"
 #include "domain/rangepreset.h"
 #include "load/loadsummary.h"
+#include "store/storescope.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -12,6 +13,7 @@
 namespace bd {
 
 class BillingApi;
+class ReportStore;
 class UsageSeriesLoader;
 class UsageSeriesModel;
 
@@ -31,6 +33,12 @@ public:
     /// today() are partial or have no data yet (UsageSeriesModel::coverage()). Monthly buckets start on
     /// `cycleDay`: 1 for calendar months, else the billing cycle's day.
     void load(const DateRange& range, Granularity granularity, int cycleDay = 1);
+    /// Keeps every report in `store` and serves closed ones from it (UsageSeriesLoader); nullptr: no store.
+    void setStore(ReportStore* store, const StoreScope& scope);
+    /// Offline: the store alone answers, and a bucket it lacks is missing. Takes effect at the next load().
+    void setOffline(bool offline) { m_offline = offline; }
+    /// The next load() asks Genesys for every bucket again, stored or not ("Refetch everything").
+    void refetchEverythingOnce() { m_refetchEverything = true; }
     /// Pins "today" (UTC) for the data cut-off; invalid follows the clock.
     void setToday(QDate today) { m_today = today; }
     /// The current UTC day: the pinned one, or the clock's.
@@ -49,6 +57,14 @@ public:
     /// When the last report arrived (invalid before the first).
     QDateTime updatedAt() const { return m_updatedAt; }
     LoadSummary summary() const;
+    /// Buckets of the last load answered by the store without a request, and reports fetched.
+    int servedFromStore() const;
+    int fetched() const;
+    /// When the bucket's report shown was fetched, if it came from the store; invalid when fresh.
+    QDateTime storedAt(int bucket) const;
+    /// Genesys could not be reached and stored reports are shown instead of fresh ones: the oldest fetch
+    /// time among them; invalid otherwise.
+    QDateTime offlineSince() const;
 
 Q_SIGNALS:
     /// A bucket's report arrived and is in the model.
@@ -57,6 +73,8 @@ Q_SIGNALS:
     void accessDenied(const bd::ApiError& error);
     /// Counts changed.
     void progressChanged();
+    /// A report could not be kept in the store.
+    void storeFailed(const QString& message);
     /// Nothing is loading any more (every bucket loaded, failed or was cancelled).
     void settled();
 
@@ -69,8 +87,12 @@ private:
     DateRange m_range;
     QDate m_today;
     QHash<int, ApiError> m_failures;
+    QHash<int, ApiError>
+        m_staleFailures; ///< buckets that still show their stored report: why it is not fresh
     QDateTime m_updatedAt;
     bool m_accessDenied = false;
+    bool m_offline = false;
+    bool m_refetchEverything = false;
 };
 
 } // namespace bd

@@ -3,6 +3,7 @@
 #include "api/billingapi.h"
 #include "api/usagereportjob.h"
 #include "domain/billingusagereport.h"
+#include "store/reportstore.h"
 
 #include <algorithm>
 #include <functional>
@@ -29,6 +30,12 @@ int UsageSeriesLoader::count(BucketState state) const
     return int(std::count(m_states.cbegin(), m_states.cend(), state));
 }
 
+void UsageSeriesLoader::setStore(ReportStore* store, const StoreScope& scope)
+{
+    m_store = scope.isValid() ? store : nullptr;
+    m_scope = scope;
+}
+
 void UsageSeriesLoader::load(const QList<DateBucket>& buckets)
 {
     cancel();
@@ -36,11 +43,56 @@ void UsageSeriesLoader::load(const QList<DateBucket>& buckets)
     m_buckets = buckets;
     m_states = QList<BucketState>(buckets.size(), BucketState::Pending);
     m_jobs = QList<QPointer<UsageReportJob>>(buckets.size());
-    for (int i = 0; i < buckets.size(); ++i)
-        startBucket(i);
+    m_storedAt = QList<QDateTime>(buckets.size());
+    m_servedFromStore = 0;
+    m_fetched = 0;
+    for (int i = 0; i < buckets.size(); ++i) {
+        if (!serveFromStore(i))
+            startBucket(i);
+    }
     Q_EMIT progressChanged();
-    if (buckets.isEmpty())
+    if (!isRunning())
         Q_EMIT finished();
+}
+
+bool UsageSeriesLoader::serveFromStore(int index)
+{
+    if (!m_store || m_refetch == Refetch::Everything)
+        return false;
+    const DateBucket& bucket = m_buckets.at(index);
+    const auto entry = m_store->usageReport(m_scope, bucket.start(), bucket.end());
+    if (!entry && m_refetch != Refetch::Nothing)
+        return false;
+    const bool final = !entry || entry->isFinal || m_refetch == Refetch::Nothing;
+    if (entry)
+        m_storedAt[index] = entry->fetchedAt;
+    // Announced from the event loop, like an answer, so that a whole load from the store settles after
+    // load() has returned; the bucket stays Pending until then.
+    const quint64 generation = m_generation;
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation, index, final, entry] {
+            if (generation != m_generation)
+                return;
+            if (!entry) {
+                const DateBucket& bucket = m_buckets.at(index);
+                settle(index, BucketState::Failed, [&] {
+                    Q_EMIT bucketFailed(index,
+                        ApiError(ApiError::Kind::Config,
+                            tr("The local store has no report for %1 – %2.")
+                                .arg(bucket.start().date().toString(Qt::ISODate),
+                                    bucket.end().addMSecs(-1).date().toString(Qt::ISODate))));
+                });
+            } else if (final) {
+                ++m_servedFromStore;
+                settle(index, BucketState::Loaded, [&] { Q_EMIT bucketLoaded(index, entry->report); });
+            } else if (m_storedAt.value(index).isValid()) {
+                // Shown until the fresh report arrives (unless it already has).
+                Q_EMIT bucketLoaded(index, entry->report);
+            }
+        },
+        Qt::QueuedConnection);
+    return final;
 }
 
 void UsageSeriesLoader::retry(int index)
@@ -51,7 +103,8 @@ void UsageSeriesLoader::retry(int index)
     if (state != BucketState::Failed && state != BucketState::Cancelled)
         return;
     m_states[index] = BucketState::Pending;
-    startBucket(index);
+    if (!serveFromStore(index))
+        startBucket(index);
     Q_EMIT progressChanged();
 }
 
@@ -94,6 +147,15 @@ void UsageSeriesLoader::startBucket(int index)
     connect(job, &UsageReportJob::reportReady, this, [this, index, job](const BillingUsageReport& report) {
         if (m_jobs.value(index) != job)
             return;
+        ++m_fetched;
+        m_storedAt[index] = QDateTime();
+        if (m_store) {
+            QString problem;
+            const QDateTime now = m_now ? m_now() : QDateTime::currentDateTimeUtc();
+            if (!m_store->putUsageReport(
+                    m_scope, job->startDate(), job->endDate(), job->body(), now, &problem))
+                Q_EMIT storeFailed(problem);
+        }
         settle(index, BucketState::Loaded, [&] { Q_EMIT bucketLoaded(index, report); });
     });
     connect(job, &ApiJob::failed, this, [this, index, job](const ApiError& error) {

@@ -57,12 +57,19 @@ void SessionController::keepRenewedToken(const Profile& profile, const Secrets& 
     auth->useUserToken(secrets.accessToken, secrets.accessTokenExpiresAt);
 }
 
-void SessionController::rememberOrgName(const QString& profileName, const QString& orgName)
+void SessionController::rememberOrg(const QString& profileName, const QString& orgName, const QString& orgId)
 {
-    if (auto profile = m_profiles->profile(profileName); profile && profile->label != orgName) {
+    if (auto profile = m_profiles->profile(profileName);
+        profile && (profile->label != orgName || profile->orgId != orgId)) {
         profile->label = orgName;
+        profile->orgId = orgId;
         m_profiles->save(*profile);
     }
+}
+
+QString SessionController::demoOrgId() const
+{
+    return m_demo ? m_demo->orgId() : QString();
 }
 
 SessionController::~SessionController() = default;
@@ -83,7 +90,7 @@ void SessionController::nameOrganization(ApiSession* session)
     const QPointer<ApiSession> about = session;
     connect(job, &OrganizationJob::organizationReady, this, [this, about](const Organization& organization) {
         if (about)
-            Q_EMIT organizationNamed(about, organization.name);
+            Q_EMIT organizationNamed(about, organization.name, organization.id);
     });
     connect(job, &ApiJob::failed, this, [this, about](const ApiError& error) {
         if (about)

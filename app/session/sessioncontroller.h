@@ -43,18 +43,21 @@ public:
         const Profile& profile, const Secrets& secrets, QObject* context, std::function<void()> saved);
     /// A browser sign-in renewed: the new token goes to the keychain and to the session's sign-in.
     void keepRenewedToken(const Profile& profile, const Secrets& secrets, TokenProvider* auth);
-    /// Remembers the org's name with a saved profile, so that the profile menu can show it next time.
-    void rememberOrgName(const QString& profileName, const QString& orgName);
+    /// Remembers the org's name and id with a saved profile, so that the profile menu can show the name and
+    /// the stored data can be found next time before Genesys answers.
+    void rememberOrg(const QString& profileName, const QString& orgName, const QString& orgId);
 
     /// A session on the demo org; nullptr with *error set when the simulator cannot start.
     std::unique_ptr<ApiSession> openDemo(QString* error);
+    /// The demo org's id once openDemo() has started it; empty before.
+    QString demoOrgId() const;
     /// Asks for the org's name: organizationNamed() or organizationFailed() follows.
     void nameOrganization(ApiSession* session);
     /// Asks who is signed in (a browser sign-in acts as a person): personNamed() follows when Genesys says.
     void namePerson(ApiSession* session);
 
 Q_SIGNALS:
-    void organizationNamed(bd::ApiSession* session, const QString& name);
+    void organizationNamed(bd::ApiSession* session, const QString& name, const QString& orgId);
     void organizationFailed(bd::ApiSession* session, const bd::ApiError& error);
     void personNamed(bd::ApiSession* session, const QString& name);
 

@@ -213,6 +213,11 @@ void PartnerPage::setProvenance(const Provenance& provenance)
     m_provenance = provenance;
 }
 
+void PartnerPage::setStore(ReportStore* store, const StoreScope& scope)
+{
+    m_browser->setStore(store, scope);
+}
+
 PageStatus PartnerPage::status() const
 {
     return m_status;

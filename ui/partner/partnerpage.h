@@ -46,6 +46,7 @@ public:
     void copySelection() override;
     void printInteractively() override;
     void setProvenance(const Provenance& provenance) override;
+    void setStore(ReportStore* store, const StoreScope& scope) override;
     PageStatus status() const override;
 
     /// Compares two rows of the walked periods on the Compare tab.

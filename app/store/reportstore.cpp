@@ -1,0 +1,322 @@
+#include "store/reportstore.h"
+
+#include "domain/datacutoff.h"
+#include "domain/utc.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTimeZone>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace bd {
+
+namespace {
+
+// Marks the file as this product's store ("BDst"), so that another SQLite file picked by mistake is refused.
+constexpr qint64 ApplicationId = 0x42447374;
+
+// Each migration runs in one transaction with the user_version it brings the file to.
+const QList<QStringList>& migrations()
+{
+    static const QList<QStringList> steps {
+        // 1: usage reports by window, overviews by period start.
+        {
+            u"CREATE TABLE usage_report (region TEXT NOT NULL, org_id TEXT NOT NULL, start_ms INTEGER NOT "
+            u"NULL,"
+            " end_ms INTEGER NOT NULL, fetched_ms INTEGER NOT NULL, final INTEGER NOT NULL,"
+            " parser INTEGER NOT NULL, body BLOB NOT NULL, PRIMARY KEY (region, org_id, start_ms, end_ms))"_s,
+            u"CREATE TABLE overview (region TEXT NOT NULL, org_id TEXT NOT NULL, trustor_id TEXT NOT NULL,"
+            " start_ms INTEGER NOT NULL, end_ms INTEGER, fetched_index INTEGER NOT NULL,"
+            " fetched_ms INTEGER NOT NULL, parser INTEGER NOT NULL, body BLOB NOT NULL,"
+            " PRIMARY KEY (region, org_id, trustor_id, start_ms))"_s,
+        },
+    };
+    return steps;
+}
+
+qint64 msOf(const QDateTime& time)
+{
+    return time.toMSecsSinceEpoch();
+}
+
+QDateTime timeOf(const QVariant& ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms.toLongLong(), UtcZone);
+}
+
+// SQLite's primary result code (the extended codes carry it in their low byte).
+int sqliteCode(const QSqlError& error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return ok ? (code & 0xff) : -1;
+}
+
+QString problemText(const QString& path, const QSqlError& error)
+{
+    switch (sqliteCode(error)) {
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
+        return ReportStore::tr("The local store %1 is locked by another program.").arg(path);
+    case 8: // SQLITE_READONLY
+    case 14: // SQLITE_CANTOPEN
+        return ReportStore::tr("The local store %1 cannot be written.").arg(path);
+    case 11: // SQLITE_CORRUPT
+    case 26: // SQLITE_NOTADB
+        return ReportStore::tr(
+            "The local store %1 is damaged or is not a Billing Dashboard store; it was left "
+            "as it is.")
+            .arg(path);
+    case 13: // SQLITE_FULL
+        return ReportStore::tr("The disk holding the local store %1 is full.").arg(path);
+    default:
+        return ReportStore::tr("The local store %1 cannot be used: %2").arg(path, error.text());
+    }
+}
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<int> counter;
+    return u"bd-store-%1"_s.arg(counter.fetchAndAddRelaxed(1));
+}
+
+} // namespace
+
+QString ReportStore::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/store.sqlite"_s;
+}
+
+ReportStore::ReportStore(const QString& path, const QString& connection)
+    : m_path(path)
+    , m_connection(connection)
+{ }
+
+ReportStore::~ReportStore()
+{
+    QSqlDatabase::database(m_connection, false).close();
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+std::unique_ptr<ReportStore> ReportStore::open(const QString& path, QString* error)
+{
+    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+        if (error)
+            *error = tr("The folder of the local store %1 cannot be created.").arg(path);
+        return nullptr;
+    }
+    if (QFileInfo(path).exists() && !QFileInfo(path).isFile()) {
+        if (error)
+            *error = tr("The local store %1 is not a file.").arg(path);
+        return nullptr;
+    }
+    const QString connection = nextConnectionName();
+    std::unique_ptr<ReportStore> store(new ReportStore(path, connection));
+    const QString problem = prepare(path, connection);
+    if (problem.isEmpty())
+        return store;
+    if (error)
+        *error = problem;
+    return nullptr;
+}
+
+QString ReportStore::prepare(const QString& path, const QString& connection)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+    db.setDatabaseName(path);
+    // A second window or a cron export writing at the same moment waits its turn instead of failing.
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    if (!db.open())
+        return problemText(path, db.lastError());
+
+    QSqlQuery query(db);
+    // The first read tells a store from a damaged file or another kind of file.
+    if (!query.exec(u"PRAGMA application_id"_s) || !query.next())
+        return problemText(path, query.lastError());
+    const qint64 applicationId = query.value(0).toLongLong();
+    if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
+        return problemText(path, query.lastError());
+    const int version = query.value(0).toInt();
+    if (!query.exec(u"SELECT count(*) FROM sqlite_schema"_s) || !query.next())
+        return problemText(path, query.lastError());
+    const bool empty = query.value(0).toInt() == 0;
+    if (!empty && applicationId != ApplicationId)
+        return tr("%1 is not a Billing Dashboard store; it was left as it is.").arg(path);
+    if (version > SchemaVersion)
+        return tr(
+            "The local store %1 was written by a newer Billing Dashboard (store version %2; this version "
+            "reads up to %3). It was left as it is.")
+            .arg(path)
+            .arg(version)
+            .arg(SchemaVersion);
+
+    if (!query.exec(u"PRAGMA journal_mode=WAL"_s))
+        return problemText(path, query.lastError());
+    for (int next = version + 1; next <= SchemaVersion; ++next) {
+        if (!db.transaction())
+            return problemText(path, db.lastError());
+        bool ok = true;
+        for (const QString& statement : migrations().at(next - 1))
+            ok = ok && query.exec(statement);
+        ok = ok && query.exec(u"PRAGMA application_id=%1"_s.arg(ApplicationId));
+        ok = ok && query.exec(u"PRAGMA user_version=%1"_s.arg(next));
+        if (!ok) {
+            const QSqlError failure = query.lastError();
+            db.rollback();
+            return problemText(path, failure);
+        }
+        if (!db.commit())
+            return problemText(path, db.lastError());
+    }
+    return {};
+}
+
+std::optional<ReportStore::UsageEntry> ReportStore::usageReport(const StoreScope& scope,
+    const QDateTime& start, const QDateTime& end, BillingUsageReport::Resources resources) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(u"SELECT body, fetched_ms, final FROM usage_report"
+                  " WHERE region = ? AND org_id = ? AND start_ms = ? AND end_ms = ?"_s);
+    query.addBindValue(scope.region);
+    query.addBindValue(scope.orgId);
+    query.addBindValue(msOf(start));
+    query.addBindValue(msOf(end));
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    auto parsed = BillingUsageReport::fromJson(qUncompress(query.value(0).toByteArray()), resources);
+    if (!parsed.ok())
+        return std::nullopt;
+    return UsageEntry { parsed.value(), timeOf(query.value(1)), query.value(2).toBool() };
+}
+
+bool ReportStore::putUsageReport(const StoreScope& scope, const QDateTime& start, const QDateTime& end,
+    const QByteArray& body, const QDateTime& fetchedAt, QString* error)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(u"INSERT OR REPLACE INTO usage_report"
+                  " (region, org_id, start_ms, end_ms, fetched_ms, final, parser, body)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    query.addBindValue(scope.region);
+    query.addBindValue(scope.orgId);
+    query.addBindValue(msOf(start));
+    query.addBindValue(msOf(end));
+    query.addBindValue(msOf(fetchedAt));
+    query.addBindValue(end <= DataCutoff::horizon(fetchedAt));
+    query.addBindValue(ParserVersion);
+    query.addBindValue(qCompress(body));
+    if (query.exec())
+        return true;
+    if (error)
+        *error = problemText(m_path, query.lastError());
+    return false;
+}
+
+QList<ReportStore::OverviewEntry> ReportStore::overviews(
+    const StoreScope& scope, const QString& trustorOrgId) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(u"SELECT body, fetched_ms, fetched_index FROM overview"
+                  " WHERE region = ? AND org_id = ? AND trustor_id = ? ORDER BY start_ms DESC"_s);
+    query.addBindValue(scope.region);
+    query.addBindValue(scope.orgId);
+    query.addBindValue(trustorOrgId);
+    QList<OverviewEntry> entries;
+    if (!query.exec())
+        return entries;
+    while (query.next()) {
+        auto parsed = TrusteeBillingOverview::fromJson(qUncompress(query.value(0).toByteArray()));
+        if (parsed.ok())
+            entries.append({ parsed.value(), timeOf(query.value(1)), query.value(2).toInt() });
+    }
+    return entries;
+}
+
+bool ReportStore::putOverview(const StoreScope& scope, const QString& trustorOrgId, int billingPeriodIndex,
+    const TrusteeBillingOverview& overview, const QByteArray& body, const QDateTime& fetchedAt,
+    QString* error)
+{
+    if (!overview.billingPeriodStartDate)
+        return true;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(u"INSERT OR REPLACE INTO overview"
+                  " (region, org_id, trustor_id, start_ms, end_ms, fetched_index, fetched_ms, parser, body)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    query.addBindValue(scope.region);
+    query.addBindValue(scope.orgId);
+    query.addBindValue(trustorOrgId);
+    query.addBindValue(msOf(*overview.billingPeriodStartDate));
+    query.addBindValue(
+        overview.billingPeriodEndDate ? QVariant(msOf(*overview.billingPeriodEndDate)) : QVariant());
+    query.addBindValue(billingPeriodIndex);
+    query.addBindValue(msOf(fetchedAt));
+    query.addBindValue(ParserVersion);
+    query.addBindValue(qCompress(body));
+    if (query.exec())
+        return true;
+    if (error)
+        *error = problemText(m_path, query.lastError());
+    return false;
+}
+
+QList<ReportStore::OrgSummary> ReportStore::summary() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    QList<OrgSummary> orgs;
+    const bool ok = query.exec(
+        u"SELECT region, org_id, sum(usage), sum(overviews), sum(bytes), min(first_ms), max(last_ms),"
+        " max(fetched_ms) FROM ("
+        "  SELECT region, org_id, 1 AS usage, 0 AS overviews, length(body) AS bytes, start_ms AS first_ms,"
+        "   end_ms AS last_ms, fetched_ms FROM usage_report"
+        "  UNION ALL"
+        "  SELECT region, org_id, 0, 1, length(body), start_ms, coalesce(end_ms, start_ms), fetched_ms"
+        "   FROM overview)"
+        " GROUP BY region, org_id ORDER BY region, org_id"_s);
+    if (!ok)
+        return orgs;
+    while (query.next()) {
+        OrgSummary org;
+        org.scope = { query.value(0).toString(), query.value(1).toString() };
+        org.usageReports = query.value(2).toInt();
+        org.overviews = query.value(3).toInt();
+        org.bytes = query.value(4).toLongLong();
+        org.oldestData = timeOf(query.value(5));
+        org.newestData = timeOf(query.value(6));
+        org.lastFetched = timeOf(query.value(7));
+        orgs.append(org);
+    }
+    return orgs;
+}
+
+bool ReportStore::forget(const StoreScope& scope, QString* error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery query(db);
+    bool ok = db.transaction();
+    for (const QString& table : { u"usage_report"_s, u"overview"_s }) {
+        ok = ok && query.prepare(u"DELETE FROM %1 WHERE region = ? AND org_id = ?"_s.arg(table));
+        query.addBindValue(scope.region);
+        query.addBindValue(scope.orgId);
+        ok = ok && query.exec();
+    }
+    if (ok && db.commit())
+        return true;
+    const QSqlError failure = query.lastError().isValid() ? query.lastError() : db.lastError();
+    db.rollback();
+    if (error)
+        *error = problemText(m_path, failure);
+    return false;
+}
+
+qint64 ReportStore::fileSize() const
+{
+    return QFileInfo(m_path).size() + QFileInfo(m_path + u"-wal"_s).size();
+}
+
+} // namespace bd

@@ -1,0 +1,105 @@
+#pragma once
+
+#include "domain/billingusagereport.h"
+#include "domain/trusteebillingoverview.h"
+#include "store/storescope.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace bd {
+
+/// Every billable-usage report and trustee overview fetched, kept in one SQLite file: closed data never
+/// changes, so what is in here is never asked for again, and the window can open without Genesys.
+///
+/// Reports are kept as Genesys sent them (compressed), keyed by org, region and their exact window or period
+/// start, with the fetch time and the version of the parser that read them. A usage report is *final* when
+/// its window had ended before the data cut-off at its fetch time; an overview is *closed* when it was
+/// fetched as a past period (index ≥ 1). Writes are single transactions in WAL mode, so a second window or a
+/// cron export can use the same file at once, and a failed write (a full disk) leaves what was stored as it
+/// was. A store written by a newer version is refused, never migrated down. No secret or token is ever
+/// written here.
+class ReportStore final
+{
+    Q_DECLARE_TR_FUNCTIONS(bd::ReportStore)
+    Q_DISABLE_COPY_MOVE(ReportStore)
+
+public:
+    /// The schema this version writes; a file with a higher one is refused.
+    static constexpr int SchemaVersion = 1;
+    /// The version of the wire parsers whose reading each report passed.
+    static constexpr int ParserVersion = 1;
+
+    /// store.sqlite under QStandardPaths::AppDataLocation: history worth keeping, not a cache.
+    static QString defaultPath();
+    /// Opens the store at `path`, creating it (and its folder) when missing; nullptr with *error set to one
+    /// clear sentence when it cannot be used: not a store, damaged, written by a newer version, locked, or
+    /// not writable. A file that cannot be used is left exactly as it was.
+    static std::unique_ptr<ReportStore> open(const QString& path, QString* error);
+    ~ReportStore();
+
+    QString path() const { return m_path; }
+
+    struct UsageEntry
+    {
+        BillingUsageReport report;
+        QDateTime fetchedAt;
+        bool isFinal = false; ///< the window had ended before the data cut-off when it was fetched
+    };
+    /// The stored report for exactly this window, parsed again; nullopt when none is stored or it no longer
+    /// parses.
+    std::optional<UsageEntry> usageReport(const StoreScope& scope, const QDateTime& start,
+        const QDateTime& end,
+        BillingUsageReport::Resources resources = BillingUsageReport::Resources::Keep) const;
+    /// Keeps a report's body as Genesys sent it, replacing an earlier fetch of the same window.
+    bool putUsageReport(const StoreScope& scope, const QDateTime& start, const QDateTime& end,
+        const QByteArray& body, const QDateTime& fetchedAt, QString* error = nullptr);
+
+    struct OverviewEntry
+    {
+        TrusteeBillingOverview overview;
+        QDateTime fetchedAt;
+        int fetchedIndex = 0; ///< its billingPeriodIndex when fetched (indexes shift at every rotation)
+        bool isClosed() const { return fetchedIndex >= 1; }
+    };
+    /// Every stored period of one customer org, newest period first.
+    QList<OverviewEntry> overviews(const StoreScope& scope, const QString& trustorOrgId) const;
+    /// Keeps an overview's body under its period start (an overview without one cannot be told apart from
+    /// other periods and is not kept), replacing an earlier fetch of the same period.
+    bool putOverview(const StoreScope& scope, const QString& trustorOrgId, int billingPeriodIndex,
+        const TrusteeBillingOverview& overview, const QByteArray& body, const QDateTime& fetchedAt,
+        QString* error = nullptr);
+
+    /// What is stored for one org, for the "Stored data" view.
+    struct OrgSummary
+    {
+        StoreScope scope;
+        int usageReports = 0;
+        int overviews = 0;
+        qint64 bytes = 0; ///< compressed bodies
+        QDateTime oldestData; ///< the earliest window or period start
+        QDateTime newestData; ///< the latest window or period end
+        QDateTime lastFetched;
+    };
+    QList<OrgSummary> summary() const;
+    /// Deletes everything stored for one org.
+    bool forget(const StoreScope& scope, QString* error = nullptr);
+    /// The file's size on disk, with its write-ahead log.
+    qint64 fileSize() const;
+
+private:
+    explicit ReportStore(const QString& path, const QString& connection);
+    /// Opens the connection, checks the file is a store this version can read, and migrates it; the reason
+    /// it cannot be used, or an empty string.
+    static QString prepare(const QString& path, const QString& connection);
+
+    QString m_path;
+    QString m_connection;
+};
+
+} // namespace bd
