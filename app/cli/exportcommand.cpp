@@ -4,6 +4,8 @@
 #include "api/apierror.h"
 #include "api/apisession.h"
 #include "api/billingapi.h"
+#include "api/organizationjob.h"
+#include "api/orgapi.h"
 #include "auth/profileopener.h"
 #include "auth/profilestore.h"
 #include "auth/secretstore.h"
@@ -16,8 +18,10 @@
 #include "domain/datacutoff.h"
 #include "domain/datebuckets.h"
 #include "domain/trusteebillingoverview.h"
+#include "domain/utc.h"
 #include "load/periodwalker.h"
 #include "load/usageseriesloader.h"
+#include "store/reportstore.h"
 
 #include <cstdio>
 #include <memory>
@@ -39,7 +43,7 @@ ExportCommand::~ExportCommand() = default;
 void ExportCommand::start(const ExportOptions& options)
 {
     m_options = options;
-    if (!m_options.profile || m_options.secretGiven || m_options.demo) {
+    if (!m_options.profile || m_options.secretGiven || m_options.demo || m_options.offline) {
         startWithSecrets();
         return;
     }
@@ -84,10 +88,64 @@ void ExportCommand::startWithSecrets()
         fail(error);
         return;
     }
+    openStoreThenRun();
+}
+
+void ExportCommand::openStoreThenRun()
+{
+    if (m_options.storePath.isEmpty()) {
+        run();
+        return;
+    }
+    QString error;
+    m_store = ReportStore::open(m_options.storePath, &error);
+    if (!m_store) {
+        if (m_options.offline) {
+            fail(error);
+            return;
+        }
+        m_say(u"warning: %1 Exporting without it."_s.arg(error));
+        run();
+        return;
+    }
+    const QString region = m_options.demo ? u"demo"_s : m_session->placeLabel();
+    QString orgId = m_demo ? m_demo->orgId() : (m_options.profile ? m_options.profile->orgId : QString());
+    if (!orgId.isEmpty() || m_options.offline) {
+        if (orgId.isEmpty()) {
+            fail(u"profile “%1” has no stored data yet: open it once in the dashboard or export without "
+                 "--offline"_s.arg(m_options.profile->name));
+            return;
+        }
+        m_scope = { region, orgId };
+        run();
+        return;
+    }
+    // Whose data it is decides where it is filed: ask Genesys once.
+    progress(u"asking Genesys Cloud which org this is (organizations/me)"_s);
+    OrganizationJob* job = m_session->orgs()->fetchOrganization();
+    connect(job, &OrganizationJob::organizationReady, this, [this, region](const Organization& organization) {
+        m_scope = { region, organization.id };
+    });
+    connect(job, &ApiJob::finished, this, [this] {
+        if (!m_scope.isValid())
+            m_store.reset(); // the export's own requests will say what is wrong
+        run();
+    });
+}
+
+void ExportCommand::run()
+{
     if (m_options.what == ExportOptions::What::Usage)
         runUsage();
     else
         runOverview();
+}
+
+QString ExportCommand::sourcesLine(int fromStore, int fetched) const
+{
+    if (!m_store)
+        return u"%1 from Genesys Cloud (no local store)"_s.arg(fetched);
+    return u"%1 from the local store, %2 from Genesys Cloud"_s.arg(fromStore).arg(fetched);
 }
 
 bool ExportCommand::openSession(QString* error)
@@ -99,6 +157,10 @@ bool ExportCommand::openSession(QString* error)
             return false;
         settings = m_demo->connectionSettings();
     }
+    if (m_options.offline) {
+        m_billing = new BillingApi(nullptr, this); // asked for nothing: the store answers
+        return true;
+    }
     std::unique_ptr<ApiSession> session = ApiSession::create(settings, error);
     if (!session)
         return false;
@@ -106,6 +168,7 @@ bool ExportCommand::openSession(QString* error)
     m_session->setParent(this);
     m_session->client()->setRateLimit(m_options.rateLimitPerMinute);
     m_session->billing()->setKeepResources(false); // the CSV holds totals: a large org costs no more
+    m_billing = m_session->billing();
     return true;
 }
 
@@ -114,7 +177,15 @@ void ExportCommand::runUsage()
     const QList<DateBucket> buckets
         = DateBuckets::tile(m_options.start, m_options.end, m_options.granularity);
     m_reports = QList<std::optional<BillingUsageReport>>(buckets.size());
-    m_loader = new UsageSeriesLoader(m_session->billing(), this);
+    m_loader = new UsageSeriesLoader(m_billing, this);
+    m_loader->setStore(m_store.get(), m_scope);
+    m_loader->setClock([today = m_options.lastCompleteDay.addDays(DataCutoff::LagDays)] {
+        return QDateTime(today, QDateTime::currentDateTimeUtc().time(), UtcZone);
+    });
+    m_loader->setRefetch(
+        m_options.offline ? UsageSeriesLoader::Refetch::Nothing : UsageSeriesLoader::Refetch::Changing);
+    connect(m_loader, &UsageSeriesLoader::storeFailed, this,
+        [this](const QString& message) { m_say(u"warning: "_s + message); });
     connect(m_loader, &UsageSeriesLoader::bucketLoaded, this,
         [this](int index, const BillingUsageReport& report) { m_reports[index] = report; });
     connect(m_loader, &UsageSeriesLoader::bucketFailed, this, [this](int index, const ApiError& error) {
@@ -161,14 +232,22 @@ void ExportCommand::runUsage()
             message += u"; data through %1, the last report %2"_s.arg(
                 m_options.lastCompleteDay.toString(Qt::ISODate),
                 last == Coverage::Partial ? u"is partial"_s : u"has no data yet"_s);
-        succeed(message);
+        succeed(message + u" · "_s + sourcesLine(m_loader->servedFromStore(), m_loader->fetched()));
     });
     m_loader->load(buckets);
 }
 
 void ExportCommand::runOverview()
 {
-    m_walker = new PeriodWalker(m_session->billing(), this);
+    m_walker = new PeriodWalker(m_billing, this);
+    m_walker->setStore(m_store.get(), m_scope);
+    m_walker->setClock([today = m_options.lastCompleteDay.addDays(DataCutoff::LagDays)] {
+        return QDateTime(today, QDateTime::currentDateTimeUtc().time(), UtcZone);
+    });
+    m_walker->setRefetch(
+        m_options.offline ? PeriodWalker::Refetch::Nothing : PeriodWalker::Refetch::Changing);
+    connect(m_walker, &PeriodWalker::storeFailed, this,
+        [this](const QString& message) { m_say(u"warning: "_s + message); });
     connect(m_walker, &PeriodWalker::periodLoaded, this,
         [this](int index, const TrusteeBillingOverview& overview) { m_periods.insert(index, overview); });
     connect(m_walker, &PeriodWalker::periodFailed, this, [this](int index, const ApiError& error) {
@@ -205,7 +284,7 @@ void ExportCommand::runOverview()
                               .arg(m_options.outPath);
         if (end && *end <= m_options.lastPeriod)
             message += u"; the history ends there: no billing period exists at index %1 or older"_s.arg(*end);
-        succeed(message);
+        succeed(message + u" · "_s + sourcesLine(m_walker->servedFromStore(), m_walker->fetched()));
     });
     m_walker->walk(m_options.trustorOrgId, m_options.firstPeriod, m_options.lastPeriod);
 }

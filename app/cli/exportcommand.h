@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/exportoptions.h"
+#include "store/storescope.h"
 
 #include <QObject>
 
@@ -12,6 +13,8 @@ namespace bd {
 
 class ApiError;
 class ApiSession;
+class BillingApi;
+class ReportStore;
 class SecretStore;
 class PeriodWalker;
 class UsageSeriesLoader;
@@ -45,6 +48,11 @@ Q_SIGNALS:
 private:
     void startWithSecrets();
     bool openSession(QString* error);
+    /// Opens the local store and learns whose data it files, then runs the export.
+    void openStoreThenRun();
+    void run();
+    /// "12 from the local store, 0 from Genesys Cloud", for the result line.
+    QString sourcesLine(int fromStore, int fetched) const;
     void runUsage();
     void runOverview();
     void progress(const QString& text);
@@ -58,6 +66,9 @@ private:
     SecretStore* m_secrets = nullptr;
     std::unique_ptr<DemoBackend> m_demo;
     ApiSession* m_session = nullptr;
+    BillingApi* m_billing = nullptr; ///< the session's, or (offline) one that is never called
+    std::unique_ptr<ReportStore> m_store;
+    StoreScope m_scope;
     UsageSeriesLoader* m_loader = nullptr;
     PeriodWalker* m_walker = nullptr;
     QList<std::optional<BillingUsageReport>> m_reports;

@@ -69,6 +69,9 @@ QString ExportOptions::helpText()
 The connection options are read from the Genesys CLI's variables GENESYSCLOUD_REGION,
 GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET and GENESYSCLOUD_ACCESS_TOKEN too; options win.
 
+Every report fetched is kept in the local store, which the dashboard shares: windows that had ended and closed
+billing periods found there are not fetched again. --no-store bypasses it; --offline asks Genesys for nothing.
+
 )"_s + optionList
         + u"\n\nThe CSV is RFC 4180 in UTF-8 with a header row, written atomically: a failed export leaves no file.\n"_s;
 }
@@ -124,6 +127,10 @@ std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments,
             return refuse(u"--rate-limit “%1” is not a positive number"_s.arg(value));
     }
     options.demo = p.connection.demo(p.parser);
+    if (const QString conflict = p.connection.storeConflict(p.parser); !conflict.isEmpty())
+        return refuse(conflict);
+    options.storePath = p.connection.storePath(p.parser);
+    options.offline = p.connection.offline(p.parser);
 
     ConnectionSettings base = ConnectionSettings::fromEnvironment(environment);
     if (const QString profileName = p.connection.profileName(p.parser); !profileName.isEmpty()) {
@@ -172,6 +179,9 @@ std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments,
             options.lastPeriod = range->second;
         }
     }
+    if (options.offline && !options.demo && !options.profile)
+        return refuse(u"--offline needs to know whose stored data to read: give --profile of a profile the "
+                      "dashboard has opened, or --demo"_s);
     if (!options.demo && !options.profile && !options.connection.hasCredentials())
         return refuse(u"no credentials: give --client-id and --client-secret or --access-token, set "
                       "GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET, or use --demo"_s);

@@ -32,6 +32,8 @@ struct ExportOptions
     bool secretGiven = false; ///< the secret or token came from the command line or the environment
     bool demo = false;
     int rateLimitPerMinute = 300;
+    QString storePath; ///< the local store (--store, or the default); empty with --no-store
+    bool offline = false; ///< --offline: the store alone answers
 
     /// Reads the words after "export" (with the Genesys CLI's environment variables under the options).
     /// nullopt with *error set when they do not make a valid export; `today` (UTC) bounds the usage range and

@@ -34,7 +34,7 @@ int exportMonths(const QUrl& base, const QString& end, const QString& out)
     const auto options = ExportOptions::parse(
         { u"usage"_s, u"--start"_s, u"2025-12-01"_s, u"--end"_s, end, u"--granularity"_s, u"month"_s,
             u"--out"_s, out, u"--base-url"_s, base.toString(), u"--client-id"_s, u"demo"_s,
-            u"--client-secret"_s, u"demo"_s },
+            u"--client-secret"_s, u"demo"_s, u"--no-store"_s },
         QProcessEnvironment(), QDate(2026, 11, 20), &error);
     if (!options) {
         std::fprintf(stderr, "bench_bigorg: %s\n", qPrintable(error));

@@ -61,7 +61,7 @@ Outcome runExport(const Scenario& scenario, int kind)
     const QString out = dir.filePath(u"export.csv"_s);
     const QStringList arguments = exportArguments(kind, fixture.server->data().trustorIds().first())
         + QStringList { u"--out"_s, out, u"--base-url"_s, fixture.server->baseUrl().toString(),
-              u"--client-id"_s, u"demo"_s, u"--client-secret"_s, u"demo"_s };
+              u"--client-id"_s, u"demo"_s, u"--client-secret"_s, u"demo"_s, u"--no-store"_s };
     const auto parsed = ExportOptions::parse(arguments, {}, test::fixedNow().date(), &error);
     if (!parsed) {
         outcome.messages << error;

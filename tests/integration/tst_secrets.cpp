@@ -20,6 +20,9 @@
 #include <QLoggingCategory>
 #include <QProcessEnvironment>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,6 +33,37 @@
 using namespace Qt::StringLiterals;
 
 namespace bd {
+
+namespace {
+
+/// Every cell of every table of a local store file, compressed bodies uncompressed, one after another.
+QByteArray storeCells(const QString& path)
+{
+    QByteArray cells;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"secrets-search"_s);
+        db.setDatabaseName(path);
+        if (!db.open())
+            return cells;
+        QSqlQuery tables(u"SELECT name FROM sqlite_schema WHERE type = 'table'"_s, db);
+        while (tables.next()) {
+            QSqlQuery rows(u"SELECT * FROM "_s + tables.value(0).toString(), db);
+            while (rows.next()) {
+                for (int column = 0; column < rows.record().count(); ++column) {
+                    const QVariant value = rows.value(column);
+                    const QByteArray bytes = value.toByteArray();
+                    const QByteArray plain
+                        = value.typeId() == QMetaType::QByteArray ? qUncompress(bytes) : bytes;
+                    cells += (plain.isEmpty() ? bytes : plain) + '\n';
+                }
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(u"secrets-search"_s);
+    return cells;
+}
+
+} // namespace
 
 namespace {
 
@@ -146,10 +180,11 @@ private Q_SLOTS:
         // Export through the saved profile, as `billing-dashboard export usage --profile …` does.
         QTemporaryDir out;
         const QString csvPath = out.filePath(u"usage.csv"_s);
-        const auto options
-            = ExportOptions::parse({ u"usage"_s, u"--start"_s, u"2026-09-01"_s, u"--end"_s, u"2026-10-31"_s,
-                                       u"--out"_s, csvPath, u"--profile"_s, profile.name },
-                QProcessEnvironment(), test::fixedNow().date(), &error, &profiles);
+        const QString storePath = out.filePath(u"store.sqlite"_s);
+        const auto options = ExportOptions::parse(
+            { u"usage"_s, u"--start"_s, u"2026-09-01"_s, u"--end"_s, u"2026-10-31"_s, u"--out"_s, csvPath,
+                u"--profile"_s, profile.name, u"--store"_s, storePath },
+            QProcessEnvironment(), test::fixedNow().date(), &error, &profiles);
         QVERIFY2(options, qPrintable(error));
         QVERIFY(options->connection.clientSecret.isEmpty()); // parsing never reads the secret
         ExportCommand command;
@@ -183,6 +218,9 @@ private Q_SLOTS:
         QStringList searched = writtenFiles();
         searched.append(profiles.fileName());
         searched.append(csvPath);
+        // The local store holds the reports the export fetched, and nothing else.
+        QVERIFY(QFile::exists(storePath));
+        searched.append(storePath);
         searched.removeDuplicates();
         QVERIFY(searched.size() >= 2);
         for (const QString& path : std::as_const(searched)) {
@@ -191,6 +229,11 @@ private Q_SLOTS:
                 QVERIFY2(
                     !content.contains(needle.toUtf8()), qPrintable(u"a secret or token is in "_s + path));
         }
+        // The store's bodies are compressed: every cell is searched as it reads back.
+        const QByteArray storeText = storeCells(storePath);
+        QVERIFY(storeText.contains("Genesys Cloud")); // the bodies did read back
+        for (const QString& needle : std::as_const(needles))
+            QVERIFY2(!storeText.contains(needle.toUtf8()), "a secret or token is in the local store");
         QVERIFY(!g_log.isEmpty()); // the handler did capture output
         for (const QString& needle : std::as_const(needles))
             QVERIFY2(!g_log.contains(needle),
@@ -306,7 +349,7 @@ private Q_SLOTS:
         QString error;
         const auto options = ExportOptions::parse(
             { u"usage"_s, u"--start"_s, u"2026-09-01"_s, u"--end"_s, u"2026-10-31"_s, u"--out"_s,
-                out.filePath(u"usage.csv"_s), u"--profile"_s, profile.name },
+                out.filePath(u"usage.csv"_s), u"--profile"_s, profile.name, u"--no-store"_s },
             QProcessEnvironment(), test::fixedNow().date(), &error, &profiles);
         QVERIFY2(options, qPrintable(error));
         ExportCommand command;
