@@ -28,8 +28,10 @@ class DashboardPage : public QWidget
 public:
     using QWidget::QWidget;
 
-    /// Loads (again) what the page shows.
+    /// Loads (again) what the page shows: what can still change is fetched, closed data comes from the store.
     virtual void refresh() = 0;
+    /// Loads what the page shows with everything fetched from Genesys again, stored or not.
+    virtual void refetchEverything() = 0;
     /// Stops every request the page has under way.
     virtual void cancel() = 0;
     /// Asks where and in which format to export, then exports (CSV, PNG, SVG, PDF).

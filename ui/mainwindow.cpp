@@ -47,6 +47,8 @@ MainWindow::MainWindow(QWidget* parent)
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Billing Dashboard"));
+    m_storeProblem = tr("No local store is in use (--no-store): everything shown is fetched from Genesys "
+                        "Cloud each time.");
     setWindowIcon(QIcon(u":/icons/billing-dashboard.svg"_s));
 
     auto* central = new QWidget(this);
@@ -83,6 +85,8 @@ MainWindow::MainWindow(QWidget* parent)
                 m_scope.orgId = orgId; // the next loads are filed under it
                 applyStore();
             }
+            if (m_store && m_scope.isValid())
+                m_store->nameOrg(m_scope, name);
             if (!m_profileName.isEmpty())
                 m_sessions->rememberOrg(m_profileName, name, orgId);
             updateHeader();
@@ -151,6 +155,7 @@ bool MainWindow::useStore(const QString& path)
 {
     QString error;
     m_store = ReportStore::open(path, &error);
+    m_storeProblem = error;
     if (!m_store)
         m_banner->showMessage(MessageBanner::Kind::Warning,
             tr("%1 The dashboard works without it: everything is fetched from Genesys Cloud.").arg(error));

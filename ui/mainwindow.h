@@ -91,6 +91,7 @@ private:
 
     std::unique_ptr<ReportStore> m_store; // before the session and the pages that use it
     StoreScope m_scope;
+    QString m_storeProblem; ///< why there is no store, for the Stored data view
     bool m_offline = false;
     std::unique_ptr<ApiSession> m_ownedSession;
     ApiSession* m_session = nullptr;

@@ -1,8 +1,10 @@
 #include "auth/profile.h"
+#include "store/reportstore.h"
 #include "ui/dashboardpage.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebanner.h"
 #include "ui/signin/profilemenu.h"
+#include "ui/storeddatadialog.h"
 #include "ui/usagepage.h"
 
 #include <QAction>
@@ -35,6 +37,12 @@ void MainWindow::buildMenus()
     QAction* printAction = file->addAction(tr("&Print…"), this, onPage(&DashboardPage::printInteractively));
     printAction->setShortcut(QKeySequence::Print);
     file->addSeparator();
+    QAction* stored = file->addAction(tr("Stored &data…"), this, [this] {
+        StoredDataDialog dialog(m_store.get(), m_storeProblem, this);
+        dialog.exec();
+    });
+    stored->setObjectName(u"storedDataAction"_s);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -45,6 +53,12 @@ void MainWindow::buildMenus()
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* refresh = view->addAction(tr("&Refresh"), this, onPage(&DashboardPage::refresh));
     refresh->setShortcut(QKeySequence::Refresh);
+    refresh->setToolTip(tr("Fetch what can still change; closed periods come from the local store"));
+    QAction* refetch
+        = view->addAction(tr("Refetch &everything"), this, onPage(&DashboardPage::refetchEverything));
+    refetch->setObjectName(u"refetchAction"_s);
+    refetch->setShortcut(u"Shift+F5"_s);
+    refetch->setToolTip(tr("Fetch everything shown from Genesys Cloud again, stored or not"));
     QAction* cancel = view->addAction(tr("&Cancel loading"), this, onPage(&DashboardPage::cancel));
     cancel->setShortcut(Qt::Key_Escape);
     view->addSeparator();

@@ -43,8 +43,7 @@ public:
     void setStore(ReportStore* store, const StoreScope& scope) override;
     /// Offline: the next loads answer from the store alone.
     void setOffline(bool offline);
-    /// Loads the current range again with every bucket asked of Genesys, stored or not.
-    void refetchEverything();
+    void refetchEverything() override;
     PageStatus status() const override;
 
     /// Pins "today" (UTC) for the presets and the data cut-off; the clock's day by default.

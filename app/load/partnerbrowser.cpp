@@ -6,6 +6,8 @@
 #include "models/periodlistmodel.h"
 #include "store/reportstore.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace bd {
@@ -97,6 +99,17 @@ void PartnerBrowser::walk(int count)
     if (m_orgId.isEmpty() || count < 1)
         return;
     m_walkFailures = 0;
+    m_walker->walk(m_orgId, 0, count - 1);
+    Q_EMIT stateChanged();
+}
+
+void PartnerBrowser::refetchLoaded()
+{
+    if (m_orgId.isEmpty())
+        return;
+    const int count = std::max(1, m_periods->periodCount());
+    m_walkFailures = 0;
+    m_walker->refetchEverythingOnce();
     m_walker->walk(m_orgId, 0, count - 1);
     Q_EMIT stateChanged();
 }

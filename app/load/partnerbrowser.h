@@ -45,6 +45,8 @@ public:
     void open(const QString& orgId, const QString& name = {});
     /// Fetches indexes 0..count-1 concurrently; they fill in as they arrive.
     void walk(int count);
+    /// Fetches every period loaded for the open org again from Genesys, stored or not.
+    void refetchLoaded();
     /// Shows the next older period, fetching it when needed; false when there is none.
     bool stepOlder();
     /// Shows the next newer period; false when the active one is shown.

@@ -85,6 +85,7 @@ void PeriodWalker::walk(const QString& trustorOrgId, int first, int last)
     m_fetched = 0;
     m_jobs = QList<QPointer<OverviewJob>>(std::max(0, last - first + 1));
     const QMap<int, ReportStore::OverviewEntry> stored = storedByIndex();
+    m_refetchOnce = false;
     for (int slot = 0; slot < m_jobs.size() && generation == m_generation; ++slot)
         startSlot(slot, stored);
     if (generation != m_generation)
@@ -97,7 +98,7 @@ void PeriodWalker::walk(const QString& trustorOrgId, int first, int last)
 QMap<int, ReportStore::OverviewEntry> PeriodWalker::storedByIndex() const
 {
     QMap<int, ReportStore::OverviewEntry> byIndex;
-    if (!m_store || m_refetch == Refetch::Everything)
+    if (!m_store || m_refetch == Refetch::Everything || (m_refetchOnce && m_refetch != Refetch::Nothing))
         return byIndex;
     const QList<ReportStore::OverviewEntry> entries = m_store->overviews(m_scope, m_trustorOrgId);
     if (entries.isEmpty())

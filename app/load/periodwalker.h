@@ -45,6 +45,8 @@ public:
     /// Keeps and serves periods in `store` for `scope`; nullptr (or an invalid scope) uses none.
     void setStore(ReportStore* store, const StoreScope& scope);
     void setRefetch(Refetch refetch) { m_refetch = refetch; }
+    /// The next walk asks Genesys for every period, stored or not (unless offline).
+    void refetchEverythingOnce() { m_refetchOnce = true; }
     /// The clock that stamps each fetch and tells whether a stored active period has ended; the system
     /// clock when unset.
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
@@ -103,6 +105,7 @@ private:
     ReportStore* m_store = nullptr;
     StoreScope m_scope;
     Refetch m_refetch = Refetch::Changing;
+    bool m_refetchOnce = false;
     std::function<QDateTime()> m_now;
     QMap<int, QDateTime> m_storedAt;
     int m_servedFromStore = 0;

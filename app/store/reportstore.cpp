@@ -6,10 +6,12 @@
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QThread>
 #include <QTimeZone>
 #include <QVariant>
 
@@ -36,6 +38,8 @@ const QList<QStringList>& migrations()
             " start_ms INTEGER NOT NULL, end_ms INTEGER, fetched_index INTEGER NOT NULL,"
             " fetched_ms INTEGER NOT NULL, parser INTEGER NOT NULL, body BLOB NOT NULL,"
             " PRIMARY KEY (region, org_id, trustor_id, start_ms))"_s,
+            u"CREATE TABLE org (region TEXT NOT NULL, org_id TEXT NOT NULL, name TEXT NOT NULL,"
+            " PRIMARY KEY (region, org_id))"_s,
         },
     };
     return steps;
@@ -127,6 +131,25 @@ std::unique_ptr<ReportStore> ReportStore::open(const QString& path, QString* err
     return nullptr;
 }
 
+QString ReportStore::useWriteAheadLog(QSqlQuery& query, const QString& path)
+{
+    // WAL lets readers and a writer (a second window, a cron export) work at once. It stays set in the file,
+    // so only the first open switches; SQLite answers that switch with "busy" at once, without waiting,
+    // while another process has the file open, so it is tried again for up to a second.
+    if (!query.exec(u"PRAGMA journal_mode"_s) || !query.next())
+        return problemText(path, query.lastError());
+    if (query.value(0).toString().compare(u"wal"_s, Qt::CaseInsensitive) == 0)
+        return {};
+    for (int attempt = 1;; ++attempt) {
+        if (query.exec(u"PRAGMA journal_mode=WAL"_s) && query.next())
+            return {};
+        const int code = sqliteCode(query.lastError());
+        if ((code != 5 && code != 6) || attempt == 100)
+            return problemText(path, query.lastError());
+        QThread::msleep(10);
+    }
+}
+
 QString ReportStore::prepare(const QString& path, const QString& connection)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
@@ -157,25 +180,27 @@ QString ReportStore::prepare(const QString& path, const QString& connection)
             .arg(version)
             .arg(SchemaVersion);
 
-    if (!query.exec(u"PRAGMA journal_mode=WAL"_s))
-        return problemText(path, query.lastError());
     for (int next = version + 1; next <= SchemaVersion; ++next) {
-        if (!db.transaction())
-            return problemText(path, db.lastError());
-        bool ok = true;
-        for (const QString& statement : migrations().at(next - 1))
-            ok = ok && query.exec(statement);
-        ok = ok && query.exec(u"PRAGMA application_id=%1"_s.arg(ApplicationId));
-        ok = ok && query.exec(u"PRAGMA user_version=%1"_s.arg(next));
+        // Another process may be migrating the same file: take the write lock first, then look again.
+        if (!query.exec(u"BEGIN IMMEDIATE"_s))
+            return problemText(path, query.lastError());
+        bool ok = query.exec(u"PRAGMA user_version"_s) && query.next();
+        const bool done = ok && query.value(0).toInt() >= next;
+        if (ok && !done) {
+            for (const QString& statement : migrations().at(next - 1))
+                ok = ok && query.exec(statement);
+            ok = ok && query.exec(u"PRAGMA application_id=%1"_s.arg(ApplicationId));
+            ok = ok && query.exec(u"PRAGMA user_version=%1"_s.arg(next));
+        }
         if (!ok) {
             const QSqlError failure = query.lastError();
-            db.rollback();
+            query.exec(u"ROLLBACK"_s);
             return problemText(path, failure);
         }
-        if (!db.commit())
-            return problemText(path, db.lastError());
+        if (!query.exec(u"COMMIT"_s))
+            return problemText(path, query.lastError());
     }
-    return {};
+    return useWriteAheadLog(query, path);
 }
 
 std::optional<ReportStore::UsageEntry> ReportStore::usageReport(const StoreScope& scope,
@@ -278,11 +303,19 @@ QList<ReportStore::OrgSummary> ReportStore::summary() const
         "  SELECT region, org_id, 0, 1, length(body), start_ms, coalesce(end_ms, start_ms), fetched_ms"
         "   FROM overview)"
         " GROUP BY region, org_id ORDER BY region, org_id"_s);
+    QSqlQuery names(QSqlDatabase::database(m_connection));
+    QHash<QString, QString> nameOf;
+    if (names.exec(u"SELECT region, org_id, name FROM org"_s)) {
+        while (names.next())
+            nameOf.insert(
+                names.value(0).toString() + u'\n' + names.value(1).toString(), names.value(2).toString());
+    }
     if (!ok)
         return orgs;
     while (query.next()) {
         OrgSummary org;
         org.scope = { query.value(0).toString(), query.value(1).toString() };
+        org.orgName = nameOf.value(org.scope.region + u'\n' + org.scope.orgId);
         org.usageReports = query.value(2).toInt();
         org.overviews = query.value(3).toInt();
         org.bytes = query.value(4).toLongLong();
@@ -299,7 +332,7 @@ bool ReportStore::forget(const StoreScope& scope, QString* error)
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     QSqlQuery query(db);
     bool ok = db.transaction();
-    for (const QString& table : { u"usage_report"_s, u"overview"_s }) {
+    for (const QString& table : { u"usage_report"_s, u"overview"_s, u"org"_s }) {
         ok = ok && query.prepare(u"DELETE FROM %1 WHERE region = ? AND org_id = ?"_s.arg(table));
         query.addBindValue(scope.region);
         query.addBindValue(scope.orgId);
@@ -312,6 +345,16 @@ bool ReportStore::forget(const StoreScope& scope, QString* error)
     if (error)
         *error = problemText(m_path, failure);
     return false;
+}
+
+bool ReportStore::nameOrg(const StoreScope& scope, const QString& name)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(u"INSERT OR REPLACE INTO org (region, org_id, name) VALUES (?, ?, ?)"_s);
+    query.addBindValue(scope.region);
+    query.addBindValue(scope.orgId);
+    query.addBindValue(name);
+    return query.exec();
 }
 
 qint64 ReportStore::fileSize() const

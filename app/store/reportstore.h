@@ -10,6 +10,8 @@
 #include <QString>
 
 #include <memory>
+
+class QSqlQuery;
 #include <optional>
 
 namespace bd {
@@ -79,6 +81,7 @@ public:
     struct OrgSummary
     {
         StoreScope scope;
+        QString orgName; ///< as organizations/me last named it; empty when never named
         int usageReports = 0;
         int overviews = 0;
         qint64 bytes = 0; ///< compressed bodies
@@ -87,6 +90,8 @@ public:
         QDateTime lastFetched;
     };
     QList<OrgSummary> summary() const;
+    /// Remembers the org's name, for the "Stored data" view.
+    bool nameOrg(const StoreScope& scope, const QString& name);
     /// Deletes everything stored for one org.
     bool forget(const StoreScope& scope, QString* error = nullptr);
     /// The file's size on disk, with its write-ahead log.
@@ -97,6 +102,8 @@ private:
     /// Opens the connection, checks the file is a store this version can read, and migrates it; the reason
     /// it cannot be used, or an empty string.
     static QString prepare(const QString& path, const QString& connection);
+    /// Switches the file to write-ahead logging; the reason it cannot, or an empty string.
+    static QString useWriteAheadLog(QSqlQuery& query, const QString& path);
 
     QString m_path;
     QString m_connection;

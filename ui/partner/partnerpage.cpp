@@ -218,6 +218,15 @@ void PartnerPage::setStore(ReportStore* store, const StoreScope& scope)
     m_browser->setStore(store, scope);
 }
 
+void PartnerPage::refetchEverything()
+{
+    if (m_browser->orgId().isEmpty()) {
+        refresh();
+        return;
+    }
+    m_browser->refetchLoaded();
+}
+
 PageStatus PartnerPage::status() const
 {
     return m_status;

@@ -47,6 +47,7 @@ public:
     void printInteractively() override;
     void setProvenance(const Provenance& provenance) override;
     void setStore(ReportStore* store, const StoreScope& scope) override;
+    void refetchEverything() override;
     PageStatus status() const override;
 
     /// Compares two rows of the walked periods on the Compare tab.
