@@ -16,6 +16,7 @@ Parsed<BillingUsage> BillingUsage::fromJson(const QJsonObject& object, const QSt
     v.name = r.requireString("name");
     v.totalUsage = r.requireDecimal("totalUsage");
     v.resources = r.requireArray<BillingUsageResource>("resources");
+    v.resourceCount = v.resources.size();
     if (r.failed())
         return r.error();
     return v;
@@ -27,7 +28,7 @@ Parsed<BillingUsage> BillingUsage::totalFromJson(const QJsonObject& object, cons
     BillingUsage v;
     v.name = r.requireString("name");
     v.totalUsage = r.requireDecimal("totalUsage");
-    r.requireObjectArrayLength("resources");
+    v.resourceCount = r.requireObjectArrayLength("resources");
     if (r.failed())
         return r.error();
     return v;

@@ -17,6 +17,8 @@ struct BillingUsage
     QString name; ///< charge name = licence type, e.g. "Genesys Cloud CX 3"
     Decimal totalUsage; ///< total for the window
     QList<BillingUsageResource> resources; ///< resources with their first-seen dates
+    /// How many resources Genesys listed; set by both parses, so it is known when `resources` was dropped.
+    qsizetype resourceCount = 0;
 
     /// Strict parse of a BillingUsage object.
     static Parsed<BillingUsage> fromJson(const QJsonObject& object);

@@ -5,6 +5,7 @@
 #include "domain/utc.h"
 #include "load/usageseriesloader.h"
 #include "models/usageseriesmodel.h"
+#include "store/reportstore.h"
 
 #include <QSignalBlocker>
 
@@ -62,6 +63,25 @@ void UsageSeriesController::load(const DateRange& range, Granularity granularity
 void UsageSeriesController::setStore(ReportStore* store, const StoreScope& scope)
 {
     m_loader->setStore(store, scope);
+    // With a store, the model holds totals and counts; a cell's users and devices are read when it is shown.
+    const bool onDemand = store && scope.isValid();
+    m_loader->setKeepResources(!onDemand);
+    if (!onDemand) {
+        m_model->setResourceSource({});
+    } else {
+        m_model->setResourceSource([this, store, scope](int bucket, const QString& licence) {
+            QList<BillingUsageResource> resources;
+            const DateBucket window = m_model->buckets().value(bucket);
+            const auto entry = store->usageReport(scope, window.start(), window.end());
+            if (!entry)
+                return resources;
+            for (const BillingUsage& usage : entry->report.usages) {
+                if (usage.name == licence)
+                    resources += usage.resources;
+            }
+            return resources;
+        });
+    }
     m_loader->setClock([this] {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         return m_today.isValid() ? QDateTime(m_today, now.time(), UtcZone) : now;

@@ -45,6 +45,9 @@ public:
     /// Keeps and serves reports in `store` for `scope`; nullptr (or an invalid scope) uses none.
     void setStore(ReportStore* store, const StoreScope& scope);
     void setRefetch(Refetch refetch) { m_refetch = refetch; }
+    /// False: reports are handed out with each licence's total and resource count only (their resources stay
+    /// in the store, for UsageSeriesModel::setResourceSource()).
+    void setKeepResources(bool keep) { m_keepResources = keep; }
     /// The clock that stamps each fetch (UTC); the system clock when unset.
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
 
@@ -92,6 +95,7 @@ private:
     ReportStore* m_store = nullptr;
     StoreScope m_scope;
     Refetch m_refetch = Refetch::Changing;
+    bool m_keepResources = true;
     std::function<QDateTime()> m_now;
     int m_servedFromStore = 0;
     int m_fetched = 0;

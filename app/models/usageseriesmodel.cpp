@@ -6,6 +6,8 @@
 #include <QFont>
 #include <QLocale>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace bd {
@@ -56,6 +58,7 @@ void UsageSeriesModel::setReport(int bucket, const BillingUsageReport& report)
         Cell& cell = cells[usage.name];
         cell.total += usage.totalUsage; // a licence listed twice in one report is summed, not overwritten
         cell.resources += usage.resources;
+        cell.resourceCount += std::max(usage.resourceCount, usage.resources.size());
     }
     m_states[bucket] = BucketState::Loaded;
     m_errors.remove(bucket);
@@ -193,7 +196,7 @@ bool UsageSeriesModel::isMetered(int row) const
         const auto it = m_cells.at(b).constFind(m_licences.at(row));
         if (it == m_cells.at(b).cend() || it->total.isZero())
             continue;
-        if (!it->resources.isEmpty())
+        if (it->resourceCount > 0)
             return false;
         sawUsage = true;
     }
@@ -204,7 +207,10 @@ QList<BillingUsageResource> UsageSeriesModel::resources(int row, int bucket) con
 {
     if (!value(row, bucket))
         return {};
-    return m_cells.at(bucket).value(m_licences.at(row)).resources;
+    const Cell cell = m_cells.at(bucket).value(m_licences.at(row));
+    if (cell.resources.isEmpty() && cell.resourceCount > 0 && m_resourceSource)
+        return m_resourceSource(bucket, m_licences.at(row));
+    return cell.resources;
 }
 
 int UsageSeriesModel::count(BucketState state) const

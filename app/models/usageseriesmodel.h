@@ -10,6 +10,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 
+#include <functional>
 #include <optional>
 
 namespace bd {
@@ -102,8 +103,13 @@ public:
     /// True for a licence measured in units other than resources (sessions, gigabytes): none of its loaded
     /// non-zero cells lists a resource. Such usage does not share a scale with seat and device counts.
     bool isMetered(int row) const;
-    /// The resources behind one cell (name and first-seen date).
+    /// The resources behind one cell (name and first-seen date): the report's own, or (for reports handed
+    /// in without them) what the resource source reads on demand.
     QList<BillingUsageResource> resources(int row, int bucket) const;
+    /// Reads one cell's resources on demand (bucket, licence), e.g. from the local store, so that a year
+    /// of a large org's daily reports is held as totals only.
+    using ResourceSource = std::function<QList<BillingUsageResource>(int bucket, const QString& licence)>;
+    void setResourceSource(ResourceSource source) { m_resourceSource = std::move(source); }
     /// Buckets in the given state.
     int count(BucketState state) const;
 
@@ -121,6 +127,7 @@ private:
     {
         Decimal total;
         QList<BillingUsageResource> resources;
+        qsizetype resourceCount = 0; ///< as Genesys listed them, kept or not
     };
     struct Summary
     {
@@ -147,6 +154,7 @@ private:
     QHash<QString, int> m_rowOf;
     // m_cells[bucket][licence] for loaded buckets.
     QList<QHash<QString, Cell>> m_cells;
+    ResourceSource m_resourceSource;
     // Peak and average per row, worked out once per change: a table sorted by Peak compares rows many times
     // for every bucket that streams in.
     mutable QList<Summary> m_summaries;

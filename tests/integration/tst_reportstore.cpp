@@ -330,6 +330,39 @@ private Q_SLOTS:
         }
     }
 
+    void resources_areReadFromTheStoreWhenACellIsShown()
+    {
+        BD_SIM_FIXTURE(fixture);
+        QTemporaryDir dir;
+        auto store = ReportStore::open(dir.filePath(u"store.sqlite"_s), nullptr);
+        QVERIFY(store);
+        UsageSeriesController controller(fixture.session->billing());
+        controller.setToday(test::fixedNow().date());
+        controller.setStore(store.get(), Scope);
+        QVERIFY(loadAndWait(controller, lastTwelveMonths()));
+        const UsageSeriesModel* model = controller.model();
+        int row = -1;
+        for (int r = 0; r < model->licenceCount() && row < 0; ++r) {
+            if (!model->isMetered(r))
+                row = r;
+        }
+        QVERIFY(row >= 0);
+        const QList<BillingUsageResource> shown = model->resources(row, 10);
+        QVERIFY(!shown.isEmpty());
+        // The same as a load that keeps them in memory.
+        UsageSeriesController inMemory(fixture.session->billing());
+        inMemory.setToday(test::fixedNow().date());
+        QVERIFY(loadAndWait(inMemory, lastTwelveMonths()));
+        const int memoryRow = inMemory.model()->rowOfLicence(model->licence(row));
+        const QList<BillingUsageResource> kept = inMemory.model()->resources(memoryRow, 10);
+        QCOMPARE(shown.size(), kept.size());
+        QCOMPARE(shown.first().name, kept.first().name);
+        // They were never held by the model: with the store emptied there are none to show.
+        QVERIFY(store->forget(Scope));
+        QVERIFY(model->resources(row, 10).isEmpty());
+        QVERIFY(!model->isMetered(row)); // the count is kept, so a seat licence stays one
+    }
+
     void openWindow_isShownFromTheStoreAtOnceThenFetchedAgain()
     {
         BD_SIM_FIXTURE(fixture);
