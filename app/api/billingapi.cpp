@@ -13,7 +13,8 @@ BillingApi::BillingApi(ApiClient* client, QObject* parent)
 UsageReportJob* BillingApi::fetchUsageReport(const QDateTime& start, const QDateTime& end)
 {
     auto* job = new UsageReportJob(m_client, start, end, m_poll, this);
-    job->setKeepResources(m_keepResources);
+    job->setResources(
+        m_keepResources ? BillingUsageReport::Resources::Keep : BillingUsageReport::Resources::Drop);
     job->start();
     return job;
 }

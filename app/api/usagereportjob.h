@@ -23,8 +23,8 @@ public:
         QObject* parent);
     ~UsageReportJob() override;
 
-    /// False: the report is handed on with each licence's total only, its resources dropped once checked.
-    void setKeepResources(bool keep) { m_keepResources = keep; }
+    /// What the report keeps of each licence's resources (all by default); the rest is dropped once checked.
+    void setResources(BillingUsageReport::Resources resources) { m_resources = resources; }
     /// Sends the first request.
     void start();
     QDateTime startDate() const { return m_start; }
@@ -50,12 +50,9 @@ private:
     QTimer* m_pollTimer;
     QByteArray m_body;
     int m_inProgress = 0;
-    bool m_keepResources = true;
+    BillingUsageReport::Resources m_resources = BillingUsageReport::Resources::Keep;
 
-    BillingUsageReport::Resources resources() const
-    {
-        return m_keepResources ? BillingUsageReport::Resources::Keep : BillingUsageReport::Resources::Drop;
-    }
+    BillingUsageReport::Resources resources() const { return m_resources; }
 };
 
 } // namespace bd

@@ -34,4 +34,17 @@ Parsed<BillingUsage> BillingUsage::totalFromJson(const QJsonObject& object, cons
     return v;
 }
 
+Parsed<BillingUsage> BillingUsage::datesFromJson(const QJsonObject& object, const QString& path)
+{
+    auto parsed = fromJson(object, path);
+    if (!parsed.ok())
+        return parsed;
+    BillingUsage v = parsed.value();
+    v.firstSeen.reserve(v.resources.size());
+    for (const BillingUsageResource& resource : std::as_const(v.resources))
+        v.firstSeen.append(resource.date);
+    v.resources = {};
+    return v;
+}
+
 } // namespace bd

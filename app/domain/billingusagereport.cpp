@@ -48,9 +48,17 @@ Parsed<BillingUsageReport> BillingUsageReport::parse(
         else
             r.fail("status"_L1, u"unknown status \"%1\""_s.arg(status));
     }
-    v.usages = resources == Resources::Keep
-        ? r.requireArray<BillingUsage>("usages")
-        : r.requireArray<BillingUsage>("usages", &BillingUsage::totalFromJson);
+    switch (resources) {
+    case Resources::Keep:
+        v.usages = r.requireArray<BillingUsage>("usages");
+        break;
+    case Resources::Dates:
+        v.usages = r.requireArray<BillingUsage>("usages", &BillingUsage::datesFromJson);
+        break;
+    case Resources::Drop:
+        v.usages = r.requireArray<BillingUsage>("usages", &BillingUsage::totalFromJson);
+        break;
+    }
     v.id = r.optionalString("id");
     v.name = r.optionalString("name");
     v.selfUri = r.optionalString("selfUri");

@@ -36,7 +36,11 @@ struct BillingUsageReport
 
     /// What a parse keeps of each licence: its resources too, or its total only (a large org's users cost
     /// memory a consumer of totals does not need).
-    enum class Resources { Keep, Drop };
+    enum class Resources {
+        Keep, ///< every resource, name and first-seen date
+        Dates, ///< the first-seen dates only (BillingUsage::firstSeen)
+        Drop, ///< the count only
+    };
 
     /// Strict parse of a response body.
     static Parsed<BillingUsageReport> fromJson(const QByteArray& body, Resources resources = Resources::Keep);

@@ -63,9 +63,11 @@ void UsageSeriesController::load(const DateRange& range, Granularity granularity
 void UsageSeriesController::setStore(ReportStore* store, const StoreScope& scope)
 {
     m_loader->setStore(store, scope);
-    // With a store, the model holds totals and counts; a cell's users and devices are read when it is shown.
+    // With a store, the model holds totals and first-seen dates; a cell's users and devices are read when it
+    // is shown.
     const bool onDemand = store && scope.isValid();
-    m_loader->setKeepResources(!onDemand);
+    m_loader->setResources(
+        onDemand ? BillingUsageReport::Resources::Dates : BillingUsageReport::Resources::Keep);
     if (!onDemand) {
         m_model->setResourceSource({});
     } else {

@@ -60,8 +60,7 @@ bool UsageSeriesLoader::serveFromStore(int index)
     if (!m_store || m_refetch == Refetch::Everything)
         return false;
     const DateBucket& bucket = m_buckets.at(index);
-    const auto entry = m_store->usageReport(m_scope, bucket.start(), bucket.end(),
-        m_keepResources ? BillingUsageReport::Resources::Keep : BillingUsageReport::Resources::Drop);
+    const auto entry = m_store->usageReport(m_scope, bucket.start(), bucket.end(), m_resources);
     if (!entry && m_refetch != Refetch::Nothing)
         return false;
     const bool final = !entry || entry->isFinal || m_refetch == Refetch::Nothing;
@@ -134,8 +133,7 @@ void UsageSeriesLoader::startBucket(int index)
 {
     const DateBucket& bucket = m_buckets.at(index);
     UsageReportJob* job = m_api->fetchUsageReport(bucket.start(), bucket.end());
-    if (!m_keepResources)
-        job->setKeepResources(false); // parsed when the answer comes, after this
+    job->setResources(m_resources); // parsed when the answer comes, after this
     m_jobs[index] = job;
     // Each handler checks that the job is still the bucket's (not cancelled, not replaced by a new load).
     connect(job, &UsageReportJob::generating, this, [this, index, job](int attempt) {

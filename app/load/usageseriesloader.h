@@ -45,9 +45,9 @@ public:
     /// Keeps and serves reports in `store` for `scope`; nullptr (or an invalid scope) uses none.
     void setStore(ReportStore* store, const StoreScope& scope);
     void setRefetch(Refetch refetch) { m_refetch = refetch; }
-    /// False: reports are handed out with each licence's total and resource count only (their resources stay
-    /// in the store, for UsageSeriesModel::setResourceSource()).
-    void setKeepResources(bool keep) { m_keepResources = keep; }
+    /// What reports handed out keep of their resources (all by default). With less, the rest stays in the
+    /// store, for UsageSeriesModel::setResourceSource().
+    void setResources(BillingUsageReport::Resources resources) { m_resources = resources; }
     /// The clock that stamps each fetch (UTC); the system clock when unset.
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
 
@@ -95,7 +95,7 @@ private:
     ReportStore* m_store = nullptr;
     StoreScope m_scope;
     Refetch m_refetch = Refetch::Changing;
-    bool m_keepResources = true;
+    BillingUsageReport::Resources m_resources = BillingUsageReport::Resources::Keep;
     std::function<QDateTime()> m_now;
     int m_servedFromStore = 0;
     int m_fetched = 0;

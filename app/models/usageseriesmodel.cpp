@@ -59,6 +59,7 @@ void UsageSeriesModel::setReport(int bucket, const BillingUsageReport& report)
         cell.total += usage.totalUsage; // a licence listed twice in one report is summed, not overwritten
         cell.resources += usage.resources;
         cell.resourceCount += std::max(usage.resourceCount, usage.resources.size());
+        cell.firstSeen += usage.firstSeen;
     }
     m_states[bucket] = BucketState::Loaded;
     m_errors.remove(bucket);

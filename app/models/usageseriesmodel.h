@@ -128,6 +128,7 @@ private:
         Decimal total;
         QList<BillingUsageResource> resources;
         qsizetype resourceCount = 0; ///< as Genesys listed them, kept or not
+        QList<QDateTime> firstSeen; ///< their first-seen dates, when the report came without the resources
     };
     struct Summary
     {

@@ -102,8 +102,14 @@ std::optional<Projection> UsageSeriesModel::projection(int row) const
                 continue;
             const QDateTime sameDay = DateBucket { earlier.first.addDays(elapsedDays), {} }.start();
             qint64 seen = 0;
-            for (const BillingUsageResource& r : resources(row, b))
-                seen += r.date < sameDay ? 1 : 0;
+            const Cell cell = m_cells.at(b).value(m_licences.at(row));
+            if (!cell.firstSeen.isEmpty()) {
+                for (const QDateTime& date : cell.firstSeen)
+                    seen += date < sameDay ? 1 : 0;
+            } else {
+                for (const BillingUsageResource& r : resources(row, b))
+                    seen += r.date < sameDay ? 1 : 0;
+            }
             history << RampHistory { Decimal::fromInt(seen), *value(row, b) };
         }
         result = Projections::seats(*value(row, open), history);
