@@ -86,6 +86,13 @@ void PeriodWalker::walk(const QString& trustorOrgId, int first, int last)
     m_jobs = QList<QPointer<OverviewJob>>(std::max(0, last - first + 1));
     const QMap<int, ReportStore::OverviewEntry> stored = storedByIndex();
     m_refetchOnce = false;
+    m_storedHistoryEnd.reset();
+    if (const auto first = stored.isEmpty() ? std::nullopt : m_store->historyStart(m_scope, trustorOrgId)) {
+        for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
+            if (it->overview.billingPeriodStartDate == *first)
+                m_storedHistoryEnd = it.key() + 1;
+        }
+    }
     for (int slot = 0; slot < m_jobs.size() && generation == m_generation; ++slot)
         startSlot(slot, stored);
     if (generation != m_generation)
@@ -135,6 +142,21 @@ void PeriodWalker::startSlot(int slot, const QMap<int, ReportStore::OverviewEntr
     const int index = m_first + slot;
     const auto entry = stored.constFind(index);
     const bool have = entry != stored.cend();
+    if (m_storedHistoryEnd && index >= *m_storedHistoryEnd) {
+        // Nothing is older than the first period: the store knows where the history ends.
+        ++m_fromStorePending;
+        const quint64 generation = m_generation;
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, slot, index] {
+                if (generation != m_generation)
+                    return;
+                --m_fromStorePending;
+                settle(slot, [&] { onHistoryEnd(index); });
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     if (have && (entry->isClosed() || m_refetch == Refetch::Nothing)) {
         // Announced from the event loop, like an answer: the caller connects after walk() returns.
         ++m_fromStorePending;
@@ -228,6 +250,7 @@ void PeriodWalker::accept(int slot, int index, const TrusteeBillingOverview& ove
     }
     if (overview.billingPeriodStartDate)
         m_periodDates.insert(index, { *overview.billingPeriodStartDate, overview.billingPeriodEndDate });
+    rememberHistoryStart();
     settle(slot, [&] { Q_EMIT periodLoaded(index, overview); });
 }
 
@@ -288,6 +311,7 @@ void PeriodWalker::onHistoryEnd(int index)
     if (m_historyEnd && *m_historyEnd <= index)
         return;
     m_historyEnd = index;
+    rememberHistoryStart();
     // Older periods cannot exist either: stop asking for them.
     for (int slot = index - m_first + 1; slot < m_jobs.size(); ++slot) {
         if (OverviewJob* job = m_jobs.at(slot)) {
@@ -298,6 +322,15 @@ void PeriodWalker::onHistoryEnd(int index)
         }
     }
     Q_EMIT historyEnded(index);
+}
+
+void PeriodWalker::rememberHistoryStart()
+{
+    if (!m_store || !m_historyEnd || m_storedHistoryEnd)
+        return;
+    const auto oldest = m_periodDates.constFind(*m_historyEnd - 1);
+    if (oldest != m_periodDates.cend())
+        m_store->putHistoryStart(m_scope, m_trustorOrgId, oldest->start);
 }
 
 void PeriodWalker::abandonOthers(int keptSlot)

@@ -93,6 +93,8 @@ private:
     /// Why an answer for `index` cannot be taken as that period, or an empty string.
     QString answerProblem(int index, const TrusteeBillingOverview& overview) const;
     void onHistoryEnd(int index);
+    /// Once both the end of the history and the oldest period are known, the store keeps where it starts.
+    void rememberHistoryStart();
     void settle(int slot, const std::function<void()>& announce);
     /// Cancels every request but the one in `keptSlot` (an error that every period would share).
     void abandonOthers(int keptSlot);
@@ -111,6 +113,7 @@ private:
     int m_servedFromStore = 0;
     int m_fetched = 0;
     std::optional<int> m_historyEnd;
+    std::optional<int> m_storedHistoryEnd; ///< where the store says the history ends, for this walk
     QMap<int, PeriodDates> m_periodDates; ///< the dates of each period loaded so far, by index
     int m_done = 0;
     quint64 m_generation = 0; ///< bumped by walk() and cancel(); handlers of an older walk stay silent

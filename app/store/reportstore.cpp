@@ -40,6 +40,8 @@ const QList<QStringList>& migrations()
             " PRIMARY KEY (region, org_id, trustor_id, start_ms))"_s,
             u"CREATE TABLE org (region TEXT NOT NULL, org_id TEXT NOT NULL, name TEXT NOT NULL,"
             " PRIMARY KEY (region, org_id))"_s,
+            u"CREATE TABLE history (region TEXT NOT NULL, org_id TEXT NOT NULL, trustor_id TEXT NOT NULL,"
+            " first_start_ms INTEGER NOT NULL, PRIMARY KEY (region, org_id, trustor_id))"_s,
         },
     };
     return steps;
@@ -332,7 +334,7 @@ bool ReportStore::forget(const StoreScope& scope, QString* error)
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     QSqlQuery query(db);
     bool ok = db.transaction();
-    for (const QString& table : { u"usage_report"_s, u"overview"_s, u"org"_s }) {
+    for (const QString& table : { u"usage_report"_s, u"overview"_s, u"org"_s, u"history"_s }) {
         ok = ok && query.prepare(u"DELETE FROM %1 WHERE region = ? AND org_id = ?"_s.arg(table));
         query.addBindValue(scope.region);
         query.addBindValue(scope.orgId);
@@ -345,6 +347,31 @@ bool ReportStore::forget(const StoreScope& scope, QString* error)
     if (error)
         *error = problemText(m_path, failure);
     return false;
+}
+
+bool ReportStore::putHistoryStart(
+    const StoreScope& scope, const QString& trustorOrgId, const QDateTime& firstPeriodStart)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(u"INSERT OR REPLACE INTO history (region, org_id, trustor_id, first_start_ms)"
+                  " VALUES (?, ?, ?, ?)"_s);
+    query.addBindValue(scope.region);
+    query.addBindValue(scope.orgId);
+    query.addBindValue(trustorOrgId);
+    query.addBindValue(msOf(firstPeriodStart));
+    return query.exec();
+}
+
+std::optional<QDateTime> ReportStore::historyStart(const StoreScope& scope, const QString& trustorOrgId) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(u"SELECT first_start_ms FROM history WHERE region = ? AND org_id = ? AND trustor_id = ?"_s);
+    query.addBindValue(scope.region);
+    query.addBindValue(scope.orgId);
+    query.addBindValue(trustorOrgId);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return timeOf(query.value(0));
 }
 
 bool ReportStore::nameOrg(const StoreScope& scope, const QString& name)

@@ -77,6 +77,12 @@ public:
         const TrusteeBillingOverview& overview, const QByteArray& body, const QDateTime& fetchedAt,
         QString* error = nullptr);
 
+    /// Remembers that a customer org's first billing period starts here: Genesys answered not.found for the
+    /// one before it. History does not grow backwards, so older indexes need not be asked for again.
+    bool putHistoryStart(
+        const StoreScope& scope, const QString& trustorOrgId, const QDateTime& firstPeriodStart);
+    std::optional<QDateTime> historyStart(const StoreScope& scope, const QString& trustorOrgId) const;
+
     /// What is stored for one org, for the "Stored data" view.
     struct OrgSummary
     {

@@ -495,6 +495,37 @@ private Q_SLOTS:
         QCOMPARE(fixture.requests(OverviewPath + orgId).size(), coldRequests + 1);
     }
 
+    void shortHistory_isKnownFromTheStoreWithoutAskingPastItsEnd()
+    {
+        BD_SIM_FIXTURE(fixture);
+        QString orgId;
+        for (const QString& id : fixture.server->data().trustorIds()) {
+            const int length = fixture.server->data().historyLength(id);
+            if (length > 1 && length < 13)
+                orgId = id;
+        }
+        QVERIFY(!orgId.isEmpty());
+        QTemporaryDir dir;
+        auto store = ReportStore::open(dir.filePath(u"store.sqlite"_s), nullptr);
+        QVERIFY(store);
+        PeriodWalker walker(fixture.session->billing());
+        walker.setClock([] { return test::fixedNow(); });
+        walker.setStore(store.get(), Scope);
+        const Walked cold = walkAndWait(walker, orgId, 0, 12);
+        const std::optional<int> end = walker.historyEnd();
+        QVERIFY(end);
+        QCOMPARE(*end, fixture.server->data().historyLength(orgId));
+        QCOMPARE(cold.starts.size(), *end);
+        const int requests = fixture.requests(OverviewPath + orgId).size();
+
+        QSignalSpy ended(&walker, &PeriodWalker::historyEnded);
+        const Walked warm = walkAndWait(walker, orgId, 0, 12);
+        QCOMPARE(fixture.requests(OverviewPath + orgId).size(), requests + 1); // the active period only
+        QCOMPARE(warm.starts, cold.starts);
+        QCOMPARE(walker.historyEnd(), end);
+        QVERIFY(!ended.isEmpty());
+    }
+
     void periodRotation_storedPeriodsLandUnderTheirDates()
     {
         QTemporaryDir dir;
