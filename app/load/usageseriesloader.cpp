@@ -5,10 +5,27 @@
 #include "domain/billingusagereport.h"
 #include "store/reportstore.h"
 
+#include <QFutureWatcher>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
 #include <algorithm>
 #include <functional>
 
 namespace bd {
+
+namespace {
+
+// Stored reports are parsed one at a time, as big answers are (UsageReportJob): a parse holds a whole
+// document tree.
+QThreadPool& storedBodyParser()
+{
+    static QThreadPool pool;
+    pool.setMaxThreadCount(1);
+    return pool;
+}
+
+} // namespace
 
 UsageSeriesLoader::UsageSeriesLoader(BillingApi* api, QObject* parent)
     : QObject(parent)
@@ -60,39 +77,65 @@ bool UsageSeriesLoader::serveFromStore(int index)
     if (!m_store || m_refetch == Refetch::Everything)
         return false;
     const DateBucket& bucket = m_buckets.at(index);
-    const auto entry = m_store->usageReport(m_scope, bucket.start(), bucket.end(), m_resources);
-    if (!entry && m_refetch != Refetch::Nothing)
+    const auto stored = m_store->usageBody(m_scope, bucket.start(), bucket.end());
+    if (!stored && m_refetch != Refetch::Nothing)
         return false;
-    const bool final = !entry || entry->isFinal || m_refetch == Refetch::Nothing;
-    if (entry)
-        m_storedAt[index] = entry->fetchedAt;
-    // Announced from the event loop, like an answer, so that a whole load from the store settles after
-    // load() has returned; the bucket stays Pending until then.
     const quint64 generation = m_generation;
-    QMetaObject::invokeMethod(
-        this,
-        [this, generation, index, final, entry] {
-            if (generation != m_generation)
-                return;
-            if (!entry) {
-                const DateBucket& bucket = m_buckets.at(index);
-                settle(index, BucketState::Failed, [&] {
-                    Q_EMIT bucketFailed(index,
-                        ApiError(ApiError::Kind::Config,
-                            tr("The local store has no report for %1 – %2.")
-                                .arg(bucket.start().date().toString(Qt::ISODate),
-                                    bucket.end().addMSecs(-1).date().toString(Qt::ISODate))));
-                });
-            } else if (final) {
-                ++m_servedFromStore;
-                settle(index, BucketState::Loaded, [&] { Q_EMIT bucketLoaded(index, entry->report); });
-            } else if (m_storedAt.value(index).isValid()) {
-                // Shown until the fresh report arrives (unless it already has).
-                Q_EMIT bucketLoaded(index, entry->report);
-            }
-        },
-        Qt::QueuedConnection);
+    if (!stored) {
+        // Announced from the event loop, like an answer: the caller connects after load() returns.
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, index] {
+                if (generation == m_generation)
+                    failNotStored(index);
+            },
+            Qt::QueuedConnection);
+        return true;
+    }
+    const bool final = stored->isFinal || m_refetch == Refetch::Nothing;
+    m_storedAt[index] = stored->fetchedAt;
+    // Parsed off the GUI thread, one at a time (a large org's year is hundreds of megabytes of JSON); the
+    // bucket stays Pending until its report is handed out.
+    using Result = Parsed<BillingUsageReport>;
+    auto* watcher = new QFutureWatcher<Result>(this);
+    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher, generation, index, final] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        const Result parsed = watcher->result();
+        if (!parsed.ok()) {
+            // Written by a parser that read it differently: as good as not stored.
+            m_storedAt[index] = QDateTime();
+            if (m_refetch == Refetch::Nothing)
+                failNotStored(index);
+            else if (final)
+                startBucket(index);
+            return;
+        }
+        if (final) {
+            ++m_servedFromStore;
+            settle(index, BucketState::Loaded, [&] { Q_EMIT bucketLoaded(index, parsed.value()); });
+        } else if (m_storedAt.value(index).isValid()) {
+            // Shown until the fresh report arrives (unless it already has).
+            Q_EMIT bucketLoaded(index, parsed.value());
+        }
+    });
+    watcher->setFuture(QtConcurrent::run(&storedBodyParser(), [body = stored->body, resources = m_resources] {
+        return BillingUsageReport::fromJson(body, resources);
+    }));
     return final;
+}
+
+void UsageSeriesLoader::failNotStored(int index)
+{
+    const DateBucket& bucket = m_buckets.at(index);
+    settle(index, BucketState::Failed, [&] {
+        Q_EMIT bucketFailed(index,
+            ApiError(ApiError::Kind::Config,
+                tr("The local store has no report for %1 – %2.")
+                    .arg(bucket.start().date().toString(Qt::ISODate),
+                        bucket.end().addMSecs(-1).date().toString(Qt::ISODate))));
+    });
 }
 
 void UsageSeriesLoader::retry(int index)

@@ -85,6 +85,8 @@ private:
     /// Hands out the stored report of a bucket, if any; true when no request is needed for it.
     bool serveFromStore(int index);
     void startBucket(int index);
+    /// Offline, a bucket the store lacks fails with that reason.
+    void failNotStored(int index);
     void settle(int index, BucketState state, const std::function<void()>& announce);
 
     BillingApi* m_api;

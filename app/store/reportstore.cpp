@@ -205,8 +205,8 @@ QString ReportStore::prepare(const QString& path, const QString& connection)
     return useWriteAheadLog(query, path);
 }
 
-std::optional<ReportStore::UsageEntry> ReportStore::usageReport(const StoreScope& scope,
-    const QDateTime& start, const QDateTime& end, BillingUsageReport::Resources resources) const
+std::optional<ReportStore::UsageBody> ReportStore::usageBody(
+    const StoreScope& scope, const QDateTime& start, const QDateTime& end) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connection));
     query.prepare(u"SELECT body, fetched_ms, final FROM usage_report"
@@ -217,10 +217,20 @@ std::optional<ReportStore::UsageEntry> ReportStore::usageReport(const StoreScope
     query.addBindValue(msOf(end));
     if (!query.exec() || !query.next())
         return std::nullopt;
-    auto parsed = BillingUsageReport::fromJson(qUncompress(query.value(0).toByteArray()), resources);
+    return UsageBody { qUncompress(query.value(0).toByteArray()), timeOf(query.value(1)),
+        query.value(2).toBool() };
+}
+
+std::optional<ReportStore::UsageEntry> ReportStore::usageReport(const StoreScope& scope,
+    const QDateTime& start, const QDateTime& end, BillingUsageReport::Resources resources) const
+{
+    const auto stored = usageBody(scope, start, end);
+    if (!stored)
+        return std::nullopt;
+    auto parsed = BillingUsageReport::fromJson(stored->body, resources);
     if (!parsed.ok())
         return std::nullopt;
-    return UsageEntry { parsed.value(), timeOf(query.value(1)), query.value(2).toBool() };
+    return UsageEntry { parsed.value(), stored->fetchedAt, stored->isFinal };
 }
 
 bool ReportStore::putUsageReport(const StoreScope& scope, const QDateTime& start, const QDateTime& end,

@@ -58,6 +58,15 @@ public:
     std::optional<UsageEntry> usageReport(const StoreScope& scope, const QDateTime& start,
         const QDateTime& end,
         BillingUsageReport::Resources resources = BillingUsageReport::Resources::Keep) const;
+    struct UsageBody
+    {
+        QByteArray body; ///< as Genesys sent it
+        QDateTime fetchedAt;
+        bool isFinal = false;
+    };
+    /// The stored body for exactly this window, unparsed (a large org's is parsed off the GUI thread).
+    std::optional<UsageBody> usageBody(
+        const StoreScope& scope, const QDateTime& start, const QDateTime& end) const;
     /// Keeps a report's body as Genesys sent it, replacing an earlier fetch of the same window.
     bool putUsageReport(const StoreScope& scope, const QDateTime& start, const QDateTime& end,
         const QByteArray& body, const QDateTime& fetchedAt, QString* error = nullptr);
