@@ -98,6 +98,16 @@ MainWindow::MainWindow(QWidget* parent)
             const bool signedOut = error.kind() == ApiError::Kind::Auth || error.httpStatus() == 401;
             if (signedOut || m_provenance.orgName.isEmpty())
                 m_header->setOrgText(signedOut ? tr("Not signed in") : tr("Organization unavailable"));
+            const ApiError::Reason reason = error.reason();
+            if (m_store
+                && (reason == ApiError::Reason::Unreachable || reason == ApiError::Reason::TimedOut)) {
+                m_banner->showMessage(MessageBanner::Kind::Warning,
+                    tr("Offline — Genesys Cloud cannot be reached (%1). What the local store has is shown, "
+                       "marked "
+                       "with when it was fetched; Refresh (F5) tries again.")
+                        .arg(error.userMessage()));
+                return;
+            }
             m_banner->showMessage(MessageBanner::Kind::Error, error.fullText());
         });
     connect(

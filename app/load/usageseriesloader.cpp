@@ -120,8 +120,9 @@ bool UsageSeriesLoader::serveFromStore(int index)
             Q_EMIT bucketLoaded(index, parsed.value());
         }
     });
-    watcher->setFuture(QtConcurrent::run(&storedBodyParser(), [body = stored->body, resources = m_resources] {
-        return BillingUsageReport::fromJson(body, resources);
+    // Queued compressed: a year of a large org waits in the queue at the size it has on disk.
+    watcher->setFuture(QtConcurrent::run(&storedBodyParser(), [stored = *stored, resources = m_resources] {
+        return BillingUsageReport::fromJson(stored.body(), resources);
     }));
     return final;
 }

@@ -217,8 +217,7 @@ std::optional<ReportStore::UsageBody> ReportStore::usageBody(
     query.addBindValue(msOf(end));
     if (!query.exec() || !query.next())
         return std::nullopt;
-    return UsageBody { qUncompress(query.value(0).toByteArray()), timeOf(query.value(1)),
-        query.value(2).toBool() };
+    return UsageBody { query.value(0).toByteArray(), timeOf(query.value(1)), query.value(2).toBool() };
 }
 
 std::optional<ReportStore::UsageEntry> ReportStore::usageReport(const StoreScope& scope,
@@ -227,7 +226,7 @@ std::optional<ReportStore::UsageEntry> ReportStore::usageReport(const StoreScope
     const auto stored = usageBody(scope, start, end);
     if (!stored)
         return std::nullopt;
-    auto parsed = BillingUsageReport::fromJson(stored->body, resources);
+    auto parsed = BillingUsageReport::fromJson(stored->body(), resources);
     if (!parsed.ok())
         return std::nullopt;
     return UsageEntry { parsed.value(), stored->fetchedAt, stored->isFinal };

@@ -60,9 +60,11 @@ public:
         BillingUsageReport::Resources resources = BillingUsageReport::Resources::Keep) const;
     struct UsageBody
     {
-        QByteArray body; ///< as Genesys sent it
+        QByteArray compressed; ///< the body as Genesys sent it, compressed as stored
         QDateTime fetchedAt;
         bool isFinal = false;
+        /// The body itself (a large org's is a megabyte or more: uncompress it where it is parsed).
+        QByteArray body() const { return qUncompress(compressed); }
     };
     /// The stored body for exactly this window, unparsed (a large org's is parsed off the GUI thread).
     std::optional<UsageBody> usageBody(

@@ -102,6 +102,42 @@ private Q_SLOTS:
         QVERIFY(controller->model()->licenceCount() > 0);
     }
 
+    void unreachable_showsTheStoredYearWithTheOfflineBanner()
+    {
+        QTemporaryDir dir;
+        const QString storePath = dir.filePath(u"store.sqlite"_s);
+        QUrl deadUrl;
+        {
+            BD_SIM_FIXTURE(sim);
+            MainWindow first;
+            QVERIFY(openAndSettle(first, sim, storePath));
+            QTRY_VERIFY(!first.profiles()->profile(u"Sim org"_s)->orgId.isEmpty());
+            deadUrl = sim.server->baseUrl();
+        }
+        // The same profile, the same address, nothing listening any more: the sign-in cannot be reached.
+        MainWindow window;
+        window.secrets()->setKeychainEnabled(false);
+        Secrets secrets;
+        secrets.clientSecret = u"demo"_s;
+        bool written = false;
+        window.secrets()->write(u"Sim org"_s, secrets, &window, [&written] { written = true; });
+        QTRY_VERIFY(written);
+        QVERIFY(window.useStore(storePath));
+        window.resize(1280, 800);
+        window.show();
+        window.openProfile(u"Sim org"_s);
+        QTRY_VERIFY(window.usagePage() && !window.provenance().demo);
+        const UsageSeriesController* controller = window.usagePage()->controller();
+        QTRY_VERIFY_WITH_TIMEOUT(controller->summary().total > 0 && !controller->isRunning(), 30'000);
+        QCOMPARE(controller->servedFromStore(), controller->summary().total);
+        QVERIFY(controller->model()->licenceCount() > 0);
+        // Naming the org fails as the sign-in does: the window says it is offline, not that something broke.
+        const auto* banner = window.findChild<MessageBanner*>(u"messageBanner"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(banner->text().startsWith(u"Offline"_s), 30'000);
+        if (const QByteArray shots = qgetenv("BD_SCREENSHOT_DIR"); !shots.isEmpty())
+            window.grab().save(QFile::decodeName(shots) + u"/usage-offline.png"_s);
+    }
+
     void storedDataView_namesTheOrgAndForgetsIt()
     {
         BD_SIM_FIXTURE(sim);
