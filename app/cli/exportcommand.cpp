@@ -141,6 +141,15 @@ void ExportCommand::run()
         runOverview();
 }
 
+void ExportCommand::warnAboutStore(const QString& message)
+{
+    if (m_storeWarned)
+        return;
+    m_storeWarned = true; // one line, however many reports could not be kept
+    m_say(u"warning: %1 The export goes on; what could not be kept will be fetched again next time."_s.arg(
+        message));
+}
+
 QString ExportCommand::sourcesLine(int fromStore, int fetched) const
 {
     if (!m_store)
@@ -185,7 +194,7 @@ void ExportCommand::runUsage()
     m_loader->setRefetch(
         m_options.offline ? UsageSeriesLoader::Refetch::Nothing : UsageSeriesLoader::Refetch::Changing);
     connect(m_loader, &UsageSeriesLoader::storeFailed, this,
-        [this](const QString& message) { m_say(u"warning: "_s + message); });
+        [this](const QString& message) { warnAboutStore(message); });
     connect(m_loader, &UsageSeriesLoader::bucketLoaded, this,
         [this](int index, const BillingUsageReport& report) { m_reports[index] = report; });
     connect(m_loader, &UsageSeriesLoader::bucketFailed, this, [this](int index, const ApiError& error) {
@@ -247,7 +256,7 @@ void ExportCommand::runOverview()
     m_walker->setRefetch(
         m_options.offline ? PeriodWalker::Refetch::Nothing : PeriodWalker::Refetch::Changing);
     connect(m_walker, &PeriodWalker::storeFailed, this,
-        [this](const QString& message) { m_say(u"warning: "_s + message); });
+        [this](const QString& message) { warnAboutStore(message); });
     connect(m_walker, &PeriodWalker::periodLoaded, this,
         [this](int index, const TrusteeBillingOverview& overview) { m_periods.insert(index, overview); });
     connect(m_walker, &PeriodWalker::periodFailed, this, [this](int index, const ApiError& error) {

@@ -51,6 +51,8 @@ private:
     /// Opens the local store and learns whose data it files, then runs the export.
     void openStoreThenRun();
     void run();
+    /// Says once that a report could not be kept in the store.
+    void warnAboutStore(const QString& message);
     /// "12 from the local store, 0 from Genesys Cloud", for the result line.
     QString sourcesLine(int fromStore, int fetched) const;
     void runUsage();
@@ -69,6 +71,7 @@ private:
     BillingApi* m_billing = nullptr; ///< the session's, or (offline) one that is never called
     std::unique_ptr<ReportStore> m_store;
     StoreScope m_scope;
+    bool m_storeWarned = false;
     UsageSeriesLoader* m_loader = nullptr;
     PeriodWalker* m_walker = nullptr;
     QList<std::optional<BillingUsageReport>> m_reports;

@@ -73,7 +73,7 @@ QDateTime PeriodWalker::now() const
 void PeriodWalker::walk(const QString& trustorOrgId, int first, int last)
 {
     cancel();
-    const quint64 generation = ++m_generation;
+    ++m_generation;
     m_trustorOrgId = trustorOrgId;
     m_first = first;
     m_historyEnd.reset();
@@ -93,10 +93,8 @@ void PeriodWalker::walk(const QString& trustorOrgId, int first, int last)
                 m_storedHistoryEnd = it.key() + 1;
         }
     }
-    for (int slot = 0; slot < m_jobs.size() && generation == m_generation; ++slot)
+    for (int slot = 0; slot < m_jobs.size(); ++slot)
         startSlot(slot, stored);
-    if (generation != m_generation)
-        return;
     Q_EMIT progressChanged(0, int(m_jobs.size()));
     if (m_jobs.isEmpty())
         Q_EMIT finished();
@@ -144,54 +142,27 @@ void PeriodWalker::startSlot(int slot, const QMap<int, ReportStore::OverviewEntr
     const bool have = entry != stored.cend();
     if (m_storedHistoryEnd && index >= *m_storedHistoryEnd) {
         // Nothing is older than the first period: the store knows where the history ends.
-        ++m_fromStorePending;
-        const quint64 generation = m_generation;
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, slot, index] {
-                if (generation != m_generation)
-                    return;
-                --m_fromStorePending;
-                settle(slot, [&] { onHistoryEnd(index); });
-            },
-            Qt::QueuedConnection);
+        announceFromStore([this, slot, index] { settle(slot, [&] { onHistoryEnd(index); }); });
         return;
     }
     if (have && (entry->isClosed() || m_refetch == Refetch::Nothing)) {
-        // Announced from the event loop, like an answer: the caller connects after walk() returns.
-        ++m_fromStorePending;
         m_storedAt.insert(index, entry->fetchedAt);
-        const quint64 generation = m_generation;
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, slot, index, overview = entry->overview] {
-                if (generation != m_generation)
-                    return;
-                --m_fromStorePending;
-                ++m_servedFromStore;
-                accept(slot, index, overview);
-            },
-            Qt::QueuedConnection);
+        announceFromStore([this, slot, index, overview = entry->overview] {
+            ++m_servedFromStore;
+            accept(slot, index, overview);
+        });
         return;
     }
     if (m_refetch == Refetch::Nothing) {
-        ++m_fromStorePending;
-        const quint64 generation = m_generation;
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, slot, index] {
-                if (generation != m_generation)
-                    return;
-                --m_fromStorePending;
-                settle(slot, [&] {
-                    Q_EMIT periodFailed(index,
-                        ApiError(ApiError::Kind::Config,
-                            tr("The local store has no billing period %1 of org %2.")
-                                .arg(index)
-                                .arg(m_trustorOrgId)));
-                });
-            },
-            Qt::QueuedConnection);
+        announceFromStore([this, slot, index] {
+            settle(slot, [&] {
+                Q_EMIT periodFailed(index,
+                    ApiError(ApiError::Kind::Config,
+                        tr("The local store has no billing period %1 of org %2.")
+                            .arg(index)
+                            .arg(m_trustorOrgId)));
+            });
+        });
         return;
     }
     OverviewJob* job = m_api->fetchTrusteeOverview(m_trustorOrgId, index);
@@ -239,6 +210,22 @@ void PeriodWalker::startSlot(int slot, const QMap<int, ReportStore::OverviewEntr
             abandonOthers(slot);
         settle(slot, [&] { Q_EMIT periodFailed(index, error); });
     });
+}
+
+void PeriodWalker::announceFromStore(std::function<void()> announce)
+{
+    // From the event loop, like an answer: the caller connects after walk() returns.
+    ++m_fromStorePending;
+    const quint64 generation = m_generation;
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation, announce = std::move(announce)] {
+            if (generation != m_generation)
+                return;
+            --m_fromStorePending;
+            announce();
+        },
+        Qt::QueuedConnection);
 }
 
 void PeriodWalker::accept(int slot, int index, const TrusteeBillingOverview& overview)

@@ -87,6 +87,9 @@ private:
     QMap<int, ReportStore::OverviewEntry> storedByIndex() const;
     /// Starts the slot: from the store, or a request (showing a stored copy first when there is one).
     void startSlot(int slot, const QMap<int, ReportStore::OverviewEntry>& stored);
+    /// Runs `announce` from the event loop, unless another walk has started by then; the walk runs until it
+    /// has.
+    void announceFromStore(std::function<void()> announce);
     /// Takes an answer for `index`, from Genesys or the store: checked, then announced.
     void accept(int slot, int index, const TrusteeBillingOverview& overview);
     QDateTime now() const;

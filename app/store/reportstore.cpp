@@ -82,6 +82,9 @@ QString problemText(const QString& path, const QSqlError& error)
             .arg(path);
     case 13: // SQLITE_FULL
         return ReportStore::tr("The disk holding the local store %1 is full.").arg(path);
+    case 10: // SQLITE_IOERR: a write the system refused (a file size limit, a failing disk)
+        return ReportStore::tr("Writing the local store %1 failed: the disk is full, limited or failing.")
+            .arg(path);
     default:
         return ReportStore::tr("The local store %1 cannot be used: %2").arg(path, error.text());
     }

@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -182,6 +183,49 @@ private Q_SLOTS:
             closedMonths(dir.filePath(u"b.csv"_s), store) + QStringList { u"--demo"_s, u"--offline"_s });
         QCOMPARE(offline.exitCode, 1);
         QVERIFY2(offline.last().contains(u"damaged"_s), qPrintable(offline.last()));
+    }
+
+    void fullDisk_isSaidOnceTheExportSucceedsAndNothingStoredIsLost()
+    {
+        QTemporaryDir dir;
+        const QString store = dir.filePath(u"store.sqlite"_s);
+        const auto exportArgs = [&](const QString& granularity, const QString& start, const QString& out) {
+            return QStringList { u"export"_s, u"usage"_s, u"--demo"_s, u"--start"_s, start, u"--end"_s,
+                u"2025-12-31"_s, u"--granularity"_s, granularity, u"--out"_s, out, u"--store"_s, store };
+        };
+        QProcess weekly;
+        weekly.start(QStringLiteral(BD_DASHBOARD_EXE),
+            exportArgs(u"week"_s, u"2025-01-01"_s, dir.filePath(u"w.csv"_s)));
+        QVERIFY(weekly.waitForFinished(120'000));
+        QCOMPARE(weekly.exitCode(), 0);
+        const qint64 size = QFileInfo(store).size() + QFileInfo(store + u"-wal"_s).size();
+        QVERIFY(size > 0);
+
+        // No file may grow past the store's size and 16 KiB: the daily reports cannot all be kept, the CSV
+        // can.
+        QProcess daily;
+        const qint64 limitKiB = size / 1024 + 16;
+        daily.start(u"/bin/sh"_s,
+            QStringList { u"-c"_s, u"ulimit -f %1; exec \"$0\" \"$@\""_s.arg(limitKiB),
+                QStringLiteral(BD_DASHBOARD_EXE) }
+                + exportArgs(u"day"_s, u"2025-10-01"_s, dir.filePath(u"d.csv"_s)));
+        QVERIFY(daily.waitForFinished(120'000));
+        const QList<QByteArray> said = daily.readAllStandardError().trimmed().split('\n');
+        QVERIFY2(
+            daily.exitStatus() == QProcess::NormalExit && daily.exitCode() == 0, said.join('\n').constData());
+        QCOMPARE(said.size(), 2); // one warning, however many reports could not be kept, and the result
+        QVERIFY2(said.first().startsWith("warning: Writing the local store"), said.first().constData());
+        QVERIFY(said.last().startsWith("Wrote "));
+        QVERIFY(QFile::exists(dir.filePath(u"d.csv"_s)));
+
+        // What was stored before is all there: the weekly export runs offline from it.
+        QProcess offline;
+        offline.start(QStringLiteral(BD_DASHBOARD_EXE),
+            exportArgs(u"week"_s, u"2025-01-01"_s, dir.filePath(u"w2.csv"_s))
+                + QStringList { u"--offline"_s });
+        QVERIFY(offline.waitForFinished(120'000));
+        QVERIFY2(offline.exitCode() == 0, offline.readAllStandardError().constData());
+        QCOMPARE(readFile(dir.filePath(u"w2.csv"_s)), readFile(dir.filePath(u"w.csv"_s)));
     }
 
     void twoProcesses_writingOneStoreAtOnce_bothSucceedAndLeaveItWhole()

@@ -400,6 +400,34 @@ private Q_SLOTS:
         QCOMPARE(controller.fetched(), 1);
     }
 
+    void interruptedLoad_resumesWithOnlyTheMissingBuckets()
+    {
+        BD_SIM_FIXTURE(fixture);
+        QTemporaryDir dir;
+        auto store = ReportStore::open(dir.filePath(u"store.sqlite"_s), nullptr);
+        QVERIFY(store);
+        UsageSeriesController controller(fixture.session->billing());
+        controller.setToday(test::fixedNow().date());
+        controller.setStore(store.get(), Scope);
+        // Stopped once five reports are in.
+        QSignalSpy settled(&controller, &UsageSeriesController::settled);
+        int loaded = 0;
+        connect(&controller, &UsageSeriesController::bucketLoaded, this, [&] {
+            if (++loaded == 5)
+                controller.cancel();
+        });
+        controller.load(lastTwelveMonths(), Granularity::Month);
+        QVERIFY(settled.wait(30'000));
+        disconnect(&controller, &UsageSeriesController::bucketLoaded, this, nullptr);
+        const int kept = store->summary().value(0).usageReports;
+        QVERIFY(kept >= 5 && kept < 12);
+
+        QVERIFY(loadAndWait(controller, lastTwelveMonths()));
+        QCOMPARE(controller.servedFromStore(), kept);
+        QCOMPARE(controller.fetched(), 12 - kept);
+        QCOMPARE(controller.summary().loaded, 12);
+    }
+
     void refetchEverything_asksForEveryBucket()
     {
         BD_SIM_FIXTURE(fixture);
