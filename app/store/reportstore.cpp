@@ -250,11 +250,7 @@ bool ReportStore::putUsageReport(const StoreScope& scope, const QDateTime& start
     query.addBindValue(end <= DataCutoff::horizon(fetchedAt));
     query.addBindValue(ParserVersion);
     query.addBindValue(qCompress(body));
-    if (query.exec())
-        return true;
-    if (error)
-        *error = problemText(m_path, query.lastError());
-    return false;
+    return execWrite(query, error);
 }
 
 QList<ReportStore::OverviewEntry> ReportStore::overviews(
@@ -297,6 +293,11 @@ bool ReportStore::putOverview(const StoreScope& scope, const QString& trustorOrg
     query.addBindValue(msOf(fetchedAt));
     query.addBindValue(ParserVersion);
     query.addBindValue(qCompress(body));
+    return execWrite(query, error);
+}
+
+bool ReportStore::execWrite(QSqlQuery& query, QString* error) const
+{
     if (query.exec())
         return true;
     if (error)

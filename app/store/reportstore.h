@@ -119,6 +119,8 @@ private:
     /// Opens the connection, checks the file is a store this version can read, and migrates it; the reason
     /// it cannot be used, or an empty string.
     static QString prepare(const QString& path, const QString& connection);
+    /// Runs a prepared write; false with *error set to one sentence when it fails.
+    bool execWrite(QSqlQuery& query, QString* error) const;
     /// Switches the file to write-ahead logging; the reason it cannot, or an empty string.
     static QString useWriteAheadLog(QSqlQuery& query, const QString& path);
 

@@ -10,6 +10,7 @@
 #include "domain/isodate.h"
 #include "domain/projection.h"
 #include "domain/trusteebillingoverview.h"
+#include "exportrun.h"
 #include "simfixture.h"
 #include "wirefixtures.h"
 
@@ -31,35 +32,16 @@ using bd::test::SimFixture;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QStringList messages;
-};
+using Run = test::ExportRun;
 
 /// Runs the export as if `today` (UTC) were the current day (the shared clock's day by default).
 Run runExport(const QStringList& arguments, const QProcessEnvironment& environment = {},
     const QDate& today = test::fixedNow().date())
 {
-    Run run;
-    QString error;
     // The local store would answer a repeated export: only the tests about it use one.
     const bool storeTest = arguments.contains(u"--store"_s) || arguments.contains(u"--offline"_s);
-    const auto options = ExportOptions::parse(
-        storeTest ? arguments : arguments + QStringList { u"--no-store"_s }, environment, today, &error);
-    if (!options) {
-        run.messages << error;
-        run.exitCode = 2;
-        return run;
-    }
-    ExportCommand command;
-    command.setMessageSink([&run](const QString& text) { run.messages << text; });
-    QSignalSpy finished(&command, &ExportCommand::finished);
-    command.start(*options);
-    if (finished.isEmpty() && !finished.wait(60'000))
-        return run;
-    run.exitCode = finished.first().first().toInt();
-    return run;
+    return test::runExportCommand(
+        storeTest ? arguments : arguments + QStringList { u"--no-store"_s }, environment, today);
 }
 
 QStringList simArguments(const SimFixture& fixture)

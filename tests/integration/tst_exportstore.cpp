@@ -4,6 +4,7 @@
 
 #include "cli/exportcommand.h"
 #include "csvreader.h"
+#include "exportrun.h"
 #include "simfixture.h"
 #include "store/reportstore.h"
 
@@ -20,31 +21,11 @@ using bd::test::SimFixture;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QStringList messages;
-    QString last() const { return messages.value(messages.size() - 1); }
-};
+using Run = test::ExportRun;
 
 Run runExport(const QStringList& arguments)
 {
-    Run run;
-    QString error;
-    const auto options = ExportOptions::parse(arguments, {}, test::fixedNow().date(), &error);
-    if (!options) {
-        run.messages << error;
-        run.exitCode = 2;
-        return run;
-    }
-    ExportCommand command;
-    command.setMessageSink([&run](const QString& text) { run.messages << text; });
-    QSignalSpy finished(&command, &ExportCommand::finished);
-    command.start(*options);
-    if (finished.isEmpty() && !finished.wait(60'000))
-        return run;
-    run.exitCode = finished.first().first().toInt();
-    return run;
+    return test::runExportCommand(arguments, {}, test::fixedNow().date());
 }
 
 QStringList simArguments(const SimFixture& fixture)

@@ -67,6 +67,37 @@ bool loadAndWait(UsageSeriesController& controller, const DateRange& range)
     return settled.size() > 0 || settled.wait(30'000);
 }
 
+/// Runs statements on a SQLite file as another program would; false when one fails.
+bool execRaw(const QString& path, const QStringList& statements)
+{
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
+        db.setDatabaseName(path);
+        ok = db.open();
+        QSqlQuery query(db);
+        for (const QString& statement : statements)
+            ok = ok && query.exec(statement);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"raw"_s);
+    return ok;
+}
+
+/// The usage controller on the sim's clock, keeping its reports in `store`.
+void useStore(UsageSeriesController& controller, ReportStore* store)
+{
+    controller.setToday(test::fixedNow().date());
+    controller.setStore(store, Scope);
+}
+
+/// A store in a folder of its own, gone with it.
+struct TempStore
+{
+    QTemporaryDir dir;
+    std::unique_ptr<ReportStore> store = ReportStore::open(dir.filePath(u"store.sqlite"_s), nullptr);
+};
+
 /// What one walk handed out: each index's period start, and the counts.
 struct Walked
 {
@@ -237,15 +268,7 @@ private Q_SLOTS:
         }
         // Another program's SQLite file: a table, no application id.
         QFile::remove(path);
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other"_s);
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery query(db);
-            QVERIFY(query.exec(u"CREATE TABLE contacts (name TEXT)"_s));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(u"other"_s);
+        QVERIFY(execRaw(path, { u"CREATE TABLE contacts (name TEXT)"_s }));
         const QByteArray before = sha(path);
         QString error;
         QVERIFY(!ReportStore::open(path, &error));
@@ -264,16 +287,9 @@ private Q_SLOTS:
             QVERIFY(
                 store->putUsageReport(Scope, start, end, reportBody(start, end, u"3"_s), utc(2026, 6, 1)));
         }
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"newer"_s);
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery query(db);
-            QVERIFY(query.exec(u"PRAGMA user_version=%1"_s.arg(ReportStore::SchemaVersion + 1)));
-            QVERIFY(query.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(u"newer"_s);
+        QVERIFY(execRaw(path,
+            { u"PRAGMA user_version=%1"_s.arg(ReportStore::SchemaVersion + 1),
+                u"PRAGMA wal_checkpoint(TRUNCATE)"_s }));
         const QByteArray before = sha(path);
         QString error;
         QVERIFY(!ReportStore::open(path, &error));
@@ -294,12 +310,11 @@ private Q_SLOTS:
     void secondLoad_servesClosedMonthsWithNoRequest()
     {
         BD_SIM_FIXTURE(fixture);
-        QTemporaryDir dir;
-        auto store = ReportStore::open(dir.filePath(u"store.sqlite"_s), nullptr);
+        TempStore temp;
+        ReportStore* store = temp.store.get();
         QVERIFY(store);
         UsageSeriesController controller(fixture.session->billing());
-        controller.setToday(test::fixedNow().date());
-        controller.setStore(store.get(), Scope);
+        useStore(controller, store);
 
         QVERIFY(loadAndWait(controller, lastTwelveMonths()));
         const int buckets = controller.model()->buckets().size();
@@ -333,12 +348,11 @@ private Q_SLOTS:
     void resources_areReadFromTheStoreWhenACellIsShown()
     {
         BD_SIM_FIXTURE(fixture);
-        QTemporaryDir dir;
-        auto store = ReportStore::open(dir.filePath(u"store.sqlite"_s), nullptr);
+        TempStore temp;
+        ReportStore* store = temp.store.get();
         QVERIFY(store);
         UsageSeriesController controller(fixture.session->billing());
-        controller.setToday(test::fixedNow().date());
-        controller.setStore(store.get(), Scope);
+        useStore(controller, store);
         QVERIFY(loadAndWait(controller, lastTwelveMonths()));
         const UsageSeriesModel* model = controller.model();
         int row = -1;
@@ -375,13 +389,15 @@ private Q_SLOTS:
 
     void openWindow_isShownFromTheStoreAtOnceThenFetchedAgain()
     {
-        BD_SIM_FIXTURE(fixture);
-        QTemporaryDir dir;
-        auto store = ReportStore::open(dir.filePath(u"store.sqlite"_s), nullptr);
+        // Genesys takes half a second to answer; the stored copy is parsed in a fraction of that.
+        sim::SimOptions options;
+        options.latencyMs = 500;
+        BD_SIM_FIXTURE(fixture, options);
+        TempStore temp;
+        ReportStore* store = temp.store.get();
         QVERIFY(store);
         UsageSeriesController controller(fixture.session->billing());
-        controller.setToday(test::fixedNow().date());
-        controller.setStore(store.get(), Scope);
+        useStore(controller, store);
         const DateRange november { QDate(2026, 11, 1), QDate(2026, 11, 30) };
         QVERIFY(loadAndWait(controller, november));
         QCOMPARE(controller.fetched(), 1);
@@ -403,12 +419,11 @@ private Q_SLOTS:
     void interruptedLoad_resumesWithOnlyTheMissingBuckets()
     {
         BD_SIM_FIXTURE(fixture);
-        QTemporaryDir dir;
-        auto store = ReportStore::open(dir.filePath(u"store.sqlite"_s), nullptr);
+        TempStore temp;
+        ReportStore* store = temp.store.get();
         QVERIFY(store);
         UsageSeriesController controller(fixture.session->billing());
-        controller.setToday(test::fixedNow().date());
-        controller.setStore(store.get(), Scope);
+        useStore(controller, store);
         // Stopped once five reports are in.
         QSignalSpy settled(&controller, &UsageSeriesController::settled);
         int loaded = 0;
@@ -431,12 +446,11 @@ private Q_SLOTS:
     void refetchEverything_asksForEveryBucket()
     {
         BD_SIM_FIXTURE(fixture);
-        QTemporaryDir dir;
-        auto store = ReportStore::open(dir.filePath(u"store.sqlite"_s), nullptr);
+        TempStore temp;
+        ReportStore* store = temp.store.get();
         QVERIFY(store);
         UsageSeriesController controller(fixture.session->billing());
-        controller.setToday(test::fixedNow().date());
-        controller.setStore(store.get(), Scope);
+        useStore(controller, store);
         QVERIFY(loadAndWait(controller, lastTwelveMonths()));
         controller.refetchEverythingOnce();
         QVERIFY(loadAndWait(controller, lastTwelveMonths()));
@@ -449,15 +463,14 @@ private Q_SLOTS:
 
     void unreachable_showsWhatIsStoredAndSaysSince()
     {
-        QTemporaryDir dir;
-        auto store = ReportStore::open(dir.filePath(u"store.sqlite"_s), nullptr);
+        TempStore temp;
+        ReportStore* store = temp.store.get();
         QVERIFY(store);
         QDateTime firstFetch;
         {
             BD_SIM_FIXTURE(fixture);
             UsageSeriesController controller(fixture.session->billing());
-            controller.setToday(test::fixedNow().date());
-            controller.setStore(store.get(), Scope);
+            useStore(controller, store);
             QVERIFY(loadAndWait(controller, throughNovember()));
             firstFetch = controller.updatedAt();
         }
@@ -474,8 +487,7 @@ private Q_SLOTS:
         retry.maxTotalMs = 50;
         session->client()->setRetryPolicy(retry);
         UsageSeriesController controller(session->billing());
-        controller.setToday(test::fixedNow().date());
-        controller.setStore(store.get(), Scope);
+        useStore(controller, store);
         QVERIFY(loadAndWait(controller, throughNovember()));
         QCOMPARE(controller.servedFromStore(), 11);
         QCOMPARE(controller.summary().failed, 0);
@@ -495,13 +507,13 @@ private Q_SLOTS:
     void secondWalk_fetchesOnlyTheActivePeriod()
     {
         BD_SIM_FIXTURE(fixture);
-        QTemporaryDir dir;
-        auto store = ReportStore::open(dir.filePath(u"store.sqlite"_s), nullptr);
+        TempStore temp;
+        ReportStore* store = temp.store.get();
         QVERIFY(store);
         const QString orgId = fixture.trustorNamed(u"Woodgrove Financial"_s);
         PeriodWalker walker(fixture.session->billing());
         walker.setClock([] { return test::fixedNow(); });
-        walker.setStore(store.get(), Scope);
+        walker.setStore(store, Scope);
 
         const Walked cold = walkAndWait(walker, orgId, 0, 12);
         QCOMPARE(cold.fetched, 13);
@@ -533,12 +545,12 @@ private Q_SLOTS:
                 orgId = id;
         }
         QVERIFY(!orgId.isEmpty());
-        QTemporaryDir dir;
-        auto store = ReportStore::open(dir.filePath(u"store.sqlite"_s), nullptr);
+        TempStore temp;
+        ReportStore* store = temp.store.get();
         QVERIFY(store);
         PeriodWalker walker(fixture.session->billing());
         walker.setClock([] { return test::fixedNow(); });
-        walker.setStore(store.get(), Scope);
+        walker.setStore(store, Scope);
         const Walked cold = walkAndWait(walker, orgId, 0, 12);
         const std::optional<int> end = walker.historyEnd();
         QVERIFY(end);
@@ -557,8 +569,8 @@ private Q_SLOTS:
 
     void periodRotation_storedPeriodsLandUnderTheirDates()
     {
-        QTemporaryDir dir;
-        auto store = ReportStore::open(dir.filePath(u"store.sqlite"_s), nullptr);
+        TempStore temp;
+        ReportStore* store = temp.store.get();
         QVERIFY(store);
         Walked before;
         QString orgId;
@@ -567,7 +579,7 @@ private Q_SLOTS:
             orgId = fixture.trustorNamed(u"Woodgrove Financial"_s);
             PeriodWalker walker(fixture.session->billing());
             walker.setClock([] { return test::fixedNow(); });
-            walker.setStore(store.get(), Scope);
+            walker.setStore(store, Scope);
             before = walkAndWait(walker, orgId, 0, 3);
             QCOMPARE(before.fetched, 4);
         }
@@ -581,7 +593,7 @@ private Q_SLOTS:
         QCOMPARE(fixture.trustorNamed(u"Woodgrove Financial"_s), orgId);
         PeriodWalker walker(fixture.session->billing());
         walker.setClock([rotated] { return rotated; });
-        walker.setStore(store.get(), Scope);
+        walker.setStore(store, Scope);
 
         // The stored active period has ended, so nothing stored can be placed before Genesys names the new
         // one: this walk asks for all of it, and every period lands one index further back.
@@ -606,8 +618,8 @@ private Q_SLOTS:
 
     void offlineWalk_answersFromTheStoreAlone()
     {
-        QTemporaryDir dir;
-        auto store = ReportStore::open(dir.filePath(u"store.sqlite"_s), nullptr);
+        TempStore temp;
+        ReportStore* store = temp.store.get();
         QVERIFY(store);
         QString orgId;
         Walked online;
@@ -616,13 +628,13 @@ private Q_SLOTS:
             orgId = fixture.trustorNamed(u"Woodgrove Financial"_s);
             PeriodWalker walker(fixture.session->billing());
             walker.setClock([] { return test::fixedNow(); });
-            walker.setStore(store.get(), Scope);
+            walker.setStore(store, Scope);
             online = walkAndWait(walker, orgId, 0, 2);
         }
         BillingApi nowhere(nullptr);
         PeriodWalker walker(&nowhere);
         walker.setClock([] { return test::fixedNow(); });
-        walker.setStore(store.get(), Scope);
+        walker.setStore(store, Scope);
         walker.setRefetch(PeriodWalker::Refetch::Nothing);
         const Walked offline = walkAndWait(walker, orgId, 0, 3);
         QCOMPARE(offline.fromStore, 3);
