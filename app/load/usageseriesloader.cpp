@@ -61,6 +61,8 @@ void UsageSeriesLoader::load(const QList<DateBucket>& buckets)
     m_states = QList<BucketState>(buckets.size(), BucketState::Pending);
     m_jobs = QList<QPointer<UsageReportJob>>(buckets.size());
     m_storedAt = QList<QDateTime>(buckets.size());
+    m_copyPending = QList<bool>(buckets.size(), false);
+    m_heldFailures.clear();
     m_servedFromStore = 0;
     m_fetched = 0;
     for (int i = 0; i < buckets.size(); ++i) {
@@ -93,33 +95,40 @@ bool UsageSeriesLoader::serveFromStore(int index)
         return true;
     }
     const bool final = stored->isFinal || m_refetch == Refetch::Nothing;
-    m_storedAt[index] = stored->fetchedAt;
+    m_copyPending[index] = true;
     // Parsed off the GUI thread, one at a time (a large org's year is hundreds of megabytes of JSON); the
-    // bucket stays Pending until its report is handed out.
+    // bucket stays Pending until its report is handed out. storedAt() is set when it is, so a cancel before
+    // then leaves nothing that looks shown.
     using Result = Parsed<BillingUsageReport>;
     auto* watcher = new QFutureWatcher<Result>(this);
-    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher, generation, index, final] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return;
-        const Result parsed = watcher->result();
-        if (!parsed.ok()) {
-            // Written by a parser that read it differently: as good as not stored.
-            m_storedAt[index] = QDateTime();
-            if (m_refetch == Refetch::Nothing)
-                failNotStored(index);
-            else if (final)
-                startBucket(index);
-            return;
-        }
-        if (final) {
-            ++m_servedFromStore;
-            settle(index, BucketState::Loaded, [&] { Q_EMIT bucketLoaded(index, parsed.value()); });
-        } else if (m_storedAt.value(index).isValid()) {
-            // Shown until the fresh report arrives (unless it already has).
+    connect(watcher, &QFutureWatcher<Result>::finished, this,
+        [this, watcher, generation, index, final, fetchedAt = stored->fetchedAt] {
+            watcher->deleteLater();
+            if (generation != m_generation || !m_copyPending.value(index))
+                return; // a new load, a cancel, or the fresh report came first
+            m_copyPending[index] = false;
+            const Result parsed = watcher->result();
+            if (!parsed.ok()) {
+                // Written by a parser that read it differently: as good as not stored.
+                if (m_refetch == Refetch::Nothing)
+                    failNotStored(index);
+                else if (final)
+                    startBucket(index);
+                else
+                    settleHeldFailure(index);
+                return;
+            }
+            m_storedAt[index] = fetchedAt;
+            if (final) {
+                ++m_servedFromStore;
+                settle(index, BucketState::Loaded, [&] { Q_EMIT bucketLoaded(index, parsed.value()); });
+                return;
+            }
+            // Shown until the fresh report arrives.
             Q_EMIT bucketLoaded(index, parsed.value());
-        }
-    });
+            if (generation == m_generation)
+                settleHeldFailure(index);
+        });
     // Queued compressed: a year of a large org waits in the queue at the size it has on disk.
     watcher->setFuture(QtConcurrent::run(&storedBodyParser(), [stored = *stored, resources = m_resources] {
         return BillingUsageReport::fromJson(stored.body(), resources);
@@ -155,7 +164,10 @@ void UsageSeriesLoader::retry(int index)
 void UsageSeriesLoader::cancel()
 {
     ++m_generation;
+    m_heldFailures.clear();
     bool changed = false;
+    for (int i = 0; i < m_copyPending.size(); ++i)
+        m_copyPending[i] = false;
     for (int i = 0; i < m_jobs.size(); ++i) {
         if (UsageReportJob* job = m_jobs.at(i)) {
             job->disconnect(this);
@@ -194,6 +206,8 @@ void UsageSeriesLoader::startBucket(int index)
             return;
         ++m_fetched;
         m_storedAt[index] = QDateTime();
+        m_copyPending[index] = false;
+        m_heldFailures.remove(index);
         if (m_store) {
             QString problem;
             const QDateTime now = m_now ? m_now() : QDateTime::currentDateTimeUtc();
@@ -206,8 +220,24 @@ void UsageSeriesLoader::startBucket(int index)
     connect(job, &ApiJob::failed, this, [this, index, job](const ApiError& error) {
         if (m_jobs.value(index) != job)
             return;
+        if (m_copyPending.value(index)) {
+            // The stored copy is still being read: it is handed out first, then the failure of its refresh.
+            m_jobs[index] = nullptr;
+            m_heldFailures.insert(index, error);
+            return;
+        }
         settle(index, BucketState::Failed, [&] { Q_EMIT bucketFailed(index, error); });
     });
+}
+
+void UsageSeriesLoader::settleHeldFailure(int index)
+{
+    const auto held = m_heldFailures.constFind(index);
+    if (held == m_heldFailures.cend())
+        return;
+    const ApiError error = held.value();
+    m_heldFailures.erase(held);
+    settle(index, BucketState::Failed, [&] { Q_EMIT bucketFailed(index, error); });
 }
 
 void UsageSeriesLoader::settle(int index, BucketState state, const std::function<void()>& announce)

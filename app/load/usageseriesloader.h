@@ -6,6 +6,7 @@
 #include "domain/datebucket.h"
 #include "store/storescope.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -88,12 +89,16 @@ private:
     /// Offline, a bucket the store lacks fails with that reason.
     void failNotStored(int index);
     void settle(int index, BucketState state, const std::function<void()>& announce);
+    /// Announces a refresh failure that came while the bucket's stored copy was still being read.
+    void settleHeldFailure(int index);
 
     BillingApi* m_api;
     QList<DateBucket> m_buckets;
     QList<BucketState> m_states;
     QList<QPointer<UsageReportJob>> m_jobs;
     QList<QDateTime> m_storedAt;
+    QList<bool> m_copyPending; ///< a stored copy is being read for this bucket and has not been handed out
+    QHash<int, ApiError> m_heldFailures; ///< refresh failures that wait for their bucket's stored copy
     ReportStore* m_store = nullptr;
     StoreScope m_scope;
     Refetch m_refetch = Refetch::Changing;

@@ -416,6 +416,67 @@ private Q_SLOTS:
         QCOMPARE(controller.fetched(), 1);
     }
 
+    void cancelBeforeTheStoredCopyIsRead_leavesTheBucketCancelled()
+    {
+        BD_SIM_FIXTURE(fixture);
+        TempStore temp;
+        ReportStore* store = temp.store.get();
+        QVERIFY(store);
+        UsageSeriesController controller(fixture.session->billing());
+        useStore(controller, store);
+        const DateRange november { QDate(2026, 11, 1), QDate(2026, 11, 30) };
+        QVERIFY(loadAndWait(controller, november));
+
+        QSignalSpy loaded(&controller, &UsageSeriesController::bucketLoaded);
+        QSignalSpy settled(&controller, &UsageSeriesController::settled);
+        controller.load(november, Granularity::Month);
+        QVERIFY(controller.cancel()); // before the stored month to date has been read
+        QVERIFY(settled.size() > 0 || settled.wait(30'000));
+        // Nothing was shown, so nothing may look shown: the month is cancelled, with no stale time.
+        QCOMPARE(controller.model()->bucketState(0), BucketState::Cancelled);
+        QVERIFY(!controller.storedAt(0).isValid());
+        QCOMPARE(controller.summary().cancelled, 1);
+        // The cancelled copy's parse hands nothing out: the parses run in order, so by the time the next
+        // load (offline: the store alone) has shown its copy, the cancelled one would have come first.
+        controller.setOffline(true);
+        QVERIFY(loadAndWait(controller, november));
+        QCOMPARE(loaded.size(), 1);
+        QCOMPARE(controller.model()->bucketState(0), BucketState::Loaded);
+        QVERIFY(controller.storedAt(0).isValid());
+    }
+
+    void failedRefreshBeforeTheStoredCopyIsRead_showsTheCopyThenTheFailure()
+    {
+        TempStore temp;
+        ReportStore* store = temp.store.get();
+        QVERIFY(store);
+        const DateRange november { QDate(2026, 11, 1), QDate(2026, 11, 30) };
+        {
+            BD_SIM_FIXTURE(fixture);
+            UsageSeriesController controller(fixture.session->billing());
+            useStore(controller, store);
+            QVERIFY(loadAndWait(controller, november));
+        }
+        // Refused at once, before a parse could finish: the stored copy still comes out first.
+        ConnectionSettings settings;
+        settings.baseUrl = QUrl(u"http://127.0.0.1:1"_s);
+        settings.accessToken = u"token"_s;
+        QString error;
+        auto session = ApiSession::create(settings, &error);
+        QVERIFY2(session, qPrintable(error));
+        RetryPolicy retry;
+        retry.maxAttempts = 1;
+        session->client()->setRetryPolicy(retry);
+        UsageSeriesController controller(session->billing());
+        useStore(controller, store);
+        QSignalSpy loaded(&controller, &UsageSeriesController::bucketLoaded);
+        QVERIFY(loadAndWait(controller, november));
+        QCOMPARE(loaded.size(), 1);
+        QCOMPARE(controller.model()->bucketState(0), BucketState::Loaded);
+        QVERIFY(controller.storedAt(0).isValid());
+        QVERIFY(controller.offlineSince().isValid());
+    }
+
     void interruptedLoad_resumesWithOnlyTheMissingBuckets()
     {
         BD_SIM_FIXTURE(fixture);
