@@ -226,8 +226,8 @@ bool MainWindow::useDemo(QString* error)
     if (!session)
         return false;
     Provenance provenance;
-    provenance.region = tr("demo · %1").arg(session->placeLabel());
-    provenance.demo = true;
+    provenance.demo = true; // billing-sim's loopback port is nobody's business: "demo" names the place
+    provenance.region = tr("demo");
     adoptSession(std::move(session), provenance, { u"demo"_s, m_sessions->demoOrgId() });
     return true;
 }

@@ -3,6 +3,7 @@
 #include "ui/dashboardpage.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebanner.h"
+#include "ui/shortcutpriority.h"
 #include "ui/signin/profilemenu.h"
 #include "ui/storeddatadialog.h"
 #include "ui/usagepage.h"
@@ -32,6 +33,7 @@ void MainWindow::buildMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* exportAction
         = file->addAction(tr("&Export…"), this, onPage(&DashboardPage::exportInteractively));
+    exportAction->setObjectName(u"exportAction"_s);
     exportAction->setShortcut(u"Ctrl+E"_s);
     exportAction->setToolTip(tr("Export the table as CSV or the chart as PNG, SVG or PDF"));
     QAction* printAction = file->addAction(tr("&Print…"), this, onPage(&DashboardPage::printInteractively));
@@ -68,12 +70,16 @@ void MainWindow::buildMenus()
     partner->setShortcut(u"Ctrl+2"_s);
     view->addSeparator();
     m_stackedAction = view->addAction(tr("&Stacked bars"));
+    m_stackedAction->setObjectName(u"stackedAction"_s);
     m_stackedAction->setCheckable(true);
     m_stackedAction->setShortcut(u"Ctrl+B"_s);
     connect(m_stackedAction, &QAction::toggled, this, [this](bool on) {
         if (m_usagePage)
             m_usagePage->setStackedBars(on);
     });
+    // Text fields read Ctrl+E (end of line) and Ctrl+B (back one character) for themselves; these keys mean
+    // the window's commands wherever the focus is.
+    new ShortcutPriority(this, { exportAction, printAction, usage, partner, m_stackedAction });
     m_localTimeAction = view->addAction(tr("Times in &local time"));
     m_localTimeAction->setObjectName(u"localTimeAction"_s);
     m_localTimeAction->setCheckable(true);

@@ -25,7 +25,7 @@ QString ExportFooter::build(
                                   : provenance.orgName);
     else if (provenance.demo)
         parts << ExportFooterText::tr("demo data");
-    if (!provenance.region.isEmpty())
+    if (!provenance.region.isEmpty() && !provenance.demo)
         parts << provenance.region;
     parts << (fetchedAt.isValid()
             ? ExportFooterText::tr("fetched %1 UTC").arg(fetchedAt.toUTC().toString(u"yyyy-MM-dd HH:mm"_s))

@@ -117,7 +117,7 @@ private Q_SLOTS:
         options.now = QDateTime(today, QTime(9, 0), UtcZone);
         BD_SIM_FIXTURE(sim, options);
         MainWindow window;
-        window.showSession(sim.session.get(), { sim.server->data().orgName(), u"demo · us_east_1"_s, true });
+        window.showSession(sim.session.get(), { sim.server->data().orgName(), u"demo"_s, true });
         window.resize(1280, 800);
         UsagePage* page = window.usagePage();
         page->setToday(today);
@@ -176,7 +176,7 @@ private Q_SLOTS:
         options.now = QDateTime(first, QTime(9, 0), UtcZone);
         BD_SIM_FIXTURE(sim, options);
         MainWindow window;
-        window.showSession(sim.session.get(), { sim.server->data().orgName(), u"demo · us_east_1"_s, true });
+        window.showSession(sim.session.get(), { sim.server->data().orgName(), u"demo"_s, true });
         window.resize(1024, 640);
         UsagePage* page = window.usagePage();
         page->setToday(first);

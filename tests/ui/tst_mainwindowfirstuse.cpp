@@ -1,0 +1,132 @@
+// The main window as a new user first meets it, on the built-in demo org: the window's shortcuts work
+// wherever the focus is, and nothing shows billing-sim's loopback address.
+
+#include "load/usageseriescontroller.h"
+#include "ui/mainwindow.h"
+#include "ui/translations.h"
+#include "ui/usagepage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDialog>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace bd;
+
+namespace {
+
+/// Claims Ctrl+E and Ctrl+B for a line edit, as QLineEdit does under the X11 key scheme of a desktop session
+/// ("end of line", "back one character"); the offscreen platform's scheme leaves them free.
+class EmacsKeys final : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject*, QEvent* event) override
+    {
+        if (event->type() != QEvent::ShortcutOverride)
+            return false;
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->modifiers() == Qt::ControlModifier && (key->key() == Qt::Key_E || key->key() == Qt::Key_B))
+            event->accept();
+        return false;
+    }
+};
+
+} // namespace
+
+class TestMainWindowFirstUse : public QObject
+{
+    Q_OBJECT
+
+    /// The demo org in `window`, its first load settled.
+    static bool openDemo(MainWindow& window)
+    {
+        QString error;
+        if (!window.useDemo(&error)) {
+            qWarning("%s", qPrintable(error));
+            return false;
+        }
+        window.resize(1280, 800);
+        window.show();
+        window.start();
+        UsagePage* page = window.usagePage();
+        return page
+            && QTest::qWaitFor(
+                [&] { return page->controller()->summary().total > 0 && !page->controller()->isRunning(); },
+                30'000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        installTranslations(QCoreApplication::instance());
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void init() { QSettings().clear(); }
+
+    void windowShortcuts_workWhileAFilterBoxHasFocus()
+    {
+        MainWindow window;
+        QVERIFY(openDemo(window));
+        auto* filter = window.usagePage()->findChild<QLineEdit*>(u"licenceFilter"_s);
+        QVERIFY(filter);
+        filter->setText(u"CX"_s);
+        EmacsKeys emacs;
+        filter->installEventFilter(&emacs);
+        filter->setFocus();
+        QTRY_VERIFY(filter->hasFocus());
+
+        // Ctrl+B, "back one character" to a line edit, switches to stacked bars.
+        auto* stacked = window.findChild<QAction*>(u"stackedAction"_s);
+        QVERIFY(stacked);
+        QVERIFY(!stacked->isChecked());
+        QTest::keyClick(filter, Qt::Key_B, Qt::ControlModifier);
+        QVERIFY(stacked->isChecked());
+        QCOMPARE(filter->text(), u"CX"_s);
+
+        // Ctrl+E, "end of line" to a line edit, opens the export.
+        bool exportOpened = false;
+        QTimer closer;
+        connect(&closer, &QTimer::timeout, this, [&] {
+            if (auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget())) {
+                exportOpened = true;
+                dialog->reject();
+            }
+        });
+        closer.start(10);
+        filter->setCursorPosition(0);
+        QTest::keyClick(filter, Qt::Key_E, Qt::ControlModifier);
+        closer.stop();
+        QVERIFY(exportOpened);
+        QCOMPARE(filter->cursorPosition(), 0);
+
+        // The field keeps the keys that are its own: Ctrl+A selects its text, not anything of the window's.
+        QTest::keyClick(filter, Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(filter->selectedText(), u"CX"_s);
+    }
+
+    void demo_namesNoLoopbackAddress()
+    {
+        MainWindow window;
+        QVERIFY(openDemo(window));
+        const auto* region = window.findChild<QLabel*>(u"regionLabel"_s);
+        QVERIFY(region);
+        QCOMPARE(region->text(), u"demo"_s);
+        const QString footer = window.usagePage()->footerText();
+        QVERIFY2(footer.contains(u"(demo data)"_s), qPrintable(footer));
+        QVERIFY2(!footer.contains(u"127.0.0.1"_s) && !footer.contains(u"localhost"_s), qPrintable(footer));
+    }
+};
+
+QTEST_MAIN(TestMainWindowFirstUse)
+#include "tst_mainwindowfirstuse.moc"
