@@ -5,9 +5,9 @@
 #include "auth/profilestore.h"
 #include "cli/connectionoptions.h"
 #include "cli/exportcommand.h"
+#include "i18n/translations.h"
 #include "ui/charts/usagechartview.h"
 #include "ui/mainwindow.h"
-#include "ui/translations.h"
 #include "ui/usagepage.h"
 
 #include <QApplication>
@@ -46,6 +46,7 @@ int runExport(int argc, char** argv)
         });
     }
     QCoreApplication app(argc, argv);
+    bd::installTranslations(&app);
     QCoreApplication::setApplicationName(u"billing-dashboard"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(BD_VERSION));
     const QStringList words = QCoreApplication::arguments().mid(2);

@@ -37,10 +37,10 @@ void LoadBanner::show(MessageBanner* banner, const LoadSummary& s, const DateRan
         return;
     case LoadSummary::Outcome::Unreachable:
         banner->showMessage(MessageBanner::Kind::Error,
-            LoadText::tr("Genesys Cloud could not be reached for %1 of %2 reports. What was loaded "
-                         "stays on screen.")
-                .arg(s.unreachable)
-                .arg(s.total));
+            LoadText::tr("Genesys Cloud could not be reached for %1 of %n report(s). What was loaded "
+                         "stays on screen.",
+                nullptr, s.total)
+                .arg(s.unreachable));
         banner->addAction(LoadText::tr("Retry failed"), retry);
         return;
     case LoadSummary::Outcome::StillGenerating:
@@ -98,7 +98,7 @@ QString LoadBanner::statusText(
 {
     if (s.total == 0)
         return LoadText::tr("Pick a range to load.");
-    QStringList parts { LoadText::tr("%1 of %2 reports").arg(s.loaded).arg(s.total) };
+    QStringList parts { LoadText::tr("%1 of %n report(s)", nullptr, s.total).arg(s.loaded) };
     if (fromStore > 0)
         parts << LoadText::tr("%1 from the store").arg(fromStore);
     if (s.generating > 0)

@@ -68,11 +68,8 @@ void ResourcePanel::showCell(const UsageSeriesModel& model, int row, int bucket)
     m_resources->setResources(resources);
     const QString dates
         = u"%1 – %2"_s.arg(range.first.toString(Qt::ISODate), range.last.toString(Qt::ISODate));
-    if (model.bucketState(bucket) == BucketState::Loaded)
-        m_title->setText(tr("<b>%1</b><br>%2 · %n resource(s)", nullptr, int(resources.size()))
-                             .arg(licence.toHtmlEscaped(), dates));
-    else
-        m_title->setText(tr("<b>%1</b><br>%2 · not loaded").arg(licence.toHtmlEscaped(), dates));
+    m_title->setText(u"<b>%1</b><br>%2 · %3"_s.arg(licence.toHtmlEscaped(), dates,
+        model.cellSummary(row, bucket, int(resources.size())).toHtmlEscaped()));
 }
 
 bool ResourcePanel::hasFocusInside() const

@@ -277,8 +277,8 @@ QString UsagePage::footerText() const
     if (const int open = model->partialBucket(); open >= 0)
         subject << tr("%1 is to date").arg(model->bucketLabel(open));
     if (const LoadSummary s = m_controller->summary(); s.loaded < s.total)
-        subject
-            << tr("only %1 of %2 reports loaded").arg(s.loaded).arg(s.total); // a partial chart must say so
+        subject << tr("only %1 of %n report(s) loaded", nullptr, s.total)
+                       .arg(s.loaded); // a partial chart must say so
     return ExportFooter::build(subject, m_provenance, m_controller->updatedAt());
 }
 

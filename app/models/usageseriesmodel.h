@@ -103,6 +103,10 @@ public:
     /// True for a licence measured in units other than resources (sessions, gigabytes): none of its loaded
     /// non-zero cells lists a resource. Such usage does not share a scale with seat and device counts.
     bool isMetered(int row) const;
+    /// What one cell holds, in words, for the resource list's title: "212 resources", "1234.5 in all: metered
+    /// usage lists no users or devices", "no usage", "no data yet", "not loaded" (with "month to date" where
+    /// the bucket is partial). `listed` is how many resources the list shows.
+    QString cellSummary(int row, int bucket, int listed) const;
     /// The resources behind one cell (name and first-seen date): the report's own, or (for reports handed
     /// in without them) what the resource source reads on demand.
     QList<BillingUsageResource> resources(int row, int bucket) const;

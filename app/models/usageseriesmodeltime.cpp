@@ -47,6 +47,25 @@ QString UsageSeriesModel::coverageNote(int bucket) const
     return {};
 }
 
+QString UsageSeriesModel::cellSummary(int row, int bucket, int listed) const
+{
+    if (coverage(bucket) == Coverage::NotYet)
+        return tr("no data yet");
+    if (bucketState(bucket) != BucketState::Loaded)
+        return tr("not loaded");
+    const std::optional<Decimal> total = value(row, bucket);
+    QString text;
+    if (!total || total->isZero())
+        text = tr("no usage");
+    else if (isMetered(row))
+        text = tr("%1 in all: metered usage lists no users or devices").arg(total->toString());
+    else
+        text = tr("%n resource(s)", nullptr, listed);
+    if (coverage(bucket) == Coverage::Partial)
+        text += u" · "_s + toDateText(m_granularity);
+    return text;
+}
+
 Coverage UsageSeriesModel::coverage(int bucket) const
 {
     return m_coverage.value(bucket, Coverage::Complete);

@@ -11,6 +11,7 @@
 #include "domain/projection.h"
 #include "domain/trusteebillingoverview.h"
 #include "exportrun.h"
+#include "i18n/translations.h"
 #include "simfixture.h"
 #include "wirefixtures.h"
 
@@ -114,6 +115,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_dataHome.isValid());
         qputenv("XDG_DATA_HOME", QFile::encodeName(m_dataHome.path()));
+        installTranslations(QCoreApplication::instance()); // the English plural forms, as the export has them
     }
 
     void usage_monthly_matchesTheSimsReports()
@@ -222,6 +224,21 @@ private Q_SLOTS:
 
         const QString said = run.messages.last();
         QVERIFY2(said.contains(u"data through 2026-11-19, the last report is partial"_s), qPrintable(said));
+    }
+
+    void usage_oneMonth_saysOneReportInTheSingular()
+    {
+        BD_SIM_FIXTURE(fixture);
+        const QDate today = fixture.server->data().now().date();
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"usage.csv"_s);
+        const Run run = exportMonths(fixture, u"2026-10-01"_s, u"2026-10-31"_s, out, today);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.messages.join(u'\n')));
+        const int rows = int(test::parseCsv(readFile(out)).size()) - 1;
+        QVERIFY(rows > 1);
+        const QString said = run.messages.last();
+        QVERIFY2(said.startsWith(u"Wrote %1 rows (1 report, 2026-10-01 – 2026-10-31)"_s.arg(rows)),
+            qPrintable(said));
     }
 
     void usage_leapYear_februaryIsCompleteThroughThe29th()

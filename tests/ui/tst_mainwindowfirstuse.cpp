@@ -1,9 +1,9 @@
 // The main window as a new user first meets it, on the built-in demo org: the window's shortcuts work
 // wherever the focus is, and nothing shows billing-sim's loopback address.
 
+#include "i18n/translations.h"
 #include "load/usageseriescontroller.h"
 #include "ui/mainwindow.h"
-#include "ui/translations.h"
 #include "ui/usagepage.h"
 
 #include <QAction>

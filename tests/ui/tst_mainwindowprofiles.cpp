@@ -5,6 +5,7 @@
 #include "auth/profilestore.h"
 #include "auth/secrets.h"
 #include "auth/secretstore.h"
+#include "i18n/translations.h"
 #include "load/usageseriescontroller.h"
 #include "models/usageseriesmodel.h"
 #include "session/sessioncontroller.h"
@@ -12,7 +13,6 @@
 #include "ui/mainwindow.h"
 #include "ui/rangebar.h"
 #include "ui/signin/profilemenu.h"
-#include "ui/translations.h"
 #include "ui/usagepage.h"
 
 #include <QAction>

@@ -6,6 +6,7 @@
 #include "auth/profilestore.h"
 #include "auth/secrets.h"
 #include "auth/secretstore.h"
+#include "i18n/translations.h"
 #include "load/usageseriescontroller.h"
 #include "models/usageseriesmodel.h"
 #include "simfixture.h"
@@ -13,7 +14,6 @@
 #include "ui/mainwindow.h"
 #include "ui/messagebanner.h"
 #include "ui/storeddatadialog.h"
-#include "ui/translations.h"
 #include "ui/usagepage.h"
 
 #include <QAbstractItemModel>

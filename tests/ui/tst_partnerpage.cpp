@@ -5,6 +5,7 @@
 #include "domain/datacutoff.h"
 #include "domain/isodate.h"
 #include "domain/periodcomparison.h"
+#include "i18n/translations.h"
 #include "load/partnerbrowser.h"
 #include "models/comparisonmodel.h"
 #include "models/periodlistmodel.h"
@@ -21,7 +22,6 @@
 #include "ui/partner/partnerpage.h"
 #include "ui/partner/periodview.h"
 #include "ui/partner/trustorpicker.h"
-#include "ui/translations.h"
 
 #include <QComboBox>
 #include <QFile>

@@ -3,6 +3,7 @@
 // BD_SCREENSHOT_DIR set (packaging/screenshots/update.sh does) the PNGs replace the committed screenshots;
 // otherwise they go to a temporary folder.
 
+#include "i18n/translations.h"
 #include "load/usageseriescontroller.h"
 #include "models/usageseriesmodel.h"
 #include "simfixture.h"
@@ -10,7 +11,6 @@
 #include "ui/mainwindow.h"
 #include "ui/messagebanner.h"
 #include "ui/rangebar.h"
-#include "ui/translations.h"
 #include "ui/usagepage.h"
 
 #include <QApplication>

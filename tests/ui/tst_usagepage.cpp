@@ -4,6 +4,7 @@
 #include "csvreader.h"
 #include "domain/datacutoff.h"
 #include "domain/datebuckets.h"
+#include "i18n/translations.h"
 #include "load/usageseriescontroller.h"
 #include "models/usageseriesmodel.h"
 #include "simfixture.h"
@@ -11,7 +12,6 @@
 #include "ui/mainwindow.h"
 #include "ui/messagebanner.h"
 #include "ui/rangebar.h"
-#include "ui/translations.h"
 #include "ui/usagepage.h"
 
 #include <QApplication>
@@ -385,6 +385,27 @@ private Q_SLOTS:
         QCOMPARE(fixture.page->findChild<QTableView*>(u"resourceTable"_s)->model()->rowCount(),
             model->resources(row, 0).size());
         QCOMPARE(Decimal::fromInt(model->resources(row, 0).size()), *model->value(row, 0));
+        const auto* title = fixture.page->findChild<QLabel*>(u"resourceTitle"_s);
+        QVERIFY2(title->text().endsWith(u" · %1 resources"_s.arg(model->resources(row, 0).size())),
+            qPrintable(title->text()));
+        QVERIFY2(fixture.page->status().text.startsWith(u"1 of 1 report "_s),
+            qPrintable(fixture.page->status().text));
+
+        // A metered licence's cell gives its total and says why no one is listed, not "0 resources".
+        int metered = -1;
+        for (int r = 0; r < model->rowCount() && metered < 0; ++r) {
+            if (model->isMetered(r))
+                metered = r;
+        }
+        QVERIFY(metered >= 0);
+        const QModelIndex meteredCell = proxy->mapFromSource(model->index(metered, model->bucketColumn(0)));
+        table->scrollTo(meteredCell);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(meteredCell).center());
+        QVERIFY2(title->text().contains(u"%1 in all: metered usage lists no users or devices"_s.arg(
+                     model->value(metered, 0)->toString())),
+            qPrintable(title->text()));
+        table->scrollTo(cell);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(cell).center());
 
         // First-seen times are UTC, named; local time is a choice, named too.
         QAbstractItemModel* resources = fixture.page->findChild<QTableView*>(u"resourceTable"_s)->model();

@@ -2,6 +2,7 @@
 
 #include "domain/datebuckets.h"
 #include "domain/utc.h"
+#include "i18n/translations.h"
 #include "models/resourcemodel.h"
 #include "models/selectiontext.h"
 #include "models/sortproxymodel.h"
@@ -50,6 +51,8 @@ class TestUsageSeriesModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { installTranslations(QCoreApplication::instance()); }
+
     void streaming_reportsInAnyOrder_fillColumnsAndAddLicences()
     {
         UsageSeriesModel model;
@@ -134,6 +137,26 @@ private Q_SLOTS:
         model.setReport(0, report({ { u"CX 3"_s, "3" }, { u"Storage GB"_s, "1234.56" } }));
         QVERIFY(!model.isMetered(model.rowOfLicence(u"CX 3"_s)));
         QVERIFY(model.isMetered(model.rowOfLicence(u"Storage GB"_s)));
+    }
+
+    // The resource list's title says what a cell holds: a metered total is not "0 resources".
+    void cellSummary_saysWhatACellHolds()
+    {
+        UsageSeriesModel model;
+        model.setBuckets(months(3), Granularity::Month);
+        model.setDataThrough(QDate(2025, 2, 10));
+        model.setReport(0, report({ { u"CX 3"_s, "3" }, { u"Storage GB"_s, "1234.56" } }));
+        model.setReport(1, report({ { u"CX 3"_s, "1" } }));
+        const int seats = model.rowOfLicence(u"CX 3"_s);
+        const int storage = model.rowOfLicence(u"Storage GB"_s);
+        QCOMPARE(model.cellSummary(seats, 0, 3), u"3 resources"_s);
+        QCOMPARE(model.cellSummary(seats, 1, 1), u"1 resource · month to date"_s);
+        QCOMPARE(
+            model.cellSummary(storage, 0, 0), u"1234.56 in all: metered usage lists no users or devices"_s);
+        QCOMPARE(model.cellSummary(storage, 1, 0), u"no usage · month to date"_s);
+        QCOMPARE(model.cellSummary(seats, 2, 0), u"no data yet"_s);
+        model.setDataThrough(QDate(2025, 3, 31));
+        QCOMPARE(model.cellSummary(seats, 2, 0), u"not loaded"_s);
     }
 
     void sortProxy_decimalsSortNumericallyAndEmptyLast()

@@ -1,4 +1,4 @@
-#include "ui/translations.h"
+#include "i18n/translations.h"
 
 #include <QCoreApplication>
 #include <QLocale>
