@@ -5,6 +5,7 @@
 #include "auth/profilestore.h"
 #include "cli/connectionoptions.h"
 #include "cli/exportcommand.h"
+#include "csv/filewriter.h"
 #include "i18n/translations.h"
 #include "ui/charts/usagechartview.h"
 #include "ui/mainwindow.h"
@@ -13,6 +14,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QImageWriter>
 #include <QProcessEnvironment>
 #include <QTimer>
 
@@ -132,6 +134,11 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "error: %s\n", qPrintable(conflict));
         return 2;
     }
+    if (QString why;
+        parser.isSet(screenshotOption) && !bd::FileWriter::canSaveTo(parser.value(screenshotOption), &why)) {
+        std::fprintf(stderr, "error: --screenshot: %s\n", qPrintable(why));
+        return 2;
+    }
 
     QApplication app(argc, argv);
     bd::installTranslations(&app);
@@ -154,11 +161,22 @@ int main(int argc, char** argv)
         // Once the first load settles: bring the chart up to date, render the window, quit.
         const QString path = parser.value(screenshotOption);
         QTimer::singleShot(0, &window, [&window, path] {
-            if (!window.usagePage())
+            if (!window.usagePage()) {
+                std::fprintf(stderr, "error: --screenshot: %s\n",
+                    qPrintable(MainText::tr("no org was opened to render (sign in first, or use --demo)")));
+                QCoreApplication::exit(1);
                 return;
+            }
             QObject::connect(window.usagePage(), &bd::UsagePage::loadSettled, &window, [&window, path] {
                 window.usagePage()->findChild<bd::UsageChartView*>()->rebuildNow();
-                QCoreApplication::exit(window.grab().save(path) ? 0 : 1);
+                QImageWriter writer(path, "png");
+                if (!writer.write(window.grab().toImage())) {
+                    std::fprintf(stderr, "error: --screenshot: %s\n",
+                        qPrintable(MainText::tr("could not write %1: %2").arg(path, writer.errorString())));
+                    QCoreApplication::exit(1);
+                    return;
+                }
+                QCoreApplication::exit(0);
             });
         });
     }

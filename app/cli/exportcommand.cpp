@@ -199,8 +199,11 @@ void ExportCommand::runUsage()
         [this](int index, const BillingUsageReport& report) { m_reports[index] = report; });
     connect(m_loader, &UsageSeriesLoader::bucketFailed, this, [this](int index, const ApiError& error) {
         const DateBucket bucket = m_loader->buckets().at(index);
-        fail(u"the report for %1 – %2 failed: %3"_s.arg(
-            bucket.first.toString(Qt::ISODate), bucket.last.toString(Qt::ISODate), error.fullText()));
+        if (error.reason() == ApiError::Reason::Unreachable)
+            fail(unreachableText(error)); // no report in particular: nothing gets through
+        else
+            fail(u"the report for %1 – %2 failed: %3"_s.arg(
+                bucket.first.toString(Qt::ISODate), bucket.last.toString(Qt::ISODate), error.fullText()));
         m_loader->cancel(); // the file is all or nothing: stop asking for the rest
     });
     connect(m_loader, &UsageSeriesLoader::progressChanged, this, [this] {
@@ -241,7 +244,23 @@ void ExportCommand::runUsage()
             message += u"; data through %1, the last report %2"_s.arg(
                 m_options.lastCompleteDay.toString(Qt::ISODate),
                 last == Coverage::Partial ? u"is partial"_s : u"has no data yet"_s);
-        succeed(message + u" · "_s + sourcesLine(m_loader->servedFromStore(), m_loader->fetched()));
+        message += u" · "_s + sourcesLine(m_loader->servedFromStore(), m_loader->fetched());
+        const bool anyData = buckets.isEmpty()
+            || coverageOf(buckets.first(), m_options.granularity, m_options.lastCompleteDay)
+                != Coverage::NotYet;
+        const bool anyUsage = std::any_of(reports.cbegin(), reports.cend(),
+            [](const BillingUsageReport& r) { return !r.usages.isEmpty(); });
+        if (anyData && !anyUsage) {
+            // Written, since every row says "no usage"; but a range before the org had any usage is more
+            // likely a mistake than an answer.
+            finish(EmptyRange,
+                message
+                    + u"\nwarning: no report from %1 to %2 lists any usage: is the range before the org's "
+                      "first billable usage?"_s.arg(
+                          m_options.start.toString(Qt::ISODate), m_options.end.toString(Qt::ISODate)));
+            return;
+        }
+        succeed(message);
     });
     m_loader->load(buckets);
 }
@@ -260,8 +279,11 @@ void ExportCommand::runOverview()
     connect(m_walker, &PeriodWalker::periodLoaded, this,
         [this](int index, const TrusteeBillingOverview& overview) { m_periods.insert(index, overview); });
     connect(m_walker, &PeriodWalker::periodFailed, this, [this](int index, const ApiError& error) {
-        fail(
-            u"billing period %1 of %2 failed: %3"_s.arg(index).arg(m_options.trustorOrgId, error.fullText()));
+        if (error.reason() == ApiError::Reason::Unreachable)
+            fail(unreachableText(error));
+        else
+            fail(u"billing period %1 of %2 failed: %3"_s.arg(index).arg(
+                m_options.trustorOrgId, error.fullText()));
         m_walker->cancel();
     });
     connect(m_walker, &PeriodWalker::progressChanged, this, [this](int done, int total) {
@@ -307,11 +329,24 @@ void ExportCommand::progress(const QString& text)
 
 void ExportCommand::succeed(const QString& message)
 {
+    finish(Written, message);
+}
+
+void ExportCommand::finish(ExitCode code, const QString& message)
+{
     if (m_done)
         return;
     m_done = true;
     m_say(message);
-    Q_EMIT finished(0);
+    Q_EMIT finished(code);
+}
+
+QString ExportCommand::unreachableText(const ApiError& error) const
+{
+    return u"Genesys Cloud at %1 cannot be reached: %2; nothing was written"_s.arg(
+        m_options.connection.baseUrl.isEmpty() ? m_session->placeLabel()
+                                               : m_options.connection.baseUrl.host(),
+        error.message());
 }
 
 void ExportCommand::fail(const QString& message)
@@ -320,7 +355,7 @@ void ExportCommand::fail(const QString& message)
         return;
     m_done = true;
     m_say(u"error: "_s + message);
-    Q_EMIT finished(1);
+    Q_EMIT finished(Failed);
 }
 
 } // namespace bd

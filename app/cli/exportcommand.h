@@ -21,6 +21,7 @@ class UsageSeriesLoader;
 struct BillingUsageReport;
 struct TrusteeBillingOverview;
 class DemoBackend;
+class ApiError;
 
 /// The headless export: signs in, loads, writes one CSV atomically, and reports one clear line on failure.
 class ExportCommand final : public QObject
@@ -29,6 +30,13 @@ class ExportCommand final : public QObject
     Q_DISABLE_COPY_MOVE(ExportCommand)
 
 public:
+    /// The process exit codes: 2 (bad options) is the caller's, before an export starts.
+    enum ExitCode {
+        Written = 0, ///< the file is written and tells the whole truth
+        Failed = 1, ///< nothing was written
+        EmptyRange = 3, ///< written, but no report in the range lists any usage: likely a wrong range
+    };
+
     explicit ExportCommand(QObject* parent = nullptr);
     ~ExportCommand() override;
 
@@ -60,6 +68,9 @@ private:
     void progress(const QString& text);
     void succeed(const QString& message);
     void fail(const QString& message);
+    void finish(ExitCode code, const QString& message);
+    /// The one line for Genesys out of reach: where, and why.
+    QString unreachableText(const ApiError& error) const;
 
     ExportOptions m_options;
     std::function<void(const QString&)> m_say;

@@ -3,6 +3,7 @@
 #include "auth/profilestore.h"
 #include "cli/connectionoptions.h"
 #include "domain/datacutoff.h"
+#include "domain/orgid.h"
 
 #include <QCommandLineParser>
 #include <QProcessEnvironment>
@@ -73,7 +74,11 @@ Every report fetched is kept in the local store, which the dashboard shares: win
 billing periods found there are not fetched again. --no-store bypasses it; --offline asks Genesys for nothing.
 
 )"_s + optionList
-        + u"\n\nThe CSV is RFC 4180 in UTF-8 with a header row, written atomically: a failed export leaves no file.\n"_s;
+        + u"\n\nThe CSV is RFC 4180 in UTF-8 with a header row, written atomically: a failed export leaves "
+          u"no file.\n"
+          "Exit status: 0 written; 1 failed, nothing written; 2 bad options; 3 written, but no report in the "
+          "range\n"
+          "lists any usage (a range before the org's first usage is more likely a mistake than an answer).\n"_s;
 }
 
 std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments,
@@ -100,6 +105,16 @@ std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments,
         options.what = What::Overview;
     else
         return refuse(u"unknown export “%1”: use usage or overview"_s.arg(words.first()));
+
+    // An option of the other kind of export is a mistake, not something to ignore in silence.
+    const QList<const QCommandLineOption*> foreign = options.what == What::Usage
+        ? QList<const QCommandLineOption*> { &p.trustor, &p.periods }
+        : QList<const QCommandLineOption*> { &p.start, &p.end, &p.granularity };
+    for (const QCommandLineOption* option : foreign) {
+        if (p.parser.isSet(*option))
+            return refuse(u"--%1 does not apply to %2 exports (see --help)"_s.arg(
+                option->names().first(), words.first()));
+    }
 
     for (const QCommandLineOption* option : { &p.start, &p.end }) {
         if (!p.parser.isSet(*option))
@@ -171,6 +186,12 @@ std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments,
     } else {
         if (options.trustorOrgId.isEmpty())
             return refuse(u"--trustor ORG_ID is required for an overview export"_s);
+        if (const QString problem = OrgId::problem(options.trustorOrgId); !problem.isEmpty())
+            return refuse(u"--trustor: "_s + problem
+                + (OrgId::looksLikeName(options.trustorOrgId)
+                        ? u" That looks like a name: the dashboard's Partner page lists each customer's id."_s
+                        : QString()));
+        options.trustorOrgId = OrgId::canonical(options.trustorOrgId);
         if (const QString periods = p.parser.value(p.periods); !periods.isEmpty()) {
             const auto range = parsePeriods(periods);
             if (!range)

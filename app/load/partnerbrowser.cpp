@@ -2,6 +2,7 @@
 
 #include "api/orgapi.h"
 #include "api/trustorsjob.h"
+#include "domain/orgid.h"
 #include "load/periodwalker.h"
 #include "models/periodlistmodel.h"
 #include "store/reportstore.h"
@@ -70,7 +71,14 @@ void PartnerBrowser::listTrustors()
     if (m_trustorsJob)
         return;
     m_trustorsJob = m_orgs->fetchTrustors();
-    connect(m_trustorsJob, &TrustorsJob::trustorsReady, this, &PartnerBrowser::trustorsReady);
+    connect(m_trustorsJob, &TrustorsJob::trustorsReady, this, [this](const QList<Trustor>& trustors) {
+        m_disabledTrusts.clear();
+        for (const Trustor& t : trustors) {
+            if (!t.enabled)
+                m_disabledTrusts.insert(OrgId::canonical(t.id));
+        }
+        Q_EMIT trustorsReady(trustors);
+    });
     connect(m_trustorsJob, &ApiJob::failed, this, &PartnerBrowser::trustorsFailed);
     connect(m_trustorsJob, &ApiJob::finished, this, [this] {
         m_trustorsJob.clear();
@@ -91,6 +99,18 @@ void PartnerBrowser::open(const QString& orgId, const QString& name)
     m_walkFailures = 0;
     m_fetchedAt = {};
     Q_EMIT opened(orgId);
+    if (m_disabledTrusts.contains(OrgId::canonical(orgId))) {
+        // Listed as disabled: every request would be refused, so none is sent.
+        Q_EMIT periodFailed(0,
+            ApiError(ApiError::Kind::Config,
+                tr("%1 has disabled its trust in your org, so its billing cannot be read. It can be read "
+                   "again "
+                   "once the customer enables the trust in its own org (Admin ▸ Organization ▸ Trusted "
+                   "organizations).")
+                    .arg(m_orgName)));
+        Q_EMIT stateChanged();
+        return;
+    }
     fetchOne(0);
 }
 

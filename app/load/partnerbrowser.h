@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QStringList>
 
 #include <optional>
@@ -41,7 +42,8 @@ public:
     void setOffline(bool offline);
     /// Lists the trustor orgs (nothing happens while a listing is under way).
     void listTrustors();
-    /// Opens a customer org on its active period (index 0); what was loaded for another org is forgotten.
+    /// Opens a customer org on its active period (index 0); what was loaded for another org is forgotten. An
+    /// org the listing gave as a disabled trust is not asked for: periodFailed() says why at once.
     void open(const QString& orgId, const QString& name = {});
     /// Fetches indexes 0..count-1 concurrently; they fill in as they arrive.
     void walk(int count);
@@ -124,6 +126,7 @@ private:
 
     QString m_orgId;
     QString m_orgName;
+    QSet<QString> m_disabledTrusts; ///< org ids the listing gave as disabled trusts
     int m_currentIndex = -1;
     QDateTime m_currentStart; ///< identifies the period shown
     int m_pendingIndex = -1; ///< index of a single fetch under way, shown when it lands

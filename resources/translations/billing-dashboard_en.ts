@@ -131,6 +131,13 @@
             <numerusform>the history holds %n periods</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 · %2 of %n period(s) fetched</source>
+        <translation>
+            <numerusform>%1 · %2 of %n period fetched</numerusform>
+            <numerusform>%1 · %2 of %n periods fetched</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bd::PeriodUsageModel</name>

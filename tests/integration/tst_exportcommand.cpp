@@ -226,6 +226,43 @@ private Q_SLOTS:
         QVERIFY2(said.contains(u"data through 2026-11-19, the last report is partial"_s), qPrintable(said));
     }
 
+    void usage_rangeBeforeTheOrgsUsage_isWrittenButSaidWithExitThree()
+    {
+        // billing-sim's demo org has usage from December 2024 on; 2020 lists none in any report.
+        BD_SIM_FIXTURE(fixture);
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"usage.csv"_s);
+        const Run run = exportMonths(fixture, u"2020-01-01"_s, u"2020-02-29"_s, out);
+        QCOMPARE(run.exitCode, int(ExportCommand::EmptyRange));
+        const QList<QStringList> rows = test::parseCsv(readFile(out));
+        QCOMPARE(rows.size(), 1 + 2); // each month says "no usage"
+        QCOMPARE(rows.at(1).at(4), u"no usage"_s);
+        const QString said = run.messages.join(u'\n');
+        QVERIFY2(said.contains(u"warning: no report from 2020-01-01 to 2020-02-29 lists any usage"_s),
+            qPrintable(said));
+    }
+
+    void usage_unreachable_saysWhereAndThatNothingWasWritten()
+    {
+        QUrl gone;
+        {
+            BD_SIM_FIXTURE(fixture);
+            gone = fixture.server->baseUrl();
+        }
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"usage.csv"_s);
+        const Run run = runExport({ u"usage"_s, u"--start"_s, u"2026-01-01"_s, u"--end"_s, u"2026-01-31"_s,
+            u"--out"_s, out, u"--base-url"_s, gone.toString(), u"--client-id"_s, u"demo"_s,
+            u"--client-secret"_s, u"demo"_s });
+        QCOMPARE(run.exitCode, int(ExportCommand::Failed));
+        const QString said = run.messages.last();
+        QVERIFY2(said.startsWith(u"error: Genesys Cloud at %1 cannot be reached: "_s.arg(gone.host())),
+            qPrintable(said));
+        QVERIFY2(said.contains(u"Connection refused"_s, Qt::CaseInsensitive), qPrintable(said));
+        QVERIFY2(said.endsWith(u"; nothing was written"_s), qPrintable(said));
+        QVERIFY(!QFile::exists(out));
+    }
+
     void usage_oneMonth_saysOneReportInTheSingular()
     {
         BD_SIM_FIXTURE(fixture);
@@ -587,14 +624,33 @@ private Q_SLOTS:
         QTest::newRow("bad granularity") << (QStringList { u"usage"_s, u"--start"_s, u"2026-01-01"_s,
                                                  u"--end"_s, u"2026-02-01"_s, u"--granularity"_s, u"hour"_s }
             + base) << u"day, week, month or quarter"_s;
+        const QString org = u"2f0c6a1e-8b7d-4c1e-9a3f-5d6e7f809a1b"_s;
         QTest::newRow("no trustor") << (QStringList { u"overview"_s } + base) << u"--trustor"_s;
         QTest::newRow("bad periods") << (QStringList {
-                                             u"overview"_s, u"--trustor"_s, u"x"_s, u"--periods"_s, u"5-2"_s }
+                                             u"overview"_s, u"--trustor"_s, org, u"--periods"_s, u"5-2"_s }
             + base) << u"FIRST-LAST"_s;
-        QTest::newRow("no out") << QStringList { u"overview"_s, u"--trustor"_s, u"x"_s, u"--demo"_s }
+        QTest::newRow("no out") << QStringList { u"overview"_s, u"--trustor"_s, org, u"--demo"_s }
                                 << u"--out"_s;
-        QTest::newRow("no credentials") << QStringList { u"overview"_s, u"--trustor"_s, u"x"_s, u"--out"_s,
+        QTest::newRow("no credentials") << QStringList { u"overview"_s, u"--trustor"_s, org, u"--out"_s,
             u"x.csv"_s } << u"no credentials"_s;
+        QTest::newRow("name as trustor")
+            << (QStringList { u"overview"_s, u"--trustor"_s, u"Contoso Health"_s } + base)
+            << u"“Contoso Health” is not an org id: an org id is 36 characters of hex digits and dashes "
+               "(8-4-4-4-12). That looks like a name"_s;
+        QTest::newRow("id cut short") << (QStringList { u"overview"_s, u"--trustor"_s, org.left(20) } + base)
+                                      << u"“%1” is not an org id"_s.arg(org.left(20));
+        QTest::newRow("trustor on usage") << (QStringList { u"usage"_s, u"--start"_s, u"2026-01-01"_s,
+                                                  u"--end"_s, u"2026-02-01"_s, u"--trustor"_s, org }
+            + base) << u"--trustor does not apply to usage exports"_s;
+        QTest::newRow("periods on usage") << (QStringList { u"usage"_s, u"--start"_s, u"2026-01-01"_s,
+                                                  u"--end"_s, u"2026-02-01"_s, u"--periods"_s, u"0-3"_s }
+            + base) << u"--periods does not apply to usage exports"_s;
+        QTest::newRow("granularity on overview")
+            << (QStringList { u"overview"_s, u"--trustor"_s, org, u"--granularity"_s, u"day"_s } + base)
+            << u"--granularity does not apply to overview exports"_s;
+        QTest::newRow("dates on overview")
+            << (QStringList { u"overview"_s, u"--trustor"_s, org, u"--start"_s, u"2026-01-01"_s } + base)
+            << u"--start does not apply to overview exports"_s;
     }
 
     void options_badInput_isRefusedWithOneClearLine()

@@ -178,15 +178,63 @@ private Q_SLOTS:
         const QString id = m_fixture->trustorNamed(u"Adatum Telecom"_s);
         auto* edit = m_page->findChild<QLineEdit*>(u"orgIdEdit"_s);
         auto* open = m_page->findChild<QPushButton*>(u"openOrgButton"_s);
-        QTest::keyClicks(edit, u"not-a-guid"_s);
+        auto* problem = m_page->findChild<QLabel*>(u"orgIdProblem"_s);
+        // Text that is not an id says why Open stays disabled; a name is sent to the search.
+        QTest::keyClicks(edit, id.left(20));
         QVERIFY(!open->isEnabled());
+        QVERIFY(problem->isVisible());
+        QCOMPARE(problem->text(),
+            u"“%1” is not an org id: an org id is 36 characters of hex digits and dashes (8-4-4-4-12)."_s.arg(
+                id.left(20)));
         edit->clear();
-        QTest::keyClicks(edit, id);
+        QVERIFY(!problem->isVisible());
+        QTest::keyClicks(edit, u"Adatum Telecom"_s);
+        QVERIFY(!open->isEnabled());
+        QVERIFY2(problem->text().endsWith(u"To find a customer by name, use the search above."_s),
+            qPrintable(problem->text()));
+        edit->clear();
+        QTest::keyClicks(edit, id.toUpper());
         QVERIFY(open->isEnabled());
+        QVERIFY(!problem->isVisible());
         QSignalSpy shown(m_page->browser(), &PartnerBrowser::currentChanged);
         QTest::mouseClick(open, Qt::LeftButton);
         QVERIFY(shown.wait(10'000));
         QCOMPARE(m_page->browser()->orgId(), id);
+        QVERIFY(edit->text().isEmpty());
+        QCOMPARE(m_page->findChild<TrustorPicker*>()->recentIds(), QStringList { id });
+    }
+
+    void unknownId_isNotAddedToTheRecentOrgs()
+    {
+        const QString unknown = u"00000000-0000-0000-0000-000000000001"_s;
+        QSignalSpy failed(m_page->browser(), &PartnerBrowser::periodFailed);
+        m_page->browser()->open(unknown);
+        QVERIFY(failed.wait(10'000));
+        QVERIFY(m_page->findChild<TrustorPicker*>()->recentIds().isEmpty());
+    }
+
+    void openFromRecents_clearsASearchThatHidesIt()
+    {
+        QSignalSpy listed(m_page->browser(), &PartnerBrowser::trustorsReady);
+        m_page->refresh();
+        QVERIFY(listed.wait(10'000));
+        const QString adatum = m_fixture->trustorNamed(u"Adatum Telecom"_s);
+        m_page->findChild<TrustorPicker*>()->remember(adatum, u"Adatum Telecom"_s);
+        auto* search = m_page->findChild<QLineEdit*>(u"trustorSearch"_s);
+        QTest::keyClicks(search, u"woodgrove"_s);
+        auto* table = m_page->findChild<QTableView*>(u"trustorTable"_s);
+        QCOMPARE(table->model()->rowCount(), 1);
+
+        auto* recent = m_page->findChild<QComboBox*>(u"recentOrgs"_s);
+        QSignalSpy shown(m_page->browser(), &PartnerBrowser::currentChanged);
+        recent->setCurrentIndex(0);
+        Q_EMIT recent->activated(0);
+        QVERIFY(shown.wait(10'000));
+        QVERIFY(search->text().isEmpty());
+        const QModelIndex current = table->currentIndex();
+        QVERIFY(current.isValid() && table->selectionModel()->isRowSelected(current.row()));
+        QCOMPARE(
+            current.siblingAtColumn(TrustorListModel::NameColumn).data().toString(), u"Adatum Telecom"_s);
     }
 
     void loadTwelve_stepOlderAndNewer_walksByDate()
@@ -260,6 +308,23 @@ private Q_SLOTS:
         auto* note = m_page->findChild<QLabel*>(u"historyNote"_s);
         QTRY_VERIFY_WITH_TIMEOUT(note->text().contains(u"403"_s), 10'000);
         QCOMPARE(m_page->browser()->periods()->rowCount(), 0);
+        QVERIFY(m_page->findChild<TrustorPicker*>()->recentIds().isEmpty()); // refused: not a recent org
+    }
+
+    void openDisabledTrust_listedAsDisabled_isNotRequested()
+    {
+        QSignalSpy listed(m_page->browser(), &PartnerBrowser::trustorsReady);
+        m_page->refresh();
+        QVERIFY(listed.wait(10'000));
+        const QString litware = m_fixture->trustorNamed(u"Litware Energy"_s);
+        QSignalSpy failed(m_page->browser(), &PartnerBrowser::periodFailed);
+        m_page->browser()->open(litware, u"Litware Energy"_s);
+        QCOMPARE(failed.size(), 1); // at once: there is nothing to wait for
+        auto* note = m_page->findChild<QLabel*>(u"historyNote"_s);
+        QVERIFY2(note->text().contains(u"Litware Energy has disabled its trust in your org"_s),
+            qPrintable(note->text()));
+        QVERIFY(m_fixture->requests(litware).isEmpty());
+        QVERIFY(!m_page->browser()->isBusy());
     }
 
     void compare_defaultAndChosenPeriods_findAddedAndRemovedCharge()

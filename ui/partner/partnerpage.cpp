@@ -142,7 +142,7 @@ PartnerPage::PartnerPage(ApiSession* session, QWidget* parent)
 
     connect(m_picker, &TrustorPicker::trustorChosen, m_browser, &PartnerBrowser::open);
     connect(m_browser, &PartnerBrowser::opened, this, [this](const QString& id) {
-        m_picker->remember(id, m_browser->orgName() == id ? QString() : m_browser->orgName());
+        m_picker->showOpened(id);
         m_note->clear();
         m_title->setText(m_browser->orgName());
         m_title->setToolTip(tr("Org id %1").arg(id));
@@ -167,6 +167,9 @@ PartnerPage::PartnerPage(ApiSession* session, QWidget* parent)
     });
     connect(m_browser, &PartnerBrowser::currentChanged, this, &PartnerPage::showCurrent);
     connect(m_browser, &PartnerBrowser::periodAdded, this, [this] {
+        // Only an org that answered goes into the recent list: a mistyped id or a refusal does not.
+        const QString id = m_browser->orgId();
+        m_picker->remember(id, m_browser->orgName() == id ? QString() : m_browser->orgName());
         m_trend->updateParts();
         if (!m_browser->isWalking())
             setStatusText(tr("%1 · %n period(s) loaded", nullptr, m_browser->periods()->periodCount())
@@ -179,7 +182,8 @@ PartnerPage::PartnerPage(ApiSession* session, QWidget* parent)
         m_progress->setValue(done);
         m_status.done = done;
         m_status.total = total;
-        setStatusText(tr("%1 · %2 of %3 periods fetched").arg(m_browser->orgName()).arg(done).arg(total));
+        setStatusText(
+            tr("%1 · %2 of %n period(s) fetched", nullptr, total).arg(m_browser->orgName()).arg(done));
     });
     connect(m_browser, &PartnerBrowser::walkFinished, this, &PartnerPage::onWalkFinished);
     connect(m_browser, &PartnerBrowser::stateChanged, this, &PartnerPage::onStateChanged);
@@ -268,7 +272,9 @@ void PartnerPage::showCurrent()
 
 void PartnerPage::onPeriodFailed(int index, const ApiError& error)
 {
-    if (error.httpStatus() == 403)
+    if (error.kind() == ApiError::Kind::Config)
+        setError(error.userMessage()); // a sentence of the app's own, whole
+    else if (error.httpStatus() == 403)
         setError(tr("Genesys refused the billing of %1: %2").arg(m_browser->orgName(), error.fullText()));
     else
         setError(tr("Period %1 could not be loaded: %2").arg(index).arg(error.fullText()));

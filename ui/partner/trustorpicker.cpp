@@ -1,5 +1,6 @@
 #include "ui/partner/trustorpicker.h"
 
+#include "domain/orgid.h"
 #include "models/sortproxymodel.h"
 #include "models/trustorlistmodel.h"
 #include "ui/tonedelegate.h"
@@ -12,7 +13,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QTableView>
-#include <QUuid>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -34,6 +34,7 @@ TrustorPicker::TrustorPicker(QWidget* parent)
     , m_message(new QLabel(this))
     , m_idEdit(new QLineEdit(this))
     , m_openButton(new QPushButton(tr("Open"), this))
+    , m_idProblem(new QLabel(this))
     , m_recent(new QComboBox(this))
 {
     m_search->setObjectName(u"trustorSearch"_s);
@@ -41,6 +42,9 @@ TrustorPicker::TrustorPicker(QWidget* parent)
     m_message->setObjectName(u"trustorMessage"_s);
     m_idEdit->setObjectName(u"orgIdEdit"_s);
     m_openButton->setObjectName(u"openOrgButton"_s);
+    m_idProblem->setObjectName(u"orgIdProblem"_s);
+    m_idProblem->setWordWrap(true);
+    m_idProblem->hide();
     m_recent->setObjectName(u"recentOrgs"_s);
 
     m_search->setPlaceholderText(tr("Search customers by name or org id"));
@@ -80,13 +84,24 @@ TrustorPicker::TrustorPicker(QWidget* parent)
     idRow->addWidget(m_idEdit, 1);
     idRow->addWidget(m_openButton);
     layout->addLayout(idRow);
+    layout->addWidget(m_idProblem);
     layout->addWidget(m_recent);
 
     connect(m_search, &QLineEdit::textChanged, this, &TrustorPicker::setFilterText);
     connect(m_table, &QAbstractItemView::clicked, this, &TrustorPicker::chooseIndex);
     connect(m_table, &QAbstractItemView::activated, this, &TrustorPicker::chooseIndex);
     connect(m_idEdit, &QLineEdit::textChanged, this, [this](const QString& text) {
-        m_openButton->setEnabled(!QUuid::fromString(text.trimmed()).isNull());
+        const bool valid = !OrgId::canonical(text).isEmpty();
+        m_openButton->setEnabled(valid);
+        // Why Open stays disabled, once there is something to judge; a name is offered to the search.
+        QString why;
+        if (!valid && !text.trimmed().isEmpty()) {
+            why = OrgId::problem(text);
+            if (OrgId::looksLikeName(text))
+                why += u' ' + tr("To find a customer by name, use the search above.");
+        }
+        m_idProblem->setText(why);
+        m_idProblem->setVisible(!why.isEmpty());
     });
     connect(m_idEdit, &QLineEdit::returnPressed, this, &TrustorPicker::openTypedId);
     connect(m_openButton, &QPushButton::clicked, this, &TrustorPicker::openTypedId);
@@ -129,12 +144,30 @@ void TrustorPicker::chooseIndex(const QModelIndex& proxyIndex)
 
 void TrustorPicker::openTypedId()
 {
-    const QUuid uuid = QUuid::fromString(m_idEdit->text().trimmed());
-    if (uuid.isNull())
+    const QString id = OrgId::canonical(m_idEdit->text());
+    if (id.isEmpty())
         return;
-    const QString id = uuid.toString(QUuid::WithoutBraces);
     const int row = m_model->rowOfId(id);
     Q_EMIT trustorChosen(id, row >= 0 ? m_model->trustor(row).organization.name : QString());
+}
+
+void TrustorPicker::showOpened(const QString& orgId)
+{
+    m_idEdit->clear();
+    const int row = m_model->rowOfId(OrgId::canonical(orgId));
+    QModelIndex shown = row >= 0 ? m_proxy->mapFromSource(m_model->index(row, TrustorListModel::NameColumn))
+                                 : QModelIndex();
+    if (row >= 0 && !shown.isValid()) {
+        setFilterText({}); // the search hid it: a stale search is worse than none
+        shown = m_proxy->mapFromSource(m_model->index(row, TrustorListModel::NameColumn));
+    }
+    if (shown.isValid()) {
+        m_table->selectionModel()->setCurrentIndex(
+            shown, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_table->scrollTo(shown);
+    } else {
+        m_table->clearSelection();
+    }
 }
 
 void TrustorPicker::remember(const QString& orgId, const QString& name)

@@ -40,6 +40,9 @@ public:
     void setFilterText(const QString& text);
     /// Remembers an opened org at the top of the recent list.
     void remember(const QString& orgId, const QString& name);
+    /// Marks the org just opened: its row is selected when listed, and a search or pasted id that led
+    /// elsewhere is cleared.
+    void showOpened(const QString& orgId);
     /// The remembered org ids, most recent first.
     QStringList recentIds() const;
 
@@ -59,6 +62,7 @@ private:
     QLabel* m_message;
     QLineEdit* m_idEdit;
     QPushButton* m_openButton;
+    QLabel* m_idProblem; ///< why the pasted text is not an org id
     QComboBox* m_recent;
 };
 
