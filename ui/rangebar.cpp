@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -19,6 +20,14 @@
 using namespace Qt::StringLiterals;
 
 namespace bd {
+
+namespace {
+
+// What the date fields take: wide enough for any typing slip to be explained rather than refused.
+const QDate EarliestTypedDate(2000, 1, 1);
+const QDate LatestTypedDate(2099, 12, 31);
+
+} // namespace
 
 QString RangeBar::presetLabel(RangePreset preset)
 {
@@ -133,8 +142,10 @@ RangeBar::RangeBar(QWidget* parent)
     for (QDateEdit* edit : { m_from, m_to }) {
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(u"yyyy-MM-dd"_s);
-        edit->setMaximumDate(m_today);
-        edit->setMinimumDate(QDate(2010, 1, 1));
+        // Any plausible date can be typed; one past today is explained (validationMessage(), note()) rather
+        // than silently changed.
+        edit->setMaximumDate(LatestTypedDate);
+        edit->setMinimumDate(EarliestTypedDate);
     }
     m_from->setToolTip(tr("First day (UTC)"));
     m_to->setToolTip(
@@ -184,8 +195,11 @@ RangeBar::RangeBar(QWidget* parent)
     connect(m_to, &QDateEdit::dateChanged, this, &RangeBar::onDatesEdited);
     connect(m_load, &QPushButton::clicked, this, &RangeBar::loadRequested);
     connect(m_offer, &QPushButton::clicked, this, [this] {
-        if (const auto instead = RangePresets::insteadOfEmpty(preset())) {
+        if (const auto instead = m_noDataYet ? RangePresets::insteadOfEmpty(preset()) : std::nullopt) {
             setPreset(*instead);
+            Q_EMIT loadRequested();
+        } else if (const auto finer = finerGranularity()) {
+            setGranularity(*finer);
             Q_EMIT loadRequested();
         }
     });
@@ -196,7 +210,7 @@ RangeBar::RangeBar(QWidget* parent)
 
 DateRange RangeBar::range() const
 {
-    return { m_from->date(), m_to->date() };
+    return { m_from->date(), std::min(m_to->date(), m_today) }; // usage after today does not exist yet
 }
 
 Granularity RangeBar::granularity() const
@@ -221,7 +235,61 @@ QString RangeBar::validationMessage() const
     }
     if (m_from->date() > m_to->date())
         return tr("The start is after the end.");
+    if (m_from->date() > m_today)
+        return tr("The start, %1, is after today: there is no usage yet.")
+            .arg(UsageSeriesModel::dayText(m_from->date()));
     return {};
+}
+
+QString RangeBar::note() const
+{
+    if (!validationMessage().isEmpty())
+        return {};
+    QStringList notes;
+    if (m_to->date() > m_today)
+        notes << tr("Usage exists through today: the range ends on %1, not %2.")
+                     .arg(UsageSeriesModel::dayText(m_today), UsageSeriesModel::dayText(m_to->date()));
+    if (showsOtherRange())
+        notes << tr("The chart still shows %1 – %2: press Load or Enter for this range.")
+                     .arg(m_shown.first.toString(Qt::ISODate), m_shown.last.toString(Qt::ISODate));
+    else if (const auto finer = finerGranularity())
+        notes << tr("One %1 bucket: a finer granularity shows how it built up.")
+                     .arg(granularityAdjective(granularity()));
+    return notes.join(u' ');
+}
+
+bool RangeBar::showsOtherRange() const
+{
+    return m_shown.isValid()
+        && (range() != m_shown || granularity() != m_shownGranularity || tilingCycleDay() != m_shownCycleDay);
+}
+
+std::optional<Granularity> RangeBar::finerGranularity() const
+{
+    const DateRange wanted = range();
+    if (!wanted.isValid() || granularity() == Granularity::Day
+        || DateBuckets::count(wanted.first, wanted.last, granularity()) != 1)
+        return std::nullopt;
+    // A week is finer than a month, but a month of days is what people read best.
+    return wanted.first.daysTo(wanted.last) > 62 ? Granularity::Week : Granularity::Day;
+}
+
+void RangeBar::setShownRange(const DateRange& range, Granularity granularity, int cycleDay)
+{
+    m_shown = range;
+    m_shownGranularity = granularity;
+    m_shownCycleDay = cycleDay;
+    validate();
+}
+
+void RangeBar::keyPressEvent(QKeyEvent* event)
+{
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && m_load->isEnabled()) {
+        event->accept();
+        Q_EMIT loadRequested();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 void RangeBar::setPreset(RangePreset preset)
@@ -244,13 +312,12 @@ void RangeBar::setRange(const DateRange& range)
 void RangeBar::setGranularity(Granularity granularity)
 {
     m_granularity->setCurrentIndex(m_granularity->findData(int(granularity)));
+    validate();
 }
 
 void RangeBar::setToday(const QDate& today)
 {
     m_today = today;
-    m_from->setMaximumDate(today);
-    m_to->setMaximumDate(today);
     applyPreset();
 }
 
@@ -308,14 +375,18 @@ void RangeBar::onDatesEdited()
 void RangeBar::validate()
 {
     const QString problem = validationMessage();
-    m_problem->setText(problem);
-    m_problem->setVisible(!problem.isEmpty());
-    Theme::setTextTone(m_problem, m_noDataYet ? Theme::Tone::Info : Theme::Tone::Error);
+    const QString remark = note();
+    m_problem->setText(problem.isEmpty() ? remark : problem);
+    m_problem->setVisible(!m_problem->text().isEmpty());
+    Theme::setTextTone(m_problem, problem.isEmpty() || m_noDataYet ? Theme::Tone::Info : Theme::Tone::Error);
     m_load->setEnabled(problem.isEmpty());
     const auto instead = m_noDataYet ? RangePresets::insteadOfEmpty(preset()) : std::nullopt;
+    const auto finer = problem.isEmpty() && !showsOtherRange() ? finerGranularity() : std::nullopt;
     if (instead)
         m_offer->setText(tr("Show %1").arg(presetLabel(*instead).toLower()));
-    m_offer->setVisible(instead.has_value());
+    else if (finer)
+        m_offer->setText(tr("Show %1").arg(granularityLabel(*finer).toLower()));
+    m_offer->setVisible(instead.has_value() || finer.has_value());
 }
 
 void RangeBar::saveSettings(QSettings& settings) const

@@ -5,7 +5,10 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QComboBox;
+class QKeyEvent;
 class QDateEdit;
 class QLabel;
 class QPushButton;
@@ -31,6 +34,11 @@ public:
     RangePreset preset() const;
     /// Empty when the range can be loaded, else why not.
     QString validationMessage() const;
+    /// A remark on a range that can be loaded: the chart still shows another range, the end was typed past
+    /// today, or one bucket is all the granularity gives. Empty when there is none.
+    QString note() const;
+    /// The range, granularity and cycle day the chart now shows (or loads), for note().
+    void setShownRange(const DateRange& range, Granularity granularity, int cycleDay);
     /// True when the preset's period began today: the bar says so itself and offers the period before.
     bool noDataYet() const { return m_noDataYet; }
 
@@ -65,7 +73,15 @@ Q_SIGNALS:
     /// The person asked for this range (Load, a preset, a granularity).
     void loadRequested();
 
+protected:
+    /// Enter in a date field (which the field passes on) loads the range.
+    void keyPressEvent(QKeyEvent* event) override;
+
 private:
+    /// True when the chart shows another range than the one picked (it has not been loaded yet).
+    bool showsOtherRange() const;
+    /// A granularity finer than the one chosen, when the range is a single bucket of it.
+    std::optional<Granularity> finerGranularity() const;
     void applyPreset();
     void offerInstead();
     void onDatesEdited();
@@ -82,6 +98,9 @@ private:
     QSpinBox* m_cycleDay;
     bool m_applying = false;
     bool m_noDataYet = false; ///< the preset's period has begun today: nothing to load yet
+    DateRange m_shown; ///< what the chart shows; invalid before the first load
+    Granularity m_shownGranularity = Granularity::Month;
+    int m_shownCycleDay = 1;
 };
 
 } // namespace bd

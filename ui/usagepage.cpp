@@ -172,6 +172,7 @@ void UsagePage::startLoad(const DateRange& range, Granularity granularity)
     m_banner->clear();
     m_resourcePanel->clear();
     m_controller->load(range, granularity, m_rangeBar->tilingCycleDay());
+    m_rangeBar->setShownRange(range, granularity, m_rangeBar->tilingCycleDay());
     const UsageSeriesModel* model = m_controller->model();
     m_table->sortByColumn(m_sortKey == SortKey::Peak ? model->peakColumn()
             : m_sortKey == SortKey::Average          ? model->averageColumn()

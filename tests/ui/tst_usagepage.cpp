@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -293,8 +294,56 @@ private Q_SLOTS:
         QCOMPARE(bar->preset(), RangePreset::LastMonth);
         QCOMPARE(
             fixture.page->controller()->range(), (DateRange { QDate(2026, 11, 1), QDate(2026, 11, 30) }));
-        QVERIFY(!problem->isVisible());
         QCOMPARE(fixture.page->controller()->model()->coverage(0), Coverage::Complete);
+        // One month by month is a single bucket: the bar says so and offers days instead.
+        QCOMPARE(problem->text(), u"One monthly bucket: a finer granularity shows how it built up."_s);
+        QCOMPARE(offer->text(), u"Show daily"_s);
+        QTest::mouseClick(offer, Qt::LeftButton);
+        QVERIFY(settled.wait(30'000));
+        QCOMPARE(fixture.page->controller()->model()->granularity(), Granularity::Day);
+        QCOMPARE(fixture.page->controller()->model()->buckets().size(), 30);
+        QVERIFY(!problem->isVisible());
+        QVERIFY(!offer->isVisible());
+    }
+
+    // Typed dates: Enter loads them; a range not loaded yet is marked; an end past today is explained.
+    void typedDates_enterLoadsAndWhatIsShownIsSaid()
+    {
+        BD_START(PageFixture, fixture);
+        QVERIFY(fixture.loadAndWait());
+        auto* bar = fixture.page->findChild<RangeBar*>();
+        auto* problem = bar->findChild<QLabel*>(u"rangeProblem"_s);
+        auto* from = bar->findChild<QDateEdit*>(u"rangeFrom"_s);
+        auto* to = bar->findChild<QDateEdit*>(u"rangeTo"_s);
+        const DateRange shown = fixture.page->controller()->range();
+
+        from->setDate(QDate(2026, 3, 1));
+        QVERIFY(problem->isVisible());
+        QCOMPARE(problem->text(),
+            u"The chart still shows %1 – %2: press Load or Enter for this range."_s.arg(
+                shown.first.toString(Qt::ISODate), shown.last.toString(Qt::ISODate)));
+        QCOMPARE(fixture.page->controller()->range(), shown); // nothing loads until asked
+
+        // A day after today can be typed; it is said, not silently changed.
+        const QDate today = fixture.page->controller()->today();
+        to->setDate(today.addDays(40));
+        QCOMPARE(to->date(), today.addDays(40));
+        QVERIFY2(
+            problem->text().startsWith(u"Usage exists through today: the range ends on %1, not %2."_s.arg(
+                UsageSeriesModel::dayText(today), UsageSeriesModel::dayText(today.addDays(40)))),
+            qPrintable(problem->text()));
+
+        QSignalSpy settled(fixture.page.get(), &UsagePage::loadSettled);
+        to->setFocus();
+        QTest::keyClick(to, Qt::Key_Return);
+        QVERIFY(settled.wait(30'000));
+        QCOMPARE(fixture.page->controller()->range(), (DateRange { QDate(2026, 3, 1), today }));
+
+        // A start after today cannot load, and says why.
+        from->setDate(today.addDays(3));
+        QVERIFY(!bar->findChild<QPushButton*>(u"loadButton"_s)->isEnabled());
+        QVERIFY2(problem->text().contains(u"is after today: there is no usage yet"_s),
+            qPrintable(problem->text()));
     }
 
     // Billing-cycle presets tile by cycles: with cycles of the 23rd, the chart lines up with the invoices.
