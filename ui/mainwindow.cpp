@@ -212,7 +212,7 @@ void MainWindow::setSession(ApiSession* session, const Provenance& provenance, c
     applyStore();
     setOffline(m_offline);
     m_header->setDemo(provenance.demo);
-    m_profileMenu->setCurrentProfile(m_profileName);
+    m_profileMenu->setCurrentProfile(m_profileName, provenance.demo);
     connect(m_session->auth(), &TokenProvider::signedIn, this, &MainWindow::updateTokenLabel);
     updateHeader();
     updateStatusBar();
@@ -263,10 +263,41 @@ void MainWindow::signIn(const std::optional<Profile>& profile, const QString& no
         dialog.setProfile(*profile);
     if (!notice.isEmpty())
         dialog.setNotice(notice);
-    if (dialog.exec() != QDialog::Accepted)
+    if (dialog.exec() != QDialog::Accepted) {
+        if (!m_session)
+            offerWayForward(profile ? profile->name : QString());
         return;
+    }
     const Profile chosen = dialog.profile();
     m_sessions->keepSignIn(chosen, dialog.secrets(), this, [this, name = chosen.name] { openProfile(name); });
+}
+
+void MainWindow::offerWayForward(const QString& profileName)
+{
+    m_banner->showMessage(MessageBanner::Kind::Info,
+        profileName.isEmpty()
+            ? tr("Not signed in. Sign in to an org, or look around on demo data.")
+            : tr("Not signed in to “%1”. Sign in again, open the demo data, or remove the profile.")
+                  .arg(profileName));
+    m_banner->addAction(tr("Sign in…"), [this, profileName] {
+        const auto profile = m_profiles->profile(profileName);
+        signIn(profile ? std::optional(*profile) : std::nullopt);
+    });
+    m_banner->addAction(tr("Open demo data"), [this] { openDemo(); });
+    if (!profileName.isEmpty())
+        m_banner->addAction(tr("Remove profile…"), [this, profileName] {
+            if (m_profileMenu->removeInteractively(profileName) && !m_session)
+                offerWayForward({});
+        });
+}
+
+void MainWindow::openDemo()
+{
+    QString error;
+    if (!useDemo(&error))
+        m_banner->showMessage(MessageBanner::Kind::Error, error);
+    else
+        start();
 }
 
 void MainWindow::connectSession(const std::optional<Profile>& profile)

@@ -62,6 +62,8 @@ public:
 
     /// Names the org (organizations/me) and loads the current page with the remembered ranges.
     void start();
+    /// Switches to the demo org and loads it (an error goes to the banner).
+    void openDemo();
 
     UsagePage* usagePage() const { return m_usagePage; }
     PartnerPage* partnerPage() const { return m_partnerPage; }
@@ -75,6 +77,9 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    /// With no org open (a sign-in was cancelled), the banner offers the ways on: sign in, the demo, or
+    /// removing the profile that could not sign in.
+    void offerWayForward(const QString& profileName);
     void setSession(ApiSession* session, const Provenance& provenance, const StoreScope& scope);
     void applyStore();
     void buildPages();

@@ -98,15 +98,11 @@ void MainWindow::buildMenus()
     menuBar()->addMenu(m_profileMenu);
     connect(m_profileMenu, &ProfileMenu::profileChosen, this, &MainWindow::openProfile);
     connect(m_profileMenu, &ProfileMenu::signInRequested, this, [this] { signIn(std::nullopt); });
+    connect(m_profileMenu, &ProfileMenu::demoRequested, this, &MainWindow::openDemo);
     // Signing out of (or removing) the open profile leaves its org: the demo takes over.
     auto leave = [this](const QString& name) {
-        if (name != m_profileName)
-            return;
-        QString error;
-        if (!useDemo(&error))
-            m_banner->showMessage(MessageBanner::Kind::Error, error);
-        else
-            start();
+        if (name == m_profileName)
+            openDemo();
     };
     connect(m_profileMenu, &ProfileMenu::signedOut, this, leave);
     connect(m_profileMenu, &ProfileMenu::profileRemoved, this, leave);

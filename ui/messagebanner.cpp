@@ -54,6 +54,7 @@ QPushButton* MessageBanner::addAction(const QString& text, const std::function<v
     auto* button = new QPushButton(text, this);
     connect(button, &QPushButton::clicked, this, onClick);
     m_actions->addWidget(button);
+    button->setVisible(true); // the banner may be showing already: a layout does not show it by itself then
     return button;
 }
 

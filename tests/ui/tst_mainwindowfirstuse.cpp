@@ -1,9 +1,13 @@
 // The main window as a new user first meets it, on the built-in demo org: the window's shortcuts work
 // wherever the focus is, and nothing shows billing-sim's loopback address.
 
+#include "auth/profile.h"
+#include "auth/profilestore.h"
+#include "auth/secretstore.h"
 #include "i18n/translations.h"
 #include "load/usageseriescontroller.h"
 #include "ui/mainwindow.h"
+#include "ui/messagebanner.h"
 #include "ui/usagepage.h"
 
 #include <QAction>
@@ -12,6 +16,8 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
@@ -21,6 +27,33 @@ using namespace Qt::StringLiterals;
 using namespace bd;
 
 namespace {
+
+QList<QPushButton*> buttonsOf(const QWidget* banner)
+{
+    QList<QPushButton*> shown;
+    for (QPushButton* button : banner->findChildren<QPushButton*>()) {
+        if (button->isVisibleTo(banner) && !button->text().isEmpty())
+            shown << button;
+    }
+    return shown;
+}
+
+QStringList buttonTexts(const QWidget* banner)
+{
+    QStringList texts;
+    for (const QPushButton* button : buttonsOf(banner))
+        texts << button->text();
+    return texts;
+}
+
+QPushButton* buttonNamed(const QWidget* banner, const QString& text)
+{
+    for (QPushButton* button : buttonsOf(banner)) {
+        if (button->text() == text)
+            return button;
+    }
+    return nullptr;
+}
 
 /// Claims Ctrl+E and Ctrl+B for a line edit, as QLineEdit does under the X11 key scheme of a desktop session
 /// ("end of line", "back one character"); the offscreen platform's scheme leaves them free.
@@ -113,6 +146,54 @@ private Q_SLOTS:
         // The field keeps the keys that are its own: Ctrl+A selects its text, not anything of the window's.
         QTest::keyClick(filter, Qt::Key_A, Qt::ControlModifier);
         QCOMPARE(filter->selectedText(), u"CX"_s);
+    }
+
+    void cancelledSignIn_leavesAWayForward()
+    {
+        MainWindow window;
+        window.secrets()->setKeychainEnabled(false);
+        Profile profile;
+        profile.name = u"Lost secret"_s;
+        profile.baseUrl = QUrl(u"http://127.0.0.1:1"_s);
+        profile.method = Profile::Method::ClientCredentials;
+        profile.clientId = u"demo"_s;
+        window.profiles()->save(profile);
+        window.resize(1280, 800);
+        window.show();
+
+        // The profile has no secret: the sign-in dialog opens, and the person cancels it.
+        QTimer closer;
+        int dialogs = 0;
+        connect(&closer, &QTimer::timeout, this, [&] {
+            if (auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget())) {
+                ++dialogs;
+                if (auto* box = qobject_cast<QMessageBox*>(dialog))
+                    box->button(QMessageBox::Yes)->click();
+                else
+                    dialog->reject();
+            }
+        });
+        closer.start(10);
+        window.openProfile(profile.name);
+        QTRY_COMPARE(dialogs, 1);
+        auto* banner = window.findChild<MessageBanner*>(u"messageBanner"_s);
+        QTRY_VERIFY(banner->text().startsWith(u"Not signed in to “Lost secret”."_s));
+        QCOMPARE(
+            buttonTexts(banner), (QStringList { u"Sign in…"_s, u"Open demo data"_s, u"Remove profile…"_s }));
+
+        // Remove the profile that cannot sign in: the banner still offers the rest.
+        buttonNamed(banner, u"Remove profile…"_s)->click();
+        QTRY_COMPARE(dialogs, 2);
+        QVERIFY(!window.profiles()->profile(profile.name));
+        QTRY_VERIFY(banner->text().startsWith(u"Not signed in."_s));
+        QCOMPARE(buttonTexts(banner), (QStringList { u"Sign in…"_s, u"Open demo data"_s }));
+        closer.stop();
+
+        buttonNamed(banner, u"Open demo data"_s)->click();
+        QVERIFY(window.provenance().demo);
+        QVERIFY(window.usagePage());
+        auto* demo = window.findChild<QAction*>(u"demoAction"_s);
+        QVERIFY(demo && demo->isChecked());
     }
 
     void demo_namesNoLoopbackAddress()

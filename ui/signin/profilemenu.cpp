@@ -22,9 +22,10 @@ ProfileMenu::ProfileMenu(ProfileStore* profiles, SecretStore* secrets, QWidget* 
     rebuild();
 }
 
-void ProfileMenu::setCurrentProfile(const QString& name)
+void ProfileMenu::setCurrentProfile(const QString& name, bool demo)
 {
     m_current = name;
+    m_demo = demo;
     rebuild();
 }
 
@@ -48,6 +49,16 @@ void ProfileMenu::rebuild()
     }
     if (all.isEmpty())
         addAction(tr("No saved profiles"))->setEnabled(false);
+    QAction* demo = addAction(tr("Demo data (no account)"));
+    demo->setObjectName(u"demoAction"_s);
+    demo->setCheckable(true);
+    demo->setChecked(m_demo);
+    demo->setToolTip(tr("The simulated org of the built-in billing-sim"));
+    group->addAction(demo);
+    connect(demo, &QAction::triggered, this, [this] {
+        if (!m_demo)
+            Q_EMIT demoRequested();
+    });
     addSeparator();
     connect(
         addAction(tr("Sign in to another org…")), &QAction::triggered, this, &ProfileMenu::signInRequested);
@@ -59,9 +70,15 @@ void ProfileMenu::rebuild()
     signOutAction->setObjectName(u"signOutAction"_s);
     signOutAction->setEnabled(!m_current.isEmpty());
     connect(signOutAction, &QAction::triggered, this, &ProfileMenu::signOut);
-    QAction* removeAction = addAction(tr("Remove profile…"));
-    removeAction->setEnabled(!m_current.isEmpty());
-    connect(removeAction, &QAction::triggered, this, &ProfileMenu::removeInteractively);
+    // Any saved profile can be removed, open or not: one that cannot sign in any more must not be stuck.
+    QMenu* remove = addMenu(tr("Remove profile"));
+    remove->setObjectName(u"removeProfileMenu"_s);
+    remove->setEnabled(!all.isEmpty());
+    for (const Profile& profile : all) {
+        const QString name = profile.name;
+        connect(remove->addAction(profile.displayText() + u"…"_s), &QAction::triggered, this,
+            [this, name] { removeInteractively(name); });
+    }
 }
 
 QString ProfileMenu::importGcConfig(
@@ -116,20 +133,21 @@ void ProfileMenu::signOut()
     m_secrets->remove(name, this, [this, name] { Q_EMIT signedOut(name); });
 }
 
-void ProfileMenu::removeInteractively()
+bool ProfileMenu::removeInteractively(const QString& name)
 {
-    if (m_current.isEmpty())
-        return;
-    const QString name = m_current;
+    if (!m_profiles->profile(name))
+        return false;
     const auto answer = QMessageBox::question(parentWidget(), tr("Remove profile"),
         tr("Remove the profile “%1” and delete its stored secret or token?").arg(name));
     if (answer != QMessageBox::Yes)
-        return;
+        return false;
     m_secrets->remove(name);
     m_profiles->remove(name);
-    m_current.clear();
+    if (name == m_current)
+        m_current.clear();
     rebuild();
     Q_EMIT profileRemoved(name);
+    return true;
 }
 
 } // namespace bd

@@ -19,8 +19,11 @@ class ProfileMenu final : public QMenu
 public:
     ProfileMenu(ProfileStore* profiles, SecretStore* secrets, QWidget* parent = nullptr);
 
-    /// The profile the window is showing (checked in the menu; Sign out applies to it).
-    void setCurrentProfile(const QString& name);
+    /// The profile the window is showing (checked in the menu; Sign out applies to it); `demo` when it shows
+    /// the demo org instead.
+    void setCurrentProfile(const QString& name, bool demo = false);
+    /// Asks whether to remove a saved profile and its secrets; true when it was removed.
+    bool removeInteractively(const QString& name);
 
     /// Reads a gc config file into profiles and secrets; returns a summary for a person ("Imported 3
     /// profiles: …; skipped 1: …") or sets *error when the file cannot be read.
@@ -32,6 +35,8 @@ Q_SIGNALS:
     void profileChosen(const QString& name);
     /// The person wants to sign in to an org that has no profile yet.
     void signInRequested();
+    /// The person wants the built-in demo org.
+    void demoRequested();
     /// The current profile's secrets were deleted: close its session (what is shown may stay, read-only).
     void signedOut(const QString& name);
     /// A profile was removed with its secrets.
@@ -41,11 +46,11 @@ private:
     void rebuild();
     void importInteractively();
     void signOut();
-    void removeInteractively();
 
     ProfileStore* m_profiles;
     SecretStore* m_secrets;
     QString m_current;
+    bool m_demo = false;
 };
 
 } // namespace bd
