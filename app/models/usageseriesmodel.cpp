@@ -111,6 +111,7 @@ void UsageSeriesModel::emitColumnChanged(int bucket)
         emitSummaryChanged();
     }
     Q_EMIT headerDataChanged(Qt::Horizontal, bucketColumn(bucket), bucketColumn(bucket));
+    Q_EMIT headerDataChanged(Qt::Horizontal, peakColumn(), averageColumn()); // they say what is missing
     Q_EMIT bucketChanged(bucket);
 }
 
@@ -332,10 +333,11 @@ QVariant UsageSeriesModel::headerData(int section, Qt::Orientation orientation, 
     if (role == Qt::DisplayRole) {
         if (section == LicenceColumn)
             return u"Licence"_s;
-        if (section == peakColumn())
-            return u"Peak"_s;
-        if (section == averageColumn())
-            return u"Average"_s;
+        if (section == peakColumn() || section == averageColumn()) {
+            // Said in the header while buckets are missing: a peak of what loaded is not the peak.
+            const QString name = section == peakColumn() ? tr("Peak") : tr("Average");
+            return summaryGap().isEmpty() ? name : tr("%1\nof what loaded").arg(name);
+        }
         if (section == projectedColumn())
             return tr("Projected\n%1")
                 .arg(dayText(
@@ -356,9 +358,11 @@ QVariant UsageSeriesModel::headerData(int section, Qt::Orientation orientation, 
             return section == projectedColumn()
                 ? tr("Where the period the data stops in is likely to end: a 10–90 % band from how earlier "
                      "periods grew")
-                : section == peakColumn()    ? tr("Highest usage across the complete buckets loaded")
-                : section == averageColumn() ? tr("Mean usage across the complete buckets loaded")
-                                             : QVariant();
+                : section == peakColumn() || section == averageColumn()
+                ? QVariant((section == peakColumn() ? tr("Highest usage across the complete buckets loaded")
+                                                    : tr("Mean usage across the complete buckets loaded"))
+                    + (summaryGap().isEmpty() ? QString() : u": "_s + summaryGap()))
+                : QVariant();
         const DateBucket& b = m_buckets.at(bucket);
         QString tip = u"%1 – %2"_s.arg(b.first.toString(Qt::ISODate), b.last.toString(Qt::ISODate));
         if (const QString note = coverageNote(bucket); !note.isEmpty())

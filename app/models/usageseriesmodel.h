@@ -82,6 +82,9 @@ public:
     /// Mean usage across the same buckets as peak(), rounded to 2 decimals for display purposes only by the
     /// caller.
     std::optional<Decimal> average(int row) const;
+    /// What peak() and average() leave out: "2 of 12 complete buckets have not loaded (1 failed)", or an
+    /// empty string when every complete bucket is in them.
+    QString summaryGap() const;
     /// True when peak() and average() of the row rest on partial buckets only (a month to date).
     bool summaryIsToDate(int row) const;
     /// A day as people read it in tooltips, the status line and on charts: "30 Nov 2026" (locale month

@@ -47,6 +47,27 @@ QString UsageSeriesModel::coverageNote(int bucket) const
     return {};
 }
 
+QString UsageSeriesModel::summaryGap() const
+{
+    int complete = 0, missing = 0, failed = 0;
+    for (int b = 0; b < m_buckets.size(); ++b) {
+        if (coverage(b) != Coverage::Complete)
+            continue;
+        ++complete;
+        if (bucketState(b) != BucketState::Loaded) {
+            ++missing;
+            if (bucketState(b) == BucketState::Failed)
+                ++failed;
+        }
+    }
+    if (missing == 0)
+        return {};
+    QString text = tr("%1 of %n complete bucket(s) not loaded", nullptr, complete).arg(missing);
+    if (failed > 0)
+        text += u" ("_s + tr("%n failed", nullptr, failed) + u')';
+    return text;
+}
+
 QString UsageSeriesModel::cellSummary(int row, int bucket, int listed) const
 {
     if (coverage(bucket) == Coverage::NotYet)

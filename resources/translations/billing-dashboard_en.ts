@@ -233,5 +233,19 @@
             <numerusform>%n resources</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n complete bucket(s) not loaded</source>
+        <translation>
+            <numerusform>%1 of %n complete bucket not loaded</numerusform>
+            <numerusform>%1 of %n complete buckets not loaded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

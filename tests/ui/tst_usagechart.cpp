@@ -100,18 +100,27 @@ private Q_SLOTS:
         const BuiltChart built = UsageChartBuilder::build(model, {});
         std::unique_ptr<QChart> owner(built.chart);
         QCOMPARE(built.seriesNames, (QStringList { u"CX 1"_s, u"CX 2"_s, u"CX 3"_s }));
-        QCOMPARE(built.chart->series().size(), 3);
+        QCOMPARE(built.chart->series().size(), 3 * 3); // each licence in three runs
         QVERIFY(built.failedMarker == nullptr);
         for (int row = 0; row < model.licenceCount(); ++row) {
             QLineSeries* line = lineNamed(built.chart, model.licence(row));
             QVERIFY(line);
             QVERIFY(line->pointsVisible());
-            QCOMPARE(line->count(), 3);
+            // Buckets 1, 3 and 4 have no value yet: the line does not bridge them, it goes on in runs.
+            const PlottedSeries& plotted = built.series.at(row);
+            QCOMPARE(plotted.line, line);
+            QList<QPointF> points = line->points();
+            for (const QXYSeries* more : plotted.moreRuns) {
+                QCOMPARE(more->count(), 1);
+                points += more->points();
+            }
+            QCOMPARE(line->count(), 1);
+            QCOMPARE(points.size(), 3);
             const QList<int> loaded { 0, 2, 5 };
             for (int i = 0; i < loaded.size(); ++i) {
                 const int b = loaded.at(i);
-                QCOMPARE(line->at(i).x(), qreal(model.buckets().at(b).start().toMSecsSinceEpoch()));
-                QCOMPARE(line->at(i).y(), model.value(row, b)->toDouble());
+                QCOMPARE(points.at(i).x(), qreal(model.buckets().at(b).start().toMSecsSinceEpoch()));
+                QCOMPARE(points.at(i).y(), model.value(row, b)->toDouble());
                 QCOMPARE(built.series.at(row).valueAt(b), model.value(row, b));
             }
         }
@@ -285,6 +294,38 @@ private Q_SLOTS:
             QCOMPARE(built.failedMarker->at(1), QPointF(built.bucketX.at(7), 0));
             QVERIFY(built.failedMarker->color().red() > 200);
             QVERIFY(!built.seriesNames.contains(UsageChartBuilder::failedName()));
+        }
+    }
+
+    // A line never bridges a bucket it has no value for: it stops at a failed bucket and goes on after it.
+    void failedBucket_breaksTheLineInsteadOfBridgingIt()
+    {
+        UsageSeriesModel model;
+        fillSix(&model, { 0, 1, 3, 4, 5 });
+        model.setBucketFailed(2, u"HTTP 500"_s);
+        UsageChartOptions options;
+        options.mode = UsageChartOptions::Mode::Lines;
+        const BuiltChart built = UsageChartBuilder::build(model, options);
+        std::unique_ptr<QChart> owner(built.chart);
+        for (const PlottedSeries& series : built.series) {
+            QCOMPARE(series.line->count(), 2); // buckets 0 and 1
+            QCOMPARE(series.line->at(1).x(), built.bucketX.at(1));
+            QCOMPARE(series.moreRuns.size(), 1);
+            const QXYSeries* after = series.moreRuns.first();
+            QCOMPARE(after->count(), 3); // buckets 3 to 5
+            QCOMPARE(after->at(0).x(), built.bucketX.at(3));
+            QCOMPARE(after->pen().color(), series.line->pen().color());
+            // One legend entry per licence: the second stretch has none.
+            for (const QLegendMarker* marker : built.chart->legend()->markers(const_cast<QXYSeries*>(after)))
+                QVERIFY(!marker->isVisible());
+        }
+        // All loaded: one line each.
+        fillSix(&model, { 0, 1, 2, 3, 4, 5 });
+        const BuiltChart whole = UsageChartBuilder::build(model, options);
+        std::unique_ptr<QChart> wholeOwner(whole.chart);
+        for (const PlottedSeries& series : whole.series) {
+            QCOMPARE(series.line->count(), 6);
+            QVERIFY(series.moreRuns.isEmpty());
         }
     }
 

@@ -130,6 +130,29 @@ private Q_SLOTS:
         QCOMPARE(model.data(model.index(0, model.bucketColumn(2))).toString(), u"no usage"_s);
     }
 
+    // Peak and average of what loaded say so while complete buckets are missing.
+    void summaryHeaders_sayWhenBucketsAreMissing()
+    {
+        UsageSeriesModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setBuckets(months(3), Granularity::Month);
+        model.setDataThrough(QDate(2025, 3, 31));
+        model.setReport(0, report({ { u"A"_s, "3" } }));
+        model.setBucketFailed(1, u"HTTP 500"_s);
+        QCOMPARE(model.summaryGap(), u"2 of 3 complete buckets not loaded (1 failed)"_s);
+        QCOMPARE(model.headerData(model.peakColumn(), Qt::Horizontal).toString(), u"Peak\nof what loaded"_s);
+        QCOMPARE(
+            model.headerData(model.averageColumn(), Qt::Horizontal).toString(), u"Average\nof what loaded"_s);
+        QVERIFY(model.headerData(model.peakColumn(), Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .endsWith(u": 2 of 3 complete buckets not loaded (1 failed)"_s));
+        model.setReport(1, report({ { u"A"_s, "4" } }));
+        model.setReport(2, report({ { u"A"_s, "5" } }));
+        QVERIFY(model.summaryGap().isEmpty());
+        QCOMPARE(model.headerData(model.peakColumn(), Qt::Horizontal).toString(), u"Peak"_s);
+        QCOMPARE(model.peak(0), dec("5"));
+    }
+
     void meteredLicence_hasNoResources()
     {
         UsageSeriesModel model;

@@ -124,24 +124,42 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
             series->setPointsVisible(true); // markers show which buckets really carry a value
             QList<QPointF> partial; // the dashed run
             QList<QPointF> partialPoints; // its hollow markers
+            QXYSeries* run = series; // the stretch being drawn
+            int previous = -1; // the bucket of the last point drawn
             for (qsizetype i = 0; i < plotted.buckets.size(); ++i) {
                 const int b = plotted.buckets.at(i);
                 const QPointF point(built.bucketX.at(b), plotted.values.at(i).toDouble());
+                const bool gap = previous >= 0 && b != previous + 1;
                 if (plotted.partialBuckets.contains(b)) {
                     // The dashed run starts at the last complete point, so the line does not seem to end.
-                    if (partial.isEmpty() && series->count() > 0)
-                        partial << series->at(series->count() - 1);
+                    if (partial.isEmpty() && run->count() > 0 && !gap)
+                        partial << run->at(run->count() - 1);
                     partial << point;
                     partialPoints << point;
                 } else {
-                    series->append(point);
+                    if (gap && run->count() > 0) {
+                        auto* next = new QLineSeries;
+                        next->setName(plotted.name);
+                        next->setPen(pen);
+                        next->setPointsVisible(true);
+                        plotted.moreRuns << next;
+                        run = next;
+                    }
+                    run->append(point);
                 }
+                previous = b;
                 if (plotted.visible)
                     maxValue = std::max(maxValue, point.y());
             }
             plotted.line = series;
             chart->addSeries(series);
             allSeries << series;
+            for (QXYSeries* more : std::as_const(plotted.moreRuns)) {
+                chart->addSeries(more);
+                allSeries << more;
+                companions << more;
+                more->setVisible(plotted.visible);
+            }
             if (!partial.isEmpty()) {
                 auto* run = new QLineSeries;
                 run->setName(plotted.name);

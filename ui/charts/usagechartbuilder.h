@@ -32,6 +32,9 @@ struct PlottedSeries
     bool visible = true; ///< false when switched off in the legend
     bool other = false; ///< true for the "Other" sum
     QXYSeries* line = nullptr; ///< Lines mode: the solid line through the complete buckets (chart-owned)
+    /// Lines mode: where a bucket in between has no value (failed, not loaded), the line stops and goes on
+    /// here, one run per stretch after the first; it never bridges a bucket it does not know.
+    QList<QXYSeries*> moreRuns;
     QXYSeries* partialLine = nullptr; ///< Lines mode: the dashed run on to the partial buckets, or null
     QScatterSeries* partialPoints = nullptr; ///< Lines mode: hollow markers at the partial buckets, or null
     QXYSeries* projectionBand = nullptr; ///< Lines mode: the projection's 10–90 band at the partial bucket

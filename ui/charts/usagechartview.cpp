@@ -152,9 +152,11 @@ void UsageChartView::connectChart()
     // Connections die with the old chart's series, so indices into m_built stay valid for their lifetime.
     for (int i = 0; i < m_built.series.size(); ++i) {
         const PlottedSeries& plotted = m_built.series.at(i);
-        for (QXYSeries* xy :
-            { plotted.line, plotted.partialLine, static_cast<QXYSeries*>(plotted.partialPoints),
-                plotted.projectionBand, static_cast<QXYSeries*>(plotted.projectionLikely) }) {
+        QList<QXYSeries*> hoverable { plotted.line, plotted.partialLine,
+            static_cast<QXYSeries*>(plotted.partialPoints), plotted.projectionBand,
+            static_cast<QXYSeries*>(plotted.projectionLikely) };
+        hoverable += plotted.moreRuns;
+        for (QXYSeries* xy : std::as_const(hoverable)) {
             if (!xy)
                 continue;
             connect(xy, &QXYSeries::hovered, this, [this, i](const QPointF& point, bool state) {
