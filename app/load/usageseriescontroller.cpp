@@ -27,8 +27,10 @@ UsageSeriesController::UsageSeriesController(BillingApi* api, QObject* parent)
                 m_updatedAt = at;
             Q_EMIT bucketLoaded(bucket);
         });
-    connect(m_loader, &UsageSeriesLoader::bucketGenerating, this,
-        [this](int bucket) { m_model->setBucketState(bucket, BucketState::Generating); });
+    connect(m_loader, &UsageSeriesLoader::bucketGenerating, this, [this](int bucket) {
+        if (m_model->bucketState(bucket) != BucketState::Loaded) // a refresh keeps the figures shown
+            m_model->setBucketState(bucket, BucketState::Generating);
+    });
     connect(m_loader, &UsageSeriesLoader::bucketFailed, this, &UsageSeriesController::onBucketFailed);
     connect(m_loader, &UsageSeriesLoader::progressChanged, this, &UsageSeriesController::progressChanged);
     connect(m_loader, &UsageSeriesLoader::finished, this, &UsageSeriesController::onFinished);
@@ -54,7 +56,11 @@ void UsageSeriesController::load(const DateRange& range, Granularity granularity
                                    : UsageSeriesLoader::Refetch::Changing);
     m_refetchEverything = false;
     const QList<DateBucket> buckets = DateBuckets::tile(range.first, range.last, granularity, cycleDay);
-    m_model->setBuckets(buckets, granularity, cycleDay);
+    // The same buckets again (F5): what is shown stays until each fresh report replaces it.
+    const bool again = buckets == m_model->buckets() && granularity == m_model->granularity()
+        && cycleDay == m_model->cycleDay();
+    if (!again)
+        m_model->setBuckets(buckets, granularity, cycleDay);
     m_model->setDataThrough(DataCutoff::lastCompleteDay(today()));
     m_loader->load(buckets);
     Q_EMIT progressChanged();
@@ -159,8 +165,13 @@ bool UsageSeriesController::isRunning() const
 LoadSummary UsageSeriesController::summary() const
 {
     QList<BucketState> states;
-    for (int bucket = 0; bucket < m_model->buckets().size(); ++bucket)
-        states << m_model->bucketState(bucket);
+    for (int bucket = 0; bucket < m_model->buckets().size(); ++bucket) {
+        // A bucket being fetched again counts as under way, though its earlier figures stay on screen.
+        const BucketState loading = m_loader->state(bucket);
+        states << (loading == BucketState::Pending || loading == BucketState::Generating
+                ? loading
+                : m_model->bucketState(bucket));
+    }
     return LoadSummary::of(states, m_failures, m_model->licenceCount() > 0);
 }
 
@@ -172,7 +183,8 @@ void UsageSeriesController::onBucketFailed(int bucket, const ApiError& error)
         if (error.kind() != ApiError::Kind::Cancelled)
             m_staleFailures.insert(bucket, error);
     } else if (error.kind() == ApiError::Kind::Cancelled) {
-        m_model->setBucketState(bucket, BucketState::Cancelled);
+        if (m_model->bucketState(bucket) != BucketState::Loaded) // a cancelled refresh keeps its figures
+            m_model->setBucketState(bucket, BucketState::Cancelled);
         return;
     } else {
         m_model->setBucketFailed(bucket, error.userMessage());
@@ -188,7 +200,9 @@ void UsageSeriesController::onBucketFailed(int bucket, const ApiError& error)
 void UsageSeriesController::onFinished()
 {
     for (int bucket = 0; bucket < m_model->buckets().size(); ++bucket) {
-        if (m_loader->state(bucket) == BucketState::Cancelled && !m_loader->storedAt(bucket).isValid())
+        // A cancelled refresh keeps the figures it was refreshing.
+        if (m_loader->state(bucket) == BucketState::Cancelled && !m_loader->storedAt(bucket).isValid()
+            && m_model->bucketState(bucket) != BucketState::Loaded)
             m_model->setBucketState(bucket, BucketState::Cancelled);
     }
     Q_EMIT progressChanged();

@@ -422,11 +422,15 @@ private Q_SLOTS:
         TempStore temp;
         ReportStore* store = temp.store.get();
         QVERIFY(store);
+        const DateRange november { QDate(2026, 11, 1), QDate(2026, 11, 30) };
+        {
+            UsageSeriesController first(fixture.session->billing());
+            useStore(first, store);
+            QVERIFY(loadAndWait(first, november));
+        }
+        // Another window on the same store: it has shown nothing of November yet.
         UsageSeriesController controller(fixture.session->billing());
         useStore(controller, store);
-        const DateRange november { QDate(2026, 11, 1), QDate(2026, 11, 30) };
-        QVERIFY(loadAndWait(controller, november));
-
         QSignalSpy loaded(&controller, &UsageSeriesController::bucketLoaded);
         QSignalSpy settled(&controller, &UsageSeriesController::settled);
         controller.load(november, Granularity::Month);

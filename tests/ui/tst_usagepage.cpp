@@ -479,6 +479,34 @@ private Q_SLOTS:
                 model->licence(row), model->value(row, 0)->toString()));
     }
 
+    // F5 on the same range keeps the chart until the fresh reports replace it, and the status says it is
+    // loading, with no stale "updated" time.
+    void refresh_keepsTheChartUntilTheNewDataArrives()
+    {
+        BD_START(PageFixture, fixture);
+        QVERIFY(fixture.loadAndWait());
+        UsageSeriesModel* model = fixture.page->controller()->model();
+        const int licences = model->licenceCount();
+        QVERIFY(licences > 0);
+        const std::optional<Decimal> before = model->value(0, 0);
+        QVERIFY(before);
+        QVERIFY(fixture.page->status().text.contains(u"updated"_s));
+
+        QSignalSpy settled(fixture.page.get(), &UsagePage::loadSettled);
+        fixture.page->refresh();
+        QCOMPARE(model->licenceCount(), licences);
+        QCOMPARE(model->value(0, 0), before);
+        QCOMPARE(model->bucketState(0), BucketState::Loaded);
+        const LoadSummary during = fixture.page->controller()->summary();
+        QCOMPARE(during.loaded, 0);
+        QCOMPARE(during.outcome, LoadSummary::Outcome::Loading);
+        QVERIFY2(
+            !fixture.page->status().text.contains(u"updated"_s), qPrintable(fixture.page->status().text));
+        QVERIFY(settled.wait(30'000));
+        QCOMPARE(fixture.page->controller()->summary().loaded, fixture.page->controller()->summary().total);
+        QCOMPARE(model->value(0, 0), before); // the same closed month, the same figure
+    }
+
     void cancel_midLoad_sendsNoFurtherRequests()
     {
         sim::SimOptions options;
