@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "api/apiclient.h"
 #include "api/apierror.h"
 #include "api/apisession.h"
 #include "api/tokenprovider.h"
@@ -44,6 +45,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_banner(new MessageBanner(this))
     , m_status(new StatusStrip(statusBar()))
     , m_tokenTimer(new QTimer(this))
+    , m_heldBackTimer(new QTimer(this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Billing Dashboard"));
@@ -69,6 +71,8 @@ MainWindow::MainWindow(QWidget* parent)
     });
     m_tokenTimer->setInterval(60'000);
     connect(m_tokenTimer, &QTimer::timeout, this, &MainWindow::updateTokenLabel);
+    m_heldBackTimer->setInterval(1'000);
+    connect(m_heldBackTimer, &QTimer::timeout, this, &MainWindow::updateHeldBack);
 
     connect(m_pages, &QTabWidget::currentChanged, this, [this] {
         updateStatusBar();
@@ -214,6 +218,8 @@ void MainWindow::setSession(ApiSession* session, const Provenance& provenance, c
     m_header->setDemo(provenance.demo);
     m_profileMenu->setCurrentProfile(m_profileName, provenance.demo);
     connect(m_session->auth(), &TokenProvider::signedIn, this, &MainWindow::updateTokenLabel);
+    connect(m_session->client(), &ApiClient::activityChanged, this, &MainWindow::updateHeldBack);
+    updateHeldBack();
     updateHeader();
     updateStatusBar();
     updateTokenLabel();
@@ -412,6 +418,17 @@ void MainWindow::updateStatusBar()
 {
     const DashboardPage* page = currentPage();
     m_status->showStatus(page ? page->status() : PageStatus {});
+}
+
+void MainWindow::updateHeldBack()
+{
+    const QString text = m_session ? m_session->client()->heldBackText() : QString();
+    m_status->setHeldBackText(text);
+    // Counted down each second while requests wait; the client's own activity says when they go.
+    if (text.isEmpty())
+        m_heldBackTimer->stop();
+    else if (!m_heldBackTimer->isActive())
+        m_heldBackTimer->start();
 }
 
 void MainWindow::updateTokenLabel()

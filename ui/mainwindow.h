@@ -51,6 +51,8 @@ public:
     /// Offline: the pages answer from the store alone and ask Genesys for nothing.
     void setOffline(bool offline);
     ReportStore* store() const { return m_store.get(); }
+    /// The session of the org shown, or nullptr.
+    ApiSession* session() const { return m_session; }
     const StoreScope& storeScope() const { return m_scope; }
     /// Shows billing-sim's demo org (served from a thread of its own). False with *error when it cannot
     /// start.
@@ -91,6 +93,8 @@ private:
     void updateHeader();
     void updateStatusBar();
     void updateTokenLabel();
+    /// Says in the status bar when the rate limit holds requests back, and for how long.
+    void updateHeldBack();
     void saveSettings() const;
     void restoreWindowSettings();
 
@@ -115,6 +119,7 @@ private:
     MessageBanner* m_banner;
     StatusStrip* m_status;
     QTimer* m_tokenTimer;
+    QTimer* m_heldBackTimer;
     QAction* m_stackedAction = nullptr;
     QAction* m_localTimeAction = nullptr;
     bool m_started = false;

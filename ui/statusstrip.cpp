@@ -15,11 +15,16 @@ StatusStrip::StatusStrip(QStatusBar* bar)
     : QObject(bar)
     , m_text(new QLabel(bar))
     , m_token(new QLabel(bar))
+    , m_heldBack(new QLabel(bar))
     , m_progress(new QProgressBar(bar))
     , m_cancel(new QToolButton(bar))
 {
     m_text->setObjectName(u"statusText"_s);
     m_token->setObjectName(u"tokenLabel"_s);
+    m_heldBack->setObjectName(u"heldBackLabel"_s);
+    m_heldBack->setToolTip(tr("Genesys Cloud allows about 300 requests a minute; the dashboard waits rather "
+                              "than be refused"));
+    m_heldBack->hide();
     m_progress->setObjectName(u"progress"_s);
     m_progress->setMaximumWidth(200);
     m_progress->setTextVisible(false);
@@ -28,6 +33,7 @@ StatusStrip::StatusStrip(QStatusBar* bar)
     m_cancel->setToolTip(tr("Stop loading (Esc)"));
     connect(m_cancel, &QToolButton::clicked, this, &StatusStrip::cancelRequested);
     bar->addWidget(m_text, 1);
+    bar->addPermanentWidget(m_heldBack);
     bar->addPermanentWidget(m_token);
     bar->addPermanentWidget(m_progress);
     bar->addPermanentWidget(m_cancel);
@@ -48,6 +54,12 @@ void StatusStrip::showStatus(const PageStatus& status)
 void StatusStrip::showText(const QString& text)
 {
     m_text->setText(text);
+}
+
+void StatusStrip::setHeldBackText(const QString& text)
+{
+    m_heldBack->setText(text);
+    m_heldBack->setVisible(!text.isEmpty());
 }
 
 void StatusStrip::setTokenText(const QString& text)

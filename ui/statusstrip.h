@@ -28,6 +28,8 @@ public:
     void showText(const QString& text);
     /// "Signed in · 58 min left"; empty hides it.
     void setTokenText(const QString& text);
+    /// Why requests are waiting (the rate limit), with the time to the next; empty to hide it.
+    void setHeldBackText(const QString& text);
 
 Q_SIGNALS:
     void cancelRequested();
@@ -35,6 +37,7 @@ Q_SIGNALS:
 private:
     QLabel* m_text;
     QLabel* m_token;
+    QLabel* m_heldBack;
     QProgressBar* m_progress;
     QToolButton* m_cancel;
 };

@@ -169,6 +169,23 @@ void ApiClient::pump()
     Q_EMIT activityChanged();
 }
 
+qint64 ApiClient::heldBackMs() const
+{
+    if (m_queue.isEmpty() || m_running >= concurrencyFor(m_queue.constFirst()->m_request.path))
+        return 0;
+    return std::max<qint64>(0, m_limiter.delayBeforeNext(nowMs()));
+}
+
+QString ApiClient::heldBackText() const
+{
+    const qint64 held = heldBackMs();
+    if (held <= 0)
+        return {};
+    const int seconds = int((held + 999) / 1000);
+    return isPaused() ? tr("Genesys asked to slow down: next request in %n s", nullptr, seconds)
+                      : tr("Rate limit: next request in %n s", nullptr, seconds);
+}
+
 int ApiClient::concurrencyFor(const QString& path) const
 {
     // Each answer in flight is buffered whole, so an endpoint whose answers run to many megabytes (a large

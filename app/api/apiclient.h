@@ -62,6 +62,12 @@ public:
     int sentCount() const { return m_sent; }
     /// 429 answers seen so far.
     int throttledCount() const { return m_throttled; }
+    /// How long the rate limit (or a 429's Retry-After) still holds back the next queued request, in ms; 0
+    /// when nothing waits for it (an empty queue, or requests waiting only for a free connection).
+    qint64 heldBackMs() const;
+    /// heldBackMs() for a status line: "Rate limit: next request in 12 s" ("Genesys asked to slow down" after
+    /// a 429); empty when nothing is held back.
+    QString heldBackText() const;
     /// True while a 429's Retry-After (or the server's exhausted budget) holds every request of this client.
     bool isPaused() const { return m_limiter.isPaused(nowMs()); }
 

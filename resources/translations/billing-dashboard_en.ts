@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>bd::ApiClient</name>
+    <message numerus="yes">
+        <source>Genesys asked to slow down: next request in %n s</source>
+        <translation>
+            <numerusform>Genesys asked to slow down: next request in %n s</numerusform>
+            <numerusform>Genesys asked to slow down: next request in %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rate limit: next request in %n s</source>
+        <translation>
+            <numerusform>Rate limit: next request in %n s</numerusform>
+            <numerusform>Rate limit: next request in %n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bd::ComparisonView</name>
     <message numerus="yes">
         <source>%n line(s) changed quantity</source>

@@ -669,7 +669,11 @@ private Q_SLOTS:
         QCOMPARE(fixture.session->client()->runningCount(), 0);
         QCOMPARE(fixture.session->client()->throttledCount(), 0);
         QCOMPARE(fixture.requests(u"/api/v2/organizations/me"_s).size(), 40);
+        // It says how long: until the first of the 40 leaves the sim's minute, at most a minute from now.
+        const qint64 held = fixture.session->client()->heldBackMs();
+        QVERIFY2(held > 0 && held <= 61'000, qPrintable(QString::number(held)));
         fixture.session->client()->cancelAll();
+        QCOMPARE(fixture.session->client()->heldBackMs(), 0); // nothing waits any more
     }
 
     void rateLimiter_control_theSimRefusesThe301stRequestOfAMinute()

@@ -1,6 +1,8 @@
 // The main window as a new user first meets it, on the built-in demo org: the window's shortcuts work
 // wherever the focus is, and nothing shows billing-sim's loopback address.
 
+#include "api/apiclient.h"
+#include "api/apisession.h"
 #include "auth/profile.h"
 #include "auth/profilestore.h"
 #include "auth/secretstore.h"
@@ -13,6 +15,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDialog>
+#include <QFile>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -194,6 +197,28 @@ private Q_SLOTS:
         QVERIFY(window.usagePage());
         auto* demo = window.findChild<QAction*>(u"demoAction"_s);
         QVERIFY(demo && demo->isChecked());
+    }
+
+    void rateLimit_statusBarSaysRequestsWaitAndForHowLong()
+    {
+        MainWindow window;
+        QVERIFY(openDemo(window));
+        auto* held = window.findChild<QLabel*>(u"heldBackLabel"_s);
+        QVERIFY(held);
+        QVERIFY(!held->isVisible());
+        // Two requests a minute: a year of months waits for the limit, and the status bar says so.
+        window.session()->client()->setRateLimit(2);
+        window.usagePage()->load({ QDate(2025, 1, 1), QDate(2025, 12, 31) }, Granularity::Week);
+        QTRY_VERIFY(held->isVisible());
+        QVERIFY2(held->text().startsWith(u"Rate limit: next request in "_s), qPrintable(held->text()));
+        QVERIFY(held->text().endsWith(u" s"_s));
+        if (const QByteArray shots = qgetenv("BD_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            window.resize(1024, 640);
+            QTest::qWait(50); // a resize is laid out from the event loop
+            window.grab().save(QFile::decodeName(shots) + u"/usage-rate-limit-1024.png"_s);
+        }
+        window.usagePage()->cancel();
+        QTRY_VERIFY(!held->isVisible());
     }
 
     void demo_namesNoLoopbackAddress()
