@@ -82,6 +82,9 @@ public:
     /// Mean usage across the same buckets as peak(), rounded to 2 decimals for display purposes only by the
     /// caller.
     std::optional<Decimal> average(int row) const;
+    /// Why a chart of this model has nothing to plot: "Pick a range to load.", "Loading…", "No usage in this
+    /// range.", "No data yet: …", "Nothing loaded: 3 reports failed."; empty when there is something.
+    QString emptyText() const;
     /// What peak() and average() leave out: "2 of 12 complete buckets have not loaded (1 failed)", or an
     /// empty string when every complete bucket is in them.
     QString summaryGap() const;

@@ -47,6 +47,32 @@ QString UsageSeriesModel::coverageNote(int bucket) const
     return {};
 }
 
+QString UsageSeriesModel::emptyText() const
+{
+    if (m_buckets.isEmpty())
+        return tr("Pick a range to load.");
+    if (!m_licences.isEmpty())
+        return {};
+    int loading = 0, failed = 0, notYet = 0;
+    for (int b = 0; b < m_buckets.size(); ++b) {
+        if (coverage(b) == Coverage::NotYet)
+            ++notYet;
+        else if (bucketState(b) == BucketState::Pending || bucketState(b) == BucketState::Generating)
+            ++loading;
+        else if (bucketState(b) == BucketState::Failed)
+            ++failed;
+    }
+    if (loading > 0)
+        return tr("Loading…");
+    if (notYet == m_buckets.size())
+        return coverageNote(0);
+    if (failed > 0)
+        return tr("Nothing loaded: %n report(s) failed.", nullptr, failed);
+    if (count(BucketState::Loaded) == 0)
+        return tr("Nothing loaded.");
+    return tr("No usage in this range.");
+}
+
 QString UsageSeriesModel::summaryGap() const
 {
     int complete = 0, missing = 0, failed = 0;

@@ -264,5 +264,12 @@
             <numerusform>%n failed</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Nothing loaded: %n report(s) failed.</source>
+        <translation>
+            <numerusform>Nothing loaded: %n report failed.</numerusform>
+            <numerusform>Nothing loaded: %n reports failed.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

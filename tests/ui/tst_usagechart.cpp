@@ -8,6 +8,7 @@
 #include "ui/charts/usagechartbuilder.h"
 #include "ui/charts/usagechartview.h"
 
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
 #include <QtCharts/QBarCategoryAxis>
@@ -295,6 +296,35 @@ private Q_SLOTS:
             QVERIFY(built.failedMarker->color().red() > 200);
             QVERIFY(!built.seriesNames.contains(UsageChartBuilder::failedName()));
         }
+    }
+
+    // A chart with nothing to plot has no 0–1 axis: it says why.
+    void nothingToPlot_saysWhyInsteadOfAnEmptyAxis()
+    {
+        UsageSeriesModel model;
+        model.setBuckets(months(), Granularity::Month);
+        model.setDataThrough(QDate(2025, 12, 31));
+        const BuiltChart loading = UsageChartBuilder::build(model, {});
+        std::unique_ptr<QChart> loadingOwner(loading.chart);
+        QCOMPARE(loading.emptyText, u"Loading…"_s);
+        QVERIFY(loading.chart->axes().isEmpty());
+        for (int b = 0; b < 12; ++b)
+            model.setReport(b, BillingUsageReport {});
+        const BuiltChart none = UsageChartBuilder::build(model, {});
+        std::unique_ptr<QChart> noneOwner(none.chart);
+        QCOMPARE(none.emptyText, u"No usage in this range."_s);
+        QVERIFY(none.chart->axes().isEmpty());
+
+        UsageChartView view;
+        view.setModel(&model);
+        view.rebuildNow();
+        auto* text = view.findChild<QLabel*>(u"chartEmptyText"_s);
+        QVERIFY(text && !text->isHidden());
+        QCOMPARE(text->text(), u"No usage in this range."_s);
+        model.setReport(0, report({ { u"CX 1"_s, dec("3") } }));
+        view.rebuildNow();
+        QVERIFY(text->isHidden());
+        QVERIFY(!view.chart()->axes().isEmpty());
     }
 
     // A line never bridges a bucket it has no value for: it stops at a failed bucket and goes on after it.

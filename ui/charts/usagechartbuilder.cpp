@@ -79,6 +79,7 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
     const Granularity granularity = model.granularity();
     const bool lines = options.mode == UsageChartOptions::Mode::Lines;
     chart->setTitle(title(granularity, model.dataThrough()));
+    built.emptyText = model.emptyText();
     if (buckets.isEmpty())
         return built;
 
@@ -277,6 +278,10 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
         chart->addSeries(rule);
         allSeries << rule;
     }
+
+    built.emptyText = model.emptyText();
+    if (!built.emptyText.isEmpty() && !built.failedMarker)
+        return built; // no 0–1 axis over nothing: the view says why instead
 
     QAbstractAxis* xAxis = nullptr;
     if (lines) {

@@ -58,6 +58,8 @@ struct BuiltChart
     QScatterSeries* failedMarker = nullptr; ///< red markers on the x axis at failed buckets, or null
     QList<qreal> bucketX; ///< x position of each bucket (ms since epoch, or index for bars)
     QStringList bucketLabels; ///< axis label of each bucket
+    /// Why nothing is plotted (UsageSeriesModel::emptyText()), shown over the chart; empty when something is.
+    QString emptyText;
 };
 
 /// Builds the usage chart (lines over time, or stacked bars) from a UsageSeriesModel. Pure: no widget, no
@@ -72,10 +74,11 @@ struct BuiltChart
 /// Lines: x is the bucket's UTC start in ms since epoch on a QCategoryAxis whose labels sit exactly on the
 /// bucket starts ("d MMM" for days and weeks, "MMM yyyy" for months, "Q1 2025" for quarters) for every
 /// granularity; QDateTimeAxis cannot place labels on month or quarter starts and prints local time. Buckets
-/// that have not loaded are skipped: the line joins its loaded neighbours and only loaded buckets carry a
-/// point marker, so a line never dips to a false zero while reports stream in; failed buckets get their own
-/// red marker. StackedBars: a QStackedBarSeries over a QBarCategoryAxis of the same labels; unloaded buckets
-/// are 0.
+/// that have not loaded are skipped: the line stops before them and goes on after them (it never bridges a
+/// bucket it has no value for), and only loaded buckets carry a point marker, so a line never dips to a false
+/// zero while reports stream in; failed buckets get their own red marker. A chart with nothing to plot has no
+/// axes, and emptyText says why (loading, no usage, no data yet, failed). StackedBars: a QStackedBarSeries
+/// over a QBarCategoryAxis of the same labels; unloaded buckets are 0.
 class UsageChartBuilder
 {
     Q_DECLARE_TR_FUNCTIONS(bd::UsageChartBuilder)

@@ -9,6 +9,7 @@
 
 #include <memory>
 
+class QLabel;
 class QTimer;
 
 namespace bd {
@@ -77,6 +78,8 @@ private:
     UsageChartOptions m_options;
     BuiltChart m_built;
     QTimer* m_rebuildTimer = nullptr;
+    QLabel* m_emptyText = nullptr; ///< over the plot while there is nothing to draw: why
+
     QList<QMetaObject::Connection> m_modelConnections;
 };
 
