@@ -11,12 +11,19 @@
 #include <QMessageBox>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
 
 using namespace Qt::StringLiterals;
 
 namespace bd {
+
+namespace {
+
+const QString LastFolderKey = u"export/lastFolder"_s;
+
+} // namespace
 
 ExportChooser::ExportChooser(QWidget* parent, const QString& title, const QString& fileBase)
     : m_parent(parent)
@@ -70,9 +77,8 @@ QString ExportChooser::exec()
     for (const Choice& choice : all)
         filters << filterText(choice);
     QString filter = filters.first();
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     QString path = QFileDialog::getSaveFileName(m_parent, m_title,
-        folder + u'/' + m_fileBase + u'.' + all.first().suffix, filters.join(u";;"_s), &filter);
+        startFolder() + u'/' + m_fileBase + u'.' + all.first().suffix, filters.join(u";;"_s), &filter);
     if (path.isEmpty())
         return {};
     Choice choice = all.value(filters.indexOf(filter), all.first());
@@ -99,7 +105,16 @@ QString ExportChooser::exec()
             QMessageBox::warning(m_parent, tr("Export failed"), error);
         return {};
     }
+    QSettings().setValue(LastFolderKey, QFileInfo(path).absolutePath());
     return path;
+}
+
+QString ExportChooser::startFolder()
+{
+    const QString last = QSettings().value(LastFolderKey).toString();
+    if (!last.isEmpty() && QFileInfo(last).isDir())
+        return last;
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
 }
 
 bool ExportChooser::write(const Choice& choice, const QString& path, QString* error)

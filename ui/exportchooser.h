@@ -36,6 +36,8 @@ public:
     QString exec();
 
     /// Prints a chart with a preview titled `title`.
+    /// Where the save dialog opens: the folder of the last export, while it exists, else Documents.
+    static QString startFolder();
     static void print(
         QWidget* parent, const ExportableChart& chart, const QString& title, const QString& footer);
     /// Copies a table's selection as tab-separated text with headers (and row headers when asked).

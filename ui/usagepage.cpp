@@ -4,6 +4,7 @@
 #include "api/apisession.h"
 #include "csv/csvwriter.h"
 #include "csv/exportfooter.h"
+#include "csv/exportname.h"
 #include "csv/tablecsv.h"
 #include "load/usageseriescontroller.h"
 #include "models/sortproxymodel.h"
@@ -18,6 +19,7 @@
 #include "ui/tonedelegate.h"
 #include "ui/usagechartpanel.h"
 
+#include <QDir>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
@@ -298,12 +300,14 @@ void UsagePage::exportInteractively()
 {
     const DateRange range = m_controller->range();
     ExportChooser chooser(this, tr("Export usage"),
-        u"billable-usage-%1-%2"_s.arg(range.first.toString(Qt::ISODate), range.last.toString(Qt::ISODate)));
+        ExportName::suggest(u"billable-usage"_s, m_provenance.orgName, range.first, range.last));
     chooser.addTable(
         tr("Usage table"), [this](const QString& path, QString* error) { return exportCsv(path, error); });
     chooser.addChart(tr("Usage chart"), m_charts->chart(), footerText());
     chooser.addChart(tr("Ramp chart"), m_charts->ramp(), footerText());
-    chooser.exec();
+    if (const QString path = chooser.exec(); !path.isEmpty())
+        m_banner->showMessage(
+            MessageBanner::Kind::Info, tr("Exported to %1").arg(QDir::toNativeSeparators(path)));
 }
 
 void UsagePage::printInteractively()

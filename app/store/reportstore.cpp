@@ -165,16 +165,16 @@ QString ReportStore::prepare(const QString& path, const QString& connection)
         return problemText(path, db.lastError());
 
     QSqlQuery query(db);
-    // The first read tells a store from a damaged file or another kind of file.
-    if (!query.exec(u"PRAGMA application_id"_s) || !query.next())
+    // The first read tells a store from a damaged file or another kind of file. One statement reads all three
+    // from one snapshot: read one by one, another process's first migration could commit in between, and
+    // a store would look like someone else's file (tables, but no application id yet).
+    if (!query.exec(u"SELECT (SELECT application_id FROM pragma_application_id),"
+                    " (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)"_s)
+        || !query.next())
         return problemText(path, query.lastError());
     const qint64 applicationId = query.value(0).toLongLong();
-    if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
-        return problemText(path, query.lastError());
-    const int version = query.value(0).toInt();
-    if (!query.exec(u"SELECT count(*) FROM sqlite_schema"_s) || !query.next())
-        return problemText(path, query.lastError());
-    const bool empty = query.value(0).toInt() == 0;
+    const int version = query.value(1).toInt();
+    const bool empty = query.value(2).toInt() == 0;
     if (!empty && applicationId != ApplicationId)
         return tr("%1 is not a Billing Dashboard store; it was left as it is.").arg(path);
     if (version > SchemaVersion)

@@ -9,6 +9,7 @@
 #include "models/usageseriesmodel.h"
 #include "simfixture.h"
 #include "ui/charts/usagechartview.h"
+#include "ui/exportchooser.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebanner.h"
 #include "ui/rangebar.h"
@@ -505,6 +506,17 @@ private Q_SLOTS:
         QVERIFY(settled.wait(30'000));
         QCOMPARE(fixture.page->controller()->summary().loaded, fixture.page->controller()->summary().total);
         QCOMPARE(model->value(0, 0), before); // the same closed month, the same figure
+    }
+
+    void exportFolder_isTheLastOneWhileItExists()
+    {
+        QTemporaryDir dir;
+        QSettings().setValue(u"export/lastFolder"_s, dir.path());
+        QCOMPARE(ExportChooser::startFolder(), dir.path());
+        QSettings().setValue(u"export/lastFolder"_s, dir.filePath(u"gone"_s));
+        QCOMPARE(ExportChooser::startFolder(),
+            QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+        QSettings().remove(u"export/lastFolder"_s);
     }
 
     void cancel_midLoad_sendsNoFurtherRequests()

@@ -2,6 +2,7 @@
 // status.
 
 #include "csv/csvwriter.h"
+#include "csv/exportname.h"
 #include "csv/filewriter.h"
 #include "csv/usagecsv.h"
 #include "csvreader.h"
@@ -53,6 +54,19 @@ class TestCsvWriter : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void exportName_namesOrgAndRangeSafely()
+    {
+        QCOMPARE(ExportName::suggest(u"billable-usage"_s, u"Northwind Contact Center"_s, QDate(2025, 12, 1),
+                     QDate(2026, 11, 30)),
+            u"billable-usage-northwind-contact-center-2025-12-01-2026-11-30"_s);
+        // Characters file systems refuse, and dots and dashes at the ends, go.
+        QCOMPARE(ExportName::suggest(u"billing"_s, u" A/B: \"Tel*co\" <EU>? | ."_s, QDate(2026, 11, 23), {}),
+            u"billing-a-b-tel-co-eu-2026-11-23"_s);
+        QCOMPARE(ExportName::suggest(u"billing"_s, {}, {}, {}), u"billing"_s);
+        QCOMPARE(ExportName::suggest(u"billing"_s, u"Coho"_s, QDate(2026, 1, 1), QDate(2026, 1, 1)),
+            u"billing-coho-2026-01-01"_s);
+    }
+
     void text_formulaStarters_areNeutralised_data()
     {
         QTest::addColumn<QString>("cell");

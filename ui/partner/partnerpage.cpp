@@ -3,6 +3,7 @@
 #include "api/apisession.h"
 #include "csv/csvwriter.h"
 #include "csv/exportfooter.h"
+#include "csv/exportname.h"
 #include "csv/overviewcsv.h"
 #include "load/partnerbrowser.h"
 #include "models/periodlistmodel.h"
@@ -14,6 +15,7 @@
 #include "ui/partner/trustorpicker.h"
 #include "ui/theme.h"
 
+#include <QDir>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -323,15 +325,24 @@ void PartnerPage::compareRows(int beforeRow, int afterRow)
 
 void PartnerPage::exportInteractively()
 {
-    const QString who = m_browser->orgName().isEmpty() ? u"partner"_s : m_browser->orgName();
-    ExportChooser chooser(this, tr("Export partner billing"), u"billing-%1"_s.arg(who).replace(u' ', u'-'));
+    // Named for the org and the periods walked: oldest start to newest end.
+    const PeriodListModel* periods = m_browser->periods();
+    QDate first, last;
+    if (periods->periodCount() > 0) {
+        const auto& oldest = periods->period(periods->periodCount() - 1)->overview;
+        const auto& newest = periods->period(0)->overview;
+        first = oldest.billingPeriodStartDate.value_or(QDateTime()).toUTC().date();
+        last = newest.billingPeriodEndDate.value_or(QDateTime()).toUTC().date();
+    }
+    ExportChooser chooser(this, tr("Export partner billing"),
+        ExportName::suggest(u"billing"_s, m_browser->orgName(), first, last));
     chooser.addTable(tr("This period, usage lines"),
         [this](const QString& path, QString* error) { return exportPeriodCsv(path, error); });
     chooser.addTable(tr("All walked periods, long format"),
         [this](const QString& path, QString* error) { return exportAllPeriodsCsv(path, error); });
     chooser.addChart(tr("Trend chart"), m_trend->chart(), footer());
     if (const QString path = chooser.exec(); !path.isEmpty())
-        setStatusText(tr("Exported to %1").arg(path));
+        setStatusText(tr("Exported to %1").arg(QDir::toNativeSeparators(path)));
 }
 
 void PartnerPage::copySelection()
