@@ -150,8 +150,13 @@ void ExportChooser::copySelection(const QTableView& table, bool withRowHeaders)
 {
     if (!table.model() || !table.selectionModel())
         return;
-    const QString text
-        = SelectionText::toTsv(*table.model(), table.selectionModel()->selectedIndexes(), withRowHeaders);
+    // What the view hides (the usage table's licence column, shown as the row header) is not copied again.
+    QModelIndexList shown;
+    for (const QModelIndex& index : table.selectionModel()->selectedIndexes()) {
+        if (!table.isColumnHidden(index.column()) && !table.isRowHidden(index.row()))
+            shown << index;
+    }
+    const QString text = SelectionText::toTsv(*table.model(), shown, withRowHeaders);
     if (!text.isEmpty())
         QApplication::clipboard()->setText(text);
 }

@@ -35,6 +35,7 @@ ResourcePanel::ResourcePanel(QWidget* parent)
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     m_table->setObjectName(u"resourceTable"_s);
     m_table->setModel(m_proxy);
+    m_table->setTabKeyNavigation(false); // Tab moves on to the next control; arrows move between cells
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(ResourceModel::FirstSeenColumn, Qt::AscendingOrder);
     m_table->setAlternatingRowColors(true);

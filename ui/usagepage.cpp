@@ -19,6 +19,7 @@
 #include "ui/tonedelegate.h"
 #include "ui/usagechartpanel.h"
 
+#include <QAbstractButton>
 #include <QDir>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -59,6 +60,7 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     m_table->setObjectName(u"usageTable"_s);
     m_table->setModel(m_proxy);
+    m_table->setTabKeyNavigation(false); // Tab moves on to the next control; arrows move between cells
     m_table->setItemDelegate(new ToneDelegate(m_table));
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(UsageSeriesModel::LicenceColumn, Qt::AscendingOrder);
@@ -88,6 +90,19 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this,
         [this](const QModelIndex& current) { showCell(current); });
     connect(m_table, &QTableView::customContextMenuRequested, this, &UsagePage::showTableMenu);
+    // The licence names are the row headers; the corner above them sorts by them, A–Z then Z–A.
+    if (auto* corner = m_table->findChild<QAbstractButton*>()) {
+        corner->disconnect(m_table); // instead of selecting everything
+        corner->setObjectName(u"sortByLicence"_s);
+        corner->setToolTip(tr("Sort by licence name"));
+        connect(corner, &QAbstractButton::clicked, this, [this] {
+            const QHeaderView* header = m_table->horizontalHeader();
+            const bool ascending = header->sortIndicatorSection() != UsageSeriesModel::LicenceColumn
+                || header->sortIndicatorOrder() == Qt::DescendingOrder;
+            m_table->sortByColumn(
+                UsageSeriesModel::LicenceColumn, ascending ? Qt::AscendingOrder : Qt::DescendingOrder);
+        });
+    }
     auto* tablePanel = new QWidget(this);
     auto* tableLayout = new QVBoxLayout(tablePanel);
     tableLayout->setContentsMargins(0, 0, 0, 0);

@@ -15,6 +15,7 @@
 #include "ui/rangebar.h"
 #include "ui/usagepage.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -478,6 +479,28 @@ private Q_SLOTS:
         QCOMPARE(copied,
             u"\t%1\n%2\t%3\n"_s.arg(model->headerData(source.column(), Qt::Horizontal).toString(),
                 model->licence(row), model->value(row, 0)->toString()));
+        // A whole row: the licence once, as the row's name, not again from the hidden licence column.
+        table->selectRow(cell.row());
+        fixture.page->copySelection();
+        const QStringList lines = QApplication::clipboard()->text().split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines.at(1).count(model->licence(row)), 1);
+        QVERIFY2(!lines.at(0).contains(u"Licence"_s), qPrintable(lines.at(0)));
+
+        // Tab leaves the table for the next control instead of walking its cells.
+        QVERIFY(!table->tabKeyNavigation());
+
+        // The corner above the licence names sorts by them, A–Z, then Z–A.
+        auto* corner = table->findChild<QAbstractButton*>(u"sortByLicence"_s);
+        QVERIFY(corner);
+        table->sortByColumn(model->peakColumn(), Qt::DescendingOrder);
+        QTest::mouseClick(corner, Qt::LeftButton);
+        auto licenceAt = [&](int viewRow) {
+            return proxy->index(viewRow, UsageSeriesModel::LicenceColumn).data().toString();
+        };
+        QVERIFY(licenceAt(0).compare(licenceAt(1), Qt::CaseInsensitive) < 0);
+        QTest::mouseClick(corner, Qt::LeftButton);
+        QVERIFY(licenceAt(0).compare(licenceAt(1), Qt::CaseInsensitive) > 0);
     }
 
     // F5 on the same range keeps the chart until the fresh reports replace it, and the status says it is

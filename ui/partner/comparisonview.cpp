@@ -70,6 +70,7 @@ ComparisonView::ComparisonView(QWidget* parent)
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(ComparisonModel::SortRole);
     m_table->setModel(m_proxy);
+    m_table->setTabKeyNavigation(false); // Tab moves on to the next control; arrows move between cells
     m_table->setItemDelegate(new ToneDelegate(m_table));
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(-1, Qt::AscendingOrder); // the comparison's own order until a header is clicked

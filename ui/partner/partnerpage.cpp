@@ -68,6 +68,7 @@ PartnerPage::PartnerPage(ApiSession* session, QWidget* parent)
 
     // Left: who, and which periods have been walked.
     m_periodTable->setModel(m_browser->periods());
+    m_periodTable->setTabKeyNavigation(false); // Tab moves on to the next control; arrows move between cells
     m_periodTable->verticalHeader()->hide();
     m_periodTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_periodTable->setSelectionMode(QAbstractItemView::SingleSelection);

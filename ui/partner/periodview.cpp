@@ -31,6 +31,7 @@ PeriodView::PeriodView(QWidget* parent)
     m_proxy->setSourceModel(m_usage);
     m_proxy->setSortRole(PeriodUsageModel::SortRole);
     m_table->setModel(m_proxy);
+    m_table->setTabKeyNavigation(false); // Tab moves on to the next control; arrows move between cells
     m_table->setItemDelegate(new ToneDelegate(m_table));
     // Not sortable: the lines stay grouped by grouping, fair-use under its resource line.
     m_table->setSortingEnabled(false);

@@ -54,6 +54,7 @@ TrustorPicker::TrustorPicker(QWidget* parent)
     m_proxy->setFilterKeyColumn(-1); // name and id alike
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_table->setModel(m_proxy);
+    m_table->setTabKeyNavigation(false); // Tab moves on to the next control; arrows move between cells
     m_table->setItemDelegate(new ToneDelegate(m_table));
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(TrustorListModel::NameColumn, Qt::AscendingOrder);
