@@ -3,11 +3,13 @@
 #include "models/usageseriesmodel.h"
 #include "ui/charts/rampchartview.h"
 #include "ui/charts/usagechartview.h"
+#include "ui/stayopenmenu.h"
 
 #include <QButtonGroup>
 #include <QHBoxLayout>
 #include <QMenu>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QToolButton>
@@ -98,11 +100,24 @@ bool UsageChartPanel::stackedBars() const
 
 void UsageChartPanel::editLicenceSelection()
 {
-    QMenu menu(this);
+    // It stays open while licences are ticked: picking five is five clicks, not five trips to the button.
+    StayOpenMenu menu(this);
+    menu.setObjectName(u"licenceMenu"_s);
     QAction* automatic = menu.addAction(tr("Top %1 by usage, the rest as “Other”").arg(m_topN->value()));
     automatic->setCheckable(true);
-    automatic->setChecked(m_chart->options().pinnedLicences.isEmpty());
-    connect(automatic, &QAction::triggered, this, [this] { m_chart->setPinnedLicences({}); });
+    QList<QAction*> picks;
+    auto showChecks = [this, automatic, &picks] {
+        const QStringList now = m_chart->options().pinnedLicences;
+        automatic->setChecked(now.isEmpty());
+        for (QAction* pick : std::as_const(picks)) {
+            const QSignalBlocker quiet(pick);
+            pick->setChecked(now.contains(pick->data().toString()));
+        }
+    };
+    connect(automatic, &QAction::triggered, this, [this, &showChecks] {
+        m_chart->setPinnedLicences({});
+        showChecks();
+    });
     menu.addSeparator();
     QStringList licences;
     for (int row = 0; row < m_model->licenceCount(); ++row)
@@ -113,16 +128,20 @@ void UsageChartPanel::editLicenceSelection()
         const bool metered = m_model->isMetered(m_model->rowOfLicence(licence));
         QAction* action = menu.addAction(metered ? tr("%1 (metered, own scale)").arg(licence) : licence);
         action->setCheckable(true);
+        action->setData(licence);
         action->setChecked(pinned.contains(licence));
-        connect(action, &QAction::toggled, this, [this, licence](bool on) {
+        picks << action;
+        connect(action, &QAction::toggled, this, [this, licence, &showChecks](bool on) {
             QStringList now = m_chart->options().pinnedLicences;
             if (on && !now.contains(licence))
                 now << licence;
             if (!on)
                 now.removeAll(licence);
             m_chart->setPinnedLicences(now);
+            showChecks();
         });
     }
+    showChecks();
     menu.exec(m_licencesButton->mapToGlobal(QPoint(0, m_licencesButton->height())));
 }
 

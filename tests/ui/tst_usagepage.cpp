@@ -25,6 +25,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSet>
 #include <QSettings>
@@ -36,6 +37,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QToolButton>
 #include <QXmlStreamReader>
 #include <QtCharts/QXYSeries>
 
@@ -529,6 +532,36 @@ private Q_SLOTS:
         QVERIFY(settled.wait(30'000));
         QCOMPARE(fixture.page->controller()->summary().loaded, fixture.page->controller()->summary().total);
         QCOMPARE(model->value(0, 0), before); // the same closed month, the same figure
+    }
+
+    // The licence picker stays open while licences are ticked.
+    void licencePicker_staysOpenForSeveralPicks()
+    {
+        BD_START(PageFixture, fixture);
+        QVERIFY(fixture.loadAndWait());
+        auto* button = fixture.page->findChild<QToolButton*>(u"licencesButton"_s);
+        QVERIFY(button);
+        QStringList picked;
+        bool stayedOpen = false;
+        QTimer::singleShot(0, this, [&] {
+            auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+            QVERIFY(menu);
+            QList<QAction*> licences;
+            for (QAction* action : menu->actions()) {
+                if (!action->data().toString().isEmpty())
+                    licences << action;
+            }
+            QVERIFY(licences.size() >= 3);
+            for (int i : { 0, 2 }) {
+                QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(licences.at(i)).center());
+                picked << licences.at(i)->data().toString();
+            }
+            stayedOpen = menu->isVisible() && licences.at(0)->isChecked() && licences.at(2)->isChecked();
+            menu->close();
+        });
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(stayedOpen);
+        QCOMPARE(fixture.page->findChild<UsageChartView*>(u"usageChart"_s)->options().pinnedLicences, picked);
     }
 
     void exportFolder_isTheLastOneWhileItExists()
