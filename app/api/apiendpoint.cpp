@@ -51,8 +51,17 @@ bool ApiEndpoint::isAcceptableUrl(const QUrl& url, QString* error)
             *error = why;
         return false;
     };
-    if (!url.isValid() || url.host().isEmpty())
-        return refuse(ApiEndpointText::tr("“%1” is not a valid URL.").arg(url.toString()));
+    if (!url.isValid() || url.host().isEmpty()) {
+        // An invalid QUrl forgets what was typed; its error names the source.
+        const QString typed = url.isValid()
+            ? url.toString()
+            : url.errorString().section(u"source was \""_s, 1).section(u'"', 0, 0);
+        return refuse(typed.isEmpty()
+                ? ApiEndpointText::tr("Enter a URL such as https://api.example.com.")
+                : ApiEndpointText::tr("“%1” is not a valid URL: it needs a scheme and a host, "
+                                      "such as https://api.example.com.")
+                      .arg(typed));
+    }
     const QString scheme = url.scheme().toLower();
     if (scheme == u"https"_s)
         return true;
@@ -70,7 +79,15 @@ ApiEndpoint ApiEndpoint::fromUrls(const QUrl& apiBase, const QUrl& loginBase, QS
 {
     if (!isAcceptableUrl(apiBase, error))
         return {};
-    const QUrl login = loginBase.isEmpty() ? apiBase : loginBase;
+    // A Genesys region's API host signs in at its login host; any other address signs in where it is.
+    QUrl login = loginBase;
+    if (login.isEmpty()) {
+        login = apiBase;
+        for (const Region& region : Regions::all()) {
+            if (apiBase.host().compare(region.apiHost(), Qt::CaseInsensitive) == 0)
+                login.setHost(region.loginHost());
+        }
+    }
     if (!isAcceptableUrl(login, error))
         return {};
     ApiEndpoint endpoint;

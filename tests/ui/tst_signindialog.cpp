@@ -150,6 +150,41 @@ private Q_SLOTS:
         QCOMPARE(dialog.result(), int(QDialog::Rejected)); // still open, nothing accepted
     }
 
+    // Every problem at once, the first wrong field focused, and the error gone once the person types.
+    void validation_saysEverythingAtOnceAndFocusesTheFirstField()
+    {
+        SignInDialog dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        chooseMethod(dialog, Profile::Method::ClientCredentials);
+        chooseCustomUrl(dialog, QUrl());
+        field(dialog, u"baseUrl"_s)->setText(u"not a url"_s);
+        clickSignIn(dialog);
+        auto* error = dialog.findChild<QLabel*>(u"error"_s);
+        const QStringList lines = error->text().split(u'\n');
+        QCOMPARE(lines.size(), 4);
+        QCOMPARE(lines.at(0), u"Give the profile a name."_s);
+        QVERIFY2(lines.at(1).startsWith(u"“not a url” is not a valid URL"_s), qPrintable(lines.at(1)));
+        QCOMPARE(lines.at(2), u"Enter the OAuth client id."_s);
+        QCOMPARE(lines.at(3), u"Enter the client secret."_s);
+        QTRY_VERIFY(field(dialog, u"profileName"_s)->hasFocus());
+
+        QTest::keyClicks(field(dialog, u"profileName"_s), u"Sim"_s);
+        QVERIFY(error->isHidden());
+        QVERIFY(error->text().isEmpty());
+        clickSignIn(dialog);
+        QCOMPARE(error->text().split(u'\n').size(), 3);
+        QTRY_VERIFY(field(dialog, u"baseUrl"_s)->hasFocus());
+
+        // A sign-in URL that is not one is said as such.
+        field(dialog, u"baseUrl"_s)->setText(u"https://api.example.com"_s);
+        field(dialog, u"loginUrl"_s)->setText(u"http://login.example.com"_s);
+        clickSignIn(dialog);
+        QVERIFY2(error->text().startsWith(u"Sign-in URL: Plain http is only allowed"_s),
+            qPrintable(error->text()));
+        QTRY_VERIFY(field(dialog, u"loginUrl"_s)->hasFocus());
+    }
+
     void clientCredentials_rightSecret_accepts_wrongSecret_says_why()
     {
         SignInDialog dialog;

@@ -77,6 +77,28 @@ private Q_SLOTS:
         QCOMPARE(error.isEmpty(), accepted);
     }
 
+    void fromUrls_genesysApiHost_signsInAtItsLoginHost()
+    {
+        QString error;
+        const ApiEndpoint endpoint
+            = ApiEndpoint::fromUrls(QUrl(u"https://api.mypurecloud.ie/"_s), {}, &error);
+        QCOMPARE(endpoint.loginBase(), QUrl(u"https://login.mypurecloud.ie"_s));
+        // Not a Genesys region: it signs in where it is.
+        QCOMPARE(ApiEndpoint::fromUrls(QUrl(u"https://api.example.com"_s), {}, &error).loginBase(),
+            QUrl(u"https://api.example.com"_s));
+    }
+
+    void isAcceptableUrl_saysWhatWasTyped()
+    {
+        QString error;
+        QVERIFY(!ApiEndpoint::isAcceptableUrl(QUrl(u"not a url"_s), &error));
+        QVERIFY2(error.startsWith(u"“not a url” is not a valid URL"_s), qPrintable(error));
+        QVERIFY(!ApiEndpoint::isAcceptableUrl(QUrl(u"https://exa mple.com"_s, QUrl::StrictMode), &error));
+        QVERIFY2(error.startsWith(u"“https://exa mple.com” is not a valid URL"_s), qPrintable(error));
+        QVERIFY(!ApiEndpoint::isAcceptableUrl(QUrl(), &error));
+        QVERIFY2(error.startsWith(u"Enter a URL"_s), qPrintable(error));
+    }
+
     void fromUrls_withoutLoginUrl_signsInAtTheSameBase()
     {
         QString error;

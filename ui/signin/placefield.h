@@ -12,7 +12,8 @@ namespace bd {
 struct Profile;
 
 /// Where an org lives: one of the Genesys Cloud regions (with its API and sign-in hosts shown under it) or a
-/// custom base URL.
+/// custom base URL, with a sign-in URL when it differs (a Genesys region's API host signs in at its login
+/// host by itself).
 class PlaceField final : public QWidget
 {
     Q_OBJECT
@@ -29,6 +30,15 @@ public:
     /// The sign-in base of the place; invalid with *error set when the URL is unusable.
     QUrl loginBase(QString* error) const;
     void setReadOnly(bool readOnly);
+    /// Why the place cannot be used (a URL that is not one, plain http to another computer), naming what
+    /// was typed; empty when it can.
+    QString problem() const;
+    /// The field to put right when problem() is not empty.
+    QWidget* problemField() const;
+
+Q_SIGNALS:
+    /// The region or a URL was changed.
+    void edited();
 
 private:
     void update();
@@ -36,6 +46,7 @@ private:
     QComboBox* m_region;
     QLabel* m_hosts;
     QLineEdit* m_baseUrl;
+    QLineEdit* m_loginUrl;
 };
 
 } // namespace bd

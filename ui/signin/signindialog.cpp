@@ -129,6 +129,17 @@ void SignInDialog::buildUi()
         if (checked)
             updateForMethod();
     });
+    // An error about what was typed goes once the person changes it.
+    auto clearError = [this] {
+        if (!m_signIn->isEnabled())
+            return; // a sign-in under way keeps its status
+        m_error->clear();
+        m_error->setVisible(false);
+    };
+    for (QLineEdit* edit : { m_name, m_clientId, m_clientSecret, m_token })
+        connect(edit, &QLineEdit::textEdited, this, clearError);
+    connect(m_place, &PlaceField::edited, this, clearError);
+    connect(m_methods, &QButtonGroup::idToggled, this, clearError);
     connect(m_copyLink, &QPushButton::clicked, this, [this] {
         if (m_browser)
             QApplication::clipboard()->setText(m_browser->authorizationUrl().toString(QUrl::FullyEncoded));
@@ -265,16 +276,43 @@ void SignInDialog::setBusy(bool busy)
     }
 }
 
+QList<SignInDialog::Problem> SignInDialog::problems() const
+{
+    const Profile p = profile();
+    QList<Problem> found;
+    if (p.name.isEmpty())
+        found.append({ m_name, tr("Give the profile a name.") });
+    else if (!m_reauthenticate && p.name != m_originalName && m_existingNames.contains(p.name))
+        found.append({ m_name, tr("A profile named “%1” already exists: choose another name.").arg(p.name) });
+    if (const QString place = m_place->problem(); !place.isEmpty())
+        found.append({ m_place->problemField(), place });
+    if (p.method != Profile::Method::AccessToken && p.clientId.isEmpty())
+        found.append({ m_clientId, tr("Enter the OAuth client id.") });
+    if (p.method == Profile::Method::ClientCredentials && m_clientSecret->text().isEmpty())
+        found.append({ m_clientSecret, tr("Enter the client secret.") });
+    if (p.method == Profile::Method::AccessToken) {
+        const QString token = m_token->text().trimmed();
+        if (token.isEmpty() || token.contains(u' '))
+            found.append({ m_token, tr("Paste the access token (one word, without “Bearer”).") });
+    }
+    return found;
+}
+
 void SignInDialog::accept()
 {
+    // Everything that is wrong is said at once, and the first field to put right gets the focus.
+    if (const QList<Problem> found = problems(); !found.isEmpty()) {
+        QStringList lines;
+        for (const Problem& problem : found)
+            lines << problem.text;
+        showError(lines.join(u'\n'));
+        found.first().field->setFocus();
+        return;
+    }
     const Profile p = profile();
     QString why;
     if (!p.isValid(&why)) {
         showError(why);
-        return;
-    }
-    if (!m_reauthenticate && p.name != m_originalName && m_existingNames.contains(p.name)) {
-        showError(tr("A profile named “%1” already exists: choose another name.").arg(p.name));
         return;
     }
     const QUrl login = m_place->loginBase(&why);
@@ -289,19 +327,10 @@ void SignInDialog::accept()
         m_browser->start(login, p.clientId);
         return;
     case Profile::Method::ClientCredentials:
-        if (m_clientSecret->text().isEmpty()) {
-            showError(tr("Enter the client secret."));
-            return;
-        }
         verifyClientCredentials(p);
         return;
     case Profile::Method::AccessToken: {
-        const QString token = m_token->text().trimmed();
-        if (token.isEmpty() || token.contains(u' ')) {
-            showError(tr("Paste the access token (one word, without “Bearer”)."));
-            return;
-        }
-        m_secrets = Secrets { {}, token, {} };
+        m_secrets = Secrets { {}, m_token->text().trimmed(), {} };
         QDialog::accept();
         return;
     }

@@ -5,6 +5,7 @@
 #include "auth/secrets.h"
 
 #include <QDialog>
+#include <QList>
 
 class QButtonGroup;
 class QDialogButtonBox;
@@ -63,6 +64,15 @@ private:
     void verifyClientCredentials(const Profile& profile);
 
     QFormLayout* m_form = nullptr;
+    /// A field that is not right yet, and why.
+    struct Problem
+    {
+        QWidget* field;
+        QString text;
+    };
+    /// Every field that stops a sign-in, in the order of the form.
+    QList<Problem> problems() const;
+
     QLabel* m_notice = nullptr;
     QLineEdit* m_name = nullptr;
     PlaceField* m_place = nullptr;
