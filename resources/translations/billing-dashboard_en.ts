@@ -208,6 +208,16 @@
     </message>
 </context>
 <context>
+    <name>bd::UsageChartBuilder</name>
+    <message numerus="yes">
+        <source>%1 · %n metered licence(s) not stacked: see the table or the lines</source>
+        <translation>
+            <numerusform>%1 · %n metered licence not stacked: see the table or the lines</numerusform>
+            <numerusform>%1 · %n metered licences not stacked: see the table or the lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bd::UsageChartView</name>
     <message numerus="yes">
         <source>%1 (%n licence(s))</source>

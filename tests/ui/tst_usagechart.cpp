@@ -1,6 +1,7 @@
 // Usage and ramp charts over a hand-filled UsageSeriesModel: series, points and values, not pixels.
 #include "domain/datebuckets.h"
 #include "domain/utc.h"
+#include "i18n/translations.h"
 #include "models/usageseriesmodel.h"
 #include "ui/charts/chartstyle.h"
 #include "ui/charts/rampchartbuilder.h"
@@ -89,6 +90,8 @@ class TestUsageChart : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { installTranslations(QCoreApplication::instance()); }
+
     void lines_threeLicencesSomeLoaded_onePointPerLoadedBucket()
     {
         UsageSeriesModel model;
@@ -296,6 +299,57 @@ private Q_SLOTS:
             QVERIFY(built.failedMarker->color().red() > 200);
             QVERIFY(!built.seriesNames.contains(UsageChartBuilder::failedName()));
         }
+    }
+
+    // Metered licences (gigabytes, sessions) get a scale of their own beside seats, never flatten them, and
+    // are said to be left out of a stack.
+    void meteredLicences_drawnOnTheirOwnScale()
+    {
+        UsageSeriesModel model;
+        model.setBuckets(months(), Granularity::Month);
+        for (int b = 0; b < 3; ++b) {
+            BillingUsageReport r;
+            BillingUsage seats { u"CX 3"_s, Decimal::fromInt(40 + b), {} };
+            for (int i = 0; i < 40 + b; ++i)
+                seats.resources << BillingUsageResource { u"u%1@example.com"_s.arg(i),
+                    QDateTime(QDate(2025, 1 + b, 1), QTime(9, 0), UtcZone) };
+            seats.resourceCount = seats.resources.size();
+            r.usages << seats << BillingUsage { u"Storage GB"_s, dec("123456.5"), {} };
+            model.setReport(b, r);
+        }
+        const int storage = model.rowOfLicence(u"Storage GB"_s);
+        QVERIFY(model.isMetered(storage));
+        QVERIFY(!model.isMetered(model.rowOfLicence(u"CX 3"_s)));
+
+        const BuiltChart lines = UsageChartBuilder::build(model, {});
+        std::unique_ptr<QChart> linesOwner(lines.chart);
+        QCOMPARE(lines.seriesNames, (QStringList { u"CX 3"_s, u"Storage GB"_s }));
+        QVERIFY(lines.meteredAxis);
+        const PlottedSeries& gb = lines.series.at(1);
+        QVERIFY(gb.ownScale && !lines.series.at(0).ownScale);
+        QVERIFY(gb.line->attachedAxes().contains(lines.meteredAxis));
+        QVERIFY(lines.meteredAxis->max() >= 123456.5);
+        QVERIFY(!lines.series.at(0).line->attachedAxes().contains(lines.meteredAxis));
+        const auto* left = qobject_cast<QValueAxis*>(lines.series.at(0).line->attachedAxes().at(1));
+        QVERIFY(left && left->max() < 100); // the seats are not flattened
+        QVERIFY(lines.chart->title().indexOf(u"not stacked"_s) < 0);
+
+        UsageChartOptions stacked;
+        stacked.mode = UsageChartOptions::Mode::StackedBars;
+        const BuiltChart bars = UsageChartBuilder::build(model, stacked);
+        std::unique_ptr<QChart> barsOwner(bars.chart);
+        QCOMPARE(bars.seriesNames, QStringList { u"CX 3"_s });
+        QCOMPARE(bars.leftOut, QStringList { u"Storage GB"_s });
+        QVERIFY2(bars.chart->title().contains(u"1 metered licence not stacked"_s),
+            qPrintable(bars.chart->title()));
+
+        // Picked together, each keeps its own scale.
+        UsageChartOptions picked;
+        picked.pinnedLicences = { u"Storage GB"_s, u"CX 3"_s };
+        const BuiltChart both = UsageChartBuilder::build(model, picked);
+        std::unique_ptr<QChart> bothOwner(both.chart);
+        QCOMPARE(both.seriesNames, (QStringList { u"CX 3"_s, u"Storage GB"_s }));
+        QVERIFY(both.meteredAxis && both.series.at(1).ownScale);
     }
 
     // A chart with nothing to plot has no 0–1 axis: it says why.

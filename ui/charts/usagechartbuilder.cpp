@@ -91,11 +91,22 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
 
     QList<int> shownRows;
     QList<int> otherRows;
-    selectRows(model, options, &shownRows, &otherRows);
+    QList<int> meteredRows;
+    selectRows(model, options, &shownRows, &otherRows, lines ? &meteredRows : nullptr);
     for (int row : std::as_const(shownRows))
         built.series << plotRows(model, { row }, model.licence(row), false);
     if (!otherRows.isEmpty())
         built.series << plotRows(model, otherRows, otherName(), true);
+    for (int row : std::as_const(meteredRows)) {
+        built.series << plotRows(model, { row }, model.licence(row), false);
+        built.series.last().ownScale = true;
+    }
+    if (!lines) {
+        for (int row = 0; row < model.licenceCount(); ++row) {
+            if (model.isMetered(row) && !shownRows.contains(row) && !otherRows.contains(row))
+                built.leftOut << model.licence(row);
+        }
+    }
     for (PlottedSeries& plotted : built.series) {
         plotted.visible = !options.hiddenLicences.contains(plotted.name);
         built.seriesNames << plotted.name;
@@ -112,7 +123,9 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
 
     // The y range covers what is visible, so hiding a large licence zooms in on the small ones.
     double maxValue = 0;
+    double maxMetered = 0; // the right-hand axis of metered licences
     QList<QAbstractSeries*> allSeries;
+    QList<QAbstractSeries*> onMeteredAxis;
     if (lines) {
         int colour = 0; // the licence's place among the plotted series: its companions take no colour
         for (PlottedSeries& plotted : built.series) {
@@ -150,7 +163,8 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
                 }
                 previous = b;
                 if (plotted.visible)
-                    maxValue = std::max(maxValue, point.y());
+                    (plotted.ownScale ? maxMetered : maxValue)
+                        = std::max(plotted.ownScale ? maxMetered : maxValue, point.y());
             }
             plotted.line = series;
             chart->addSeries(series);
@@ -199,7 +213,8 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
                     plotted.projectionLikely = likely;
                     drawn << band << likely;
                     if (plotted.visible)
-                        maxValue = std::max(maxValue, p->high.toDouble());
+                        (plotted.ownScale ? maxMetered : maxValue)
+                            = std::max(plotted.ownScale ? maxMetered : maxValue, p->high.toDouble());
                 }
                 for (QAbstractSeries* companion : std::as_const(drawn)) {
                     chart->addSeries(companion);
@@ -207,6 +222,13 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
                     companions << companion;
                     companion->setVisible(plotted.visible);
                 }
+                if (plotted.ownScale)
+                    onMeteredAxis << drawn;
+            }
+            if (plotted.ownScale) {
+                onMeteredAxis << series;
+                for (QXYSeries* more : std::as_const(plotted.moreRuns))
+                    onMeteredAxis << more;
             }
         }
     } else {
@@ -297,15 +319,24 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
             categories->append(QString(label).replace(u' ', u"<br>"_s));
         xAxis = categories;
     }
-    QValueAxis* yAxis = ChartStyle::usageAxis(maxValue, tr("Usage"));
+    QValueAxis* yAxis
+        = ChartStyle::usageAxis(maxValue, onMeteredAxis.isEmpty() ? tr("Usage") : tr("Seats and devices"));
     if (built.cutoffLine)
         built.cutoffLine->replace(1, built.cutoffLine->at(1).x(), yAxis->max());
     chart->addAxis(xAxis, Qt::AlignBottom);
     chart->addAxis(yAxis, Qt::AlignLeft);
+    if (!onMeteredAxis.isEmpty()) {
+        built.meteredAxis = ChartStyle::usageAxis(maxMetered, tr("Metered (sessions, GB, …)"));
+        chart->addAxis(built.meteredAxis, Qt::AlignRight);
+    }
     for (QAbstractSeries* series : std::as_const(allSeries)) {
         series->attachAxis(xAxis);
-        series->attachAxis(yAxis);
+        series->attachAxis(onMeteredAxis.contains(series) ? built.meteredAxis : yAxis);
     }
+    if (!built.leftOut.isEmpty())
+        chart->setTitle(tr("%1 · %n metered licence(s) not stacked: see the table or the lines", nullptr,
+            int(built.leftOut.size()))
+                            .arg(chart->title()));
 
     // Hidden series: lines are switched off, bar sets were filled with zeros above; both keep a dimmed legend
     // entry.

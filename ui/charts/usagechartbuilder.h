@@ -15,6 +15,7 @@
 class QBarSet;
 class QScatterSeries;
 class QChart;
+class QValueAxis;
 class QXYSeries;
 
 namespace bd {
@@ -31,6 +32,7 @@ struct PlottedSeries
     QList<int> partialBuckets; ///< the entries of `buckets` that are partial (month to date, …)
     bool visible = true; ///< false when switched off in the legend
     bool other = false; ///< true for the "Other" sum
+    bool ownScale = false; ///< Lines mode: a metered licence, drawn against the right-hand axis
     QXYSeries* line = nullptr; ///< Lines mode: the solid line through the complete buckets (chart-owned)
     /// Lines mode: where a bucket in between has no value (failed, not loaded), the line stops and goes on
     /// here, one run per stretch after the first; it never bridges a bucket it does not know.
@@ -58,6 +60,9 @@ struct BuiltChart
     QScatterSeries* failedMarker = nullptr; ///< red markers on the x axis at failed buckets, or null
     QList<qreal> bucketX; ///< x position of each bucket (ms since epoch, or index for bars)
     QStringList bucketLabels; ///< axis label of each bucket
+    QValueAxis* meteredAxis = nullptr; ///< Lines mode: the right-hand axis of metered licences, or null
+    /// StackedBars mode: metered licences left out of the stack (they do not add up with seats)
+    QStringList leftOut;
     /// Why nothing is plotted (UsageSeriesModel::emptyText()), shown over the chart; empty when something is.
     QString emptyText;
 };
@@ -94,9 +99,14 @@ public:
     static QString otherName();
     /// Legend name of the failed-bucket markers.
     static QString failedName();
-    /// Rows shown as their own series, in display order, and rows summed into "Other".
+    /// Metered licences drawn on their own scale beside the seats, at most (the largest by peak).
+    static constexpr qsizetype MaxMeteredSeries = 2;
+    /// Rows shown as their own series, in display order, and rows summed into "Other". With `metered`, the
+    /// largest metered licences (sessions, gigabytes; at most MaxMeteredSeries, within the top N) go there,
+    /// to be drawn on a scale of their own beside the seat and device counts; without it they are shown only
+    /// when they are all there is or are picked.
     static void selectRows(const UsageSeriesModel& model, const UsageChartOptions& options, QList<int>* shown,
-        QList<int>* other);
+        QList<int>* other, QList<int>* metered = nullptr);
 };
 
 } // namespace bd
