@@ -21,6 +21,7 @@
 
 #include <QAbstractButton>
 #include <QDir>
+#include <QFontMetrics>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
@@ -69,8 +70,9 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     // Licence names sit in the row header, so they stay in view while the buckets scroll sideways.
     m_table->setColumnHidden(UsageSeriesModel::LicenceColumn, true);
     m_table->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_table->verticalHeader()->setFixedWidth(280);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &UsagePage::fitRowHeaders);
+    connect(model, &QAbstractItemModel::modelReset, this, &UsagePage::fitRowHeaders);
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setDefaultSectionSize(96);
@@ -148,6 +150,25 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
 }
 
 UsagePage::~UsagePage() = default;
+
+void UsagePage::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitRowHeaders();
+}
+
+void UsagePage::fitRowHeaders()
+{
+    QHeaderView* header = m_table->verticalHeader();
+    const QFontMetrics metrics(header->font());
+    int widest = metrics.horizontalAdvance(tr("Licence")) * 2;
+    const UsageSeriesModel* model = m_controller->model();
+    for (int row = 0; row < model->licenceCount(); ++row)
+        widest = std::max(widest, metrics.horizontalAdvance(model->licence(row)));
+    // Bold for the selected row, and the section's margins.
+    const int wanted = widest + metrics.averageCharWidth() * 4;
+    header->setFixedWidth(std::clamp(wanted, 160, std::max(160, m_table->width() * 2 / 5)));
+}
 
 void UsagePage::refresh()
 {

@@ -78,7 +78,12 @@ Q_SIGNALS:
     /// The chart switched between lines and stacked bars.
     void stackedBarsChanged(bool stacked);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    /// Row headers as wide as the longest licence name, up to two fifths of the table.
+    void fitRowHeaders();
     void startLoad(const DateRange& range, Granularity granularity);
     void onSettled();
     void showCell(const QModelIndex& proxyIndex);

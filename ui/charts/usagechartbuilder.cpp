@@ -319,14 +319,13 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
             categories->append(QString(label).replace(u' ', u"<br>"_s));
         xAxis = categories;
     }
-    QValueAxis* yAxis
-        = ChartStyle::usageAxis(maxValue, onMeteredAxis.isEmpty() ? tr("Usage") : tr("Seats and devices"));
+    QValueAxis* yAxis = ChartStyle::usageAxis(maxValue, tr("Usage"));
     if (built.cutoffLine)
         built.cutoffLine->replace(1, built.cutoffLine->at(1).x(), yAxis->max());
     chart->addAxis(xAxis, Qt::AlignBottom);
     chart->addAxis(yAxis, Qt::AlignLeft);
     if (!onMeteredAxis.isEmpty()) {
-        built.meteredAxis = ChartStyle::usageAxis(maxMetered, tr("Metered (sessions, GB, …)"));
+        built.meteredAxis = ChartStyle::usageAxis(maxMetered, tr("Metered"));
         chart->addAxis(built.meteredAxis, Qt::AlignRight);
     }
     for (QAbstractSeries* series : std::as_const(allSeries)) {
