@@ -21,6 +21,8 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFile>
+#include <QFontMetrics>
+#include <QHeaderView>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -562,6 +564,23 @@ private Q_SLOTS:
         QTest::mouseClick(button, Qt::LeftButton);
         QVERIFY(stayedOpen);
         QCOMPARE(fixture.page->findChild<UsageChartView*>(u"usageChart"_s)->options().pinnedLicences, picked);
+    }
+
+    void rowHeaders_fitTheLongestLicenceName()
+    {
+        BD_START(PageFixture, fixture);
+        QVERIFY(fixture.loadAndWait());
+        auto* table = fixture.page->findChild<QTableView*>(u"usageTable"_s);
+        const UsageSeriesModel* model = fixture.page->controller()->model();
+        const QFontMetrics metrics(table->verticalHeader()->font());
+        int widest = 0;
+        for (int row = 0; row < model->licenceCount(); ++row)
+            widest = std::max(widest, metrics.horizontalAdvance(model->licence(row)));
+        QVERIFY(widest > 0);
+        QVERIFY2(table->verticalHeader()->width() > widest
+                || table->verticalHeader()->width() >= table->width() * 2 / 5 - 1,
+            qPrintable(u"%1 %2 %3"_s.arg(table->verticalHeader()->width()).arg(widest).arg(table->width())));
+        QVERIFY(table->verticalHeader()->width() <= std::max(160, table->width() * 2 / 5));
     }
 
     void exportFolder_isTheLastOneWhileItExists()
