@@ -1,5 +1,6 @@
 #include "domain/periodcomparison.h"
 
+#include "domain/overviewestimate.h"
 #include "domain/trusteebillingoverview.h"
 
 #include <QHash>
@@ -42,22 +43,36 @@ PeriodComparison PeriodComparison::compare(
         auto it = rowOf.constFind(key);
         if (it == rowOf.cend()) {
             rowOf.insert(key, result.m_lines.size());
-            result.m_lines.append(Line { usage.name, usage.partNumber, usage.grouping,
-                usage.unitOfMeasureType, std::nullopt, std::nullopt, {}, std::nullopt, Change::Unchanged });
+            Line line;
+            line.name = usage.name;
+            line.partNumber = usage.partNumber;
+            line.grouping = usage.grouping;
+            line.unit = usage.unitOfMeasureType;
+            result.m_lines.append(line);
             return result.m_lines.last();
         }
         return result.m_lines[*it];
     };
     // A line listed twice in one period is summed, so nothing is silently dropped.
-    for (const SubscriptionOverviewUsage& usage : before.usages) {
-        Line& line = lineFor(usage);
-        line.before = line.before.value_or(Decimal()) + usage.usageQuantity;
+    const QList<UsageEstimate> costsBefore = OverviewEstimate::estimateAll(before);
+    const QList<UsageEstimate> costsAfter = OverviewEstimate::estimateAll(after);
+    for (qsizetype i = 0; i < before.usages.size(); ++i) {
+        Line& line = lineFor(before.usages.at(i));
+        line.before = line.before.value_or(Decimal()) + before.usages.at(i).usageQuantity;
+        line.costBefore = line.costBefore.value_or(Decimal()) + costsBefore.value(i).total;
     }
-    for (const SubscriptionOverviewUsage& usage : after.usages) {
-        Line& line = lineFor(usage);
-        line.after = line.after.value_or(Decimal()) + usage.usageQuantity;
+    for (qsizetype i = 0; i < after.usages.size(); ++i) {
+        Line& line = lineFor(after.usages.at(i));
+        line.after = line.after.value_or(Decimal()) + after.usages.at(i).usageQuantity;
+        line.costAfter = line.costAfter.value_or(Decimal()) + costsAfter.value(i).total;
     }
+    result.m_currencyBefore = before.currency;
+    result.m_currencyAfter = after.currency;
+    result.m_totalBefore = OverviewEstimate::periodTotal(before);
+    result.m_totalAfter = OverviewEstimate::periodTotal(after);
     for (Line& line : result.m_lines) {
+        if (result.sameCurrency())
+            line.costDelta = line.costAfter.value_or(Decimal()) - line.costBefore.value_or(Decimal());
         line.delta = line.after.value_or(Decimal()) - line.before.value_or(Decimal());
         if (line.before && !line.before->isZero()) {
             if (const auto ratio = (line.delta * Decimal::fromInt(100)).dividedBy(*line.before))

@@ -31,6 +31,11 @@ public:
         std::optional<Decimal> deltaPercent; ///< delta / before × 100, rounded to 2 decimals; nullopt when
                                              ///< before is 0 or missing
         Change change = Change::Unchanged;
+        std::optional<Decimal>
+            costBefore; ///< estimated total of the line in the older period (OverviewEstimate)
+        std::optional<Decimal> costAfter; ///< the same in the newer period
+        /// costAfter − costBefore (a missing side counts as 0); nullopt when the currencies differ
+        std::optional<Decimal> costDelta;
     };
 
     /// The contract fields compared; what each is called on screen is the UI's to say.
@@ -61,6 +66,13 @@ public:
 
     const QList<Line>& lines() const { return m_lines; }
     const QList<FieldChange>& fieldChanges() const { return m_fieldChanges; }
+    /// The periods' currencies: costs compare only when they are the same.
+    QString currencyBefore() const { return m_currencyBefore; }
+    QString currencyAfter() const { return m_currencyAfter; }
+    bool sameCurrency() const { return m_currencyBefore == m_currencyAfter; }
+    /// The periods' estimated totals (OverviewEstimate::periodTotal), each in its own currency.
+    Decimal totalBefore() const { return m_totalBefore; }
+    Decimal totalAfter() const { return m_totalAfter; }
     /// Lines that exist only in the newer period.
     QList<Line> added() const;
     /// Lines that exist only in the older period.
@@ -72,6 +84,10 @@ public:
 private:
     QList<Line> m_lines;
     QList<FieldChange> m_fieldChanges;
+    QString m_currencyBefore;
+    QString m_currencyAfter;
+    Decimal m_totalBefore;
+    Decimal m_totalAfter;
 };
 
 } // namespace bd

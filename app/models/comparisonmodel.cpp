@@ -72,6 +72,8 @@ QVariant ComparisonModel::raw(const PeriodComparison::Line& line, int column) co
         return QVariant::fromValue(line.delta);
     case DeltaPercentColumn:
         return line.deltaPercent ? QVariant::fromValue(*line.deltaPercent) : QVariant();
+    case CostDeltaColumn:
+        return line.costDelta ? QVariant::fromValue(line.costDelta->rounded(2)) : QVariant();
     case ColumnCount:
         break;
     }
@@ -88,19 +90,26 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const
         return raw(line, index.column());
     case ChangeRole:
         return int(line.change);
+    case Qt::ToolTipRole:
+        if (index.column() == GroupingColumn || index.column() == NameColumn)
+            return raw(line, index.column()); // the whole text, when the column is too narrow for it
+        return {};
     case Qt::DisplayRole: {
         const QVariant value = raw(line, index.column());
         if (value.metaType() == QMetaType::fromType<Decimal>()) {
             const Decimal d = value.value<Decimal>();
-            const bool signedColumn = index.column() == DeltaColumn || index.column() == DeltaPercentColumn;
-            QString text = d.toString();
+            const bool signedColumn = index.column() == DeltaColumn || index.column() == DeltaPercentColumn
+                || index.column() == CostDeltaColumn;
+            QString text = index.column() == CostDeltaColumn ? d.toString(2) : d.toString();
             if (signedColumn && !d.isNegative() && !d.isZero())
                 text.prepend(u'+');
             if (index.column() == DeltaPercentColumn)
                 text += u" %"_s;
             return text;
         }
-        if (!value.isValid() && (index.column() == BeforeColumn || index.column() == AfterColumn))
+        if (!value.isValid()
+            && (index.column() == BeforeColumn || index.column() == AfterColumn
+                || index.column() == CostDeltaColumn))
             return u"—"_s;
         return value.toString();
     }
@@ -141,6 +150,10 @@ QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Δ quantity");
     case DeltaPercentColumn:
         return tr("Δ %");
+    case CostDeltaColumn:
+        return m_comparison.sameCurrency() && !m_comparison.currencyAfter().isEmpty()
+            ? tr("Δ est. cost (%1)").arg(m_comparison.currencyAfter())
+            : tr("Δ est. cost");
     case ColumnCount:
         break;
     }

@@ -23,6 +23,7 @@ public:
         AfterColumn,
         DeltaColumn,
         DeltaPercentColumn,
+        CostDeltaColumn, ///< the estimated cost's change, in the periods' currency
         ColumnCount
     };
     enum Role {

@@ -1,6 +1,7 @@
 // The partner page's models under QAbstractItemModelTester: trustors, walked periods (ordered by date, never
 // by index), one period's usage lines with estimates, and a comparison of two periods.
 #include "domain/billingperiodstate.h"
+#include "domain/overviewestimate.h"
 #include "domain/utc.h"
 #include "models/comparisonmodel.h"
 #include "models/periodlistmodel.h"
@@ -253,6 +254,24 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, ComparisonModel::AfterColumn).data().toString(), u"—"_s);
         QCOMPARE(model.index(1, ComparisonModel::DeltaColumn).data().toString(), u"+4"_s);
         QCOMPARE(model.index(1, ComparisonModel::DeltaPercentColumn).data().toString(), u"+6.25 %"_s);
+        // The estimated cost's change, in the periods' currency: the line's estimate after less before.
+        QCOMPARE(model.headerData(ComparisonModel::CostDeltaColumn, Qt::Horizontal).toString(),
+            u"Δ est. cost (%1)"_s.arg(after.currency));
+        const Decimal costBefore = OverviewEstimate::estimate(before.usages.at(1), std::nullopt).total;
+        const Decimal costAfter = OverviewEstimate::estimate(after.usages.at(0), std::nullopt).total;
+        QVERIFY(costAfter > costBefore);
+        QCOMPARE(model.index(1, ComparisonModel::CostDeltaColumn).data().toString(),
+            u"+"_s + (costAfter - costBefore).toString(2));
+        const Decimal removed = OverviewEstimate::estimate(before.usages.at(0), std::nullopt).total;
+        QCOMPARE(
+            model.index(0, ComparisonModel::CostDeltaColumn).data(ComparisonModel::SortRole).value<Decimal>(),
+            (Decimal() - removed).rounded(2));
+        // Another currency: costs are not subtracted.
+        after.currency = u"EUR"_s;
+        model.setComparison(PeriodComparison::compare(before, after), u"Sep"_s, u"Oct"_s);
+        QCOMPARE(model.index(1, ComparisonModel::CostDeltaColumn).data().toString(), u"—"_s);
+        QCOMPARE(
+            model.headerData(ComparisonModel::CostDeltaColumn, Qt::Horizontal).toString(), u"Δ est. cost"_s);
         model.clear();
         QCOMPARE(model.rowCount(), 0);
     }

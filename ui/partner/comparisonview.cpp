@@ -80,6 +80,10 @@ ComparisonView::ComparisonView(QWidget* parent)
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ComparisonModel::NameColumn, QHeaderView::Stretch);
+    // The charge's name is what people read; a long grouping gives way to it.
+    m_table->horizontalHeader()->setSectionResizeMode(
+        ComparisonModel::GroupingColumn, QHeaderView::Interactive);
+    m_table->setColumnWidth(ComparisonModel::GroupingColumn, 120);
     m_fields->setHorizontalHeaderLabels({ tr("Contract field"), tr("Before"), tr("After") });
     m_fields->verticalHeader()->hide();
     m_fields->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -254,6 +258,21 @@ void ComparisonView::recompare()
     if (!comparison.removed().isEmpty())
         parts << tr("<b>removed:</b> %1").arg(names(comparison.removed()).toHtmlEscaped());
     const int fields = int(comparison.fieldChanges().size());
+    // The estimated totals, each in its currency; a change of currency is said rather than subtracted.
+    const auto money = [](const QString& currency, const Decimal& amount) {
+        return u"%1 %2"_s.arg(currency, amount.toString(2));
+    };
+    if (comparison.sameCurrency()) {
+        const Decimal delta = comparison.totalAfter() - comparison.totalBefore();
+        parts << tr("estimated total %1 → %2 (%3%4)")
+                     .arg(money(comparison.currencyBefore(), comparison.totalBefore()),
+                         money(comparison.currencyAfter(), comparison.totalAfter()),
+                         delta.isNegative() || delta.isZero() ? QString() : u"+"_s, delta.toString(2));
+    } else {
+        parts << tr("estimated total %1 → %2: the currency changed, so costs are not compared")
+                     .arg(money(comparison.currencyBefore(), comparison.totalBefore()),
+                         money(comparison.currencyAfter(), comparison.totalAfter()));
+    }
     parts << tr("%n line(s) changed quantity", nullptr, changed);
     parts << tr("%n contract field(s) changed", nullptr, fields);
     m_summary->setText(parts.join(u" · "_s));
