@@ -211,6 +211,9 @@ private Q_SLOTS:
         m_page->browser()->open(unknown);
         QVERIFY(failed.wait(10'000));
         QVERIFY(m_page->findChild<TrustorPicker*>()->recentIds().isEmpty());
+        const QString note = m_page->findChild<QLabel*>(u"historyNote"_s)->text();
+        QVERIFY2(note.startsWith(u"No customer org with the id %1 trusts your org"_s.arg(unknown)),
+            qPrintable(note));
     }
 
     void openFromRecents_clearsASearchThatHidesIt()

@@ -352,6 +352,30 @@ private Q_SLOTS:
         QVERIFY(both.meteredAxis && both.series.at(1).ownScale);
     }
 
+    // Past a quarter of days the markers go (the line and its breaks remain); a lone bucket keeps its own.
+    void dailyMarkers_areThinnedPastAQuarter()
+    {
+        UsageSeriesModel model;
+        model.setBuckets(
+            DateBuckets::tile(QDate(2025, 1, 1), QDate(2025, 3, 31), Granularity::Day), Granularity::Day);
+        for (int b = 0; b < 90; ++b) {
+            if (b != 88)
+                model.setReport(b, report({ { u"CX 1"_s, Decimal::fromInt(10 + b % 3) } }));
+        }
+        const BuiltChart days = UsageChartBuilder::build(model, {});
+        std::unique_ptr<QChart> owner(days.chart);
+        const PlottedSeries& cx = days.series.first();
+        QCOMPARE(cx.line->count(), 88);
+        QVERIFY(!cx.line->pointsVisible());
+        QCOMPARE(cx.moreRuns.size(), 1);
+        QVERIFY(cx.moreRuns.first()->pointsVisible()); // the 90th day alone, after the missing 89th
+
+        fillSix(&model, { 0, 1, 2 });
+        const BuiltChart months = UsageChartBuilder::build(model, {});
+        std::unique_ptr<QChart> monthsOwner(months.chart);
+        QVERIFY(months.series.first().line->pointsVisible());
+    }
+
     // A chart with nothing to plot has no 0–1 axis: it says why.
     void nothingToPlot_saysWhyInsteadOfAnEmptyAxis()
     {

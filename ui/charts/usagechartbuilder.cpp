@@ -135,7 +135,9 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
                 plotted.name == otherName() ? ChartStyle::otherColor() : ChartStyle::seriesColor(colour++));
             pen.setWidthF(2.0);
             series->setPen(pen);
-            series->setPointsVisible(true); // markers show which buckets really carry a value
+            // Markers show which buckets really carry a value; past a couple of months of days they would
+            // be a bead curtain, and the line's breaks show the gaps.
+            series->setPointsVisible(buckets.size() <= MaxMarkedBuckets);
             QList<QPointF> partial; // the dashed run
             QList<QPointF> partialPoints; // its hollow markers
             QXYSeries* run = series; // the stretch being drawn
@@ -155,7 +157,7 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
                         auto* next = new QLineSeries;
                         next->setName(plotted.name);
                         next->setPen(pen);
-                        next->setPointsVisible(true);
+                        next->setPointsVisible(buckets.size() <= MaxMarkedBuckets);
                         plotted.moreRuns << next;
                         run = next;
                     }
@@ -165,6 +167,13 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
                 if (plotted.visible)
                     (plotted.ownScale ? maxMetered : maxValue)
                         = std::max(plotted.ownScale ? maxMetered : maxValue, point.y());
+            }
+            // A stretch of one bucket is only its marker: it is always drawn.
+            if (series->count() == 1)
+                series->setPointsVisible(true);
+            for (QXYSeries* more : std::as_const(plotted.moreRuns)) {
+                if (more->count() == 1)
+                    more->setPointsVisible(true);
             }
             plotted.line = series;
             chart->addSeries(series);

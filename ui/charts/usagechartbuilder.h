@@ -99,6 +99,9 @@ public:
     static QString otherName();
     /// Legend name of the failed-bucket markers.
     static QString failedName();
+    /// Lines mode: up to this many buckets, every value has a marker; past it (a quarter of days) only the
+    /// line.
+    static constexpr qsizetype MaxMarkedBuckets = 62;
     /// Metered licences drawn on their own scale beside the seats, at most (the largest by peak).
     static constexpr qsizetype MaxMeteredSeries = 2;
     /// Rows shown as their own series, in display order, and rows summed into "Other". With `metered`, the

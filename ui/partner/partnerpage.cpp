@@ -277,6 +277,10 @@ void PartnerPage::onPeriodFailed(int index, const ApiError& error)
 {
     if (error.kind() == ApiError::Kind::Config)
         setError(error.userMessage()); // a sentence of the app's own, whole
+    else if (index == 0 && error.reason() == ApiError::Reason::NotFound)
+        setError(tr("No customer org with the id %1 trusts your org: check the id, or pick the customer from "
+                    "the list, which has every org that does. (%2)")
+                     .arg(m_browser->orgId(), error.fullText()));
     else if (error.httpStatus() == 403)
         setError(tr("Genesys refused the billing of %1: %2").arg(m_browser->orgName(), error.fullText()));
     else
