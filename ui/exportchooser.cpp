@@ -1,12 +1,14 @@
 #include "ui/exportchooser.h"
 
 #include "models/selectiontext.h"
+#include "models/tablehtml.h"
 #include "ui/imagesizedialog.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QMessageBox>
 #include <QPrintPreviewDialog>
@@ -144,6 +146,33 @@ void ExportChooser::print(
     QObject::connect(&preview, &QPrintPreviewDialog::paintRequested, &preview,
         [&chart, &footer](QPrinter* target) { ChartExporter::print(chart, target, footer); });
     preview.exec();
+}
+
+void ExportChooser::print(QWidget* parent, const ExportableChart* chart, const QString& tableHtml,
+    const QString& title, const QString& footer)
+{
+    QPrinter printer(QPrinter::HighResolution);
+    ChartExporter::preparePrinter(&printer);
+    QPrintPreviewDialog preview(&printer, parent);
+    preview.setWindowTitle(title);
+    QObject::connect(&preview, &QPrintPreviewDialog::paintRequested, &preview,
+        [chart, &tableHtml, &footer](
+            QPrinter* target) { ChartExporter::print(chart, tableHtml, target, footer); });
+    preview.exec();
+}
+
+QString ExportChooser::tableHtml(const QTableView& table, bool withRowHeaders)
+{
+    if (!table.model())
+        return {};
+    QList<int> columns;
+    const QHeaderView* header = table.horizontalHeader();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int column = header->logicalIndex(visual);
+        if (!table.isColumnHidden(column))
+            columns << column;
+    }
+    return TableHtml::build(*table.model(), columns, withRowHeaders);
 }
 
 void ExportChooser::copySelection(const QTableView& table, bool withRowHeaders)

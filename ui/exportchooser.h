@@ -40,6 +40,11 @@ public:
     static QString startFolder();
     static void print(
         QWidget* parent, const ExportableChart& chart, const QString& title, const QString& footer);
+    /// A table view as HTML for printing: its visible columns in the order shown, its rows as sorted.
+    static QString tableHtml(const QTableView& table, bool withRowHeaders = false);
+    /// Prints a chart (or none) and then a table, in a print preview.
+    static void print(QWidget* parent, const ExportableChart* chart, const QString& tableHtml,
+        const QString& title, const QString& footer);
     /// Copies a table's selection as tab-separated text with headers (and row headers when asked).
     static void copySelection(const QTableView& table, bool withRowHeaders = false);
 

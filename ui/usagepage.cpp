@@ -348,9 +348,12 @@ void UsagePage::exportInteractively()
 
 void UsagePage::printInteractively()
 {
-    const ExportableChart* chart
-        = m_charts->showsRamp() ? static_cast<const ExportableChart*>(m_charts->ramp()) : m_charts->chart();
-    ExportChooser::print(this, *chart, tr("Print usage chart"), footerText());
+    // What is on screen: the ramp alone, or the chart with the table under it.
+    if (m_charts->showsRamp())
+        ExportChooser::print(this, *m_charts->ramp(), tr("Print ramp chart"), footerText());
+    else
+        ExportChooser::print(this, m_charts->chart(), ExportChooser::tableHtml(*m_table, true),
+            tr("Print usage"), footerText());
 }
 
 void UsagePage::copySelection()

@@ -1,5 +1,6 @@
 // ChartExporter: PNG, SVG, PDF and print output of a real chart, and atomic failure.
 #include "domain/datebuckets.h"
+#include "models/tablehtml.h"
 #include "models/usageseriesmodel.h"
 #include "ui/charts/chartexporter.h"
 #include "ui/charts/usagechartbuilder.h"
@@ -8,6 +9,8 @@
 #include <QFile>
 #include <QImage>
 #include <QPrinter>
+#include <QRegularExpression>
+#include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -167,6 +170,44 @@ private Q_SLOTS:
         const QByteArray data = readAll(path);
         QVERIFY(data.startsWith("%PDF"));
         QVERIFY(data.size() > 5000);
+    }
+
+    // Print: the chart on the first page, then the table over as many pages as it takes.
+    void print_chartThenTable_flowsOverPages()
+    {
+        UsageChartView view;
+        view.setModel(&m_model);
+        view.rebuildNow();
+        QStandardItemModel table(150, 2);
+        table.setHorizontalHeaderLabels({ u"Licence"_s, u"Usage"_s });
+        for (int row = 0; row < 150; ++row) {
+            table.setItem(row, 0, new QStandardItem(u"<Licence %1>"_s.arg(row)));
+            auto* usage = new QStandardItem(QString::number(row * 3));
+            usage->setData(QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter), Qt::TextAlignmentRole);
+            table.setItem(row, 1, usage);
+        }
+        const QString html = TableHtml::build(table, { 0, 1 });
+        QVERIFY(html.contains(u"<td>&lt;Licence 7&gt;</td>"_s));
+        QVERIFY(html.contains(u"<td align=\"right\">21</td>"_s));
+        QVERIFY(html.contains(u"<th>Usage</th>"_s));
+
+        const auto pages = [this](const ExportableChart* chart, const QString& tableHtml) {
+            const QString path = m_dir.filePath(u"printed-with-table.pdf"_s);
+            QPrinter printer(QPrinter::HighResolution);
+            printer.setOutputFormat(QPrinter::PdfFormat);
+            printer.setOutputFileName(path);
+            ChartExporter::preparePrinter(&printer);
+            if (!ChartExporter::print(chart, tableHtml, &printer, Footer))
+                return -1;
+            static const QRegularExpression page(u"/Type\\s*/Page[^s]"_s);
+            return int(QString::fromLatin1(readAll(path)).count(page));
+        };
+        const int chartOnly = pages(&view, {});
+        const int tableOnly = pages(nullptr, html);
+        const int both = pages(&view, html);
+        QCOMPARE(chartOnly, 1);
+        QVERIFY2(tableOnly >= 3, qPrintable(QString::number(tableOnly))); // 150 rows do not fit a page
+        QCOMPARE(both, tableOnly + 1);
     }
 
 private:

@@ -2,6 +2,7 @@
 
 #include "csv/filewriter.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QFileInfo>
 #include <QFontMetricsF>
@@ -15,6 +16,7 @@
 #include <QPdfWriter>
 #include <QPrinter>
 #include <QSvgGenerator>
+#include <QTextDocument>
 #include <QtCharts/QChart>
 
 #include <memory>
@@ -205,6 +207,50 @@ bool ChartExporter::print(QChart* chart, QPrinter* printer, const QString& foote
     // The painter's origin is the top left of the printable area.
     const QRect page = printer->pageLayout().paintRectPixels(printer->resolution());
     paintPage(&painter, chart, QRectF(QPointF(0, 0), QSizeF(page.size())), footer);
+    return painter.end();
+}
+
+bool ChartExporter::print(
+    const ExportableChart* view, const QString& tableHtml, QPrinter* printer, const QString& footer)
+{
+    if (!printer)
+        return false;
+    QPainter painter;
+    if (!painter.begin(printer))
+        return false;
+    const QRect page = printer->pageLayout().paintRectPixels(printer->resolution());
+    bool first = true;
+    if (view) {
+        const std::unique_ptr<QChart> chart = view->buildExportChart();
+        paintPage(&painter, chart.get(), QRectF(QPointF(0, 0), QSizeF(page.size())), footer);
+        first = false;
+    }
+    if (!tableHtml.isEmpty()) {
+        // The table flows over pages of the printable area less a line for the footer.
+        QTextDocument document;
+        document.documentLayout()->setPaintDevice(printer);
+        QFont font = document.defaultFont();
+        font.setPointSizeF(9);
+        document.setDefaultFont(font);
+        document.setHtml(tableHtml);
+        const QFontMetricsF metrics(font, printer);
+        const qreal footerHeight = metrics.height() * 2;
+        const QSizeF body(page.width(), page.height() - footerHeight);
+        document.setPageSize(body);
+        for (int p = 0; p < document.pageCount(); ++p) {
+            if (!first)
+                printer->newPage();
+            first = false;
+            painter.save();
+            painter.translate(0, -p * body.height());
+            document.drawContents(&painter, QRectF(QPointF(0, p * body.height()), body));
+            painter.restore();
+            painter.setFont(font);
+            painter.setPen(Qt::darkGray);
+            painter.drawText(QRectF(0, body.height(), page.width(), footerHeight),
+                Qt::AlignLeft | Qt::AlignBottom, footer);
+        }
+    }
     return painter.end();
 }
 

@@ -40,6 +40,10 @@ public:
         qreal devicePixelRatio, const QString& footer, QString* error);
     /// Prints what a view shows (the PDF's page layout); false if the printer cannot start.
     static bool print(const ExportableChart& view, QPrinter* printer, const QString& footer);
+    /// Prints the chart (when given) on the first page and an HTML table after it, over as many pages as it
+    /// takes, each with the footer; false if the printer cannot start.
+    static bool print(
+        const ExportableChart* view, const QString& tableHtml, QPrinter* printer, const QString& footer);
 
     /// PNG of `logicalSize` device-independent pixels at `devicePixelRatio` (800×500 at 2 → 1600×1000
     /// pixels).

@@ -358,6 +358,19 @@ void PartnerPage::copySelection()
 
 void PartnerPage::printInteractively()
 {
+    // The tab on screen is what prints.
+    switch (Tab(m_tabs->currentIndex())) {
+    case PeriodTab:
+        ExportChooser::print(this, nullptr, ExportChooser::tableHtml(*m_period->table()),
+            tr("Print billing period"), footer());
+        return;
+    case CompareTab:
+        ExportChooser::print(this, nullptr, ExportChooser::tableHtml(*m_comparison->table()),
+            tr("Print comparison"), footer());
+        return;
+    case TrendTab:
+        break;
+    }
     ExportChooser::print(this, *m_trend->chart(), tr("Print trend chart"), footer());
 }
 
