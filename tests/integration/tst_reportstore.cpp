@@ -91,6 +91,25 @@ void useStore(UsageSeriesController& controller, ReportStore* store)
     controller.setStore(store, Scope);
 }
 
+/// A session towards a loopback address where a sim listened a moment ago and nothing listens now.
+std::unique_ptr<ApiSession> unreachableSession(const RetryPolicy& retry)
+{
+    ConnectionSettings settings;
+    {
+        QString error;
+        const auto closed = test::SimFixture::start(&error);
+        if (!closed)
+            return nullptr;
+        settings.baseUrl = closed->server->baseUrl();
+    }
+    settings.accessToken = u"token"_s;
+    QString error;
+    auto session = ApiSession::create(settings, &error);
+    if (session)
+        session->client()->setRetryPolicy(retry);
+    return session;
+}
+
 /// A store in a folder of its own, gone with it.
 struct TempStore
 {
@@ -462,15 +481,10 @@ private Q_SLOTS:
             QVERIFY(loadAndWait(controller, november));
         }
         // Refused at once, before a parse could finish: the stored copy still comes out first.
-        ConnectionSettings settings;
-        settings.baseUrl = QUrl(u"http://127.0.0.1:1"_s);
-        settings.accessToken = u"token"_s;
-        QString error;
-        auto session = ApiSession::create(settings, &error);
-        QVERIFY2(session, qPrintable(error));
         RetryPolicy retry;
         retry.maxAttempts = 1;
-        session->client()->setRetryPolicy(retry);
+        const auto session = unreachableSession(retry);
+        QVERIFY(session);
         UsageSeriesController controller(session->billing());
         useStore(controller, store);
         QSignalSpy loaded(&controller, &UsageSeriesController::bucketLoaded);
@@ -539,18 +553,13 @@ private Q_SLOTS:
             QVERIFY(loadAndWait(controller, throughNovember()));
             firstFetch = controller.updatedAt();
         }
-        // The same settings, but nothing listens there any more.
-        ConnectionSettings settings;
-        settings.baseUrl = QUrl(u"http://127.0.0.1:1"_s);
-        settings.accessToken = u"token"_s;
-        QString error;
-        auto session = ApiSession::create(settings, &error);
-        QVERIFY2(session, qPrintable(error));
+        // The same org, but nothing listens there any more.
         RetryPolicy retry;
         retry.backoffBaseMs = 5;
         retry.maxBackoffMs = 10;
         retry.maxTotalMs = 50;
-        session->client()->setRetryPolicy(retry);
+        const auto session = unreachableSession(retry);
+        QVERIFY(session);
         UsageSeriesController controller(session->billing());
         useStore(controller, store);
         QVERIFY(loadAndWait(controller, throughNovember()));
