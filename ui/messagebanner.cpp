@@ -40,7 +40,11 @@ MessageBanner::MessageBanner(QWidget* parent)
 void MessageBanner::showMessage(Kind kind, const QString& text)
 {
     while (QLayoutItem* item = m_actions->takeAt(0)) {
-        delete item->widget();
+        // Later: the button may be the one whose click put up this message.
+        if (QWidget* button = item->widget()) {
+            button->hide();
+            button->deleteLater();
+        }
         delete item;
     }
     m_kind = kind;

@@ -6,7 +6,9 @@
 #include "csv/exportfooter.h"
 #include "csv/exportname.h"
 #include "csv/tablecsv.h"
+#include "csv/usagecsv.h"
 #include "load/usageseriescontroller.h"
+#include "models/resourcemodel.h"
 #include "models/sortproxymodel.h"
 #include "models/usageseriesmodel.h"
 #include "ui/charts/rampchartview.h"
@@ -282,6 +284,8 @@ void UsagePage::showCell(const QModelIndex& proxyIndex)
     if (bucket < 0)
         return;
     m_resourcePanel->showCell(*model, source.row(), bucket);
+    m_shownRow = source.row();
+    m_shownBucket = bucket;
     m_charts->ramp()->setSource(model, model->licence(source.row()), bucket);
 }
 
@@ -326,6 +330,37 @@ bool UsagePage::exportCsv(const QString& path, QString* error) const
     return TableCsv::build(*m_proxy, UsageSeriesModel::SortRole).save(path, error);
 }
 
+bool UsagePage::exportLongCsv(const QString& path, QString* error) const
+{
+    const UsageSeriesModel* model = m_controller->model();
+    const auto reports = model->totalsAsReports();
+    if (!reports || model->buckets().isEmpty()) {
+        if (error)
+            *error = tr("Not every report has loaded: the long table is written for a whole load only.");
+        return false;
+    }
+    return UsageCsv::build(model->buckets(), *reports, model->granularity(), model->dataThrough())
+        .save(path, error);
+}
+
+bool UsagePage::exportResourcesCsv(const QString& path, QString* error) const
+{
+    const UsageSeriesModel* model = m_controller->model();
+    const QAbstractItemModel* resources = m_resourcePanel->table()->model();
+    if (m_shownRow < 0 || m_shownRow >= model->licenceCount() || resources->rowCount() == 0) {
+        if (error)
+            *error = tr("Select a cell with users or devices first: the list is empty.");
+        return false;
+    }
+    const DateBucket bucket = model->buckets().value(m_shownBucket);
+    // The columns' names are the long CSV's own (UsageCsv::header()): Licence, Bucket start, Bucket end.
+    const QStringList names = UsageCsv::header();
+    return TableCsv::build(*resources, ResourceModel::SortRole,
+        { { names.at(2), model->licence(m_shownRow) }, { names.at(0), bucket.first.toString(Qt::ISODate) },
+            { names.at(1), bucket.last.toString(Qt::ISODate) } })
+        .save(path, error);
+}
+
 bool UsagePage::exportChart(
     const QString& path, ChartFormat format, QSize size, qreal devicePixelRatio, QString* error) const
 {
@@ -339,6 +374,10 @@ void UsagePage::exportInteractively()
         ExportName::suggest(u"billable-usage"_s, m_provenance.orgName, range.first, range.last));
     chooser.addTable(
         tr("Usage table"), [this](const QString& path, QString* error) { return exportCsv(path, error); });
+    chooser.addTable(tr("Usage, long format (a row per licence and bucket)"),
+        [this](const QString& path, QString* error) { return exportLongCsv(path, error); });
+    chooser.addTable(tr("Users and devices of the selected cell"),
+        [this](const QString& path, QString* error) { return exportResourcesCsv(path, error); });
     chooser.addChart(tr("Usage chart"), m_charts->chart(), footerText());
     chooser.addChart(tr("Ramp chart"), m_charts->ramp(), footerText());
     if (const QString path = chooser.exec(); !path.isEmpty())

@@ -61,6 +61,10 @@ public:
     /// The table as CSV (what is shown: filtered and sorted rows, exact values). False with *error on
     /// failure.
     bool exportCsv(const QString& path, QString* error) const;
+    /// The long CSV of the headless export: one row per licence and bucket, with each bucket's status.
+    bool exportLongCsv(const QString& path, QString* error) const;
+    /// The users and devices of the cell shown in the resource list, with its licence and bucket.
+    bool exportResourcesCsv(const QString& path, QString* error) const;
     /// The chart in a light theme with the provenance footer.
     bool exportChart(
         const QString& path, ChartFormat format, QSize size, qreal devicePixelRatio, QString* error) const;
@@ -84,6 +88,8 @@ protected:
 private:
     /// Row headers as wide as the longest licence name, up to two fifths of the table.
     void fitRowHeaders();
+    int m_shownRow = -1; ///< the cell in the resource list: its model row and bucket
+    int m_shownBucket = -1;
     void startLoad(const DateRange& range, Granularity granularity);
     void onSettled();
     void showCell(const QModelIndex& proxyIndex);

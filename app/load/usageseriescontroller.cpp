@@ -48,6 +48,7 @@ void UsageSeriesController::load(const DateRange& range, Granularity granularity
     }
     m_failures.clear();
     m_staleFailures.clear();
+    const QDateTime keptUpdatedAt = m_updatedAt; // what F5 keeps on screen was fetched then
     m_updatedAt = QDateTime();
     m_accessDenied = false;
     m_range = range;
@@ -61,6 +62,7 @@ void UsageSeriesController::load(const DateRange& range, Granularity granularity
         && cycleDay == m_model->cycleDay();
     if (!again)
         m_model->setBuckets(buckets, granularity, cycleDay);
+    m_keptUpdatedAt = again ? keptUpdatedAt : QDateTime();
     m_model->setDataThrough(DataCutoff::lastCompleteDay(today()));
     m_loader->load(buckets);
     Q_EMIT progressChanged();
@@ -199,6 +201,9 @@ void UsageSeriesController::onBucketFailed(int bucket, const ApiError& error)
 
 void UsageSeriesController::onFinished()
 {
+    // A refresh that brought nothing new (cancelled, say) leaves the figures it kept, with their time.
+    if (!m_updatedAt.isValid())
+        m_updatedAt = m_keptUpdatedAt;
     for (int bucket = 0; bucket < m_model->buckets().size(); ++bucket) {
         // A cancelled refresh keeps the figures it was refreshing.
         if (m_loader->state(bucket) == BucketState::Cancelled && !m_loader->storedAt(bucket).isValid()

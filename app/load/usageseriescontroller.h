@@ -90,6 +90,7 @@ private:
     QHash<int, ApiError>
         m_staleFailures; ///< buckets that still show their stored report: why it is not fresh
     QDateTime m_updatedAt;
+    QDateTime m_keptUpdatedAt; ///< the update time of the figures a refresh of the same buckets keeps
     bool m_accessDenied = false;
     bool m_offline = false;
     bool m_refetchEverything = false;

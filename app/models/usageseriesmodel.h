@@ -109,6 +109,10 @@ public:
     /// True for a licence measured in units other than resources (sessions, gigabytes): none of its loaded
     /// non-zero cells lists a resource. Such usage does not share a scale with seat and device counts.
     bool isMetered(int row) const;
+    /// The totals of every bucket as reports (licence and total usage, no resources), for the long CSV that
+    /// the headless export writes too; nullopt while a bucket with data has not loaded (a file is all or
+    /// nothing). A bucket past the cut-off is an empty report: the CSV says "no data yet".
+    std::optional<QList<BillingUsageReport>> totalsAsReports() const;
     /// What one cell holds, in words, for the resource list's title: "212 resources", "1234.5 in all: metered
     /// usage lists no users or devices", "no usage", "no data yet", "not loaded" (with "month to date" where
     /// the bucket is partial). `listed` is how many resources the list shows.

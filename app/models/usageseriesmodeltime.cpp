@@ -47,6 +47,24 @@ QString UsageSeriesModel::coverageNote(int bucket) const
     return {};
 }
 
+std::optional<QList<BillingUsageReport>> UsageSeriesModel::totalsAsReports() const
+{
+    QList<BillingUsageReport> reports;
+    for (int b = 0; b < m_buckets.size(); ++b) {
+        BillingUsageReport report;
+        if (coverage(b) != Coverage::NotYet) {
+            if (bucketState(b) != BucketState::Loaded)
+                return std::nullopt;
+            for (const QString& licence : std::as_const(m_licences)) {
+                if (const auto cell = m_cells.at(b).constFind(licence); cell != m_cells.at(b).cend())
+                    report.usages << BillingUsage { licence, cell->total, {} };
+            }
+        }
+        reports << report;
+    }
+    return reports;
+}
+
 QString UsageSeriesModel::emptyText() const
 {
     if (m_buckets.isEmpty())
@@ -68,8 +86,12 @@ QString UsageSeriesModel::emptyText() const
         return coverageNote(0);
     if (failed > 0)
         return tr("Nothing loaded: %n report(s) failed.", nullptr, failed);
-    if (count(BucketState::Loaded) == 0)
+    const int loaded = count(BucketState::Loaded);
+    if (loaded == 0)
         return tr("Nothing loaded.");
+    const int withData = int(m_buckets.size()) - notYet;
+    if (loaded < withData)
+        return tr("No usage in the %1 of %n report(s) that loaded.", nullptr, withData).arg(loaded);
     return tr("No usage in this range.");
 }
 

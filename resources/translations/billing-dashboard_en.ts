@@ -210,10 +210,10 @@
 <context>
     <name>bd::UsageChartBuilder</name>
     <message numerus="yes">
-        <source>%1 · %n metered licence(s) not stacked: see the table or the lines</source>
+        <source>%1 · %n metered licence(s) not drawn: see the table</source>
         <translation>
-            <numerusform>%1 · %n metered licence not stacked: see the table or the lines</numerusform>
-            <numerusform>%1 · %n metered licences not stacked: see the table or the lines</numerusform>
+            <numerusform>%1 · %n metered licence not drawn: see the table</numerusform>
+            <numerusform>%1 · %n metered licences not drawn: see the table</numerusform>
         </translation>
     </message>
 </context>
@@ -279,6 +279,13 @@
         <translation>
             <numerusform>Nothing loaded: %n report failed.</numerusform>
             <numerusform>Nothing loaded: %n reports failed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No usage in the %1 of %n report(s) that loaded.</source>
+        <translation>
+            <numerusform>No usage in the %1 of %n report that loaded.</numerusform>
+            <numerusform>No usage in the %1 of %n reports that loaded.</numerusform>
         </translation>
     </message>
 </context>

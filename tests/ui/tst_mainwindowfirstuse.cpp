@@ -214,7 +214,7 @@ private Q_SLOTS:
         QVERIFY(held->text().endsWith(u" s"_s));
         if (const QByteArray shots = qgetenv("BD_SCREENSHOT_DIR"); !shots.isEmpty()) {
             window.resize(1024, 640);
-            QTest::qWait(50); // a resize is laid out from the event loop
+            QCoreApplication::sendPostedEvents(); // a resize is laid out from posted events
             window.grab().save(QFile::decodeName(shots) + u"/usage-rate-limit-1024.png"_s);
         }
         window.usagePage()->cancel();

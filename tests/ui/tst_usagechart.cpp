@@ -332,7 +332,8 @@ private Q_SLOTS:
         QVERIFY(!lines.series.at(0).line->attachedAxes().contains(lines.meteredAxis));
         const auto* left = qobject_cast<QValueAxis*>(lines.series.at(0).line->attachedAxes().at(1));
         QVERIFY(left && left->max() < 100); // the seats are not flattened
-        QVERIFY(lines.chart->title().indexOf(u"not stacked"_s) < 0);
+        QVERIFY(lines.chart->title().indexOf(u"not drawn"_s) < 0);
+        QVERIFY(lines.leftOut.isEmpty());
 
         UsageChartOptions stacked;
         stacked.mode = UsageChartOptions::Mode::StackedBars;
@@ -340,8 +341,25 @@ private Q_SLOTS:
         std::unique_ptr<QChart> barsOwner(bars.chart);
         QCOMPARE(bars.seriesNames, QStringList { u"CX 3"_s });
         QCOMPARE(bars.leftOut, QStringList { u"Storage GB"_s });
-        QVERIFY2(bars.chart->title().contains(u"1 metered licence not stacked"_s),
+        QVERIFY2(bars.chart->title().contains(u"1 metered licence not drawn: see the table"_s),
             qPrintable(bars.chart->title()));
+
+        // Picked into a stack, a metered licence still stays out of it, and says so.
+        stacked.pinnedLicences = { u"Storage GB"_s, u"CX 3"_s };
+        const BuiltChart pickedBars = UsageChartBuilder::build(model, stacked);
+        std::unique_ptr<QChart> pickedBarsOwner(pickedBars.chart);
+        QCOMPARE(pickedBars.seriesNames, QStringList { u"CX 3"_s });
+        QCOMPARE(pickedBars.leftOut, QStringList { u"Storage GB"_s });
+
+        // With room for one series only, the metered licence is not drawn, and the title says so.
+        UsageChartOptions topOne;
+        topOne.topN = 1;
+        topOne.showOther = false;
+        const BuiltChart one = UsageChartBuilder::build(model, topOne);
+        std::unique_ptr<QChart> oneOwner(one.chart);
+        QCOMPARE(one.seriesNames, QStringList { u"CX 3"_s });
+        QCOMPARE(one.leftOut, QStringList { u"Storage GB"_s });
+        QVERIFY(one.chart->title().contains(u"1 metered licence not drawn"_s));
 
         // Picked together, each keeps its own scale.
         UsageChartOptions picked;
@@ -386,11 +404,20 @@ private Q_SLOTS:
         std::unique_ptr<QChart> loadingOwner(loading.chart);
         QCOMPARE(loading.emptyText, u"Loading…"_s);
         QVERIFY(loading.chart->axes().isEmpty());
+        // Nor a cut-off rule over nothing, though the range reaches past it.
+        model.setDataThrough(QDate(2025, 6, 30));
+        const BuiltChart past = UsageChartBuilder::build(model, {});
+        std::unique_ptr<QChart> pastOwner(past.chart);
+        QVERIFY(past.chart->series().isEmpty());
+        model.setDataThrough(QDate(2025, 12, 31));
         for (int b = 0; b < 12; ++b)
             model.setReport(b, BillingUsageReport {});
         const BuiltChart none = UsageChartBuilder::build(model, {});
         std::unique_ptr<QChart> noneOwner(none.chart);
         QCOMPARE(none.emptyText, u"No usage in this range."_s);
+        model.setBucketState(11, BucketState::Cancelled);
+        QCOMPARE(model.emptyText(), u"No usage in the 11 of 12 reports that loaded."_s);
+        model.setReport(11, BillingUsageReport {});
         QVERIFY(none.chart->axes().isEmpty());
 
         UsageChartView view;

@@ -1,6 +1,7 @@
 // The usage page driven like a person would, offscreen, against billing-sim over loopback.
 
 #include "api/orgapi.h"
+#include "csv/usagecsv.h"
 #include "csvreader.h"
 #include "domain/datacutoff.h"
 #include "domain/datebuckets.h"
@@ -313,6 +314,19 @@ private Q_SLOTS:
         QVERIFY(!offer->isVisible());
     }
 
+    // A billing cycle is one monthly bucket too: the bar offers days.
+    void lastBillingCycle_offersAFinerGranularity()
+    {
+        BD_START(PageFixture, fixture);
+        auto* bar = fixture.page->findChild<RangeBar*>();
+        bar->setCycleDay(15);
+        bar->setPreset(RangePreset::LastCycle);
+        QVERIFY(fixture.loadAndWait());
+        auto* problem = bar->findChild<QLabel*>(u"rangeProblem"_s);
+        QCOMPARE(problem->text(), u"One monthly bucket: a finer granularity shows how it built up."_s);
+        QCOMPARE(bar->findChild<QPushButton*>(u"rangeOffer"_s)->text(), u"Show daily"_s);
+    }
+
     // Typed dates: Enter loads them; a range not loaded yet is marked; an end past today is explained.
     void typedDates_enterLoadsAndWhatIsShownIsSaid()
     {
@@ -534,6 +548,16 @@ private Q_SLOTS:
         QVERIFY(settled.wait(30'000));
         QCOMPARE(fixture.page->controller()->summary().loaded, fixture.page->controller()->summary().total);
         QCOMPARE(model->value(0, 0), before); // the same closed month, the same figure
+
+        // A refresh cancelled before anything came keeps the figures with the time they were fetched.
+        const QDateTime fetched = fixture.page->controller()->updatedAt();
+        QVERIFY(fetched.isValid());
+        QSignalSpy again(fixture.page.get(), &UsagePage::loadSettled);
+        fixture.page->refresh();
+        QVERIFY(fixture.page->controller()->cancel());
+        QVERIFY(again.size() > 0 || again.wait(30'000));
+        QCOMPARE(model->value(0, 0), before);
+        QCOMPARE(fixture.page->controller()->updatedAt(), fetched);
     }
 
     // The licence picker stays open while licences are ticked.
@@ -714,6 +738,37 @@ private Q_SLOTS:
             QVERIFY(row >= 0);
             QCOMPARE(Decimal::fromString(rows.at(i).at(1)), model->value(row, 0));
         }
+
+        // The long format, as the headless export writes it: a row per licence and bucket with its status.
+        const QString longPath = dir.filePath(u"usage-long.csv"_s);
+        QVERIFY2(fixture.page->exportLongCsv(longPath, &error), qPrintable(error));
+        QFile longFile(longPath);
+        QVERIFY(longFile.open(QIODevice::ReadOnly));
+        const QList<QStringList> longRows = test::parseCsv(longFile.readAll());
+        QCOMPARE(longRows.first(), UsageCsv::header());
+        int cells = 0;
+        for (int b = 0; b < model->buckets().size(); ++b) {
+            for (int row = 0; row < model->licenceCount(); ++row) {
+                if (model->value(row, b) && !model->value(row, b)->isZero())
+                    ++cells;
+            }
+        }
+        QCOMPARE(longRows.size() - 1, cells);
+        for (qsizetype i = 1; i < longRows.size(); ++i) {
+            const QStringList& r = longRows.at(i);
+            const int row = model->rowOfLicence(r.at(2));
+            int bucket = -1;
+            for (int b = 0; b < model->buckets().size(); ++b) {
+                if (model->buckets().at(b).first.toString(Qt::ISODate) == r.at(0))
+                    bucket = b;
+            }
+            QVERIFY(row >= 0 && bucket >= 0);
+            QCOMPARE(Decimal::fromString(r.at(3)), model->value(row, bucket));
+            QCOMPARE(r.at(4), model->coverage(bucket) == Coverage::Partial ? u"partial"_s : u"complete"_s);
+        }
+        // The users and devices need a cell first, and say so.
+        QVERIFY(!fixture.page->exportResourcesCsv(dir.filePath(u"resources.csv"_s), &error));
+        QVERIFY2(error.contains(u"Select a cell"_s), qPrintable(error));
 
         const QString pngPath = dir.filePath(u"chart.png"_s);
         QVERIFY2(fixture.page->exportChart(pngPath, ChartFormat::Png, QSize(900, 500), 2.0, &error),

@@ -79,8 +79,9 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
     const Granularity granularity = model.granularity();
     const bool lines = options.mode == UsageChartOptions::Mode::Lines;
     chart->setTitle(title(granularity, model.dataThrough()));
+    // Nothing to plot: no 0–1 axis and no rule over nothing; the view says why instead.
     built.emptyText = model.emptyText();
-    if (buckets.isEmpty())
+    if (buckets.isEmpty() || !built.emptyText.isEmpty())
         return built;
 
     // Billing cycles are named by the day they start on, like weeks.
@@ -93,6 +94,17 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
     QList<int> otherRows;
     QList<int> meteredRows;
     selectRows(model, options, &shownRows, &otherRows, lines ? &meteredRows : nullptr);
+    if (!lines && std::any_of(shownRows.cbegin(), shownRows.cend(), [&](int row) {
+            return !model.isMetered(row);
+        })) {
+        // Gigabytes and sessions do not stack on seats, picked or not.
+        shownRows.removeIf([&](int row) { return model.isMetered(row); });
+    }
+    for (int row = 0; row < model.licenceCount(); ++row) {
+        if (model.isMetered(row) && !shownRows.contains(row) && !otherRows.contains(row)
+            && !meteredRows.contains(row))
+            built.leftOut << model.licence(row);
+    }
     for (int row : std::as_const(shownRows))
         built.series << plotRows(model, { row }, model.licence(row), false);
     if (!otherRows.isEmpty())
@@ -100,12 +112,6 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
     for (int row : std::as_const(meteredRows)) {
         built.series << plotRows(model, { row }, model.licence(row), false);
         built.series.last().ownScale = true;
-    }
-    if (!lines) {
-        for (int row = 0; row < model.licenceCount(); ++row) {
-            if (model.isMetered(row) && !shownRows.contains(row) && !otherRows.contains(row))
-                built.leftOut << model.licence(row);
-        }
     }
     for (PlottedSeries& plotted : built.series) {
         plotted.visible = !options.hiddenLicences.contains(plotted.name);
@@ -310,10 +316,6 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
         allSeries << rule;
     }
 
-    built.emptyText = model.emptyText();
-    if (!built.emptyText.isEmpty() && !built.failedMarker)
-        return built; // no 0–1 axis over nothing: the view says why instead
-
     QAbstractAxis* xAxis = nullptr;
     if (lines) {
         const qint64 firstLength = buckets.first().start().msecsTo(buckets.first().end());
@@ -342,9 +344,9 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
         series->attachAxis(onMeteredAxis.contains(series) ? built.meteredAxis : yAxis);
     }
     if (!built.leftOut.isEmpty())
-        chart->setTitle(tr("%1 · %n metered licence(s) not stacked: see the table or the lines", nullptr,
-            int(built.leftOut.size()))
-                            .arg(chart->title()));
+        chart->setTitle(
+            tr("%1 · %n metered licence(s) not drawn: see the table", nullptr, int(built.leftOut.size()))
+                .arg(chart->title()));
 
     // Hidden series: lines are switched off, bar sets were filled with zeros above; both keep a dimmed legend
     // entry.

@@ -5,7 +5,9 @@
 #include "csv/exportfooter.h"
 #include "csv/exportname.h"
 #include "csv/overviewcsv.h"
+#include "csv/tablecsv.h"
 #include "load/partnerbrowser.h"
+#include "models/comparisonmodel.h"
 #include "models/periodlistmodel.h"
 #include "ui/charts/trendchartview.h"
 #include "ui/exportchooser.h"
@@ -345,6 +347,8 @@ void PartnerPage::exportInteractively()
         [this](const QString& path, QString* error) { return exportPeriodCsv(path, error); });
     chooser.addTable(tr("All walked periods, long format"),
         [this](const QString& path, QString* error) { return exportAllPeriodsCsv(path, error); });
+    chooser.addTable(tr("The comparison shown"),
+        [this](const QString& path, QString* error) { return exportComparisonCsv(path, error); });
     chooser.addChart(tr("Trend chart"), m_trend->chart(), footer());
     if (const QString path = chooser.exec(); !path.isEmpty())
         setStatusText(tr("Exported to %1").arg(QDir::toNativeSeparators(path)));
@@ -385,6 +389,21 @@ QString PartnerPage::footer() const
 bool PartnerPage::exportPeriodCsv(const QString& path, QString* error) const
 {
     return m_period->exportCsv(path, error);
+}
+
+bool PartnerPage::exportComparisonCsv(const QString& path, QString* error) const
+{
+    const ComparisonModel* model = m_comparison->model();
+    if (model->rowCount() == 0) {
+        if (error)
+            *error = tr("Nothing is compared yet: load at least two periods.");
+        return false;
+    }
+    return TableCsv::build(*model, ComparisonModel::SortRole,
+        { { u"Organization"_s, m_browser->orgName() },
+            { u"Before"_s, model->headerData(ComparisonModel::BeforeColumn, Qt::Horizontal).toString() },
+            { u"After"_s, model->headerData(ComparisonModel::AfterColumn, Qt::Horizontal).toString() } })
+        .save(path, error);
 }
 
 bool PartnerPage::exportAllPeriodsCsv(const QString& path, QString* error) const

@@ -64,6 +64,9 @@ public:
 
     PartnerBrowser* browser() const { return m_browser; }
 
+    /// The comparison shown, as CSV, with the org and the two periods on every row.
+    bool exportComparisonCsv(const QString& path, QString* error) const;
+
 private:
     void showCurrent();
     void onStateChanged();

@@ -31,8 +31,11 @@ void ProfileMenu::setCurrentProfile(const QString& name, bool demo)
 
 void ProfileMenu::rebuild()
 {
-    clear();
+    clear(); // the actions; the group and the submenu of the last build go with them
+    delete m_group;
+    delete m_removeMenu;
     auto* group = new QActionGroup(this);
+    m_group = group;
     group->setExclusive(true);
     const QList<Profile> all = m_profiles->profiles();
     for (const Profile& profile : all) {
@@ -72,6 +75,7 @@ void ProfileMenu::rebuild()
     connect(signOutAction, &QAction::triggered, this, &ProfileMenu::signOut);
     // Any saved profile can be removed, open or not: one that cannot sign in any more must not be stuck.
     QMenu* remove = addMenu(tr("Remove profile"));
+    m_removeMenu = remove;
     remove->setObjectName(u"removeProfileMenu"_s);
     remove->setEnabled(!all.isEmpty());
     for (const Profile& profile : all) {

@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QMenu>
+#include <QPointer>
+
+class QActionGroup;
 
 namespace bd {
 
@@ -51,6 +54,8 @@ private:
     SecretStore* m_secrets;
     QString m_current;
     bool m_demo = false;
+    QPointer<QActionGroup> m_group;
+    QPointer<QMenu> m_removeMenu;
 };
 
 } // namespace bd
