@@ -20,6 +20,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSize>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStyleFactory>
@@ -87,18 +88,26 @@ private Q_SLOTS:
         QTest::addColumn<int>("granularity");
         QTest::addColumn<bool>("ramp");
         QTest::addColumn<QDate>("today");
+        QTest::addColumn<QSize>("size");
         const QDate midMonth = test::fixedNow().date();
+        const QSize laptop(1280, 800);
         QTest::newRow("lines") << u"usage-lines.png"_s << false << false << int(Granularity::Month) << false
-                               << midMonth;
+                               << midMonth << laptop;
         QTest::newRow("stacked") << u"usage-stacked-weekly.png"_s << true << false << int(Granularity::Week)
-                                 << false << midMonth;
+                                 << false << midMonth << laptop;
         QTest::newRow("dark") << u"usage-dark.png"_s << false << true << int(Granularity::Month) << false
-                              << midMonth;
+                              << midMonth << laptop;
         QTest::newRow("ramp") << u"usage-ramp.png"_s << false << false << int(Granularity::Month) << true
-                              << midMonth;
+                              << midMonth << laptop;
         // The 1st of a month: twelve whole months, no month of one empty day at the end.
-        QTest::newRow("first of the month") << u"usage-first-of-month.png"_s << false << false
-                                            << int(Granularity::Month) << false << QDate(2026, 12, 1);
+        QTest::newRow("first of the month")
+            << u"usage-first-of-month.png"_s << false << false << int(Granularity::Month) << false
+            << QDate(2026, 12, 1) << laptop;
+        // The small and the large screen: nothing widens the window, nothing is cut off.
+        QTest::newRow("1024x640") << u"usage-1024x640.png"_s << false << false << int(Granularity::Month)
+                                  << false << midMonth << QSize(1024, 640);
+        QTest::newRow("1920x1080") << u"usage-1920x1080.png"_s << false << false << int(Granularity::Month)
+                                   << false << midMonth << QSize(1920, 1080);
     }
 
     void usagePage_demoData_showsEveryReportAndNoError()
@@ -109,6 +118,7 @@ private Q_SLOTS:
         QFETCH(int, granularity);
         QFETCH(bool, ramp);
         QFETCH(QDate, today);
+        QFETCH(QSize, size);
         const PaletteGuard guard;
         if (dark)
             QApplication::setPalette(darkPalette());
@@ -118,7 +128,7 @@ private Q_SLOTS:
         BD_SIM_FIXTURE(sim, options);
         MainWindow window;
         window.showSession(sim.session.get(), { sim.server->data().orgName(), u"demo"_s, true });
-        window.resize(1280, 800);
+        window.resize(size);
         UsagePage* page = window.usagePage();
         page->setToday(today);
         page->setStackedBars(stacked);
@@ -163,6 +173,7 @@ private Q_SLOTS:
         const bool wholeMonths = today.day() == 1 && !stacked;
         QCOMPARE(model->partialBucket() < 0, wholeMonths);
 
+        QCOMPARE(window.size(), size);
         QVERIFY(window.grab().toImage().save(m_dir + u'/' + file));
         window.close();
     }
