@@ -266,12 +266,7 @@ bool RangeBar::showsOtherRange() const
 
 std::optional<Granularity> RangeBar::finerGranularity() const
 {
-    const DateRange wanted = range();
-    if (!wanted.isValid() || granularity() == Granularity::Day
-        || DateBuckets::count(wanted.first, wanted.last, granularity(), tilingCycleDay()) != 1)
-        return std::nullopt;
-    // A week is finer than a month, but a month of days is what people read best.
-    return wanted.first.daysTo(wanted.last) > 62 ? Granularity::Week : Granularity::Day;
+    return RangePresets::finerThanOneBucket(range(), granularity(), tilingCycleDay());
 }
 
 void RangeBar::setShownRange(const DateRange& range, Granularity granularity, int cycleDay)

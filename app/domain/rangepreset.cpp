@@ -120,4 +120,14 @@ std::optional<RangePreset> RangePresets::insteadOfEmpty(RangePreset preset)
     }
 }
 
+std::optional<Granularity> RangePresets::finerThanOneBucket(
+    const DateRange& range, Granularity granularity, int cycleDay)
+{
+    if (!range.isValid() || granularity == Granularity::Day
+        || DateBuckets::count(range.first, range.last, granularity, cycleDay) != 1)
+        return std::nullopt;
+    // A week is finer than a month, but a month of days is what people read best.
+    return range.first.daysTo(range.last) > 62 ? Granularity::Week : Granularity::Day;
+}
+
 } // namespace bd

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/daterange.h"
+#include "domain/granularity.h"
 
 #include <QDate>
 #include <QList>
@@ -48,6 +49,10 @@ bool followsCycle(RangePreset preset);
 /// What to offer when a preset's range is empty because its period has only just begun: last month for this
 /// month, last year for the year to date, the last cycle for this cycle.
 std::optional<RangePreset> insteadOfEmpty(RangePreset preset);
+/// A granularity worth offering when `range` is a single bucket of `granularity` (monthly buckets from
+/// `cycleDay`): days for up to two months, else weeks; nullopt when the range has more buckets already.
+std::optional<Granularity> finerThanOneBucket(
+    const DateRange& range, Granularity granularity, int cycleDay = 1);
 
 } // namespace RangePresets
 

@@ -159,6 +159,29 @@ private Q_SLOTS:
         QVERIFY(!RangePresets::rangeFor(RangePreset::Custom, QDate(2026, 1, 1)).isValid());
     }
 
+    void finerThanOneBucket_offersDaysOrWeeks()
+    {
+        using RangePresets::finerThanOneBucket;
+        // A calendar month by month, and a cycle from the 15th: days.
+        QCOMPARE(finerThanOneBucket({ QDate(2026, 11, 1), QDate(2026, 11, 30) }, Granularity::Month),
+            std::optional(Granularity::Day));
+        QCOMPARE(finerThanOneBucket({ QDate(2026, 10, 15), QDate(2026, 11, 14) }, Granularity::Month, 15),
+            std::optional(Granularity::Day));
+        // The same cycle tiled by calendar months is two buckets already.
+        QCOMPARE(finerThanOneBucket({ QDate(2026, 10, 15), QDate(2026, 11, 14) }, Granularity::Month),
+            std::nullopt);
+        // A quarter of a leap year's start: weeks, not 91 days.
+        QCOMPARE(finerThanOneBucket({ QDate(2028, 1, 1), QDate(2028, 3, 31) }, Granularity::Quarter),
+            std::optional(Granularity::Week));
+        // A week by week: days. Days: nothing finer.
+        QCOMPARE(finerThanOneBucket({ QDate(2026, 11, 23), QDate(2026, 11, 29) }, Granularity::Week),
+            std::optional(Granularity::Day));
+        QCOMPARE(
+            finerThanOneBucket({ QDate(2026, 11, 23), QDate(2026, 11, 23) }, Granularity::Day), std::nullopt);
+        QCOMPARE(finerThanOneBucket({ QDate(2026, 11, 30), QDate(2026, 11, 1) }, Granularity::Month),
+            std::nullopt);
+    }
+
     void keys_roundTrip()
     {
         QSet<QString> keys;
