@@ -134,7 +134,7 @@ struct DemoData::Impl
     std::vector<Trustor> trustors;
 
     void generateUsage();
-    void generateTrustors();
+    void generateTrustors(int count);
 
     QDate periodStart(const Trustor& t, int index) const;
     QJsonObject overview(const Trustor& t, int index) const;
@@ -250,15 +250,20 @@ void DemoData::Impl::generateUsage()
     }
 }
 
-void DemoData::Impl::generateTrustors()
+void DemoData::Impl::generateTrustors(int count)
 {
     SeededRandom rng(SeededRandom::mix({ seed, 0x7E57 }));
-    trustors.resize(TrustorNames.size());
-    for (int i = 0; i < int(trustors.size()); ++i) {
-        Trustor& t = trustors.at(size_t(i));
-        t.listIndex = i;
+    trustors.resize(size_t(std::max(0, count)));
+    const int named = int(TrustorNames.size());
+    for (int n = 0; n < int(trustors.size()); ++n) {
+        // Past the named customers the same shapes come round again (`i`), with their own draws.
+        const int i = n % named;
+        const int round = n / named;
+        Trustor& t = trustors.at(size_t(n));
+        t.listIndex = n;
         t.id = uuidText(rng.uuid());
-        t.name = str(TrustorNames.at(size_t(i)));
+        t.name = round == 0 ? str(TrustorNames.at(size_t(i)))
+                            : u"%1 %2"_s.arg(str(TrustorNames.at(size_t(i)))).arg(round + 1);
         t.currency = str(Currencies.at(size_t(i)));
         t.subscriptionType = str(SubscriptionTypes.at(size_t(i)));
         t.enabled = i != DisabledTrust;
@@ -294,7 +299,7 @@ void DemoData::Impl::generateTrustors()
         };
         if (i == TwinEur) {
             // The European arm buys exactly what the US parent buys, in euros.
-            t.products = trustors.at(TwinUsd).products;
+            t.products = trustors.at(size_t(n - TwinEur + TwinUsd)).products;
             for (TrustorProduct& p : t.products)
                 p.base = std::max(1.0, std::round(p.base * (0.4 + 0.3 * rng.real())));
             continue;
@@ -500,7 +505,7 @@ QJsonObject DemoData::Impl::overview(const Trustor& t, int index) const
 
 // ---------------------------------------------------------------------------------------------------------------
 
-DemoData::DemoData(quint32 seed, const QDateTime& now)
+DemoData::DemoData(quint32 seed, const QDateTime& now, int trustorCount)
 {
     auto impl = std::make_shared<Impl>();
     impl->seed = seed;
@@ -509,7 +514,7 @@ DemoData::DemoData(quint32 seed, const QDateTime& now)
     impl->horizonMs = bd::DataCutoff::horizon(at).toMSecsSinceEpoch();
     impl->orgId = uuidText(SeededRandom(SeededRandom::mix({ seed, 0x0126 })).uuid());
     impl->generateUsage();
-    impl->generateTrustors();
+    impl->generateTrustors(trustorCount);
     d = std::move(impl);
 }
 

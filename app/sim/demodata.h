@@ -12,12 +12,14 @@ namespace bd::sim {
 
 /// The deterministic demo data behind the simulator: same seed + same `now` → byte-identical JSON.
 /// The signed-in (partner) org "Northwind Contact Center" owns the billable-usage report; 25 customer
-/// (trustor) orgs own the trustee billing overviews.
+/// (trustor) orgs (or more, for a large partner) own the trustee billing overviews.
 class DemoData
 {
 public:
-    /// Generates the data for (seed, now); an invalid `now` means the current UTC time.
-    explicit DemoData(quint32 seed, const QDateTime& now);
+    /// Generates the data for (seed, now); an invalid `now` means the current UTC time. Past the 25 named
+    /// customer orgs, `trustorCount` repeats their shapes (currency, subscription, disabled trust, short
+    /// history, ramps) under new names and seeds; the first 25 stay as they are.
+    explicit DemoData(quint32 seed, const QDateTime& now, int trustorCount = DefaultTrustorCount);
     ~DemoData();
     DemoData(const DemoData&);
     DemoData& operator=(const DemoData&);
@@ -50,6 +52,7 @@ public:
     /// The TrusteeBillingOverview of one period; nullopt = index past the history, negative, or unknown org.
     std::optional<QJsonObject> trusteeOverview(const QString& trustorId, int billingPeriodIndex) const;
 
+    static constexpr int DefaultTrustorCount = 25; ///< the named demo customers
     static constexpr int defaultPageSize = 25; ///< trustors page size when none is given
     static constexpr int maxPageSize = 100; ///< largest trustors page size served
 

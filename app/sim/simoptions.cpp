@@ -43,6 +43,9 @@ struct Flags
         u"SECS"_s, u"86399"_s };
     QCommandLineOption bulkResources { u"bulk-resources"_s,
         u"A large org: every complete report also bills N bulk users of one licence."_s, u"N"_s, u"0"_s };
+    QCommandLineOption trustors { u"trustors"_s,
+        u"Customer orgs that trust the partner (a large partner: the 25 demo shapes repeat with new names)."_s,
+        u"N"_s, u"25"_s };
     QCommandLineOption deny { u"deny-billing-permission"_s,
         u"Answer 403 missing.any.permissions on the billing endpoints."_s };
     QCommandLineOption now { u"now"_s,
@@ -53,7 +56,7 @@ struct Flags
     {
         parser.addOptions({ port, seed, clientId, clientSecret, browserClientId, denyConsent, inProgressPolls,
             inProgressSeconds, latency, rateLimit, errorRate, dropRate, malformedRate, tokenLifetime,
-            bulkResources, deny, now });
+            bulkResources, trustors, deny, now });
     }
 };
 
@@ -153,6 +156,9 @@ std::optional<SimOptions> SimOptions::fromArguments(const QStringList& args, QSt
     if (!readInt(parser, flags.bulkResources, 0, 10'000'000, &v, error))
         return std::nullopt;
     o.bulkResources = int(v);
+    if (!readInt(parser, flags.trustors, 0, 5000, &v, error))
+        return std::nullopt;
+    o.trustorCount = int(v);
     if (!readRate(parser, flags.errorRate, &o.serverErrorRate, error)
         || !readRate(parser, flags.dropRate, &o.dropRate, error)
         || !readRate(parser, flags.malformedRate, &o.malformedRate, error))

@@ -30,6 +30,9 @@ struct SimOptions
     double malformedRate = 0; ///< fraction of API answers with a malformed JSON body
     bool denyBillingPermission = false; ///< 403 missing.any.permissions on billing endpoints
     int bulkResources = 0; ///< a large org: every complete report also bills this many bulk users
+    /// Customer (trustor) orgs of the partner; past the 25 named ones, the catalogue's shapes repeat with new
+    /// names, seeds and ids (a large partner).
+    int trustorCount = 25;
     QDateTime now; ///< fixed clock for deterministic data; invalid = system clock (UTC)
     quint16 port = 0; ///< CLI only: the port billing-sim listens on (0 = any free port)
 

@@ -888,6 +888,39 @@ private Q_SLOTS:
         QVERIFY2(resources >= 700, qPrintable(QString::number(resources)));
     }
 
+    void demoData_largePartner_repeatsTheShapesUnderNewNames()
+    {
+        const DemoData named(7, kNow);
+        const DemoData large(7, kNow, 200);
+        const QStringList ids = large.trustorIds();
+        QCOMPARE(ids.size(), 200);
+        QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), 200);
+        // The first 25 are the named demo customers, unchanged.
+        QCOMPARE(ids.mid(0, 25), named.trustorIds());
+        const QString first = ids.constFirst();
+        QCOMPARE(large.trusteeOverview(first, 3), named.trusteeOverview(first, 3));
+        QSet<QString> names, currencies;
+        int disabled = 0, shortHistories = 0, inRampNow = 0;
+        for (const QString& id : ids) {
+            names.insert(large.trustorName(id));
+            disabled += large.isTrustEnabled(id) ? 0 : 1;
+            shortHistories += large.historyLength(id) == 5 ? 1 : 0;
+            const QJsonObject active = *large.trusteeOverview(id, 0);
+            currencies.insert(active.value(u"currency"_s).toString());
+            inRampNow += active.value(u"inRampPeriod"_s).toBool() ? 1 : 0;
+            QCOMPARE(active.value(u"organization"_s).toObject().value(u"id"_s).toString(), id);
+        }
+        QCOMPARE(names.size(), 200);
+        QVERIFY(names.contains(u"Contoso Health 8"_s));
+        QCOMPARE(disabled, 8); // one in every 25
+        QCOMPARE(shortHistories, 8);
+        QCOMPARE(currencies.size(), 6);
+        QVERIFY2(inRampNow >= 8, qPrintable(QString::number(inRampNow)));
+        // Every page of the listing together lists them all.
+        QCOMPARE(large.trustorsPage(100, 2).value(u"entities"_s).toArray().size(), 100);
+        QCOMPARE(large.trustorsPage(100, 3).value(u"entities"_s).toArray().size(), 0);
+    }
+
     void demoData_trustors_coverTheContract()
     {
         const DemoData data(7, kNow);
@@ -1027,24 +1060,27 @@ private Q_SLOTS:
         const QByteArray text = help.readAllStandardOutput();
         for (const char* flag : { "--port", "--seed", "--in-progress-polls", "--latency-ms", "--rate-limit",
                  "--error-rate", "--drop-rate", "--malformed-rate", "--token-lifetime",
-                 "--deny-billing-permission", "--now", "--client-id", "--client-secret" })
+                 "--deny-billing-permission", "--now", "--client-id", "--client-secret", "--trustors" })
             QVERIFY2(text.contains(flag), flag);
 
         QString error;
         QVERIFY(!SimOptions::fromArguments({ u"billing-sim"_s, u"--error-rate"_s, u"2"_s }, &error));
         QVERIFY(error.contains(u"error-rate"_s));
         QVERIFY(!SimOptions::fromArguments({ u"billing-sim"_s, u"--now"_s, u"tomorrow"_s }, &error));
-        const auto o
-            = SimOptions::fromArguments({ u"billing-sim"_s, u"--seed"_s, u"9"_s, u"--rate-limit"_s, u"300"_s,
-                                            u"--deny-billing-permission"_s, u"--in-progress-polls"_s, u"2"_s,
-                                            u"--now"_s, u"2026-11-26T12:00:00Z"_s },
-                &error);
+        const auto o = SimOptions::fromArguments(
+            { u"billing-sim"_s, u"--seed"_s, u"9"_s, u"--rate-limit"_s, u"300"_s,
+                u"--deny-billing-permission"_s, u"--in-progress-polls"_s, u"2"_s, u"--now"_s,
+                u"2026-11-26T12:00:00Z"_s, u"--trustors"_s, u"200"_s },
+            &error);
         QVERIFY2(o.has_value(), qPrintable(error));
         QCOMPARE(o->seed, 9u);
         QCOMPARE(o->rateLimitPerMinute, 300);
         QCOMPARE(o->inProgressPolls, 2);
         QVERIFY(o->denyBillingPermission);
         QCOMPARE(o->now, kNow);
+        QCOMPARE(o->trustorCount, 200);
+        QCOMPARE(SimOptions::fromArguments({ u"billing-sim"_s }, &error)->trustorCount, 25);
+        QVERIFY(!SimOptions::fromArguments({ u"billing-sim"_s, u"--trustors"_s, u"-1"_s }, &error));
     }
 };
 
