@@ -100,6 +100,14 @@ void PeriodWalker::walk(const QString& trustorOrgId, int first, int last)
         Q_EMIT finished();
 }
 
+void PeriodWalker::continueTo(int last)
+{
+    const QMap<int, PeriodDates> known = m_periodDates;
+    const int next = m_first + int(m_jobs.size());
+    walk(m_trustorOrgId, next, last);
+    m_periodDates = known; // answers arrive from the event loop, after this
+}
+
 QMap<int, ReportStore::OverviewEntry> PeriodWalker::storedByIndex() const
 {
     QMap<int, ReportStore::OverviewEntry> byIndex;

@@ -53,6 +53,10 @@ public:
 
     /// Starts fetching indexes first..last of one trustor org; a walk under way is cancelled first.
     void walk(const QString& trustorOrgId, int first, int last);
+    /// After a walk of this org has finished without reaching the end of its history: fetches the indexes
+    /// after it up to `last`, checking them against the periods already loaded (a period that closed in
+    /// between is caught as in one walk).
+    void continueTo(int last);
     void cancel();
 
     bool isRunning() const;

@@ -15,6 +15,19 @@ SortProxyModel::SortProxyModel(QObject* parent)
     setFilterKeyColumn(0);
 }
 
+void SortProxyModel::setRowFilter(std::function<bool(int sourceRow)> accepts)
+{
+    m_accepts = std::move(accepts);
+    invalidateFilter();
+}
+
+bool SortProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
+{
+    if (m_accepts && !m_accepts(sourceRow))
+        return false;
+    return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
+}
+
 bool SortProxyModel::lessThan(const QModelIndex& left, const QModelIndex& right) const
 {
     const QVariant a = left.data(sortRole());

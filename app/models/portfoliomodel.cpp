@@ -1,0 +1,524 @@
+#include "models/portfoliomodel.h"
+
+#include "domain/orgid.h"
+#include "domain/overviewestimate.h"
+#include "domain/projection.h"
+
+#include <QLocale>
+
+#include <algorithm>
+#include <map>
+
+using namespace Qt::StringLiterals;
+
+namespace bd {
+
+namespace {
+
+QString dayText(const std::optional<QDateTime>& date)
+{
+    return date ? QLocale().toString(date->toUTC().date(), QLocale::ShortFormat) : QString();
+}
+
+/// "+120.00", "−50.00" or "0.00".
+QString signedAmount(Decimal d)
+{
+    if (d.isZero())
+        return d.toString(2);
+    return (d.isNegative() ? u"−"_s : u"+"_s) + d.abs().toString(2);
+}
+
+} // namespace
+
+QString PortfolioModel::Customer::currency() const
+{
+    for (const Cell& cell : cells) {
+        if (cell.overview)
+            return cell.overview->currency;
+    }
+    return {};
+}
+
+PortfolioModel::PortfolioModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{ }
+
+void PortfolioModel::reset(const QList<Trustor>& trustors, int periods)
+{
+    beginResetModel();
+    m_periods = std::max(1, periods);
+    m_customers.clear();
+    m_rows.clear();
+    for (const Trustor& t : trustors) {
+        Customer c;
+        c.orgId = t.id;
+        c.name = t.organization.name.isEmpty() ? t.id : t.organization.name;
+        c.cells = QList<Cell>(m_periods);
+        m_rows.insert(OrgId::canonical(t.id), int(m_customers.size()));
+        m_customers.append(std::move(c));
+    }
+    endResetModel();
+}
+
+void PortfolioModel::setThreshold(int percent)
+{
+    if (percent == m_threshold)
+        return;
+    m_threshold = percent;
+    for (int row = 0; row < m_customers.size(); ++row)
+        restate(row);
+    if (!m_customers.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
+void PortfolioModel::setCellText(CellText text)
+{
+    if (text == m_cellText)
+        return;
+    m_cellText = text;
+    if (!m_customers.isEmpty())
+        Q_EMIT dataChanged(index(0, FirstPeriodColumn), index(rowCount() - 1, columnCount() - 1));
+}
+
+void PortfolioModel::setLastCompleteDay(QDate day)
+{
+    m_lastCompleteDay = day;
+    for (int row = 0; row < m_customers.size(); ++row)
+        restate(row);
+}
+
+int PortfolioModel::rowOf(const QString& orgId) const
+{
+    return m_rows.value(OrgId::canonical(orgId), -1);
+}
+
+const PortfolioModel::Customer* PortfolioModel::customer(const QString& orgId) const
+{
+    const int row = rowOf(orgId);
+    return row < 0 ? nullptr : &m_customers.at(row);
+}
+
+void PortfolioModel::changed(int row, int firstColumn, int lastColumn)
+{
+    Q_EMIT dataChanged(index(row, firstColumn), index(row, lastColumn));
+}
+
+void PortfolioModel::setPeriod(const QString& orgId, int billingPeriodIndex,
+    const TrusteeBillingOverview& overview, const QDateTime& storedAt)
+{
+    const int row = rowOf(orgId);
+    if (row < 0 || billingPeriodIndex < 0 || billingPeriodIndex >= m_periods)
+        return;
+    Cell& cell = m_customers[row].cells[billingPeriodIndex];
+    cell.status = CellStatus::Loaded;
+    cell.overview = overview;
+    cell.error.clear();
+    cell.storedAt = storedAt;
+    restate(row);
+    // A closed period changes the active one's projection, the trend and the currency too.
+    changed(row, 0, columnCount() - 1);
+}
+
+void PortfolioModel::setFailed(const QString& orgId, int billingPeriodIndex, const QString& message)
+{
+    const int row = rowOf(orgId);
+    if (row < 0 || billingPeriodIndex < 0 || billingPeriodIndex >= m_periods)
+        return;
+    Cell& cell = m_customers[row].cells[billingPeriodIndex];
+    if (cell.status == CellStatus::Loaded)
+        return; // a refresh that failed: the copy shown stays
+    cell.status = CellStatus::Failed;
+    cell.error = message;
+    changed(row, FirstPeriodColumn + billingPeriodIndex, FirstPeriodColumn + billingPeriodIndex);
+}
+
+void PortfolioModel::setRefused(const QString& orgId, const QString& message)
+{
+    const int row = rowOf(orgId);
+    if (row < 0)
+        return;
+    Customer& c = m_customers[row];
+    c.refusal = message;
+    for (Cell& cell : c.cells) {
+        cell = Cell();
+        cell.status = CellStatus::Refused;
+        cell.error = message;
+    }
+    changed(row, 0, columnCount() - 1);
+}
+
+void PortfolioModel::setHistoryEnd(const QString& orgId, int firstMissingIndex)
+{
+    const int row = rowOf(orgId);
+    if (row < 0)
+        return;
+    Customer& c = m_customers[row];
+    c.historyEnd = firstMissingIndex;
+    for (int i = std::max(0, firstMissingIndex); i < m_periods; ++i) {
+        c.cells[i] = Cell();
+        c.cells[i].status = CellStatus::NoPeriod;
+    }
+    changed(row, 0, columnCount() - 1);
+}
+
+void PortfolioModel::restate(int row)
+{
+    Customer& c = m_customers[row];
+    for (int i = 0; i < c.cells.size(); ++i) {
+        Cell& cell = c.cells[i];
+        if (!cell.overview)
+            continue;
+        QList<LineProjection> projections;
+        if (i == 0 && m_lastCompleteDay.isValid()) {
+            QList<const TrusteeBillingOverview*> closed;
+            for (int k = 1; k < c.cells.size() && c.cells.at(k).overview; ++k)
+                closed.append(&*c.cells.at(k).overview);
+            projections = Projections::period(*cell.overview, closed, m_lastCompleteDay);
+        }
+        cell.standing = Commitments::period(*cell.overview, m_threshold, projections);
+    }
+}
+
+std::optional<Decimal> PortfolioModel::overageOf(const Customer& c, int index)
+{
+    if (index >= c.cells.size() || !c.cells.at(index).overview)
+        return std::nullopt;
+    return c.cells.at(index).standing.overageCost;
+}
+
+bool PortfolioModel::accepts(int row, Filter filter) const
+{
+    if (row < 0 || row >= m_customers.size())
+        return false;
+    const Customer& c = m_customers.at(row);
+    const Cell& active = c.cells.constFirst();
+    const bool activeLoaded = active.status == CellStatus::Loaded;
+    switch (filter) {
+    case Filter::All:
+        return true;
+    case Filter::ExceededNow:
+        return activeLoaded && active.standing.state == CommitmentState::Exceeded;
+    case Filter::AtRiskNow:
+        return activeLoaded && active.standing.state >= CommitmentState::Warning
+            && active.standing.state != CommitmentState::Ramp;
+    case Filter::ExceededAny:
+        return std::any_of(c.cells.cbegin(), c.cells.cend(), [](const Cell& cell) {
+            return cell.status == CellStatus::Loaded && cell.standing.state == CommitmentState::Exceeded;
+        });
+    case Filter::Unreadable:
+        return std::any_of(c.cells.cbegin(), c.cells.cend(), [](const Cell& cell) {
+            return cell.status == CellStatus::Failed || cell.status == CellStatus::Refused;
+        });
+    }
+    return true;
+}
+
+CurrencyTotals PortfolioModel::subtotals(int billingPeriodIndex, const QList<int>& rows) const
+{
+    CurrencyTotals totals;
+    const auto add = [&](int row) {
+        const Customer& c = m_customers.at(row);
+        if (billingPeriodIndex < 0 || billingPeriodIndex >= c.cells.size())
+            return;
+        const Cell& cell = c.cells.at(billingPeriodIndex);
+        if (cell.overview)
+            totals.addAll(cell.overview->currency, OverviewEstimate::estimateAll(*cell.overview));
+    };
+    if (rows.isEmpty()) {
+        for (int row = 0; row < m_customers.size(); ++row)
+            add(row);
+    } else {
+        for (int row : rows) {
+            if (row >= 0 && row < m_customers.size())
+                add(row);
+        }
+    }
+    return totals;
+}
+
+QList<PortfolioModel::CommitmentBar> PortfolioModel::commitmentBars(const QString& partNumber) const
+{
+    QList<CommitmentBar> bars;
+    for (const Customer& c : m_customers) {
+        const Cell& active = c.cells.constFirst();
+        if (!active.overview)
+            continue;
+        const QList<UsageEstimate> estimates = OverviewEstimate::estimateAll(*active.overview);
+        for (qsizetype i = 0; i < estimates.size(); ++i) {
+            const SubscriptionOverviewUsage& line = active.overview->usages.at(i);
+            if (line.partNumber != partNumber || estimates.at(i).isAllowance)
+                continue;
+            const UsageEstimate& e = estimates.at(i);
+            CommitmentBar bar { c.orgId, c.name, active.overview->currency, e.billable, e.prepay,
+                std::nullopt, Commitments::lineState(e, m_threshold) };
+            if (!e.prepay.isZero())
+                bar.usedPercent = (e.billable * Decimal::fromInt(100)).dividedBy(e.prepay);
+            bars.append(bar);
+            break;
+        }
+    }
+    std::stable_sort(bars.begin(), bars.end(), [](const CommitmentBar& a, const CommitmentBar& b) {
+        if (a.usedPercent.has_value() != b.usedPercent.has_value())
+            return a.usedPercent.has_value();
+        if (a.usedPercent && *a.usedPercent != *b.usedPercent)
+            return *a.usedPercent > *b.usedPercent;
+        return a.usage > b.usage;
+    });
+    return bars;
+}
+
+QList<std::pair<QString, QString>> PortfolioModel::activePartNumbers() const
+{
+    std::map<QString, QString> names; // part number → charge name
+    for (const Customer& c : m_customers) {
+        if (const auto& active = c.cells.constFirst().overview) {
+            for (const SubscriptionOverviewUsage& line : active->usages) {
+                if (!OverviewEstimate::isFairUse(line))
+                    names.emplace(line.partNumber, line.name);
+            }
+        }
+    }
+    QList<std::pair<QString, QString>> parts(names.begin(), names.end());
+    std::sort(parts.begin(), parts.end(),
+        [](const auto& a, const auto& b) { return QString::localeAwareCompare(a.second, b.second) < 0; });
+    return parts;
+}
+
+QDate PortfolioModel::commonStart(int billingPeriodIndex) const
+{
+    std::map<QDate, int> months;
+    for (const Customer& c : m_customers) {
+        if (billingPeriodIndex < c.cells.size()) {
+            const auto& overview = c.cells.at(billingPeriodIndex).overview;
+            if (overview && overview->billingPeriodStartDate) {
+                const QDate day = overview->billingPeriodStartDate->toUTC().date();
+                ++months[QDate(day.year(), day.month(), 1)];
+            }
+        }
+    }
+    const auto most = std::max_element(
+        months.cbegin(), months.cend(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    return most == months.cend() ? QDate() : most->first;
+}
+
+QString PortfolioModel::cellDetails(int row, int billingPeriodIndex) const
+{
+    if (row < 0 || row >= m_customers.size() || billingPeriodIndex < 0 || billingPeriodIndex >= m_periods)
+        return {};
+    const Customer& c = m_customers.at(row);
+    const Cell& cell = c.cells.at(billingPeriodIndex);
+    switch (cell.status) {
+    case CellStatus::Pending:
+        return tr("%1: not loaded yet.").arg(c.name);
+    case CellStatus::NoPeriod:
+        return tr("%1 has no billing period this far back: its history starts later.").arg(c.name);
+    case CellStatus::Failed:
+    case CellStatus::Refused:
+        return tr("%1: no data. %2").arg(c.name, cell.error);
+    case CellStatus::Loaded:
+        break;
+    }
+    const TrusteeBillingOverview& o = *cell.overview;
+    QStringList lines;
+    lines
+        << tr("%1 · %2 – %3").arg(c.name, dayText(o.billingPeriodStartDate), dayText(o.billingPeriodEndDate));
+    const PeriodStanding& s = cell.standing;
+    lines << tr("%1 (threshold %2 % of each commitment)").arg(Commitments::label(s.state)).arg(m_threshold);
+    if (s.state == CommitmentState::Ramp)
+        lines << tr(
+            "In its ramp period: Cloud CX licences are not billed on usage, so no overage is charged.");
+    for (const LineStanding& d : s.drivers) {
+        const SubscriptionOverviewUsage& line = o.usages.at(d.line);
+        const UsageEstimate e = OverviewEstimate::estimate(line, OverviewEstimate::allowanceFor(o, line));
+        switch (d.state) {
+        case CommitmentState::OnDemand:
+            lines << tr("%1: %2 %3 with no commitment, about %4 %5")
+                         .arg(line.name, e.billable.toString(), line.unitOfMeasureType, o.currency,
+                             d.overageCost.toString(2));
+            break;
+        case CommitmentState::ProjectedToExceed:
+            lines << tr("%1: %2 of %3 so far, likely to exceed it by %4")
+                         .arg(line.name, e.billable.toString(), e.prepay.toString(),
+                             d.projectedExceedBy ? d.projectedExceedBy->toString() : QString());
+            break;
+        case CommitmentState::Exceeded:
+            lines << tr("%1: %2 of %3 (%4 %), overage %5, about %6 %7")
+                         .arg(line.name, e.billable.toString(), e.prepay.toString(),
+                             d.usedPercent ? d.usedPercent->rounded(0).toString() : QString(),
+                             d.overage.toString(), o.currency, d.overageCost.toString(2));
+            break;
+        default:
+            lines << tr("%1: %2 of %3 (%4 %)")
+                         .arg(line.name, e.billable.toString(), e.prepay.toString(),
+                             d.usedPercent ? d.usedPercent->rounded(0).toString() : QString());
+            break;
+        }
+    }
+    lines << tr("Estimated total %1 %2 · overage %1 %3 (estimates)")
+                 .arg(o.currency, s.total.toString(2), s.overageCost.toString(2));
+    if (cell.storedAt.isValid())
+        lines << tr("From the local store, fetched %1")
+                     .arg(QLocale().toString(cell.storedAt.toUTC(), QLocale::ShortFormat));
+    return lines.join(u'\n');
+}
+
+int PortfolioModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_customers.size());
+}
+
+int PortfolioModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : FirstPeriodColumn + m_periods;
+}
+
+QVariant PortfolioModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_customers.size())
+        return {};
+    const Customer& c = m_customers.at(index.row());
+    if (role == OrgIdRole)
+        return c.orgId;
+    if (index.column() >= FirstPeriodColumn)
+        return periodData(c, index.column() - FirstPeriodColumn, role);
+    return summaryData(c, index.column(), role);
+}
+
+QVariant PortfolioModel::summaryData(const Customer& c, int column, int role) const
+{
+    const Cell& active = c.cells.constFirst();
+    const bool activeLoaded = active.status == CellStatus::Loaded;
+    std::optional<Decimal> value;
+    QString text;
+    switch (column) {
+    case NameColumn:
+        if (role == Qt::DisplayRole || role == SortRole)
+            return c.name;
+        if (role == Qt::ToolTipRole)
+            return c.refusal.isEmpty() ? c.orgId : c.refusal;
+        return {};
+    case CurrencyColumn:
+        if (role == Qt::DisplayRole || role == SortRole)
+            return c.currency();
+        return {};
+    case OverageNowColumn:
+        if (activeLoaded)
+            value = active.standing.overageCost;
+        break;
+    case IdleColumn:
+        if (activeLoaded)
+            value = active.standing.idlePrepayCost;
+        break;
+    case TrendColumn: {
+        const auto last = overageOf(c, 1), before = overageOf(c, 2);
+        if (last && before) {
+            value = *last - *before;
+            text = signedAmount(*value);
+        }
+        if (role == Qt::ToolTipRole)
+            return last && before
+                ? tr("Overage of the last closed period, %1, against the one before it, %2 (%3)")
+                      .arg(last->toString(2), before->toString(2), c.currency())
+                : tr("Needs the two last closed periods.");
+        break;
+    }
+    default:
+        return {};
+    }
+    switch (role) {
+    case Qt::DisplayRole:
+        return value ? (text.isEmpty() ? value->toString(2) : text) : QString();
+    case SortRole:
+        return value ? QVariant::fromValue(*value) : QVariant();
+    case Qt::TextAlignmentRole:
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::ToolTipRole:
+        if (column == IdleColumn)
+            return tr("Seats committed but not used in the active period, at their prepay price (%1)")
+                .arg(c.currency());
+        if (column == OverageNowColumn)
+            return tr("Estimated overage of the active period so far (%1)").arg(c.currency());
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant PortfolioModel::periodData(const Customer& c, int index, int role) const
+{
+    if (index >= c.cells.size())
+        return {};
+    const Cell& cell = c.cells.at(index);
+    switch (role) {
+    case StatusRole:
+        return int(cell.status);
+    case StateRole:
+        return cell.status == CellStatus::Loaded ? QVariant(int(cell.standing.state)) : QVariant();
+    case PeriodIndexRole:
+        return index;
+    case Qt::TextAlignmentRole:
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::ToolTipRole:
+        return cellDetails(rowOf(c.orgId), index);
+    case Qt::DisplayRole:
+    case SortRole: {
+        switch (cell.status) {
+        case CellStatus::Pending:
+            return role == Qt::DisplayRole ? QVariant(u"…"_s) : QVariant();
+        case CellStatus::NoPeriod:
+            return role == Qt::DisplayRole ? QVariant(QString()) : QVariant();
+        case CellStatus::Failed:
+            return role == Qt::DisplayRole ? QVariant(tr("no data")) : QVariant();
+        case CellStatus::Refused:
+            return role == Qt::DisplayRole ? QVariant(tr("refused")) : QVariant();
+        case CellStatus::Loaded:
+            break;
+        }
+        const Decimal amount
+            = m_cellText == CellText::EstimatedTotal ? cell.standing.total : cell.standing.overageCost;
+        return role == Qt::DisplayRole ? QVariant(amount.toString(2)) : QVariant::fromValue(amount);
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant PortfolioModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (section >= FirstPeriodColumn) {
+        const int index = section - FirstPeriodColumn;
+        const QDate start = commonStart(index);
+        if (role == Qt::DisplayRole) {
+            if (index == 0)
+                return tr("Active");
+            return start.isValid() ? QLocale().toString(start, u"MMM yyyy"_s) : tr("%1 back").arg(index);
+        }
+        if (role == Qt::ToolTipRole)
+            return index == 0
+                ? tr("The active billing period (index 0), projected to its end where there is history")
+                : tr("Billing period index %1: for most customers it started in %2. Each cell gives its own "
+                     "dates: customers' cycles start on different days.")
+                      .arg(index)
+                      .arg(start.isValid() ? QLocale().toString(start, u"MMMM yyyy"_s) : tr("(not loaded)"));
+        return {};
+    }
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case NameColumn:
+            return tr("Customer");
+        case CurrencyColumn:
+            return tr("Currency");
+        case OverageNowColumn:
+            return tr("Overage now");
+        case TrendColumn:
+            return tr("Overage trend");
+        case IdleColumn:
+            return tr("Idle prepaid");
+        }
+    }
+    return {};
+}
+
+} // namespace bd

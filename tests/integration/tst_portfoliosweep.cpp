@@ -1,0 +1,257 @@
+// The partner portfolio, swept against billing-sim over loopback: every customer × period, active periods
+// before any history, a disabled trust never asked, a refusal or a broken answer marking only its own cells,
+// a short history ending its row, and a second sweep with the local store asking only for active periods.
+// Cell states are checked against the sim's own figures read straight from its JSON with the plain rule
+// (usage above prepay, a ramp), not through the code under test.
+#include "domain/commitmentstate.h"
+#include "domain/decimal.h"
+#include "domain/overviewestimate.h"
+#include "load/portfoliosweep.h"
+#include "models/portfoliomodel.h"
+#include "simfixture.h"
+#include "store/reportstore.h"
+#include "wirefixtures.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+using namespace Qt::StringLiterals;
+using namespace bd;
+
+namespace {
+
+const QString OverviewPath = u"/api/v2/billing/trusteebillingoverview/"_s;
+
+using Cell = PortfolioModel::CellStatus;
+
+bool sweep(PortfolioSweep& s, int closed)
+{
+    QSignalSpy finished(&s, &PortfolioSweep::finished);
+    s.start(closed);
+    return finished.wait(60'000) && !s.isRunning();
+}
+
+/// The state the sim's figures call for, by the plain rule: a ramp; else a committed line used above its
+/// prepay; else usage with no commitment (after the fair-use allowance of the same name).
+CommitmentState expectedState(const QJsonObject& overview)
+{
+    if (overview.value(u"inRampPeriod"_s).toBool())
+        return CommitmentState::Ramp;
+    const QJsonArray usages = overview.value(u"usages"_s).toArray();
+    QHash<QString, Decimal> allowance;
+    for (const QJsonValue& v : usages) {
+        const QJsonObject u = v.toObject();
+        if (u.value(u"grouping"_s).toString() == u"fair-use")
+            allowance[u.value(u"name"_s).toString()]
+                += *Decimal::fromString(u.value(u"usageQuantity"_s).toString());
+    }
+    bool exceeded = false, onDemand = false;
+    for (const QJsonValue& v : usages) {
+        const QJsonObject u = v.toObject();
+        if (u.value(u"grouping"_s).toString() == u"fair-use")
+            continue;
+        const Decimal usage = *Decimal::fromString(u.value(u"usageQuantity"_s).toString())
+            - allowance.value(u.value(u"name"_s).toString());
+        const Decimal prepay = *Decimal::fromString(u.value(u"prepayQuantity"_s).toString());
+        if (prepay.isZero())
+            onDemand = onDemand || usage > Decimal();
+        else
+            exceeded = exceeded || usage > prepay;
+    }
+    return exceeded ? CommitmentState::Exceeded : onDemand ? CommitmentState::OnDemand : CommitmentState::Ok;
+}
+
+} // namespace
+
+class TestPortfolioSweep final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void sweep_fillsEveryCustomerAndPeriod_activePeriodsFirst()
+    {
+        BD_SIM_FIXTURE(fixture);
+        PortfolioSweep s(fixture.session->orgs(), fixture.session->billing());
+        s.setClock([] { return bd::test::fixedNow(); });
+        QVERIFY(sweep(s, 3));
+        const sim::DemoData& data = fixture.server->data();
+        const QStringList ids = data.trustorIds();
+        const PortfolioModel* model = s.model();
+        QCOMPARE(model->rowCount(), ids.size());
+        QCOMPARE(model->periodCount(), 4);
+
+        // Every active period was asked for before any closed one.
+        const QList<sim::RequestRecord> asked = fixture.requests(OverviewPath);
+        const int enabled = int(std::count_if(
+            ids.cbegin(), ids.cend(), [&](const QString& id) { return data.isTrustEnabled(id); }));
+        QCOMPARE(asked.size(), enabled * 4);
+        for (int i = 0; i < enabled; ++i)
+            QCOMPARE(asked.at(i).query.queryItemValue(u"billingPeriodIndex"_s), u"0"_s);
+
+        int exceeded = 0, ramp = 0, onDemand = 0;
+        for (const QString& id : ids) {
+            const PortfolioModel::Customer* c = model->customer(id);
+            QVERIFY(c);
+            if (!data.isTrustEnabled(id)) {
+                // Listed as disabled: refused without a request.
+                QVERIFY(fixture.requests(OverviewPath + id).isEmpty());
+                QVERIFY(!c->refusal.isEmpty());
+                QCOMPARE(c->cells.first().status, Cell::Refused);
+                continue;
+            }
+            for (int index = 0; index < 4; ++index) {
+                const PortfolioModel::Cell& cell = c->cells.at(index);
+                QCOMPARE(cell.status, Cell::Loaded);
+                const QJsonObject raw = *data.trusteeOverview(id, index);
+                const CommitmentState expected = expectedState(raw);
+                const CommitmentState state = cell.standing.state;
+                // The plain rule sees no thresholds, and only the active period is projected: a line near
+                // its commitment or projected past it may outrank an on-demand line or an ok period.
+                if (expected == CommitmentState::Ok || expected == CommitmentState::OnDemand) {
+                    const bool projected = index == 0 && state == CommitmentState::ProjectedToExceed;
+                    QVERIFY2(state == expected || state == CommitmentState::Warning || projected,
+                        qPrintable(
+                            u"%1 period %2: %3"_s.arg(c->name).arg(index).arg(Commitments::key(state))));
+                } else {
+                    QCOMPARE(state, expected);
+                }
+                exceeded += state == CommitmentState::Exceeded ? 1 : 0;
+                ramp += state == CommitmentState::Ramp ? 1 : 0;
+                onDemand += state == CommitmentState::OnDemand ? 1 : 0;
+                QCOMPARE(cell.standing.total,
+                    OverviewEstimate::periodTotal(TrusteeBillingOverview::fromJson(raw).take()));
+            }
+        }
+        // The demo portfolio has each kind.
+        QVERIFY(exceeded > 0);
+        QVERIFY(ramp > 0);
+        QVERIFY(onDemand > 0);
+        const PortfolioSweep::Progress p = s.progress();
+        QCOMPARE(p.total, int(ids.size()) * 4);
+        QCOMPARE(p.done, p.total);
+        QCOMPARE(p.refused, 1);
+        QCOMPARE(p.failed, 0);
+        QCOMPARE(s.fetched(), enabled * 4);
+    }
+
+    void sweep_shortHistory_endsItsRowWhereItsHistoryEnds()
+    {
+        BD_SIM_FIXTURE(fixture);
+        PortfolioSweep s(fixture.session->orgs(), fixture.session->billing());
+        QVERIFY(sweep(s, 7));
+        const QString id = fixture.trustorNamed(u"Relecloud"_s);
+        QCOMPARE(fixture.server->data().historyLength(id), 5);
+        const PortfolioModel::Customer* c = s.model()->customer(id);
+        QCOMPARE(c->historyEnd, std::optional<int>(5));
+        for (int index = 0; index < 8; ++index)
+            QCOMPARE(c->cells.at(index).status, index < 5 ? Cell::Loaded : Cell::NoPeriod);
+        QCOMPARE(s.progress().done, s.progress().total);
+    }
+
+    void sweep_refusalAndBrokenAnswer_markOnlyTheirOwnCells()
+    {
+        BD_SIM_FIXTURE(fixture);
+        const QString refused = fixture.trustorNamed(u"Coho Winery"_s);
+        const QString broken = fixture.trustorNamed(u"Trey Research"_s);
+        fixture.server->injectAnswer(403, "application/json"_ba, bd::test::wireFixture(u"error-403.json"_s),
+            1, OverviewPath + refused);
+        // Period 2 of one customer is answered with another org's billing.
+        const QJsonObject other = *fixture.server->data().trusteeOverview(refused, 2);
+        fixture.server->injectAnswer(200, "application/json"_ba, QJsonDocument(other).toJson(), 1,
+            broken + u"?billingPeriodIndex=2"_s);
+        PortfolioSweep s(fixture.session->orgs(), fixture.session->billing());
+        QVERIFY(sweep(s, 3));
+        const PortfolioModel* model = s.model();
+        const PortfolioModel::Customer* r = model->customer(refused);
+        QVERIFY(r->refusal.contains(u"permission"_s));
+        for (const PortfolioModel::Cell& cell : r->cells)
+            QCOMPARE(cell.status, Cell::Refused);
+        QCOMPARE(fixture.requests(OverviewPath + refused).size(), 1); // the history is not asked for
+        const PortfolioModel::Customer* b = model->customer(broken);
+        QCOMPARE(b->cells.at(2).status, Cell::Failed);
+        QVERIFY(!b->cells.at(2).error.isEmpty());
+        for (int index : { 0, 1, 3 })
+            QCOMPARE(b->cells.at(index).status, Cell::Loaded);
+        QVERIFY(model->accepts(model->rowOf(broken), PortfolioModel::Filter::Unreadable));
+        const PortfolioSweep::Progress p = s.progress();
+        QCOMPARE(p.refused, 2); // the disabled trust and the 403
+        QCOMPARE(p.failed, 1);
+        QCOMPARE(p.done, p.total);
+        QVERIFY(PortfolioSweep::progressText(p).contains(u"2 refused · 1 failed"_s));
+    }
+
+    void secondSweep_withTheStore_asksOnlyForActivePeriods()
+    {
+        BD_SIM_FIXTURE(fixture);
+        QTemporaryDir dir;
+        QString error;
+        auto store = ReportStore::open(dir.filePath(u"store.sqlite"_s), &error);
+        QVERIFY2(store, qPrintable(error));
+        const StoreScope scope { u"demo"_s, fixture.server->data().orgId() };
+        PortfolioSweep s(fixture.session->orgs(), fixture.session->billing());
+        s.setStore(store.get(), scope);
+        s.setClock([] { return bd::test::fixedNow(); });
+        QVERIFY(sweep(s, 5));
+        const int first = int(fixture.requests(OverviewPath).size());
+        QVERIFY(first > 24 * 5);
+        QVERIFY(sweep(s, 5));
+        const QList<sim::RequestRecord> asked = fixture.requests(OverviewPath).mid(first);
+        QCOMPARE(asked.size(), 24);
+        for (const sim::RequestRecord& r : asked)
+            QCOMPARE(r.query.queryItemValue(u"billingPeriodIndex"_s), u"0"_s);
+        const PortfolioSweep::Progress p = s.progress();
+        // Relecloud's 5 periods end its history: 4 of its closed periods are stored, the end is known.
+        QCOMPARE(p.fromStore, 23 * 5 + 4);
+        QCOMPARE(p.done, p.total);
+        QVERIFY(PortfolioSweep::progressText(p).contains(u"119 from the store"_s));
+        for (const PortfolioModel::Customer& c : s.model()->customers()) {
+            if (c.refusal.isEmpty())
+                QCOMPARE(c.cells.at(1).status, Cell::Loaded);
+        }
+    }
+
+    void cancel_stopsTheSweepAndKeepsWhatArrived()
+    {
+        sim::SimOptions options;
+        options.latencyMs = 50;
+        BD_SIM_FIXTURE(fixture, options);
+        PortfolioSweep s(fixture.session->orgs(), fixture.session->billing());
+        QSignalSpy loaded(&s, &PortfolioSweep::periodLoaded);
+        QSignalSpy finished(&s, &PortfolioSweep::finished);
+        s.start(12);
+        QVERIFY(loaded.wait(20'000));
+        QVERIFY(s.isRunning());
+        QVERIFY(s.cancel());
+        QCOMPARE(finished.size(), 1);
+        QVERIFY(!s.isRunning());
+        const qsizetype arrived = loaded.size();
+        QCoreApplication::sendPostedEvents();
+        QTest::qWait(200); // answers already on the wire must not land
+        QCOMPARE(loaded.size(), arrived);
+        QVERIFY(s.progress().done < s.progress().total);
+        QVERIFY(!s.cancel());
+    }
+
+    void progressText_readsLikeAStatusLine()
+    {
+        PortfolioSweep::Progress p;
+        p.done = 212;
+        p.total = 325;
+        p.fromStore = 38;
+        p.refused = 2;
+        p.msLeft = 38'200;
+        QCOMPARE(PortfolioSweep::progressText(p),
+            u"212 of 325 · 38 from the store · 2 refused · about 40 s left"_s);
+        p.msLeft = 300'000;
+        QVERIFY(PortfolioSweep::progressText(p).endsWith(u"about 5 min left"_s));
+        p.msLeft.reset();
+        p.fromStore = p.refused = 0;
+        QCOMPARE(PortfolioSweep::progressText(p), u"212 of 325"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPortfolioSweep)
+#include "tst_portfoliosweep.moc"
