@@ -12,6 +12,7 @@
 #include "csv/csvwriter.h"
 #include "csv/filewriter.h"
 #include "csv/overviewcsv.h"
+#include "csv/portfoliocsv.h"
 #include "csv/usagecsv.h"
 #include "demo/demobackend.h"
 #include "domain/billingusagereport.h"
@@ -20,7 +21,9 @@
 #include "domain/trusteebillingoverview.h"
 #include "domain/utc.h"
 #include "load/periodwalker.h"
+#include "load/portfoliosweep.h"
 #include "load/usageseriesloader.h"
+#include "models/portfoliomodel.h"
 #include "store/reportstore.h"
 
 #include <cstdio>
@@ -135,10 +138,17 @@ void ExportCommand::openStoreThenRun()
 
 void ExportCommand::run()
 {
-    if (m_options.what == ExportOptions::What::Usage)
+    switch (m_options.what) {
+    case ExportOptions::What::Usage:
         runUsage();
-    else
+        break;
+    case ExportOptions::What::Overview:
         runOverview();
+        break;
+    case ExportOptions::What::Portfolio:
+        runPortfolio();
+        break;
+    }
 }
 
 void ExportCommand::warnAboutStore(const QString& message)
@@ -319,6 +329,96 @@ void ExportCommand::runOverview()
         succeed(message + u" · "_s + sourcesLine(m_walker->servedFromStore(), m_walker->fetched()));
     });
     m_walker->walk(m_options.trustorOrgId, m_options.firstPeriod, m_options.lastPeriod);
+}
+
+void ExportCommand::runPortfolio()
+{
+    m_sweep = new PortfolioSweep(m_session->orgs(), m_billing, this);
+    m_sweep->setStore(m_store.get(), m_scope);
+    m_sweep->setClock([today = m_options.lastCompleteDay.addDays(DataCutoff::LagDays)] {
+        return QDateTime(today, QDateTime::currentDateTimeUtc().time(), UtcZone);
+    });
+    m_sweep->model()->setThreshold(m_options.thresholdPercent);
+    connect(m_sweep, &PortfolioSweep::listingFailed, this, [this](const ApiError& error) {
+        fail(error.reason() == ApiError::Reason::Unreachable
+                ? unreachableText(error)
+                : u"the customers that trust this org cannot be listed: %1"_s.arg(error.fullText()));
+    });
+    connect(m_sweep, &PortfolioSweep::periodFailed, this, [this](const QString&, int, const ApiError& error) {
+        if (error.reason() == ApiError::Reason::Unreachable) {
+            fail(unreachableText(error)); // no customer in particular: nothing gets through
+            m_sweep->cancel();
+        }
+    });
+    connect(m_sweep, &PortfolioSweep::progressChanged, this,
+        [this] { progress(PortfolioSweep::progressText(m_sweep->progress())); });
+    connect(m_sweep, &PortfolioSweep::finished, this, &ExportCommand::finishPortfolio);
+    m_sweep->start(m_options.lastPeriod);
+}
+
+void ExportCommand::finishPortfolio()
+{
+    if (m_done)
+        return;
+    const PortfolioModel* model = m_sweep->model();
+    const QList<PortfolioCustomer>& customers = model->customers();
+    int read = 0, unreadable = 0;
+    for (const PortfolioCustomer& c : customers) {
+        const bool any = std::any_of(c.cells.cbegin(), c.cells.cend(),
+            [](const PortfolioCell& cell) { return cell.overview.has_value(); });
+        (any ? read : unreadable) += 1;
+    }
+    if (customers.isEmpty()) {
+        fail(u"no customer org trusts this org: there is no portfolio to export"_s);
+        return;
+    }
+    if (read == 0) {
+        const PortfolioCell& first = customers.first().cells.first();
+        fail(u"no customer's billing could be read (%1 customers; the first says: %2)"_s.arg(customers.size())
+                 .arg(first.error));
+        return;
+    }
+    const CsvWriter csv = PortfolioCsv::build(customers, m_options.firstPeriod);
+    QString error;
+    if (!csv.save(m_options.outPath, &error)) {
+        fail(error);
+        return;
+    }
+    // One line per currency of the active period: what each currency's customers stand at.
+    QStringList lines;
+    QMap<QString, QMap<CommitmentState, int>> states;
+    for (const PortfolioCustomer& c : customers) {
+        const PortfolioCell& active = c.cells.first();
+        if (active.overview)
+            ++states[active.overview->currency][active.standing.state];
+    }
+    const CurrencyTotals totals = model->subtotals(0);
+    for (const CurrencyTotals::Total& t : totals.totals()) {
+        const QMap<CommitmentState, int>& counts = states.value(t.currency);
+        int customersIn = 0;
+        for (int n : counts)
+            customersIn += n;
+        QStringList parts;
+        for (CommitmentState state : { CommitmentState::Exceeded, CommitmentState::ProjectedToExceed,
+                 CommitmentState::Warning, CommitmentState::OnDemand, CommitmentState::Ramp }) {
+            if (counts.value(state) > 0)
+                parts << u"%1 %2"_s.arg(counts.value(state)).arg(Commitments::key(state));
+        }
+        lines << t.currency + u": "_s + tr("%n customer(s)", nullptr, customersIn)
+                + u", estimated total %1, overage %2 in the active period%3"_s.arg(t.total.toString(2),
+                    t.overageCost.toString(2),
+                    parts.isEmpty() ? QString() : u" (%1)"_s.arg(parts.join(u", "_s)));
+    }
+    QString message = tr("Wrote %n row(s)", nullptr, csv.rowCount()) + u" ("_s
+        + tr("%n customer(s)", nullptr, int(customers.size()))
+        + u" × billing periods %1–%2, threshold %3 %) to %4"_s.arg(m_options.firstPeriod)
+              .arg(m_options.lastPeriod)
+              .arg(m_options.thresholdPercent)
+              .arg(m_options.outPath);
+    if (unreadable > 0)
+        message += u"; %1 could not be read (rows with state refused or no-data)"_s.arg(unreadable);
+    message += u" · "_s + sourcesLine(m_sweep->progress().fromStore, m_sweep->fetched());
+    succeed(message + u'\n' + lines.join(u'\n'));
 }
 
 void ExportCommand::progress(const QString& text)

@@ -17,6 +17,7 @@ class BillingApi;
 class ReportStore;
 class SecretStore;
 class PeriodWalker;
+class PortfolioSweep;
 class UsageSeriesLoader;
 struct BillingUsageReport;
 struct TrusteeBillingOverview;
@@ -65,6 +66,9 @@ private:
     QString sourcesLine(int fromStore, int fetched) const;
     void runUsage();
     void runOverview();
+    void runPortfolio();
+    /// The portfolio's result: the file, then one line per currency of the active period.
+    void finishPortfolio();
     void progress(const QString& text);
     void succeed(const QString& message);
     void fail(const QString& message);
@@ -85,6 +89,7 @@ private:
     bool m_storeWarned = false;
     UsageSeriesLoader* m_loader = nullptr;
     PeriodWalker* m_walker = nullptr;
+    PortfolioSweep* m_sweep = nullptr;
     QList<std::optional<BillingUsageReport>> m_reports;
     QMap<int, TrusteeBillingOverview> m_periods;
 };

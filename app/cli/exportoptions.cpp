@@ -41,16 +41,19 @@ struct ExportParser
         u"size"_s };
     QCommandLineOption trustor { u"trustor"_s, u"The customer org of an overview export."_s, u"org-id"_s };
     QCommandLineOption periods { u"periods"_s,
-        u"Billing periods of an overview export, N or FIRST-LAST "
+        u"Billing periods of an overview or portfolio export, N or FIRST-LAST "
         "(default 0-12; 0 is the active period)."_s,
         u"range"_s };
+    QCommandLineOption threshold { u"threshold"_s,
+        u"Portfolio: the share of a commitment, in %, from which a line is near it (default 90)."_s,
+        u"percent"_s };
     QCommandLineOption out { u"out"_s, u"The CSV file to write, or - for standard output."_s, u"file"_s };
     QCommandLineOption rateLimit { u"rate-limit"_s, u"Requests per minute (default 300)."_s, u"n"_s };
 
     ExportParser()
     {
-        parser.addPositionalArgument(u"what"_s, u"usage or overview"_s);
-        parser.addOptions({ start, end, granularity, trustor, periods, out, rateLimit });
+        parser.addPositionalArgument(u"what"_s, u"usage, overview or portfolio"_s);
+        parser.addOptions({ start, end, granularity, trustor, periods, threshold, out, rateLimit });
         connection.addTo(parser);
     }
 };
@@ -66,6 +69,11 @@ QString ExportOptions::helpText()
     return uR"(Usage:
   billing-dashboard export usage --start YYYY-MM-DD --end YYYY-MM-DD [--granularity day|week|month|quarter] --out FILE.csv
   billing-dashboard export overview --trustor ORG_ID [--periods 0-12] --out FILE.csv
+  billing-dashboard export portfolio [--periods 0-12] [--threshold 90] --out FILE.csv
+
+A portfolio export reads every customer org that trusts yours and writes one row per customer, billing period
+and part number, with its commitment state (ok, on-demand, warning, projected, exceeded, ramp); a customer that
+cannot be read is a row with its state and error code. It prints one summary line per currency.
 
 The connection options are read from the Genesys CLI's variables GENESYSCLOUD_REGION,
 GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET and GENESYSCLOUD_ACCESS_TOKEN too; options win.
@@ -78,7 +86,8 @@ billing periods found there are not fetched again. --no-store bypasses it; --off
           u"no file.\n"
           "Exit status: 0 written; 1 failed, nothing written; 2 bad options; 3 written, but no report in the "
           "range\n"
-          "lists any usage (a range before the org's first usage is more likely a mistake than an answer).\n"_s;
+          "lists any usage (a range before the org's first usage is more likely a mistake than an answer).\n"
+          "A portfolio export fails (1) only when no customer's billing could be read.\n"_s;
 }
 
 std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments,
@@ -94,7 +103,7 @@ std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments,
         return refuse(p.parser.errorText() + u" (see --help)"_s);
     const QStringList words = p.parser.positionalArguments();
     if (words.isEmpty())
-        return refuse(u"say what to export: usage or overview (see --help)"_s);
+        return refuse(u"say what to export: usage, overview or portfolio (see --help)"_s);
     if (words.size() > 1)
         return refuse(u"unexpected argument in position %1 (options start with --; see --help)"_s.arg(2));
     ExportOptions options;
@@ -103,13 +112,24 @@ std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments,
         options.what = What::Usage;
     else if (words.first() == u"overview"_s)
         options.what = What::Overview;
+    else if (words.first() == u"portfolio"_s)
+        options.what = What::Portfolio;
     else
-        return refuse(u"unknown export “%1”: use usage or overview"_s.arg(words.first()));
+        return refuse(u"unknown export “%1”: use usage, overview or portfolio"_s.arg(words.first()));
 
-    // An option of the other kind of export is a mistake, not something to ignore in silence.
-    const QList<const QCommandLineOption*> foreign = options.what == What::Usage
-        ? QList<const QCommandLineOption*> { &p.trustor, &p.periods }
-        : QList<const QCommandLineOption*> { &p.start, &p.end, &p.granularity };
+    // An option of another kind of export is a mistake, not something to ignore in silence.
+    QList<const QCommandLineOption*> foreign;
+    switch (options.what) {
+    case What::Usage:
+        foreign = { &p.trustor, &p.periods, &p.threshold };
+        break;
+    case What::Overview:
+        foreign = { &p.start, &p.end, &p.granularity, &p.threshold };
+        break;
+    case What::Portfolio:
+        foreign = { &p.start, &p.end, &p.granularity, &p.trustor };
+        break;
+    }
     for (const QCommandLineOption* option : foreign) {
         if (p.parser.isSet(*option))
             return refuse(u"--%1 does not apply to %2 exports (see --help)"_s.arg(
@@ -183,7 +203,7 @@ std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments,
                 options.start.toString(Qt::ISODate)));
         if (options.end > today)
             options.end = today; // usage after today does not exist yet
-    } else {
+    } else if (options.what == What::Overview) {
         if (options.trustorOrgId.isEmpty())
             return refuse(u"--trustor ORG_ID is required for an overview export"_s);
         if (const QString problem = OrgId::problem(options.trustorOrgId); !problem.isEmpty())
@@ -198,6 +218,25 @@ std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments,
                 return refuse(u"--periods “%1”: use N or FIRST-LAST, e.g. 0-12"_s.arg(periods));
             options.firstPeriod = range->first;
             options.lastPeriod = range->second;
+        }
+    }
+    if (options.what == What::Portfolio) {
+        if (options.offline)
+            return refuse(u"--offline cannot export a portfolio: the list of customers is read from Genesys "
+                          "Cloud each time"_s);
+        if (const QString periods = p.parser.value(p.periods); !periods.isEmpty()) {
+            const auto range = parsePeriods(periods);
+            if (!range || range->second > 60)
+                return refuse(u"--periods “%1”: use N or FIRST-LAST up to 60, e.g. 0-12"_s.arg(periods));
+            options.firstPeriod = range->first;
+            options.lastPeriod = range->second;
+        }
+        if (p.parser.isSet(p.threshold)) {
+            const QString value = p.parser.value(p.threshold);
+            bool ok = false;
+            options.thresholdPercent = value.toInt(&ok);
+            if (!ok || options.thresholdPercent < 1 || options.thresholdPercent > 100)
+                return refuse(u"--threshold “%1”: use a percentage from 1 to 100"_s.arg(value));
         }
     }
     if (options.offline && !options.demo && !options.profile)

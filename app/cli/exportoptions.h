@@ -17,7 +17,7 @@ class ProfileStore;
 /// What `billing-dashboard export …` was asked to do.
 struct ExportOptions
 {
-    enum class What { Usage, Overview };
+    enum class What { Usage, Overview, Portfolio };
     What what = What::Usage;
     QDate start;
     QDate end; ///< clipped to today
@@ -26,6 +26,7 @@ struct ExportOptions
     QString trustorOrgId;
     int firstPeriod = 0;
     int lastPeriod = 12;
+    int thresholdPercent = 90; ///< portfolio: a line at or above this share of its commitment is a warning
     QString outPath;
     ConnectionSettings connection;
     std::optional<Profile> profile; ///< --profile NAME: a saved profile; its secret is read from the keychain

@@ -63,6 +63,7 @@ PeriodStanding Commitments::period(
                 line.projectedExceedBy = p.exceedBy;
             }
         }
+        standing.lines.append(line.state);
         if (line.state > worst) {
             worst = line.state;
             standing.drivers.clear();

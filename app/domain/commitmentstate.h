@@ -40,6 +40,7 @@ struct PeriodStanding
 {
     CommitmentState state = CommitmentState::Ok;
     QList<LineStanding> drivers; ///< the lines in `state` (for Ramp: the lines that would be over)
+    QList<CommitmentState> lines; ///< every line's own state, in the order of the period's usages
     Decimal total; ///< the period's estimated total
     Decimal overageCost; ///< the estimated cost of every line's overage
     Decimal idlePrepayCost; ///< seat lines' unused commitment, max(prepay − usage, 0) × prepay price

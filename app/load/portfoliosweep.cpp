@@ -11,6 +11,29 @@ using namespace Qt::StringLiterals;
 
 namespace bd {
 
+namespace {
+
+/// What a file says went wrong: Genesys' code, else the HTTP status, else the kind of failure.
+QString errorCode(const ApiError& error)
+{
+    if (!error.code().isEmpty())
+        return error.code();
+    if (error.httpStatus() > 0)
+        return u"http.%1"_s.arg(error.httpStatus());
+    switch (error.kind()) {
+    case ApiError::Kind::Network:
+        return u"network"_s;
+    case ApiError::Kind::Timeout:
+        return u"timeout"_s;
+    case ApiError::Kind::Parse:
+        return u"unreadable.answer"_s;
+    default:
+        return u"error"_s;
+    }
+}
+
+} // namespace
+
 PortfolioSweep::PortfolioSweep(OrgApi* orgs, BillingApi* billing, QObject* parent)
     : QObject(parent)
     , m_orgs(orgs)
@@ -24,11 +47,13 @@ PortfolioSweep::PortfolioSweep(OrgApi* orgs, BillingApi* billing, QObject* paren
     connect(this, &PortfolioSweep::periodFailed, m_model,
         [this](const QString& orgId, int index, const ApiError& error) {
             if (error.affectsWholeOrg())
-                m_model->setRefused(orgId, error.userMessage());
+                m_model->setRefused(orgId, error.userMessage(), errorCode(error));
             else
-                m_model->setFailed(orgId, index, error.userMessage());
+                m_model->setFailed(orgId, index, error.userMessage(), errorCode(error));
         });
-    connect(this, &PortfolioSweep::customerRefused, m_model, &PortfolioModel::setRefused);
+    connect(this, &PortfolioSweep::customerRefused, m_model, [this](const QString& orgId, const QString& why) {
+        m_model->setRefused(orgId, why, QString::fromUtf16(DisabledTrustCode));
+    });
     connect(this, &PortfolioSweep::historyEnded, m_model, &PortfolioModel::setHistoryEnd);
 }
 

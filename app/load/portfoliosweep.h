@@ -37,6 +37,9 @@ class PortfolioSweep final : public QObject
     Q_DISABLE_COPY_MOVE(PortfolioSweep)
 
 public:
+    /// The error code of a customer whose trust is disabled (no request is made to learn it).
+    static constexpr const char16_t* DisabledTrustCode = u"trust.disabled";
+
     PortfolioSweep(OrgApi* orgs, BillingApi* billing, QObject* parent = nullptr);
     ~PortfolioSweep() override;
 

@@ -30,15 +30,6 @@ QString signedAmount(Decimal d)
 
 } // namespace
 
-QString PortfolioModel::Customer::currency() const
-{
-    for (const Cell& cell : cells) {
-        if (cell.overview)
-            return cell.overview->currency;
-    }
-    return {};
-}
-
 PortfolioModel::PortfolioModel(QObject* parent)
     : QAbstractTableModel(parent)
 { }
@@ -119,7 +110,8 @@ void PortfolioModel::setPeriod(const QString& orgId, int billingPeriodIndex,
     changed(row, 0, columnCount() - 1);
 }
 
-void PortfolioModel::setFailed(const QString& orgId, int billingPeriodIndex, const QString& message)
+void PortfolioModel::setFailed(
+    const QString& orgId, int billingPeriodIndex, const QString& message, const QString& code)
 {
     const int row = rowOf(orgId);
     if (row < 0 || billingPeriodIndex < 0 || billingPeriodIndex >= m_periods)
@@ -129,10 +121,11 @@ void PortfolioModel::setFailed(const QString& orgId, int billingPeriodIndex, con
         return; // a refresh that failed: the copy shown stays
     cell.status = CellStatus::Failed;
     cell.error = message;
+    cell.errorCode = code;
     changed(row, FirstPeriodColumn + billingPeriodIndex, FirstPeriodColumn + billingPeriodIndex);
 }
 
-void PortfolioModel::setRefused(const QString& orgId, const QString& message)
+void PortfolioModel::setRefused(const QString& orgId, const QString& message, const QString& code)
 {
     const int row = rowOf(orgId);
     if (row < 0)
@@ -143,6 +136,7 @@ void PortfolioModel::setRefused(const QString& orgId, const QString& message)
         cell = Cell();
         cell.status = CellStatus::Refused;
         cell.error = message;
+        cell.errorCode = code;
     }
     changed(row, 0, columnCount() - 1);
 }

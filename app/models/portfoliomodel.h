@@ -2,6 +2,7 @@
 
 #include "domain/commitmentstate.h"
 #include "domain/currencytotals.h"
+#include "domain/portfolio.h"
 #include "domain/trusteebillingoverview.h"
 #include "domain/trustor.h"
 
@@ -42,31 +43,13 @@ public:
         OrgIdRole, ///< the customer's org id (every column)
         PeriodIndexRole, ///< a period cell's billingPeriodIndex
     };
-    /// Where a cell stands in the sweep.
-    enum class CellStatus { Pending, Loaded, NoPeriod, Failed, Refused };
+    using CellStatus = PortfolioCell::Status;
+    using Cell = PortfolioCell;
+    using Customer = PortfolioCustomer;
     /// What a period cell shows.
     enum class CellText { EstimatedTotal, Overage };
     /// Which customers are listed.
     enum class Filter { All, ExceededNow, AtRiskNow, ExceededAny, Unreadable };
-
-    struct Cell
-    {
-        CellStatus status = CellStatus::Pending;
-        std::optional<TrusteeBillingOverview> overview;
-        PeriodStanding standing;
-        QString error; ///< Failed or Refused: why
-        QDateTime storedAt; ///< the store's copy, fetched then (invalid: fetched in this sweep)
-    };
-    struct Customer
-    {
-        QString orgId;
-        QString name;
-        QList<Cell> cells; ///< by billingPeriodIndex
-        QString refusal; ///< why its billing cannot be read, when it cannot
-        std::optional<int> historyEnd;
-        /// The row's currency: its newest loaded period's (empty before one arrives).
-        QString currency() const;
-    };
 
     explicit PortfolioModel(QObject* parent = nullptr);
 
@@ -83,10 +66,10 @@ public:
 
     void setPeriod(const QString& orgId, int billingPeriodIndex, const TrusteeBillingOverview& overview,
         const QDateTime& storedAt = {});
-    /// A period that could not be read; the rest of the row is unaffected.
-    void setFailed(const QString& orgId, int billingPeriodIndex, const QString& message);
+    /// A period that could not be read (why, and Genesys' code for it); the rest of the row is unaffected.
+    void setFailed(const QString& orgId, int billingPeriodIndex, const QString& message, const QString& code);
     /// The customer's billing cannot be read at all (a disabled trust, a 403): every cell says why.
-    void setRefused(const QString& orgId, const QString& message);
+    void setRefused(const QString& orgId, const QString& message, const QString& code);
     void setHistoryEnd(const QString& orgId, int firstMissingIndex);
 
     const QList<Customer>& customers() const { return m_customers; }

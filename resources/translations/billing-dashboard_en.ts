@@ -79,6 +79,13 @@
             <numerusform>%n billing periods</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bd::LoadBanner</name>
@@ -177,6 +184,44 @@
         <translation>
             <numerusform>Where this line is likely to end the period, with a 10–90 % band (from %n closed period).</numerusform>
             <numerusform>Where this line is likely to end the period, with a 10–90 % band (from %n closed periods).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bd::PortfolioSweep</name>
+    <message numerus="yes">
+        <source>%n from the store</source>
+        <translation>
+            <numerusform>%n from the store</numerusform>
+            <numerusform>%n from the store</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n refused</numerusform>
+            <numerusform>%n refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>about %n min left</numerusform>
+            <numerusform>about %n min left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>about %n s left</numerusform>
+            <numerusform>about %n s left</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,7 @@
 
 #include "cli/exportcommand.h"
 #include "csv/overviewcsv.h"
+#include "csv/portfoliocsv.h"
 #include "csv/usagecsv.h"
 #include "csvreader.h"
 #include "domain/datacutoff.h"
@@ -348,6 +349,88 @@ private Q_SLOTS:
         QCOMPARE(run.messages.filter(u"error:"_s).size(), 1);
         QCOMPARE(
             QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).size(), 0);
+    }
+
+    // Every customer × period × usage line of the sim is a row with the sim's own figures; the disabled
+    // trust is a row per period with its state and code; the per-currency lines add up to the file's rows.
+    void portfolio_everyCustomerPeriodAndLine_matchesTheSim()
+    {
+        BD_SIM_FIXTURE(fixture);
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"portfolio.csv"_s);
+        const Run run = runExport(QStringList { u"portfolio"_s, u"--periods"_s, u"0-2"_s, u"--out"_s, out }
+            + simArguments(fixture));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.messages.join(u'\n')));
+        const QList<QStringList> rows = test::parseCsv(readFile(out));
+        QCOMPARE(rows.first(), PortfolioCsv::header());
+        const sim::DemoData& data = fixture.server->data();
+        QList<QStringList> expected;
+        for (const QString& id : data.trustorIds()) {
+            for (int index = 0; index <= 2; ++index) {
+                if (!data.isTrustEnabled(id)) {
+                    expected.append(
+                        { id, QString::number(index), {}, {}, {}, u"refused"_s, u"trust.disabled"_s });
+                    continue;
+                }
+                const QJsonObject o = *data.trusteeOverview(id, index);
+                for (const QJsonValue& v : o.value(u"usages"_s).toArray()) {
+                    const QJsonObject u = v.toObject();
+                    expected.append({ id, QString::number(index), u.value(u"partNumber"_s).toString(),
+                        Decimal::fromString(u.value(u"usageQuantity"_s).toString())->toString(),
+                        Decimal::fromString(u.value(u"prepayQuantity"_s).toString())->toString(), {}, {} });
+                }
+            }
+        }
+        QCOMPARE(rows.size() - 1, expected.size());
+        QHash<QString, Decimal> activeTotals;
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            const QStringList& row = rows.at(i);
+            const bool unread = row.at(17) == u"refused" || row.at(17) == u"no-data";
+            QCOMPARE((QStringList { row.at(0), row.at(4), row.at(7), row.at(10), row.at(11),
+                         unread ? row.at(17) : QString(), row.at(18) }),
+                expected.at(i - 1));
+            if (row.at(4) == u"0" && !unread)
+                activeTotals[row.at(5)] += *Decimal::fromString(row.at(16));
+        }
+        // "USD: 11 customers, estimated total 1234.56, …": each currency's line is its rows' sum.
+        const QStringList lines = run.last().split(u'\n');
+        QCOMPARE(lines.size(), 1 + activeTotals.size());
+        QVERIFY2(
+            lines.first().contains(u"25 customers"_s) && lines.first().contains(u"1 could not be read"_s),
+            qPrintable(lines.first()));
+        for (auto it = activeTotals.cbegin(); it != activeTotals.cend(); ++it) {
+            const auto line = std::find_if(lines.cbegin(), lines.cend(),
+                [&](const QString& l) { return l.startsWith(it.key() + u":"_s); });
+            QVERIFY2(line != lines.cend(), qPrintable(it.key()));
+            QVERIFY2(line->contains(u"estimated total %1,"_s.arg(it.value().toString(2))), qPrintable(*line));
+        }
+    }
+
+    void portfolio_nothingReadable_failsAndWritesNothing()
+    {
+        sim::SimOptions options;
+        options.denyBillingPermission = true;
+        BD_SIM_FIXTURE(fixture, options);
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"portfolio.csv"_s);
+        const Run run = runExport(QStringList { u"portfolio"_s, u"--out"_s, out } + simArguments(fixture));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.last().contains(u"no customer's billing could be read"_s), qPrintable(run.last()));
+        QVERIFY(!QFile::exists(out));
+    }
+
+    void portfolio_optionsOfOtherExports_areRefused()
+    {
+        for (const QStringList& extra : { QStringList { u"--trustor"_s, u"x"_s },
+                 QStringList { u"--start"_s, u"2026-01-01"_s }, QStringList { u"--offline"_s },
+                 QStringList { u"--threshold"_s, u"120"_s }, QStringList { u"--periods"_s, u"0-99"_s } }) {
+            const Run run
+                = runExport(QStringList { u"portfolio"_s, u"--demo"_s, u"--out"_s, u"x.csv"_s } + extra);
+            QVERIFY2(run.exitCode == 2, qPrintable(extra.join(u' ')));
+        }
+        const Run usage = runExport({ u"usage"_s, u"--demo"_s, u"--threshold"_s, u"80"_s, u"--start"_s,
+            u"2026-01-01"_s, u"--end"_s, u"2026-02-01"_s, u"--out"_s, u"x.csv"_s });
+        QCOMPARE(usage.exitCode, 2);
     }
 
     void overview_periods0to12_matchTheSimsOverviews()

@@ -74,6 +74,8 @@ private Q_SLOTS:
     void sweep_fillsEveryCustomerAndPeriod_activePeriodsFirst()
     {
         BD_SIM_FIXTURE(fixture);
+        // One request on the wire at a time, so that the order the sim sees is the order they were sent.
+        fixture.session->client()->setMaxConcurrent(1);
         PortfolioSweep s(fixture.session->orgs(), fixture.session->billing());
         s.setClock([] { return bd::test::fixedNow(); });
         QVERIFY(sweep(s, 3));

@@ -101,6 +101,9 @@ private Q_SLOTS:
         QCOMPARE(s.drivers.at(0).line, 2);
         QCOMPARE(s.drivers.at(1).line, 3);
         QCOMPARE(s.drivers.at(0).overage, dec("12"));
+        const QList<CommitmentState> lines { CommitmentState::Ok, CommitmentState::Warning,
+            CommitmentState::Exceeded, CommitmentState::Exceeded };
+        QCOMPARE(s.lines, lines);
         QCOMPARE(*s.drivers.at(0).usedPercent, dec("112"));
         QCOMPARE(s.drivers.at(1).overageCost, dec("3750.00")); // 30 × 125.00
         QCOMPARE(s.overageCost, dec("5250.00")); // (12 + 30) × 125.00
