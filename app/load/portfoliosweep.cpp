@@ -51,9 +51,10 @@ PortfolioSweep::PortfolioSweep(OrgApi* orgs, BillingApi* billing, QObject* paren
             else
                 m_model->setFailed(orgId, index, error.userMessage(), errorCode(error));
         });
-    connect(this, &PortfolioSweep::customerRefused, m_model, [this](const QString& orgId, const QString& why) {
-        m_model->setRefused(orgId, why, QString::fromUtf16(DisabledTrustCode));
-    });
+    connect(
+        this, &PortfolioSweep::customerRefused, m_model, [this](const QString& orgId, const QString& why) {
+            m_model->setRefused(orgId, why, QString::fromUtf16(DisabledTrustCode));
+        });
     connect(this, &PortfolioSweep::historyEnded, m_model, &PortfolioModel::setHistoryEnd);
 }
 

@@ -697,7 +697,7 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("says");
         const QStringList base { u"--out"_s, u"x.csv"_s, u"--demo"_s };
-        QTest::newRow("no kind") << QStringList {} << u"usage or overview"_s;
+        QTest::newRow("no kind") << QStringList {} << u"usage, overview or portfolio"_s;
         QTest::newRow("bad date") << (QStringList { u"usage"_s, u"--start"_s, u"2026-13-01"_s, u"--end"_s,
                                           u"2026-12-01"_s }
             + base) << u"YYYY-MM-DD"_s;
