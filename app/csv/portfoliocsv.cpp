@@ -16,6 +16,62 @@ QStringList PortfolioCsv::header()
         u"Estimated overage cost"_s, u"Estimated total"_s, u"State"_s, u"Error code"_s };
 }
 
+namespace {
+
+QString cellState(const PortfolioCell& cell)
+{
+    switch (cell.status) {
+    case PortfolioCell::Status::Pending:
+        return u"not-loaded"_s;
+    case PortfolioCell::Status::Loaded:
+        return Commitments::key(cell.standing.state);
+    case PortfolioCell::Status::NoPeriod:
+        return u"no-period"_s;
+    case PortfolioCell::Status::Failed:
+        return u"no-data"_s;
+    case PortfolioCell::Status::Refused:
+        return u"refused"_s;
+    }
+    return {};
+}
+
+} // namespace
+
+CsvWriter PortfolioCsv::matrix(
+    const QList<PortfolioCustomer>& customers, const QList<int>& rows, bool overage)
+{
+    int periods = 0;
+    for (const PortfolioCustomer& c : customers)
+        periods = std::max(periods, int(c.cells.size()));
+    QStringList columns { u"Organization id"_s, u"Organization"_s, u"Currency"_s, u"Active overage"_s,
+        u"Active idle prepaid"_s };
+    const QString amount = overage ? u"estimated overage"_s : u"estimated total"_s;
+    for (int index = 0; index < periods; ++index)
+        columns << u"Period %1 %2"_s.arg(index).arg(amount) << u"Period %1 state"_s.arg(index);
+    CsvWriter csv(columns);
+    for (int row : rows) {
+        if (row < 0 || row >= customers.size())
+            continue;
+        const PortfolioCustomer& c = customers.at(row);
+        const PortfolioCell active = c.cells.value(0);
+        csv.text(c.orgId).text(c.name).text(c.currency());
+        if (active.overview)
+            csv.number(active.standing.overageCost).number(active.standing.idlePrepayCost);
+        else
+            csv.text({}).text({});
+        for (int index = 0; index < periods; ++index) {
+            const PortfolioCell cell = c.cells.value(index);
+            if (cell.overview)
+                csv.number(overage ? cell.standing.overageCost : cell.standing.total);
+            else
+                csv.text({});
+            csv.text(cellState(cell));
+        }
+        csv.endRow();
+    }
+    return csv;
+}
+
 CsvWriter PortfolioCsv::build(const QList<PortfolioCustomer>& customers, int firstIndex)
 {
     CsvWriter csv(header());

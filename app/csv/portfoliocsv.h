@@ -18,6 +18,11 @@ namespace PortfolioCsv {
 CsvWriter build(const QList<PortfolioCustomer>& customers, int firstIndex = 0);
 QStringList header();
 
+/// The matrix as a partner sees it: one row per customer (`rows`, in that order), its active period's
+/// overage and idle commitment, then each period's amount (the estimated total, or with `overage` the
+/// estimated overage cost) and state ("exceeded", "no-data", "refused", "no-period", …).
+CsvWriter matrix(const QList<PortfolioCustomer>& customers, const QList<int>& rows, bool overage);
+
 } // namespace PortfolioCsv
 
 } // namespace bd

@@ -89,7 +89,13 @@ void PartnerBrowser::listTrustors()
 
 void PartnerBrowser::open(const QString& orgId, const QString& name)
 {
+    openAt(orgId, name, 0);
+}
+
+void PartnerBrowser::openAt(const QString& orgId, const QString& name, int billingPeriodIndex)
+{
     stopPeriods();
+    m_wantedIndex = -1;
     m_orgId = orgId;
     m_orgName = name.isEmpty() ? orgId : name;
     m_periods->clear();
@@ -111,7 +117,12 @@ void PartnerBrowser::open(const QString& orgId, const QString& name)
         Q_EMIT stateChanged();
         return;
     }
-    fetchOne(0);
+    if (billingPeriodIndex <= 0) {
+        fetchOne(0);
+        return;
+    }
+    m_wantedIndex = billingPeriodIndex;
+    walk(billingPeriodIndex + 1);
 }
 
 void PartnerBrowser::walk(int count)
@@ -176,7 +187,10 @@ void PartnerBrowser::onPeriodLoaded(
         m_fetchedAt = fetchedAt;
     const bool refreshesShown
         = overview.billingPeriodStartDate && *overview.billingPeriodStartDate == m_currentStart;
-    const bool shown = m_currentIndex < 0 || index == m_pendingIndex || refreshesShown;
+    const bool first = m_wantedIndex >= 0 ? index == m_wantedIndex : m_currentIndex < 0;
+    const bool shown = first || index == m_pendingIndex || refreshesShown;
+    if (index == m_wantedIndex)
+        m_wantedIndex = -1;
     if (shown) {
         m_currentIndex = index;
         m_currentStart = overview.billingPeriodStartDate.value_or(QDateTime());

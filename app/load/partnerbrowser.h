@@ -45,6 +45,9 @@ public:
     /// Opens a customer org on its active period (index 0); what was loaded for another org is forgotten. An
     /// org the listing gave as a disabled trust is not asked for: periodFailed() says why at once.
     void open(const QString& orgId, const QString& name = {});
+    /// Opens a customer org on the period at `billingPeriodIndex`: walks 0..index (closed periods come from
+    /// the store when it has them) and shows that period when it arrives.
+    void openAt(const QString& orgId, const QString& name, int billingPeriodIndex);
     /// Fetches indexes 0..count-1 concurrently; they fill in as they arrive.
     void walk(int count);
     /// Fetches every period loaded for the open org again from Genesys, stored or not.
@@ -130,6 +133,7 @@ private:
     int m_currentIndex = -1;
     QDateTime m_currentStart; ///< identifies the period shown
     int m_pendingIndex = -1; ///< index of a single fetch under way, shown when it lands
+    int m_wantedIndex = -1; ///< openAt(): the index shown when it lands
     std::optional<int> m_historyEnd;
     int m_walkFailures = 0;
     QDateTime m_fetchedAt;

@@ -7,4 +7,5 @@ build=${1:-"$here/../../build"}
 export QT_QPA_PLATFORM=offscreen BD_SCREENSHOT_DIR="$here" BD_SIGNIN_SCREENSHOTS="$here"
 "$build/tests/ui/tst_screenshots"
 "$build/tests/ui/tst_partnerpage" screenshots_demoWalk_everyTabShowsItsContent
+"$build/tests/ui/tst_portfolioview" screenshots
 "$build/tests/ui/tst_signindialog"

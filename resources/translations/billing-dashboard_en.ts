@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>bd::CommitmentChartView</name>
+    <message numerus="yes">
+        <source>%n more use it with no commitment (on demand)</source>
+        <translation>
+            <numerusform>%n more use it with no commitment (on demand)</numerusform>
+            <numerusform>%n more use it with no commitment (on demand)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bd::ComparisonView</name>
     <message numerus="yes">
         <source>%n line(s) changed quantity</source>
@@ -222,6 +232,30 @@
         <translation>
             <numerusform>about %n s left</numerusform>
             <numerusform>about %n s left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bd::PortfolioView</name>
+    <message numerus="yes">
+        <source>%n customer(s) swept: %1</source>
+        <translation>
+            <numerusform>%n customer swept: %1</numerusform>
+            <numerusform>%n customers swept: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Active period, %n customer(s) listed: </source>
+        <translation>
+            <numerusform>Active period, %n customer listed: </numerusform>
+            <numerusform>Active period, %n customers listed: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s), active period + %1 closed · near at %2 %</source>
+        <translation>
+            <numerusform>%n customer, active period + %1 closed · near at %2 %</numerusform>
+            <numerusform>%n customers, active period + %1 closed · near at %2 %</numerusform>
         </translation>
     </message>
 </context>

@@ -7,6 +7,7 @@
 #include "domain/periodcomparison.h"
 #include "i18n/translations.h"
 #include "load/partnerbrowser.h"
+#include "load/portfoliosweep.h"
 #include "models/comparisonmodel.h"
 #include "models/periodlistmodel.h"
 #include "models/periodusagemodel.h"
@@ -127,6 +128,9 @@ private Q_SLOTS:
         QVERIFY2(m_fixture, qPrintable(error));
         m_page = std::make_unique<PartnerPage>(m_fixture->session.get());
         m_page->browser()->periods()->setToday(fixedNow().date()); // the sim's day, not the machine's
+        m_page->sweep()->setClock([] { return fixedNow(); });
+        // The page opens on the portfolio; most tests here are about one customer at a time.
+        m_page->showView(PartnerPage::CustomerPane);
         m_page->resize(1280, 800);
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));

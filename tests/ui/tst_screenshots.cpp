@@ -3,6 +3,7 @@
 // BD_SCREENSHOT_DIR set (packaging/screenshots/update.sh does) the PNGs replace the committed screenshots;
 // otherwise they go to a temporary folder.
 
+#include "darkpalette.h"
 #include "i18n/translations.h"
 #include "load/usageseriescontroller.h"
 #include "models/usageseriesmodel.h"
@@ -30,38 +31,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace bd;
+using bd::test::darkPalette;
+using bd::test::PaletteGuard;
 using bd::test::SimFixture;
-
-namespace {
-
-QPalette darkPalette()
-{
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
-    p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::Base, QColor(0x1f, 0x21, 0x24));
-    p.setColor(QPalette::AlternateBase, QColor(0x27, 0x29, 0x2d));
-    p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3c));
-    p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd6));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::ToolTipBase, QColor(0x35, 0x37, 0x3c));
-    p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::Mid, QColor(0x55, 0x57, 0x5c));
-    for (auto role : { QPalette::WindowText, QPalette::Text, QPalette::ButtonText })
-        p.setColor(QPalette::Disabled, role, QColor(0x7a, 0x7c, 0x80));
-    return p;
-}
-
-/// Puts the application palette back however the test ends.
-struct PaletteGuard
-{
-    QPalette original = QApplication::palette();
-    ~PaletteGuard() { QApplication::setPalette(original); }
-};
-
-} // namespace
 
 class TestScreenshots : public QObject
 {

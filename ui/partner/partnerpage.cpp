@@ -7,12 +7,16 @@
 #include "csv/overviewcsv.h"
 #include "csv/tablecsv.h"
 #include "load/partnerbrowser.h"
+#include "load/portfoliosweep.h"
 #include "models/comparisonmodel.h"
 #include "models/periodlistmodel.h"
+#include "models/portfoliomodel.h"
+#include "ui/charts/commitmentchartview.h"
 #include "ui/charts/trendchartview.h"
 #include "ui/exportchooser.h"
 #include "ui/partner/comparisonview.h"
 #include "ui/partner/periodview.h"
+#include "ui/partner/portfolioview.h"
 #include "ui/partner/trendview.h"
 #include "ui/partner/trustorpicker.h"
 #include "ui/theme.h"
@@ -36,6 +40,7 @@ namespace bd {
 PartnerPage::PartnerPage(ApiSession* session, QWidget* parent)
     : DashboardPage(parent)
     , m_browser(new PartnerBrowser(session->orgs(), session->billing(), this))
+    , m_sweep(new PortfolioSweep(session->orgs(), session->billing(), this))
     , m_picker(new TrustorPicker(this))
     , m_periodTable(new QTableView(this))
     , m_title(new QLabel(tr("Pick a customer"), this))
@@ -52,6 +57,8 @@ PartnerPage::PartnerPage(ApiSession* session, QWidget* parent)
     , m_period(new PeriodView(m_browser->periods(), this))
     , m_trend(new TrendView(m_browser->periods(), this))
     , m_comparison(new ComparisonView(this))
+    , m_portfolio(new PortfolioView(m_sweep, this))
+    , m_views(new QTabWidget(this))
 {
     setObjectName(u"partnerPage"_s);
     m_picker->setObjectName(u"trustorPicker"_s);
@@ -142,11 +149,20 @@ PartnerPage::PartnerPage(ApiSession* session, QWidget* parent)
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
     split->setSizes({ 250, 1030 });
+    m_views->setObjectName(u"partnerViews"_s);
+    m_views->setDocumentMode(true);
+    m_views->addTab(m_portfolio, tr("Portfolio"));
+    m_views->addTab(split, tr("Customer"));
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(split);
+    layout->addWidget(m_views);
+
+    connect(m_portfolio, &PortfolioView::periodOpened, this, &PartnerPage::openPeriod);
+    connect(m_portfolio, &PortfolioView::progressChanged, this, &PartnerPage::statusChanged);
+    connect(m_views, &QTabWidget::currentChanged, this, &PartnerPage::statusChanged);
 
     connect(m_picker, &TrustorPicker::trustorChosen, m_browser, &PartnerBrowser::open);
     connect(m_browser, &PartnerBrowser::opened, this, [this](const QString& id) {
+        showView(CustomerPane); // whatever opened it, the customer is what to look at now
         m_picker->showOpened(id);
         m_note->clear();
         m_title->setText(m_browser->orgName());
@@ -197,8 +213,37 @@ PartnerPage::PartnerPage(ApiSession* session, QWidget* parent)
 
 PartnerPage::~PartnerPage() = default;
 
+void PartnerPage::showView(View view)
+{
+    m_views->setCurrentIndex(view);
+}
+
+void PartnerPage::openPeriod(const QString& orgId, const QString& name, int billingPeriodIndex)
+{
+    m_count->setValue(std::max(m_count->value(), billingPeriodIndex + 1));
+    m_browser->openAt(orgId, name, billingPeriodIndex);
+}
+
+PageStatus PartnerPage::portfolioStatus() const
+{
+    PageStatus status;
+    const PortfolioSweep::Progress p = m_sweep->progress();
+    status.busy = m_sweep->isRunning();
+    if (status.busy) {
+        status.done = p.done;
+        status.total = p.total;
+        status.text = tr("Portfolio · %1").arg(PortfolioSweep::progressText(p));
+    } else if (p.total > 0) {
+        status.text = tr("Portfolio · %1").arg(PortfolioSweep::progressText(p));
+    }
+    return status;
+}
+
 void PartnerPage::refresh()
 {
+    // The portfolio is what the page opens on: the first refresh sweeps it, later ones when it is shown.
+    if (!m_portfolio->hasSwept() || m_views->currentIndex() == PortfolioPane)
+        m_portfolio->sweep();
     m_picker->setMessage(tr("Loading customers…"));
     m_browser->listTrustors();
     if (!m_browser->orgId().isEmpty())
@@ -209,8 +254,12 @@ void PartnerPage::cancel()
 {
     // Esc reaches every page: with nothing under way there is nothing to stop, and the status stays as it is.
     const bool listing = m_browser->isListingTrustors();
-    if (!m_browser->cancel())
+    const bool sweeping = m_sweep->cancel();
+    if (!m_browser->cancel()) {
+        if (sweeping)
+            Q_EMIT statusChanged();
         return;
+    }
     if (listing)
         m_picker->setMessage(tr("Listing customers stopped; Refresh (F5) lists them again."));
     m_status.total = 0;
@@ -225,6 +274,7 @@ void PartnerPage::setProvenance(const Provenance& provenance)
 void PartnerPage::setStore(ReportStore* store, const StoreScope& scope)
 {
     m_browser->setStore(store, scope);
+    m_sweep->setStore(store, scope);
 }
 
 void PartnerPage::refetchEverything()
@@ -238,6 +288,8 @@ void PartnerPage::refetchEverything()
 
 PageStatus PartnerPage::status() const
 {
+    if (m_views->currentIndex() == PortfolioPane)
+        return portfolioStatus();
     return m_status;
 }
 
@@ -330,8 +382,25 @@ void PartnerPage::compareRows(int beforeRow, int afterRow)
 // ---------------------------------------------------------------------------------------------------------------
 // Export, print, copy
 
+void PartnerPage::exportPortfolio()
+{
+    ExportChooser chooser(
+        this, tr("Export the portfolio"), ExportName::suggest(u"portfolio"_s, m_provenance.orgName, {}, {}));
+    chooser.addTable(tr("The matrix as listed"),
+        [this](const QString& path, QString* error) { return m_portfolio->exportMatrixCsv(path, error); });
+    chooser.addTable(tr("Every customer × period × part number, long format"),
+        [this](const QString& path, QString* error) { return m_portfolio->exportLongCsv(path, error); });
+    chooser.addChart(tr("Commitment use chart"), m_portfolio->chart(), footer());
+    if (const QString path = chooser.exec(); !path.isEmpty())
+        setStatusText(tr("Exported to %1").arg(QDir::toNativeSeparators(path)));
+}
+
 void PartnerPage::exportInteractively()
 {
+    if (m_views->currentIndex() == PortfolioPane) {
+        exportPortfolio();
+        return;
+    }
     // Named for the org and the periods walked: oldest start to newest end.
     const PeriodListModel* periods = m_browser->periods();
     QDate first, last;
@@ -356,6 +425,10 @@ void PartnerPage::exportInteractively()
 
 void PartnerPage::copySelection()
 {
+    if (m_views->currentIndex() == PortfolioPane) {
+        ExportChooser::copySelection(*m_portfolio->table());
+        return;
+    }
     ExportChooser::copySelection(
         m_tabs->currentIndex() == CompareTab ? *m_comparison->table() : *m_period->table());
 }
@@ -363,6 +436,11 @@ void PartnerPage::copySelection()
 void PartnerPage::printInteractively()
 {
     // The tab on screen is what prints.
+    if (m_views->currentIndex() == PortfolioPane) {
+        ExportChooser::print(this, m_portfolio->chart(), ExportChooser::tableHtml(*m_portfolio->table()),
+            tr("Print the portfolio"), footer());
+        return;
+    }
     switch (Tab(m_tabs->currentIndex())) {
     case PeriodTab:
         ExportChooser::print(this, nullptr, ExportChooser::tableHtml(*m_period->table()),
@@ -383,6 +461,9 @@ QString PartnerPage::footer() const
     Provenance partner = m_provenance;
     if (!partner.orgName.isEmpty())
         partner.orgName = tr("partner %1").arg(partner.orgName);
+    if (m_views->currentIndex() == PortfolioPane)
+        return ExportFooter::build({ m_portfolio->subject(), tr("costs are estimates, excluding tax") },
+            partner, QDateTime::currentDateTimeUtc());
     return ExportFooter::build(m_browser->exportSubject(), partner, m_browser->lastFetchedAt());
 }
 

@@ -17,6 +17,8 @@ class ApiSession;
 class ComparisonView;
 class PartnerBrowser;
 class PeriodView;
+class PortfolioSweep;
+class PortfolioView;
 class TrendView;
 class TrustorPicker;
 
@@ -34,6 +36,8 @@ public:
     static constexpr int DefaultPeriodCount = 12;
     /// Tabs of the page.
     enum Tab { PeriodTab, TrendTab, CompareTab };
+    /// The page's two views: every customer at a glance, and one customer at a time.
+    enum View { PortfolioPane, CustomerPane };
 
     explicit PartnerPage(ApiSession* session, QWidget* parent = nullptr);
     ~PartnerPage() override;
@@ -63,6 +67,12 @@ public:
     QString footer() const;
 
     PartnerBrowser* browser() const { return m_browser; }
+    PortfolioSweep* sweep() const { return m_sweep; }
+    PortfolioView* portfolio() const { return m_portfolio; }
+    /// Shows the portfolio or the customer view.
+    void showView(View view);
+    /// Opens a customer on one of its periods in the customer view (a portfolio cell double-clicked).
+    void openPeriod(const QString& orgId, const QString& name, int billingPeriodIndex);
 
     /// The comparison shown, as CSV, with the org and the two periods on every row.
     bool exportComparisonCsv(const QString& path, QString* error) const;
@@ -77,6 +87,7 @@ private:
     void setError(const QString& text);
 
     PartnerBrowser* m_browser;
+    PortfolioSweep* m_sweep;
     Provenance m_provenance;
     PageStatus m_status;
 
@@ -96,6 +107,11 @@ private:
     PeriodView* m_period;
     TrendView* m_trend;
     ComparisonView* m_comparison;
+    PortfolioView* m_portfolio;
+    QTabWidget* m_views;
+    /// The portfolio's part in status(): its sweep's progress.
+    PageStatus portfolioStatus() const;
+    void exportPortfolio();
 };
 
 } // namespace bd
