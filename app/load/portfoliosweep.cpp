@@ -7,6 +7,8 @@
 #include "load/periodwalker.h"
 #include "models/portfoliomodel.h"
 
+#include <QTimer>
+
 using namespace Qt::StringLiterals;
 
 namespace bd {
@@ -113,8 +115,20 @@ void PortfolioSweep::onListed(const QList<Trustor>& trustors)
         customer->walker->setClock([this] { return now(); });
         m_customers.push_back(std::move(customer));
     }
-    // Every active period first: each walk queues its request behind those of the customers before it.
-    for (const auto& customer : m_customers) {
+    m_started = 0;
+    startSome();
+}
+
+void PortfolioSweep::startSome()
+{
+    // A few customers per turn of the event loop: each start reads the customer's stored periods, and a
+    // hundred of them at once would hold up the window. Every active period is still asked for before any
+    // history: histories wait until every customer has started.
+    const int perCustomer = m_closedPeriods + 1;
+    QElapsedTimer slice;
+    slice.start();
+    while (m_started < int(m_customers.size()) && slice.elapsed() < StartSliceMs) {
+        Customer* customer = m_customers.at(size_t(m_started++)).get();
         if (!customer->trustor.enabled) {
             m_done += perCustomer;
             ++m_refused;
@@ -125,12 +139,29 @@ void PortfolioSweep::onListed(const QList<Trustor>& trustors)
                             : customer->trustor.organization.name));
             continue;
         }
-        connectWalker(customer.get());
+        connectWalker(customer);
         ++m_walking;
         customer->walker->walk(customer->trustor.id, 0, 0);
     }
     Q_EMIT progressChanged();
+    if (m_started < int(m_customers.size())) {
+        const quint64 generation = m_generation;
+        QTimer::singleShot(0, this, [this, generation] {
+            if (generation == m_generation)
+                startSome();
+        });
+        return;
+    }
+    const QList<Customer*> waiting = std::exchange(m_historyWaiting, {});
+    for (Customer* customer : waiting)
+        startHistory(customer);
     finishIfDone();
+}
+
+void PortfolioSweep::startHistory(Customer* customer)
+{
+    customer->history = true;
+    customer->walker->continueTo(m_closedPeriods);
 }
 
 void PortfolioSweep::connectWalker(Customer* customer)
@@ -172,8 +203,10 @@ void PortfolioSweep::onWalkFinished(Customer* customer)
     customer->walkDone = 0;
     customer->walkServed = 0;
     if (!customer->history && !customer->stopped && !walker->historyEnd() && m_closedPeriods > 0) {
-        customer->history = true;
-        walker->continueTo(m_closedPeriods);
+        if (m_started < int(m_customers.size()))
+            m_historyWaiting.append(customer); // after every active period
+        else
+            startHistory(customer);
         return;
     }
     if (!customer->history)
@@ -185,7 +218,7 @@ void PortfolioSweep::onWalkFinished(Customer* customer)
 
 void PortfolioSweep::finishIfDone()
 {
-    if (!m_running || m_walking > 0 || m_listing)
+    if (!m_running || m_walking > 0 || m_listing || m_started < int(m_customers.size()))
         return;
     m_running = false;
     Q_EMIT finished();
@@ -204,6 +237,9 @@ bool PortfolioSweep::cancel()
         customer->walker->disconnect(this);
         customer->walker->cancel();
     }
+    ++m_generation;
+    m_historyWaiting.clear();
+    m_started = int(m_customers.size());
     m_walking = 0;
     m_running = false;
     Q_EMIT progressChanged();

@@ -100,7 +100,12 @@ private:
         int walkServed = 0; ///< of them, served by the store
     };
 
+    /// How long one turn of the event loop may spend starting customers.
+    static constexpr int StartSliceMs = 4;
+
     void onListed(const QList<Trustor>& trustors);
+    void startSome();
+    void startHistory(Customer* customer);
     void connectWalker(Customer* customer);
     void onWalkFinished(Customer* customer);
     void finishIfDone();
@@ -122,6 +127,9 @@ private:
     int m_failed = 0;
     int m_fetched = 0;
     int m_walking = 0;
+    int m_started = 0; ///< customers started so far
+    QList<Customer*> m_historyWaiting; ///< active period read, history to start once every customer has
+    quint64 m_generation = 0; ///< bumped by cancel(): a start still scheduled for the old sweep does nothing
     bool m_running = false;
     QElapsedTimer m_clock;
 };

@@ -105,9 +105,15 @@ void PortfolioModel::setPeriod(const QString& orgId, int billingPeriodIndex,
     cell.overview = overview;
     cell.error.clear();
     cell.storedAt = storedAt;
-    restate(row);
-    // A closed period changes the active one's projection, the trend and the currency too.
-    changed(row, 0, columnCount() - 1);
+    // The period itself, and the active period: its projection rests on the closed ones.
+    restate(row, billingPeriodIndex);
+    if (billingPeriodIndex != 0)
+        restate(row, 0);
+    // The name never changes, so a proxy sorted by it need not sort again.
+    changed(row, CurrencyColumn, IdleColumn);
+    changed(row, FirstPeriodColumn, FirstPeriodColumn);
+    if (billingPeriodIndex != 0)
+        changed(row, FirstPeriodColumn + billingPeriodIndex, FirstPeriodColumn + billingPeriodIndex);
 }
 
 void PortfolioModel::setFailed(
@@ -157,20 +163,24 @@ void PortfolioModel::setHistoryEnd(const QString& orgId, int firstMissingIndex)
 
 void PortfolioModel::restate(int row)
 {
+    for (int i = 0; i < m_customers.at(row).cells.size(); ++i)
+        restate(row, i);
+}
+
+void PortfolioModel::restate(int row, int billingPeriodIndex)
+{
     Customer& c = m_customers[row];
-    for (int i = 0; i < c.cells.size(); ++i) {
-        Cell& cell = c.cells[i];
-        if (!cell.overview)
-            continue;
-        QList<LineProjection> projections;
-        if (i == 0 && m_lastCompleteDay.isValid()) {
-            QList<const TrusteeBillingOverview*> closed;
-            for (int k = 1; k < c.cells.size() && c.cells.at(k).overview; ++k)
-                closed.append(&*c.cells.at(k).overview);
-            projections = Projections::period(*cell.overview, closed, m_lastCompleteDay);
-        }
-        cell.standing = Commitments::period(*cell.overview, m_threshold, projections);
+    Cell& cell = c.cells[billingPeriodIndex];
+    if (!cell.overview)
+        return;
+    QList<LineProjection> projections;
+    if (billingPeriodIndex == 0 && m_lastCompleteDay.isValid()) {
+        QList<const TrusteeBillingOverview*> closed;
+        for (int k = 1; k < c.cells.size() && c.cells.at(k).overview; ++k)
+            closed.append(&*c.cells.at(k).overview);
+        projections = Projections::period(*cell.overview, closed, m_lastCompleteDay);
     }
+    cell.standing = Commitments::period(*cell.overview, m_threshold, projections);
 }
 
 std::optional<Decimal> PortfolioModel::overageOf(const Customer& c, int index)

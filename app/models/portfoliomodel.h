@@ -112,6 +112,8 @@ public:
 private:
     /// Works out the standing of a row's loaded cells again (the active one with its projection).
     void restate(int row);
+    /// …of one cell (the active one with its projection).
+    void restate(int row, int billingPeriodIndex);
     void changed(int row, int firstColumn, int lastColumn);
     QVariant periodData(const Customer& c, int index, int role) const;
     QVariant summaryData(const Customer& c, int column, int role) const;

@@ -9,6 +9,7 @@
 #include "ui/theme.h"
 
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -226,10 +227,19 @@ PortfolioView::PortfolioView(PortfolioSweep* sweep, QWidget* parent)
     connect(m_summaryTimer, &QTimer::timeout, this, [this] {
         updateSummary();
         updateParts();
-        updateChart();
+        // Building the chart costs a few milliseconds: while a sweep runs, about once a second is enough.
+        if (!m_sweep->isRunning() || !m_chartClock.isValid() || m_chartClock.elapsed() >= 1000) {
+            m_chartClock.start();
+            updateChart();
+        }
     });
-    connect(m_model, &QAbstractItemModel::dataChanged, m_summaryTimer, qOverload<>(&QTimer::start));
-    connect(m_model, &QAbstractItemModel::modelReset, m_summaryTimer, qOverload<>(&QTimer::start));
+    // At most every interval while periods arrive: a sweep that never pauses still shows its sums grow.
+    const auto soon = [this] {
+        if (!m_summaryTimer->isActive())
+            m_summaryTimer->start();
+    };
+    connect(m_model, &QAbstractItemModel::dataChanged, this, soon);
+    connect(m_model, &QAbstractItemModel::modelReset, this, soon);
     connect(m_load, &QPushButton::clicked, this, &PortfolioView::sweep);
     connect(m_cancel, &QPushButton::clicked, m_sweep, &PortfolioSweep::cancel);
     connect(m_sweep, &PortfolioSweep::progressChanged, this, &PortfolioView::updateProgress);

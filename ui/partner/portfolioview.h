@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 class QComboBox;
@@ -82,6 +83,7 @@ private:
     QComboBox* m_part;
     CommitmentChartView* m_chart;
     QTimer* m_summaryTimer; ///< gathers a burst of arriving periods into one update of what sums them
+    QElapsedTimer m_chartClock; ///< since the chart was last built
     bool m_swept = false;
 };
 
