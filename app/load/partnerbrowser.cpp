@@ -25,6 +25,13 @@ PartnerBrowser::PartnerBrowser(OrgApi* orgs, BillingApi* billing, QObject* paren
     connect(m_walker, &PeriodWalker::periodFailed, this, [this] { ++m_walkFailures; });
     connect(m_walker, &PeriodWalker::progressChanged, this, &PartnerBrowser::walkProgress);
     connect(m_walker, &PeriodWalker::finished, this, [this] {
+        if (m_wantedIndex >= 0) {
+            // The period asked for by openAt() never came (past the history, or it failed): the oldest
+            // loaded one, the nearest to it, is shown instead.
+            m_wantedIndex = -1;
+            if (m_currentIndex < 0 && m_periods->periodCount() > 0)
+                showRow(m_periods->periodCount() - 1);
+        }
         Q_EMIT walkFinished();
         Q_EMIT stateChanged();
     });

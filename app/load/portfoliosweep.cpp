@@ -102,6 +102,9 @@ void PortfolioSweep::start(int closedPeriods)
 
 void PortfolioSweep::onListed(const QList<Trustor>& trustors)
 {
+    // The listing is over (its job goes away later): a partner with no customer to walk is done at once.
+    m_listing->disconnect(this);
+    m_listing.clear();
     const int perCustomer = m_closedPeriods + 1;
     m_model->reset(trustors, perCustomer);
     m_model->setLastCompleteDay(DataCutoff::lastCompleteDay(now()));
@@ -177,9 +180,17 @@ void PortfolioSweep::connectWalker(Customer* customer)
             ++m_refused;
         else
             ++m_failed;
-        if (!customer->history)
-            customer->stopped = true; // the active period failed: the history would fail the same way
+        // A refusal or an unknown org would fail the history the same way; a period that failed for its own
+        // reason (a timeout, a bad answer) does not stop the closed ones, which the store may well have.
+        const bool unknownOrg = e.httpStatus() == 404 && index == 0;
+        if (!customer->history && (e.affectsWholeOrg() || unknownOrg))
+            customer->stopped = true;
         Q_EMIT periodFailed(orgId, index, e);
+        if (unknownOrg && !e.affectsWholeOrg()) {
+            // Nothing of an org Genesys does not know can be read: every period says so.
+            for (int older = 1; older <= m_closedPeriods; ++older)
+                Q_EMIT periodFailed(orgId, older, e);
+        }
     });
     connect(walker, &PeriodWalker::historyEnded, this,
         [this, orgId](int firstMissing) { Q_EMIT historyEnded(orgId, firstMissing); });

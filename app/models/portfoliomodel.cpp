@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 
@@ -114,6 +115,9 @@ void PortfolioModel::setPeriod(const QString& orgId, int billingPeriodIndex,
     changed(row, FirstPeriodColumn, FirstPeriodColumn);
     if (billingPeriodIndex != 0)
         changed(row, FirstPeriodColumn + billingPeriodIndex, FirstPeriodColumn + billingPeriodIndex);
+    // The column's month is the one most customers' periods started in.
+    Q_EMIT headerDataChanged(
+        Qt::Horizontal, FirstPeriodColumn + billingPeriodIndex, FirstPeriodColumn + billingPeriodIndex);
 }
 
 void PortfolioModel::setFailed(
@@ -217,25 +221,25 @@ bool PortfolioModel::accepts(int row, Filter filter) const
     return true;
 }
 
+CurrencyTotals PortfolioModel::subtotals(int billingPeriodIndex) const
+{
+    QList<int> rows(m_customers.size());
+    std::iota(rows.begin(), rows.end(), 0);
+    return subtotals(billingPeriodIndex, rows);
+}
+
 CurrencyTotals PortfolioModel::subtotals(int billingPeriodIndex, const QList<int>& rows) const
 {
     CurrencyTotals totals;
-    const auto add = [&](int row) {
+    for (int row : rows) {
+        if (row < 0 || row >= m_customers.size())
+            continue;
         const Customer& c = m_customers.at(row);
         if (billingPeriodIndex < 0 || billingPeriodIndex >= c.cells.size())
-            return;
+            continue;
         const Cell& cell = c.cells.at(billingPeriodIndex);
         if (cell.overview)
             totals.addAll(cell.overview->currency, OverviewEstimate::estimateAll(*cell.overview));
-    };
-    if (rows.isEmpty()) {
-        for (int row = 0; row < m_customers.size(); ++row)
-            add(row);
-    } else {
-        for (int row : rows) {
-            if (row >= 0 && row < m_customers.size())
-                add(row);
-        }
     }
     return totals;
 }
@@ -330,7 +334,8 @@ QString PortfolioModel::cellDetails(int row, int billingPeriodIndex) const
     lines << tr("%1 (threshold %2 % of each commitment)").arg(Commitments::label(s.state)).arg(m_threshold);
     if (s.state == CommitmentState::Ramp)
         lines << tr(
-            "In its ramp period: Cloud CX licences are not billed on usage, so no overage is charged.");
+            "In its ramp period: Cloud CX licences are not billed on usage, so the overage below is what it "
+            "would be, not what is charged.");
     for (const LineStanding& d : s.drivers) {
         const SubscriptionOverviewUsage& line = o.usages.at(d.line);
         const UsageEstimate e = OverviewEstimate::estimate(line, OverviewEstimate::allowanceFor(o, line));

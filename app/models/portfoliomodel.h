@@ -76,9 +76,11 @@ public:
     const Customer* customer(const QString& orgId) const;
     /// Whether a row passes a filter.
     bool accepts(int row, Filter filter) const;
-    /// Estimated totals and overage of the loaded periods at `billingPeriodIndex`, per currency, counting
-    /// `rows` when given (the rows listed), else every row.
-    CurrencyTotals subtotals(int billingPeriodIndex, const QList<int>& rows = {}) const;
+    /// Estimated totals and overage of the loaded periods at `billingPeriodIndex`, per currency, of every
+    /// row.
+    CurrencyTotals subtotals(int billingPeriodIndex) const;
+    /// …of these rows only (the rows listed; none: nothing).
+    CurrencyTotals subtotals(int billingPeriodIndex, const QList<int>& rows) const;
 
     /// One customer's line of a part number in the active period, against its commitment.
     struct CommitmentBar

@@ -373,11 +373,32 @@ private Q_SLOTS:
                     continue;
                 }
                 const QJsonObject o = *data.trusteeOverview(id, index);
-                for (const QJsonValue& v : o.value(u"usages"_s).toArray()) {
+                const QJsonArray usages = o.value(u"usages"_s).toArray();
+                const auto number = [](const QJsonObject& u, const QString& key) {
+                    return u.contains(key) ? *Decimal::fromString(u.value(key).toString()) : Decimal();
+                };
+                for (const QJsonValue& v : usages) {
                     const QJsonObject u = v.toObject();
+                    // The contract's own arithmetic: a resource line nets the fair-use rows of its name, then
+                    // prepay at the prepay price plus what is above it at the overage price.
+                    Decimal billable = number(u, u"usageQuantity"_s);
+                    const bool fairUse = u.value(u"grouping"_s).toString() == u"fair-use";
+                    if (u.value(u"grouping"_s).toString() == u"resource") {
+                        for (const QJsonValue& w : usages) {
+                            const QJsonObject a = w.toObject();
+                            if (a.value(u"grouping"_s).toString() == u"fair-use"
+                                && a.value(u"name"_s) == u.value(u"name"_s))
+                                billable = Decimal::max(billable - number(a, u"usageQuantity"_s), Decimal());
+                        }
+                    }
+                    const Decimal prepay = number(u, u"prepayQuantity"_s);
+                    const Decimal overage = Decimal::max(billable - prepay, Decimal());
+                    const Decimal overageCost = overage * number(u, u"overagePrice"_s);
+                    const Decimal total = prepay * number(u, u"prepayPrice"_s) + overageCost;
                     expected.append({ id, QString::number(index), u.value(u"partNumber"_s).toString(),
                         Decimal::fromString(u.value(u"usageQuantity"_s).toString())->toString(),
-                        Decimal::fromString(u.value(u"prepayQuantity"_s).toString())->toString(), {}, {} });
+                        prepay.toString(), fairUse ? u"0"_s : overageCost.toString(),
+                        fairUse ? u"0"_s : total.toString() });
                 }
             }
         }
@@ -386,9 +407,14 @@ private Q_SLOTS:
         for (qsizetype i = 1; i < rows.size(); ++i) {
             const QStringList& row = rows.at(i);
             const bool unread = row.at(17) == u"refused" || row.at(17) == u"no-data";
-            QCOMPARE((QStringList { row.at(0), row.at(4), row.at(7), row.at(10), row.at(11),
-                         unread ? row.at(17) : QString(), row.at(18) }),
-                expected.at(i - 1));
+            // Id, index, part number, usage, prepay, then the overage cost and the total (or, for a row that
+            // could not be read, its state and error code).
+            const QStringList picked = unread ? QStringList { row.at(0), row.at(4), row.at(7), row.at(10),
+                row.at(11), row.at(17), row.at(18) }
+                                              : QStringList { row.at(0), row.at(4), row.at(7), row.at(10),
+                                                    row.at(11), Decimal::fromString(row.at(15))->toString(),
+                                                    Decimal::fromString(row.at(16))->toString() };
+            QCOMPARE(picked, expected.at(i - 1));
             if (row.at(4) == u"0" && !unread)
                 activeTotals[row.at(5)] += *Decimal::fromString(row.at(16));
         }
@@ -404,6 +430,19 @@ private Q_SLOTS:
             QVERIFY2(line != lines.cend(), qPrintable(it.key()));
             QVERIFY2(line->contains(u"estimated total %1,"_s.arg(it.value().toString(2))), qPrintable(*line));
         }
+    }
+
+    void portfolio_noCustomers_failsSayingSo()
+    {
+        sim::SimOptions options;
+        options.trustorCount = 0;
+        BD_SIM_FIXTURE(fixture, options);
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"portfolio.csv"_s);
+        const Run run = runExport(QStringList { u"portfolio"_s, u"--out"_s, out } + simArguments(fixture));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.last().contains(u"no customer org trusts this org"_s), qPrintable(run.last()));
+        QVERIFY(!QFile::exists(out));
     }
 
     void portfolio_nothingReadable_failsAndWritesNothing()

@@ -189,6 +189,41 @@ private Q_SLOTS:
         QVERIFY(PortfolioSweep::progressText(p).contains(u"2 refused · 1 failed"_s));
     }
 
+    void sweep_activePeriodFailedOnItsOwn_stillReadsTheHistory_unknownOrgReadsNothing()
+    {
+        BD_SIM_FIXTURE(fixture);
+        const QString flaky = fixture.trustorNamed(u"Proseware Bank"_s);
+        const QString unknown = fixture.trustorNamed(u"Wingtip Toys"_s);
+        const QByteArray badRequest
+            = R"({"message":"Bad request","code":"bad.request","status":400,"contextId":"c1","details":[],"errors":[]})"_ba;
+        fixture.server->injectAnswer(
+            400, "application/json"_ba, badRequest, 1, flaky + u"?billingPeriodIndex=0"_s);
+        fixture.server->injectAnswer(404, "application/json"_ba, bd::test::wireFixture(u"error-404.json"_s),
+            1, unknown + u"?billingPeriodIndex=0"_s);
+        PortfolioSweep s(fixture.session->orgs(), fixture.session->billing());
+        QVERIFY(sweep(s, 3));
+        const PortfolioModel::Customer* f = s.model()->customer(flaky);
+        QCOMPARE(f->cells.at(0).status, Cell::Failed);
+        for (int index = 1; index <= 3; ++index)
+            QCOMPARE(f->cells.at(index).status, Cell::Loaded); // the closed periods are read all the same
+        const PortfolioModel::Customer* u = s.model()->customer(unknown);
+        for (const PortfolioModel::Cell& cell : u->cells)
+            QCOMPARE(cell.status, Cell::Failed); // no period of an org Genesys does not know
+        QCOMPARE(fixture.requests(OverviewPath + unknown).size(), 1);
+        QCOMPARE(s.progress().done, s.progress().total);
+    }
+
+    void sweep_partnerWithNoCustomers_endsAtOnce()
+    {
+        sim::SimOptions options;
+        options.trustorCount = 0;
+        BD_SIM_FIXTURE(fixture, options);
+        PortfolioSweep s(fixture.session->orgs(), fixture.session->billing());
+        QVERIFY(sweep(s, 3));
+        QCOMPARE(s.model()->rowCount(), 0);
+        QCOMPARE(s.progress().total, 0);
+    }
+
     void secondSweep_withTheStore_asksOnlyForActivePeriods()
     {
         BD_SIM_FIXTURE(fixture);

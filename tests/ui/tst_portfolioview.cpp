@@ -144,16 +144,21 @@ private Q_SLOTS:
                     .contains(u"%1 customer"_s.arg(expected)));
         filter->setCurrentIndex(filter->findData(int(PortfolioModel::Filter::Unreadable)));
         QCOMPARE(m_table->model()->rowCount(), 1); // the disabled trust
+        // Nobody listed sums to nothing, not to everybody.
+        QVERIFY(model->subtotals(0, {}).isEmpty());
+        QVERIFY(!model->subtotals(0).isEmpty());
     }
 
     void threshold_lowered_judgesMoreLinesNear()
     {
         const PortfolioModel* model = m_page->sweep()->model();
         const int atNinety = countCells(*model, CommitmentState::Warning);
+        const int exceeded = countCells(*model, CommitmentState::Exceeded);
+        QVERIFY(exceeded > 0);
         m_page->findChild<QSpinBox*>(u"portfolioThreshold"_s)->setValue(50);
         const int atFifty = countCells(*model, CommitmentState::Warning);
         QVERIFY2(atFifty > atNinety, qPrintable(u"%1 → %2"_s.arg(atNinety).arg(atFifty)));
-        QCOMPARE(countCells(*model, CommitmentState::Exceeded) > 0, true); // overage does not depend on it
+        QCOMPARE(countCells(*model, CommitmentState::Exceeded), exceeded); // overage does not depend on it
     }
 
     void cellText_overage_showsEachCellsOverage()
@@ -187,6 +192,25 @@ private Q_SLOTS:
             int(PartnerPage::CustomerPane));
         const auto start = browser->periods()->period(browser->currentRow())->overview.billingPeriodStartDate;
         QCOMPARE(start, m_page->sweep()->model()->customer(id)->cells.at(3).overview->billingPeriodStartDate);
+    }
+
+    void doubleClick_pastAShortHistory_opensItsOldestPeriod()
+    {
+        const QString id = m_fixture->trustorNamed(u"Relecloud"_s);
+        int row = -1;
+        for (int r = 0; r < m_table->model()->rowCount(); ++r) {
+            if (m_table->model()->index(r, 0).data(PortfolioModel::OrgIdRole).toString() == id)
+                row = r;
+        }
+        const QModelIndex cell = m_table->model()->index(row, PortfolioModel::FirstPeriodColumn + 9);
+        QCOMPARE(PortfolioModel::CellStatus(cell.data(PortfolioModel::StatusRole).toInt()),
+            PortfolioModel::CellStatus::NoPeriod);
+        m_table->scrollTo(cell);
+        const QPoint at = m_table->visualRect(cell).center();
+        QTest::mouseClick(m_table->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(m_table->viewport(), Qt::LeftButton, {}, at);
+        QVERIFY(QTest::qWaitFor([&] { return m_page->browser()->currentIndex() == 4; }, 10'000));
+        QCOMPARE(m_page->browser()->orgId(), id);
     }
 
     void exports_matrixAndLongFormat_readBack()

@@ -265,10 +265,13 @@ PortfolioView::PortfolioView(PortfolioSweep* sweep, QWidget* parent)
     connect(m_part, &QComboBox::currentIndexChanged, this, &PortfolioView::updateChart);
     connect(m_table, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
         const QModelIndex source = m_proxy->mapToSource(index);
-        const int column = source.column() - PortfolioModel::FirstPeriodColumn;
+        int period = std::max(0, source.column() - PortfolioModel::FirstPeriodColumn);
         const auto* customer = m_model->customer(source.data(PortfolioModel::OrgIdRole).toString());
-        if (customer)
-            Q_EMIT periodOpened(customer->orgId, customer->name, std::max(0, column));
+        if (!customer)
+            return;
+        if (customer->historyEnd && period >= *customer->historyEnd)
+            period = std::max(0, *customer->historyEnd - 1); // past its history: its oldest period
+        Q_EMIT periodOpened(customer->orgId, customer->name, period);
     });
     updateProgress();
     updateSummary();
