@@ -38,6 +38,7 @@ PortfolioModel::PortfolioModel(QObject* parent)
 void PortfolioModel::reset(const QList<Trustor>& trustors, int periods)
 {
     beginResetModel();
+    m_commonStartsStale = true;
     m_periods = std::max(1, periods);
     m_customers.clear();
     m_rows.clear();
@@ -106,6 +107,7 @@ void PortfolioModel::setPeriod(const QString& orgId, int billingPeriodIndex,
     cell.overview = overview;
     cell.error.clear();
     cell.storedAt = storedAt;
+    m_commonStartsStale = true;
     // The period itself, and the active period: its projection rests on the closed ones.
     restate(row, billingPeriodIndex);
     if (billingPeriodIndex != 0)
@@ -142,6 +144,7 @@ void PortfolioModel::setRefused(const QString& orgId, const QString& message, co
         return;
     Customer& c = m_customers[row];
     c.refusal = message;
+    m_commonStartsStale = true;
     for (Cell& cell : c.cells) {
         cell = Cell();
         cell.status = CellStatus::Refused;
@@ -161,6 +164,7 @@ void PortfolioModel::setHistoryEnd(const QString& orgId, int firstMissingIndex)
     for (int i = std::max(0, firstMissingIndex); i < m_periods; ++i) {
         c.cells[i] = Cell();
         c.cells[i].status = CellStatus::NoPeriod;
+        m_commonStartsStale = true;
     }
     changed(row, 0, columnCount() - 1);
 }
@@ -294,19 +298,26 @@ QList<std::pair<QString, QString>> PortfolioModel::activePartNumbers() const
 
 QDate PortfolioModel::commonStart(int billingPeriodIndex) const
 {
-    std::map<QDate, int> months;
-    for (const Customer& c : m_customers) {
-        if (billingPeriodIndex < c.cells.size()) {
-            const auto& overview = c.cells.at(billingPeriodIndex).overview;
-            if (overview && overview->billingPeriodStartDate) {
-                const QDate day = overview->billingPeriodStartDate->toUTC().date();
-                ++months[QDate(day.year(), day.month(), 1)];
+    // Every header asks on every paint: worked out once per change, for all columns.
+    if (m_commonStartsStale) {
+        m_commonStarts = QList<QDate>(m_periods);
+        for (int index = 0; index < m_periods; ++index) {
+            std::map<QDate, int> months;
+            for (const Customer& c : m_customers) {
+                const auto& overview = c.cells.at(index).overview;
+                if (overview && overview->billingPeriodStartDate) {
+                    const QDate day = overview->billingPeriodStartDate->toUTC().date();
+                    ++months[QDate(day.year(), day.month(), 1)];
+                }
             }
+            const auto most = std::max_element(months.cbegin(), months.cend(),
+                [](const auto& a, const auto& b) { return a.second < b.second; });
+            if (most != months.cend())
+                m_commonStarts[index] = most->first;
         }
+        m_commonStartsStale = false;
     }
-    const auto most = std::max_element(
-        months.cbegin(), months.cend(), [](const auto& a, const auto& b) { return a.second < b.second; });
-    return most == months.cend() ? QDate() : most->first;
+    return m_commonStarts.value(billingPeriodIndex);
 }
 
 QString PortfolioModel::cellDetails(int row, int billingPeriodIndex) const

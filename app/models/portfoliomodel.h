@@ -128,6 +128,8 @@ private:
     int m_threshold = Commitments::DefaultThresholdPercent;
     CellText m_cellText = CellText::EstimatedTotal;
     QDate m_lastCompleteDay;
+    mutable QList<QDate> m_commonStarts; ///< commonStart() by index, worked out again when periods arrive
+    mutable bool m_commonStartsStale = true;
 };
 
 } // namespace bd
