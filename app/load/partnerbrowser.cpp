@@ -78,20 +78,23 @@ void PartnerBrowser::listTrustors()
     if (m_trustorsJob)
         return;
     m_trustorsJob = m_orgs->fetchTrustors();
-    connect(m_trustorsJob, &TrustorsJob::trustorsReady, this, [this](const QList<Trustor>& trustors) {
-        m_disabledTrusts.clear();
-        for (const Trustor& t : trustors) {
-            if (!t.enabled)
-                m_disabledTrusts.insert(OrgId::canonical(t.id));
-        }
-        Q_EMIT trustorsReady(trustors);
-    });
+    connect(m_trustorsJob, &TrustorsJob::trustorsReady, this, &PartnerBrowser::setTrustors);
     connect(m_trustorsJob, &ApiJob::failed, this, &PartnerBrowser::trustorsFailed);
     connect(m_trustorsJob, &ApiJob::finished, this, [this] {
         m_trustorsJob.clear();
         Q_EMIT stateChanged();
     });
     Q_EMIT stateChanged();
+}
+
+void PartnerBrowser::setTrustors(const QList<Trustor>& trustors)
+{
+    m_disabledTrusts.clear();
+    for (const Trustor& t : trustors) {
+        if (!t.enabled)
+            m_disabledTrusts.insert(OrgId::canonical(t.id));
+    }
+    Q_EMIT trustorsReady(trustors);
 }
 
 void PartnerBrowser::open(const QString& orgId, const QString& name)

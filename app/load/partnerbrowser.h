@@ -42,6 +42,8 @@ public:
     void setOffline(bool offline);
     /// Lists the trustor orgs (nothing happens while a listing is under way).
     void listTrustors();
+    /// Takes a listing made elsewhere (the portfolio's sweep) as its own, as listTrustors() would.
+    void setTrustors(const QList<bd::Trustor>& trustors);
     /// Opens a customer org on its active period (index 0); what was loaded for another org is forgotten. An
     /// org the listing gave as a disabled trust is not asked for: periodFailed() says why at once.
     void open(const QString& orgId, const QString& name = {});

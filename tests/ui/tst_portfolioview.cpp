@@ -113,6 +113,11 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(refusedRows, 1);
+        // One listing serves the portfolio and the customer picker alike.
+        QCOMPARE(m_fixture->requests(u"/api/v2/orgauthorization/trustors"_s).size(), 1);
+        auto* picker = m_page->findChild<QTableView*>(u"trustorTable"_s);
+        QVERIFY(picker);
+        QCOMPARE(picker->model()->rowCount(), ids.size());
         QVERIFY(m_page->status().text.startsWith(u"Portfolio · 325 of 325"_s));
         // Subtotals name every currency of the active periods, each on its own.
         const QString subtotals = m_page->findChild<QLabel*>(u"portfolioSubtotals"_s)->text();

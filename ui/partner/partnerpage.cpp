@@ -157,6 +157,8 @@ PartnerPage::PartnerPage(ApiSession* session, QWidget* parent)
     layout->addWidget(m_views);
 
     connect(m_portfolio, &PortfolioView::periodOpened, this, &PartnerPage::openPeriod);
+    connect(m_sweep, &PortfolioSweep::customersListed, m_browser, &PartnerBrowser::setTrustors);
+    connect(m_sweep, &PortfolioSweep::listingFailed, m_browser, &PartnerBrowser::trustorsFailed);
     connect(m_portfolio, &PortfolioView::progressChanged, this, &PartnerPage::statusChanged);
     connect(m_views, &QTabWidget::currentChanged, this, &PartnerPage::statusChanged);
 
@@ -241,11 +243,13 @@ PageStatus PartnerPage::portfolioStatus() const
 
 void PartnerPage::refresh()
 {
-    // The portfolio is what the page opens on: the first refresh sweeps it, later ones when it is shown.
+    // The portfolio is what the page opens on: the first refresh sweeps it, later ones when it is shown. A
+    // sweep lists the customers for the picker too, so that the list costs one request.
+    m_picker->setMessage(tr("Loading customers…"));
     if (!m_portfolio->hasSwept() || m_views->currentIndex() == PortfolioPane)
         m_portfolio->sweep();
-    m_picker->setMessage(tr("Loading customers…"));
-    m_browser->listTrustors();
+    else
+        m_browser->listTrustors();
     if (!m_browser->orgId().isEmpty())
         m_browser->walk(std::max(m_count->value(), m_browser->periods()->periodCount()));
 }
