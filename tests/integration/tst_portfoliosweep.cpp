@@ -6,6 +6,7 @@
 #include "domain/commitmentstate.h"
 #include "domain/decimal.h"
 #include "domain/overviewestimate.h"
+#include "domain/utc.h"
 #include "load/portfoliosweep.h"
 #include "models/portfoliomodel.h"
 #include "simfixture.h"
@@ -274,6 +275,47 @@ private Q_SLOTS:
         QCOMPARE(loaded.size(), arrived);
         QVERIFY(s.progress().done < s.progress().total);
         QVERIFY(!s.cancel());
+    }
+
+    // Time is an input: on the 1st of a month, at a month end, on a leap day and on the day a customer's
+    // period rotates, every active period holds "now", follows on from the closed one before it, and a period
+    // with no complete day of data yet is never called projected to exceed.
+    void sweep_atCalendarEdges_activePeriodsHoldNowAndFollowOn_data()
+    {
+        QTest::addColumn<QDateTime>("now");
+        QTest::addColumn<bool>("rotation");
+        QTest::newRow("1st of December") << QDateTime(QDate(2026, 12, 1), QTime(0, 30), UtcZone) << false;
+        QTest::newRow("31 January") << QDateTime(QDate(2027, 1, 31), QTime(23, 30), UtcZone) << false;
+        QTest::newRow("leap day") << QDateTime(QDate(2028, 2, 29), QTime(12, 0), UtcZone) << false;
+        // Woodgrove Financial's cycle starts on the 2nd: its new period has no complete day yet.
+        QTest::newRow("rotation day") << QDateTime(QDate(2026, 12, 2), QTime(0, 30), UtcZone) << true;
+    }
+    void sweep_atCalendarEdges_activePeriodsHoldNowAndFollowOn()
+    {
+        QFETCH(QDateTime, now);
+        QFETCH(bool, rotation);
+        sim::SimOptions options;
+        options.now = now;
+        BD_SIM_FIXTURE(fixture, options);
+        PortfolioSweep s(fixture.session->orgs(), fixture.session->billing());
+        s.setClock([now] { return now; });
+        QVERIFY(sweep(s, 2));
+        int rotatedToday = 0;
+        for (const PortfolioModel::Customer& c : s.model()->customers()) {
+            if (!c.refusal.isEmpty())
+                continue;
+            const TrusteeBillingOverview& active = *c.cells.at(0).overview;
+            const TrusteeBillingOverview& closed = *c.cells.at(1).overview;
+            QVERIFY2(*active.billingPeriodStartDate <= now && now <= *active.billingPeriodEndDate,
+                qPrintable(c.name));
+            QCOMPARE(closed.billingPeriodEndDate->addMSecs(1), *active.billingPeriodStartDate);
+            if (active.billingPeriodStartDate->date() == now.date()) {
+                ++rotatedToday;
+                QVERIFY2(
+                    c.cells.at(0).standing.state != CommitmentState::ProjectedToExceed, qPrintable(c.name));
+            }
+        }
+        QCOMPARE(rotatedToday > 0, rotation);
     }
 
     void progressText_readsLikeAStatusLine()
