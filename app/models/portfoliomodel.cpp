@@ -107,6 +107,7 @@ void PortfolioModel::setPeriod(const QString& orgId, int billingPeriodIndex,
     cell.overview = overview;
     cell.error.clear();
     cell.storedAt = storedAt;
+    const QDate monthShown = commonStart(billingPeriodIndex);
     m_commonStartsStale = true;
     // The period itself, and the active period: its projection rests on the closed ones.
     restate(row, billingPeriodIndex);
@@ -117,9 +118,13 @@ void PortfolioModel::setPeriod(const QString& orgId, int billingPeriodIndex,
     changed(row, FirstPeriodColumn, FirstPeriodColumn);
     if (billingPeriodIndex != 0)
         changed(row, FirstPeriodColumn + billingPeriodIndex, FirstPeriodColumn + billingPeriodIndex);
-    // The column's month is the one most customers' periods started in.
-    Q_EMIT headerDataChanged(
-        Qt::Horizontal, FirstPeriodColumn + billingPeriodIndex, FirstPeriodColumn + billingPeriodIndex);
+    // The column's month is the one most customers' periods started in. Saying so only when it moves
+    // matters: a view lays its header out again, and repaints every cell, for each header change.
+    const QDate month = commonStart(billingPeriodIndex);
+    if (month != monthShown) {
+        const int column = FirstPeriodColumn + billingPeriodIndex;
+        Q_EMIT headerDataChanged(Qt::Horizontal, column, column);
+    }
 }
 
 void PortfolioModel::setFailed(

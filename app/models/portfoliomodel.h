@@ -92,6 +92,8 @@ public:
         Decimal prepay;
         std::optional<Decimal> usedPercent; ///< billable ÷ prepay × 100, with a commitment
         CommitmentState state = CommitmentState::Ok;
+
+        friend bool operator==(const CommitmentBar&, const CommitmentBar&) = default;
     };
     /// Every customer whose active period lists `partNumber`, the most used (of its commitment) first;
     /// customers without a commitment for it last, by usage.

@@ -47,6 +47,10 @@ CommitmentChartView::~CommitmentChartView() = default;
 void CommitmentChartView::setBars(
     const QList<PortfolioModel::CommitmentBar>& bars, const QString& partName, int threshold)
 {
+    // While a sweep runs the view asks about once a second; the closed periods it mostly brings do not move
+    // the active period's bars, and a chart built again for nothing stalls the window.
+    if (bars == m_bars && partName == m_partName && threshold == m_threshold)
+        return;
     m_bars = bars;
     m_partName = partName;
     m_threshold = threshold;

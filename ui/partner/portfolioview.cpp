@@ -5,9 +5,11 @@
 #include "load/portfoliosweep.h"
 #include "models/portfoliomodel.h"
 #include "models/sortproxymodel.h"
+#include "ui/celltableview.h"
 #include "ui/charts/commitmentchartview.h"
 #include "ui/theme.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QEvent>
@@ -70,6 +72,44 @@ class StateDelegate final : public QStyledItemDelegate
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
+    /// A cell is a fill and one line of text: drawn directly, it costs a fraction of the style's general
+    /// item (icons, check boxes, wrapped text layout), which matters for a matrix that repaints as it fills.
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        if (!opt.icon.isNull() || (opt.features & QStyleOptionViewItem::HasCheckIndicator)) {
+            QStyledItemDelegate::paint(painter, option, index);
+            return;
+        }
+        const bool selected = opt.state & QStyle::State_Selected;
+        const QPalette::ColorGroup group = !(opt.state & QStyle::State_Enabled) ? QPalette::Disabled
+            : (opt.state & QStyle::State_Active)                                ? QPalette::Active
+                                                                                : QPalette::Inactive;
+        if (selected)
+            painter->fillRect(opt.rect, opt.palette.brush(group, QPalette::Highlight));
+        else if (opt.backgroundBrush.style() != Qt::NoBrush)
+            painter->fillRect(opt.rect, opt.backgroundBrush);
+        if (!opt.text.isEmpty()) {
+            const QStyle* style = opt.widget ? opt.widget->style() : QApplication::style();
+            const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, opt.widget) + 1;
+            const QRect text = opt.rect.adjusted(margin, 0, -margin, 0);
+            painter->save();
+            painter->setFont(opt.font);
+            painter->setPen(opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text));
+            painter->drawText(text, int(opt.displayAlignment) | Qt::TextSingleLine,
+                opt.fontMetrics.elidedText(opt.text, opt.textElideMode, text.width()));
+            painter->restore();
+        }
+        if (opt.state & QStyle::State_HasFocus) {
+            QStyleOptionFocusRect focus;
+            focus.QStyleOption::operator=(opt);
+            focus.backgroundColor = opt.palette.color(group, selected ? QPalette::Highlight : QPalette::Base);
+            const QStyle* style = opt.widget ? opt.widget->style() : QApplication::style();
+            style->drawPrimitive(QStyle::PE_FrameFocusRect, &focus, painter, opt.widget);
+        }
+    }
+
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
     {
@@ -118,7 +158,7 @@ PortfolioView::PortfolioView(PortfolioSweep* sweep, QWidget* parent)
     , m_load(new QPushButton(tr("Load portfolio"), this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_progress(new QLabel(this))
-    , m_table(new QTableView(this))
+    , m_table(new CellTableView(this))
     , m_legend(new QLabel(this))
     , m_subtotals(new QLabel(this))
     , m_part(new QComboBox(this))
