@@ -1,4 +1,5 @@
-// billing-dashboard: the desktop dashboard, and (with "export …") the headless exporter.
+// billing-dashboard: the desktop dashboard; with "export …" the headless exporter, and with "check …" a
+// monitoring plugin.
 
 #include "api/apisession.h"
 #include "api/connectionsettings.h"
@@ -52,8 +53,10 @@ int runExport(int argc, char** argv)
     QCoreApplication::setApplicationName(u"billing-dashboard"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(BD_VERSION));
     const QStringList words = QCoreApplication::arguments().mid(2);
+    const bool check = qstrcmp(argv[1], "check") == 0;
     if (words.contains(u"--help"_s) || words.contains(u"-h"_s)) {
-        std::fputs(qPrintable(bd::ExportOptions::helpText()), stdout);
+        std::fputs(
+            qPrintable(check ? bd::ExportOptions::checkHelpText() : bd::ExportOptions::helpText()), stdout);
         return 0;
     }
     if (words.contains(u"--version"_s)) {
@@ -61,14 +64,27 @@ int runExport(int argc, char** argv)
         return 0;
     }
     QString error;
-    const auto options = bd::ExportOptions::parse(
-        words, QProcessEnvironment::systemEnvironment(), QDateTime::currentDateTimeUtc().date(), &error);
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    const auto options = check
+        ? bd::ExportOptions::parseCheck(words, QProcessEnvironment::systemEnvironment(), today, &error)
+        : bd::ExportOptions::parse(words, QProcessEnvironment::systemEnvironment(), today, &error);
     if (!options) {
-        std::fprintf(stderr, "error: %s\n", qPrintable(error));
-        return 2;
+        // A monitoring plugin says UNKNOWN (3) on standard output for options it cannot use.
+        if (check)
+            std::printf("BILLING UNKNOWN - %s\n", qPrintable(error));
+        else
+            std::fprintf(stderr, "error: %s\n", qPrintable(error));
+        return check ? 3 : 2;
     }
     bd::ExportCommand command;
-    command.setShowProgress(isatty(STDERR_FILENO));
+    if (check) {
+        command.setMessageSink([](const QString& text) {
+            std::fputs(qPrintable(text + u'\n'), stdout);
+            std::fflush(stdout);
+        });
+    } else {
+        command.setShowProgress(isatty(STDERR_FILENO));
+    }
     QObject::connect(
         &command, &bd::ExportCommand::finished, &app, [](int code) { QCoreApplication::exit(code); });
     QTimer::singleShot(0, &command, [&command, &options] { command.start(*options); });
@@ -93,7 +109,7 @@ bool areQtGuiOptions(const QStringList& unknown)
 
 int main(int argc, char** argv)
 {
-    if (argc > 1 && qstrcmp(argv[1], "export") == 0)
+    if (argc > 1 && (qstrcmp(argv[1], "export") == 0 || qstrcmp(argv[1], "check") == 0))
         return runExport(argc, argv);
 
     // Options are parsed before any QApplication exists, so --help, --version and a wrong option work with no
@@ -106,7 +122,8 @@ int main(int argc, char** argv)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        MainText::tr("Genesys Cloud billing dashboard. Use “export --help” for headless exports."));
+        MainText::tr("Genesys Cloud billing dashboard. Use “export --help” for headless exports and “check "
+                     "--help” for the monitoring check."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const bd::ConnectionOptions connection;

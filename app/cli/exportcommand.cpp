@@ -9,6 +9,7 @@
 #include "auth/profileopener.h"
 #include "auth/profilestore.h"
 #include "auth/secretstore.h"
+#include "cli/checkreport.h"
 #include "csv/csvwriter.h"
 #include "csv/filewriter.h"
 #include "csv/overviewcsv.h"
@@ -18,12 +19,19 @@
 #include "domain/billingusagereport.h"
 #include "domain/datacutoff.h"
 #include "domain/datebuckets.h"
+#include "domain/projection.h"
+#include "domain/subscriptionoverviewusage.h"
 #include "domain/trusteebillingoverview.h"
 #include "domain/utc.h"
 #include "load/periodwalker.h"
 #include "load/portfoliosweep.h"
+#include "load/usageseriescontroller.h"
 #include "load/usageseriesloader.h"
+#include "models/alertsubjects.h"
+#include "models/licencestanding.h"
 #include "models/portfoliomodel.h"
+#include "models/usageseriesmodel.h"
+#include "store/alertledger.h"
 #include "store/reportstore.h"
 
 #include <cstdio>
@@ -83,7 +91,7 @@ void ExportCommand::startWithSecrets()
     QString error;
     // Before anything is fetched: a destination that cannot be written is said at once, not after the
     // download.
-    if (!FileWriter::canSaveTo(m_options.outPath, &error)) {
+    if (m_options.what != ExportOptions::What::Check && !FileWriter::canSaveTo(m_options.outPath, &error)) {
         fail(error);
         return;
     }
@@ -107,7 +115,10 @@ void ExportCommand::openStoreThenRun()
             fail(error);
             return;
         }
-        m_say(u"warning: %1 Exporting without it."_s.arg(error));
+        if (m_options.what == ExportOptions::What::Check)
+            m_checkNotes << u"warning: %1"_s.arg(error);
+        else
+            m_say(u"warning: %1 Exporting without it."_s.arg(error));
         run();
         return;
     }
@@ -148,6 +159,9 @@ void ExportCommand::run()
     case ExportOptions::What::Portfolio:
         runPortfolio();
         break;
+    case ExportOptions::What::Check:
+        runCheck();
+        break;
     }
 }
 
@@ -156,6 +170,10 @@ void ExportCommand::warnAboutStore(const QString& message)
     if (m_storeWarned)
         return;
     m_storeWarned = true; // one line, however many reports could not be kept
+    if (m_options.what == ExportOptions::What::Check) {
+        m_checkNotes << u"warning: %1"_s.arg(message); // after the plugin's first line, which is its status
+        return;
+    }
     m_say(u"warning: %1 The export goes on; what could not be kept will be fetched again next time."_s.arg(
         message));
 }
@@ -186,7 +204,8 @@ bool ExportCommand::openSession(QString* error)
     m_session = session.release();
     m_session->setParent(this);
     m_session->client()->setRateLimit(m_options.rateLimitPerMinute);
-    m_session->billing()->setKeepResources(false); // the CSV holds totals: a large org costs no more
+    // A CSV holds totals, so a large org costs no more; a check projects seats from their first-seen dates.
+    m_session->billing()->setKeepResources(m_options.what == ExportOptions::What::Check);
     m_billing = m_session->billing();
     return true;
 }
@@ -352,7 +371,12 @@ void ExportCommand::runPortfolio()
     });
     connect(m_sweep, &PortfolioSweep::progressChanged, this,
         [this] { progress(PortfolioSweep::progressText(m_sweep->progress())); });
-    connect(m_sweep, &PortfolioSweep::finished, this, &ExportCommand::finishPortfolio);
+    connect(m_sweep, &PortfolioSweep::finished, this, [this] {
+        if (m_options.what == ExportOptions::What::Check)
+            finishPortfolioCheck();
+        else
+            finishPortfolio();
+    });
     m_sweep->start(m_options.lastPeriod);
 }
 
@@ -421,6 +445,127 @@ void ExportCommand::finishPortfolio()
     succeed(message + u'\n' + lines.join(u'\n'));
 }
 
+void ExportCommand::runCheck()
+{
+    if (!m_options.stateFilePath.isEmpty()) {
+        QString error;
+        m_stateStore = ReportStore::open(m_options.stateFilePath, &error);
+        if (!m_stateStore) {
+            fail(u"--state-file: "_s + error);
+            return;
+        }
+    }
+    if (m_options.portfolio) {
+        // The active period, with enough closed ones to project it (and the store keeps them for next time).
+        m_options.lastPeriod = Projections::MinimumHistory + 3;
+        runPortfolio();
+        return;
+    }
+    // The cycle the data cut-off falls in (on its first day: the one just ended, which is complete), and the
+    // six before it, whose ramps project the open one.
+    const QDate through = m_options.lastCompleteDay;
+    const int day = m_options.cycleDay;
+    QDate first = DateBuckets::bucketStart(through, Granularity::Month, day);
+    for (int i = 0; i < 6; ++i)
+        first = DateBuckets::bucketStart(first.addDays(-1), Granularity::Month, day);
+    m_usage = new UsageSeriesController(m_billing, this);
+    m_usage->setStore(m_store.get(), m_scope);
+    m_usage->setOffline(m_options.offline);
+    m_usage->setToday(through.addDays(DataCutoff::LagDays));
+    connect(m_usage, &UsageSeriesController::accessDenied, this, [this](const ApiError& error) {
+        fail(u"the billable usage cannot be read: %1"_s.arg(error.fullText()));
+    });
+    connect(m_usage, &UsageSeriesController::storeFailed, this,
+        [this](const QString& message) { warnAboutStore(message); });
+    connect(m_usage, &UsageSeriesController::progressChanged, this, [this] {
+        const UsageSeriesModel* model = m_usage->model();
+        progress(tr("%1 of %n report(s)", nullptr, int(model->buckets().size()))
+                     .arg(model->count(BucketState::Loaded)));
+    });
+    connect(m_usage, &UsageSeriesController::settled, this, &ExportCommand::finishUsageCheck);
+    m_usage->load({ first, through }, Granularity::Month, day);
+}
+
+void ExportCommand::finishUsageCheck()
+{
+    if (m_done)
+        return;
+    const UsageSeriesModel* model = m_usage->model();
+    const int last = int(model->buckets().size()) - 1;
+    if (last < 0 || model->bucketState(last) != BucketState::Loaded) {
+        const QString why = model->bucketError(last);
+        fail(u"the billable usage of the current billing cycle could not be read%1"_s.arg(
+            why.isEmpty() ? QString() : u": "_s + why));
+        return;
+    }
+    const QList<LicenceCommitment> commitments = !m_options.commitments.isEmpty() || !m_store
+        ? m_options.commitments
+        : m_store->commitments(m_scope);
+    const QList<LicenceStanding> standings
+        = LicenceStandings::of(*model, last, commitments, m_options.thresholdPercent);
+    const DateBucket& cycle = model->buckets().at(last);
+    const QDate end = DateBuckets::bucketEnd(cycle.first, Granularity::Month, m_options.cycleDay);
+    const QList<AlertSubject> subjects = AlertSubjects::ofLicences(standings, cycle.first, end);
+    QString context
+        = u"(cycle %1 to %2, %3)"_s.arg(cycle.first.toString(Qt::ISODate), end.toString(Qt::ISODate),
+            model->coverage(last) == Coverage::Partial
+                ? u"data through %1"_s.arg(m_options.lastCompleteDay.toString(Qt::ISODate))
+                : u"complete"_s);
+    if (commitments.isEmpty())
+        context += u"; no commitments are set: give --commitment or enter them in the dashboard"_s;
+    finishCheck(subjects, u"licence"_s, context);
+}
+
+void ExportCommand::finishPortfolioCheck()
+{
+    const QList<PortfolioCustomer>& customers = m_sweep->model()->customers();
+    int unreadable = 0;
+    const QList<AlertSubject> subjects = AlertSubjects::ofPortfolio(customers, &unreadable);
+    if (subjects.isEmpty()) {
+        fail(customers.isEmpty() ? u"no customer org trusts this org: there is no portfolio to check"_s
+                                 : u"no customer's active billing period could be read (%1 customers)"_s.arg(
+                                     customers.size()));
+        return;
+    }
+    QString context
+        = u"(active billing periods, data through %1)"_s.arg(m_options.lastCompleteDay.toString(Qt::ISODate));
+    if (unreadable > 0)
+        context += u"; %1 could not be read"_s.arg(unreadable);
+    finishCheck(subjects, u"customer"_s, context);
+}
+
+void ExportCommand::finishCheck(
+    const QList<AlertSubject>& subjects, const QString& noun, const QString& context)
+{
+    if (m_done)
+        return;
+    // What was told is kept under the org checked: in a state file of its own, or the local store.
+    ReportStore* told = m_stateStore ? m_stateStore.get() : m_store.get();
+    AlertLedger ledger(told, m_scope.isValid() ? m_scope : StoreScope { u"state-file"_s, u"-"_s });
+    QString error;
+    const QList<AlertLedger::Review> reviews
+        = ledger.review(subjects, QDateTime::currentDateTimeUtc(), &error);
+    if (!error.isEmpty())
+        warnAboutStore(error);
+    QList<CheckItem> items;
+    bool anyNews = false;
+    for (qsizetype i = 0; i < subjects.size(); ++i) {
+        // Without a memory every state that is not quiet is news each time: that is not worth a "new".
+        items.append({ subjects.at(i), reviews.at(i).last, reviews.at(i).isNews && ledger.remembers() });
+        anyNews = anyNews || reviews.at(i).isNews;
+    }
+    m_done = true;
+    if (!m_options.changesOnly || anyNews) {
+        QStringList out { CheckReport::summary(items, noun, m_options.thresholdPercent, context) };
+        out << CheckReport::lines(items);
+        if (!ledger.remembers())
+            out << u"(nothing is remembered between checks: the local store is off and no --state-file is given)"_s;
+        out << m_checkNotes;
+        m_say(out.join(u'\n'));
+    }
+    Q_EMIT finished(int(CheckReport::status(items)));
+}
+
 void ExportCommand::progress(const QString& text)
 {
     if (m_showProgress && !m_done)
@@ -454,6 +599,12 @@ void ExportCommand::fail(const QString& message)
     if (m_done)
         return;
     m_done = true;
+    if (m_options.what == ExportOptions::What::Check) {
+        // A monitoring system reads one line on standard output and the exit status.
+        m_say(u"BILLING UNKNOWN - "_s + message);
+        Q_EMIT finished(int(CheckReport::Status::Unknown));
+        return;
+    }
     m_say(u"error: "_s + message);
     Q_EMIT finished(Failed);
 }

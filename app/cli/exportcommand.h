@@ -18,13 +18,16 @@ class ReportStore;
 class SecretStore;
 class PeriodWalker;
 class PortfolioSweep;
+class UsageSeriesController;
 class UsageSeriesLoader;
+struct AlertSubject;
 struct BillingUsageReport;
 struct TrusteeBillingOverview;
 class DemoBackend;
 class ApiError;
 
-/// The headless export: signs in, loads, writes one CSV atomically, and reports one clear line on failure.
+/// The headless commands: an export signs in, loads, writes one CSV atomically, and reports one clear line on
+/// failure; a check (What::Check) prints a monitoring plugin's status and exits with its code.
 class ExportCommand final : public QObject
 {
     Q_OBJECT
@@ -67,6 +70,13 @@ private:
     void runUsage();
     void runOverview();
     void runPortfolio();
+    /// `check`: the org's licences in the current cycle, or (--portfolio) every customer's active period.
+    void runCheck();
+    void finishUsageCheck();
+    void finishPortfolioCheck();
+    /// Marks what is news against what the last check told, remembers it, prints the plugin output and
+    /// finishes with the plugin's exit status.
+    void finishCheck(const QList<AlertSubject>& subjects, const QString& noun, const QString& context);
     /// The portfolio's result: the file, then one line per currency of the active period.
     void finishPortfolio();
     void progress(const QString& text);
@@ -90,6 +100,9 @@ private:
     UsageSeriesLoader* m_loader = nullptr;
     PeriodWalker* m_walker = nullptr;
     PortfolioSweep* m_sweep = nullptr;
+    UsageSeriesController* m_usage = nullptr;
+    std::unique_ptr<ReportStore> m_stateStore; ///< check --state-file
+    QStringList m_checkNotes; ///< warnings a check prints after its status line
     QList<std::optional<BillingUsageReport>> m_reports;
     QMap<int, TrusteeBillingOverview> m_periods;
 };

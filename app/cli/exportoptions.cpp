@@ -3,6 +3,7 @@
 #include "auth/profilestore.h"
 #include "cli/connectionoptions.h"
 #include "domain/datacutoff.h"
+#include "domain/licencecommitment.h"
 #include "domain/orgid.h"
 
 #include <QCommandLineParser>
@@ -58,7 +59,199 @@ struct ExportParser
     }
 };
 
+/// Reads the connection options (with the environment under them, and a saved profile's place and client
+/// id between the two) into `options`; the reason they do not go together, or an empty string.
+QString readConnection(const QCommandLineParser& parser, const ConnectionOptions& connection,
+    const QProcessEnvironment& environment, const ProfileStore* profiles, ExportOptions& options)
+{
+    options.demo = connection.demo(parser);
+    if (const QString conflict = connection.storeConflict(parser); !conflict.isEmpty())
+        return conflict;
+    options.storePath = connection.storePath(parser);
+    options.offline = connection.offline(parser);
+
+    ConnectionSettings base = ConnectionSettings::fromEnvironment(environment);
+    if (const QString profileName = connection.profileName(parser); !profileName.isEmpty()) {
+        std::unique_ptr<ProfileStore> own;
+        if (!profiles) {
+            own = std::make_unique<ProfileStore>();
+            profiles = own.get();
+        }
+        const auto profile = profiles->profile(profileName);
+        if (!profile) {
+            const QStringList known = profiles->names();
+            return known.isEmpty()
+                ? u"no profile “%1”: no profiles are saved yet (sign in from the dashboard)"_s.arg(
+                    profileName)
+                : u"no profile “%1”; saved profiles: %2"_s.arg(profileName, known.join(u", "_s));
+        }
+        // The profile says where and as whom; the environment's secrets belong to whatever it pointed at.
+        base = profile->connectionSettings();
+        options.profile = profile;
+    }
+    options.connection = base.overriddenBy(connection.given(parser));
+    options.secretGiven
+        = !options.connection.clientSecret.isEmpty() || !options.connection.accessToken.isEmpty();
+
+    return {};
+}
+
+QString readRateLimit(
+    const QCommandLineParser& parser, const QCommandLineOption& option, ExportOptions& options)
+{
+    if (!parser.isSet(option))
+        return {};
+    const QString value = parser.value(option);
+    bool ok = false;
+    options.rateLimitPerMinute = value.toInt(&ok);
+    return ok && options.rateLimitPerMinute >= 1 ? QString()
+                                                 : u"--rate-limit “%1” is not a positive number"_s.arg(value);
+}
+
+QString readThreshold(
+    const QCommandLineParser& parser, const QCommandLineOption& option, ExportOptions& options)
+{
+    if (!parser.isSet(option))
+        return {};
+    const QString value = parser.value(option);
+    bool ok = false;
+    options.thresholdPercent = value.toInt(&ok);
+    return ok && options.thresholdPercent >= 1 && options.thresholdPercent <= 100
+        ? QString()
+        : u"--threshold “%1”: use a percentage from 1 to 100"_s.arg(value);
+}
+
+/// The check's own options beside the shared connection options.
+struct CheckParser
+{
+    QCommandLineParser parser;
+    ConnectionOptions connection;
+    QCommandLineOption threshold { u"threshold"_s,
+        u"The share of a commitment, in %, from which a licence or customer is near it (default 90)."_s,
+        u"percent"_s };
+    QCommandLineOption portfolio {
+        u"portfolio"_s,
+        u"Check every customer org that trusts yours (a partner's portfolio) instead of your own licences."_s
+    };
+    QCommandLineOption commitment { u"commitment"_s,
+        u"A licence's commitment per billing cycle, LICENCE=QUANTITY or LICENCE=QUANTITY@FIRST-DAY; repeat "
+        u"it "
+        "for each licence. Given ones replace those entered in the dashboard."_s,
+        u"licence=quantity"_s };
+    QCommandLineOption cycleDay { u"cycle-day"_s,
+        u"The day your billing cycle starts on (default 1: calendar months)."_s, u"day"_s };
+    QCommandLineOption stateFile { u"state-file"_s,
+        u"Where to remember what was told, instead of the local store (a file of its own)."_s, u"file"_s };
+    QCommandLineOption changesOnly {
+        u"changes-only"_s,
+        u"Print nothing when no state changed since the last check (for a cron job that mails its output)."_s
+    };
+    QCommandLineOption rateLimit { u"rate-limit"_s, u"Requests per minute (default 300)."_s, u"n"_s };
+
+    CheckParser()
+    {
+        parser.addOptions({ threshold, portfolio, commitment, cycleDay, stateFile, changesOnly, rateLimit });
+        connection.addTo(parser);
+    }
+};
+
+/// Why the options cannot reach anyone's data (nothing to sign in with, or --offline without an org), or
+/// an empty string.
+QString credentialProblem(const ExportOptions& options)
+{
+    if (options.offline && !options.demo && !options.profile)
+        return u"--offline needs to know whose stored data to read: give --profile of a profile the "
+               "dashboard has opened, or --demo"_s;
+    if (!options.demo && !options.profile && !options.connection.hasCredentials())
+        return u"no credentials: give --client-id and --client-secret or --access-token, set "
+               "GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET, or use --demo"_s;
+    return {};
+}
+
 } // namespace
+
+QString ExportOptions::checkHelpText()
+{
+    CheckParser options;
+    QString optionList = options.parser.helpText();
+    optionList = optionList.mid(optionList.indexOf(u"Options:"_s)).trimmed();
+    return uR"(Usage:
+  billing-dashboard check [--threshold 90] [--commitment "LICENCE=QUANTITY"]… [--cycle-day N] [connection]
+  billing-dashboard check --portfolio [--threshold 90] [connection]
+
+Checks where your licences stand against their commitments in the current billing cycle (or, with
+--portfolio, where every customer org that trusts yours stands in its active billing period), for Nagios,
+Icinga and other monitoring systems, or a cron job:
+
+  BILLING WARNING - 1 licence at or above 90 %: Genesys Cloud CX 3 94 %
+
+then one line for each licence or customer that is not ok. A state is ok, on-demand (usage with no
+commitment), warning (at or above the threshold), projected (projected to pass the commitment before the
+cycle ends), exceeded, or ramp (a partner period in its ramp, when usage is not billed).
+
+What each check told is remembered (in the local store, or --state-file), per licence or customer and billing
+period: a line is marked "new" when its state changed since the last check, or an exceeded one has gone a
+further 25 % past its commitment. With --changes-only nothing is printed when nothing is new.
+
+)"_s + optionList
+        + u"\n\nExit status: 0 OK; 1 WARNING (at or above the threshold); 2 CRITICAL (exceeded, or projected "
+          u"to "
+          u"exceed\nbefore the period ends); 3 UNKNOWN (bad options, cannot sign in, or nothing could be read).\n"_s;
+}
+
+std::optional<ExportOptions> ExportOptions::parseCheck(const QStringList& arguments,
+    const QProcessEnvironment& environment, const QDate& today, QString* error, const ProfileStore* profiles)
+{
+    auto refuse = [error](const QString& why) -> std::optional<ExportOptions> {
+        *error = why;
+        return std::nullopt;
+    };
+    CheckParser p;
+    if (!p.parser.parse(QStringList { u"billing-dashboard check"_s } + arguments))
+        return refuse(p.parser.errorText() + u" (see --help)"_s);
+    if (!p.parser.positionalArguments().isEmpty())
+        return refuse(u"unexpected argument “%1” (options start with --; see --help)"_s.arg(
+            p.parser.positionalArguments().first()));
+    ExportOptions options;
+    options.what = What::Check;
+    options.lastCompleteDay = DataCutoff::lastCompleteDay(today);
+    options.portfolio = p.parser.isSet(p.portfolio);
+    options.stateFilePath = p.parser.value(p.stateFile);
+    options.changesOnly = p.parser.isSet(p.changesOnly);
+    if (const QString problem = readThreshold(p.parser, p.threshold, options); !problem.isEmpty())
+        return refuse(problem);
+    if (const QString problem = readRateLimit(p.parser, p.rateLimit, options); !problem.isEmpty())
+        return refuse(problem);
+    if (p.parser.isSet(p.cycleDay)) {
+        bool ok = false;
+        options.cycleDay = p.parser.value(p.cycleDay).toInt(&ok);
+        if (!ok || options.cycleDay < 1 || options.cycleDay > 31)
+            return refuse(u"--cycle-day “%1”: use a day from 1 to 31"_s.arg(p.parser.value(p.cycleDay)));
+    }
+    for (const QString& text : p.parser.values(p.commitment)) {
+        QString why;
+        const auto commitment = LicenceCommitments::parse(text, &why);
+        if (!commitment)
+            return refuse(u"--commitment "_s + why);
+        options.commitments.append(*commitment);
+    }
+    if (options.portfolio) {
+        for (const QCommandLineOption* option : { &p.commitment, &p.cycleDay }) {
+            if (p.parser.isSet(*option))
+                return refuse(u"--%1 does not apply with --portfolio: each customer's commitments come from "
+                              "its billing periods"_s.arg(option->names().first()));
+        }
+    }
+    if (const QString problem = readConnection(p.parser, p.connection, environment, profiles, options);
+        !problem.isEmpty())
+        return refuse(problem);
+    if (options.portfolio && options.offline)
+        return refuse(u"--offline cannot check a portfolio: the list of customers is read from Genesys Cloud "
+                      "each time"_s);
+    if (const QString problem = credentialProblem(options); !problem.isEmpty())
+        return refuse(problem);
+    return options;
+}
 
 QString ExportOptions::helpText()
 {
@@ -127,6 +320,7 @@ std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments,
         foreign = { &p.start, &p.end, &p.granularity, &p.threshold };
         break;
     case What::Portfolio:
+    case What::Check: // parseCheck() reads a check
         foreign = { &p.start, &p.end, &p.granularity, &p.trustor };
         break;
     }
@@ -154,41 +348,11 @@ std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments,
     }
     options.outPath = p.parser.value(p.out);
     options.trustorOrgId = p.parser.value(p.trustor).trimmed();
-    if (p.parser.isSet(p.rateLimit)) {
-        const QString value = p.parser.value(p.rateLimit);
-        bool ok = false;
-        options.rateLimitPerMinute = value.toInt(&ok);
-        if (!ok || options.rateLimitPerMinute < 1)
-            return refuse(u"--rate-limit “%1” is not a positive number"_s.arg(value));
-    }
-    options.demo = p.connection.demo(p.parser);
-    if (const QString conflict = p.connection.storeConflict(p.parser); !conflict.isEmpty())
-        return refuse(conflict);
-    options.storePath = p.connection.storePath(p.parser);
-    options.offline = p.connection.offline(p.parser);
-
-    ConnectionSettings base = ConnectionSettings::fromEnvironment(environment);
-    if (const QString profileName = p.connection.profileName(p.parser); !profileName.isEmpty()) {
-        std::unique_ptr<ProfileStore> own;
-        if (!profiles) {
-            own = std::make_unique<ProfileStore>();
-            profiles = own.get();
-        }
-        const auto profile = profiles->profile(profileName);
-        if (!profile) {
-            const QStringList known = profiles->names();
-            return refuse(known.isEmpty()
-                    ? u"no profile “%1”: no profiles are saved yet (sign in from the dashboard)"_s.arg(
-                        profileName)
-                    : u"no profile “%1”; saved profiles: %2"_s.arg(profileName, known.join(u", "_s)));
-        }
-        // The profile says where and as whom; the environment's secrets belong to whatever it pointed at.
-        base = profile->connectionSettings();
-        options.profile = profile;
-    }
-    options.connection = base.overriddenBy(p.connection.given(p.parser));
-    options.secretGiven
-        = !options.connection.clientSecret.isEmpty() || !options.connection.accessToken.isEmpty();
+    if (const QString problem = readRateLimit(p.parser, p.rateLimit, options); !problem.isEmpty())
+        return refuse(problem);
+    if (const QString problem = readConnection(p.parser, p.connection, environment, profiles, options);
+        !problem.isEmpty())
+        return refuse(problem);
 
     if (options.outPath.isEmpty())
         return refuse(u"--out FILE is required"_s);
@@ -231,20 +395,11 @@ std::optional<ExportOptions> ExportOptions::parse(const QStringList& arguments,
             options.firstPeriod = range->first;
             options.lastPeriod = range->second;
         }
-        if (p.parser.isSet(p.threshold)) {
-            const QString value = p.parser.value(p.threshold);
-            bool ok = false;
-            options.thresholdPercent = value.toInt(&ok);
-            if (!ok || options.thresholdPercent < 1 || options.thresholdPercent > 100)
-                return refuse(u"--threshold “%1”: use a percentage from 1 to 100"_s.arg(value));
-        }
+        if (const QString problem = readThreshold(p.parser, p.threshold, options); !problem.isEmpty())
+            return refuse(problem);
     }
-    if (options.offline && !options.demo && !options.profile)
-        return refuse(u"--offline needs to know whose stored data to read: give --profile of a profile the "
-                      "dashboard has opened, or --demo"_s);
-    if (!options.demo && !options.profile && !options.connection.hasCredentials())
-        return refuse(u"no credentials: give --client-id and --client-secret or --access-token, set "
-                      "GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET, or use --demo"_s);
+    if (const QString problem = credentialProblem(options); !problem.isEmpty())
+        return refuse(problem);
     return options;
 }
 

@@ -3,6 +3,7 @@
 #include "api/connectionsettings.h"
 #include "auth/profile.h"
 #include "domain/granularity.h"
+#include "domain/licencecommitment.h"
 
 #include <QDate>
 
@@ -14,10 +15,10 @@ namespace bd {
 
 class ProfileStore;
 
-/// What `billing-dashboard export …` was asked to do.
+/// What `billing-dashboard export …` or `billing-dashboard check …` was asked to do.
 struct ExportOptions
 {
-    enum class What { Usage, Overview, Portfolio };
+    enum class What { Usage, Overview, Portfolio, Check };
     What what = What::Usage;
     QDate start;
     QDate end; ///< clipped to today
@@ -28,6 +29,12 @@ struct ExportOptions
     int lastPeriod = 12;
     int thresholdPercent = 90; ///< portfolio: a line at or above this share of its commitment is a warning
     QString outPath;
+    // check
+    bool portfolio = false; ///< --portfolio: every customer's active period, not the org's own licences
+    int cycleDay = 1; ///< the day the org's billing cycle starts on
+    QList<LicenceCommitment> commitments; ///< --commitment: replaces the ones the store keeps
+    QString stateFilePath; ///< --state-file: where what was told is remembered, instead of the store
+    bool changesOnly = false; ///< --changes-only: print nothing when nothing is news
     ConnectionSettings connection;
     std::optional<Profile> profile; ///< --profile NAME: a saved profile; its secret is read from the keychain
     bool secretGiven = false; ///< the secret or token came from the command line or the environment
@@ -46,6 +53,12 @@ struct ExportOptions
         const ProfileStore* profiles = nullptr);
     /// The --help text.
     static QString helpText();
+    /// Reads the words after "check": What::Check, with the same connection options as the exports.
+    static std::optional<ExportOptions> parseCheck(const QStringList& arguments,
+        const QProcessEnvironment& environment, const QDate& today, QString* error,
+        const ProfileStore* profiles = nullptr);
+    /// The check's --help text.
+    static QString checkHelpText();
 };
 
 } // namespace bd

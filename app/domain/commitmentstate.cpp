@@ -20,18 +20,33 @@ bool isSeat(const SubscriptionOverviewUsage& usage)
 
 } // namespace
 
+CommitmentState Commitments::state(
+    Decimal used, std::optional<Decimal> commitment, int thresholdPercent, std::optional<Decimal> likely)
+{
+    if (!commitment || commitment->isZero() || commitment->isNegative())
+        return used.isZero() ? CommitmentState::Ok : CommitmentState::OnDemand;
+    if (used > *commitment)
+        return CommitmentState::Exceeded;
+    if (likely && *likely > *commitment)
+        return CommitmentState::ProjectedToExceed;
+    // used ≥ threshold % of the commitment, in exact decimals.
+    if (used * Decimal::fromInt(100) >= *commitment * Decimal::fromInt(thresholdPercent))
+        return CommitmentState::Warning;
+    return CommitmentState::Ok;
+}
+
+std::optional<Decimal> Commitments::usedPercent(Decimal used, std::optional<Decimal> commitment)
+{
+    if (!commitment || commitment->isZero() || commitment->isNegative())
+        return std::nullopt;
+    return (used * Decimal::fromInt(100)).dividedBy(*commitment);
+}
+
 CommitmentState Commitments::lineState(const UsageEstimate& estimate, int thresholdPercent)
 {
     if (estimate.isAllowance)
         return CommitmentState::Ok;
-    if (estimate.prepay.isZero())
-        return estimate.billable.isZero() ? CommitmentState::Ok : CommitmentState::OnDemand;
-    if (!estimate.overage.isZero())
-        return CommitmentState::Exceeded;
-    // billable ≥ threshold % of prepay, in exact decimals.
-    if (estimate.billable * Decimal::fromInt(100) >= estimate.prepay * Decimal::fromInt(thresholdPercent))
-        return CommitmentState::Warning;
-    return CommitmentState::Ok;
+    return state(estimate.billable, estimate.prepay, thresholdPercent);
 }
 
 PeriodStanding Commitments::period(
@@ -52,8 +67,8 @@ PeriodStanding Commitments::period(
         LineStanding line;
         line.line = i;
         line.state = lineState(e, thresholdPercent);
-        if (!e.prepay.isZero() && !e.isAllowance)
-            line.usedPercent = (e.billable * Decimal::fromInt(100)).dividedBy(e.prepay);
+        if (!e.isAllowance)
+            line.usedPercent = usedPercent(e.billable, e.prepay);
         line.overage = e.overage;
         line.overageCost = e.overageCost;
         if (projected && (line.state == CommitmentState::Ok || line.state == CommitmentState::Warning)) {
@@ -92,6 +107,16 @@ QString Commitments::key(CommitmentState state)
         return u"ramp"_s;
     }
     return {};
+}
+
+std::optional<CommitmentState> Commitments::fromKey(const QString& key)
+{
+    for (CommitmentState state : { CommitmentState::Ok, CommitmentState::OnDemand, CommitmentState::Warning,
+             CommitmentState::ProjectedToExceed, CommitmentState::Exceeded, CommitmentState::Ramp }) {
+        if (Commitments::key(state) == key)
+            return state;
+    }
+    return std::nullopt;
 }
 
 QString Commitments::label(CommitmentState state)

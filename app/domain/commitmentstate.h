@@ -51,6 +51,16 @@ namespace Commitments {
 
 inline constexpr int DefaultThresholdPercent = 90;
 
+/// The rule itself: where `used` stands against `commitment` at `thresholdPercent` of it. Without a
+/// commitment, any use is OnDemand (none is Ok). Under the commitment, a `likely` end-of-period value (a
+/// projection) above it makes the line ProjectedToExceed. Used for partner lines and for the licences a
+/// customer admin commits to alike.
+CommitmentState state(Decimal used, std::optional<Decimal> commitment, int thresholdPercent,
+    std::optional<Decimal> likely = {});
+
+/// `used` as a percentage of `commitment` (none without a commitment above 0).
+std::optional<Decimal> usedPercent(Decimal used, std::optional<Decimal> commitment);
+
 /// The state of one line's estimate at `thresholdPercent` of its commitment (a fair-use allowance is Ok:
 /// it is not billed).
 CommitmentState lineState(const UsageEstimate& estimate, int thresholdPercent);
@@ -64,6 +74,8 @@ PeriodStanding period(const TrusteeBillingOverview& overview, int thresholdPerce
 /// A state's name for files and command lines: "ok", "on-demand", "warning", "projected", "exceeded",
 /// "ramp".
 QString key(CommitmentState state);
+/// The state a key() names; nullopt for any other text.
+std::optional<CommitmentState> fromKey(const QString& key);
 /// A state's name on screen ("Exceeded", "On demand", …).
 QString label(CommitmentState state);
 

@@ -139,6 +139,7 @@ const UsageSeriesModel::Summary& UsageSeriesModel::summary(int row) const
 {
     if (!m_summariesValid) {
         m_projections.clear();
+        m_standings.reset();
         m_summaries = QList<Summary>(m_licences.size());
         // Complete buckets make the summary; a month to date would pull the average down. Only while no
         // complete bucket has loaded does the summary rest on partial ones, and it says so.
@@ -227,7 +228,9 @@ int UsageSeriesModel::rowCount(const QModelIndex& parent) const
 
 int UsageSeriesModel::columnCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_buckets.size()) + (partialBucket() >= 0 ? 4 : 3);
+    if (parent.isValid())
+        return 0;
+    return int(m_buckets.size()) + (partialBucket() >= 0 ? 4 : 3) + (committedColumn() >= 0 ? 3 : 0);
 }
 
 QVariant UsageSeriesModel::data(const QModelIndex& index, int role) const
@@ -244,6 +247,8 @@ QVariant UsageSeriesModel::data(const QModelIndex& index, int role) const
     const int bucket = bucketOfColumn(column);
     if (column == projectedColumn())
         return projectionData(row, role);
+    if (committedColumn() >= 0 && column >= committedColumn())
+        return commitmentData(row, column, role);
     std::optional<Decimal> number;
     if (bucket >= 0)
         number = value(row, bucket);
@@ -330,6 +335,8 @@ QVariant UsageSeriesModel::headerData(int section, Qt::Orientation orientation, 
             return m_licences.at(section);
         return {};
     }
+    if (committedColumn() >= 0 && section >= committedColumn())
+        return commitmentHeader(section, role);
     if (role == Qt::DisplayRole) {
         if (section == LicenceColumn)
             return u"Licence"_s;

@@ -5,7 +5,9 @@
 #include "domain/datacutoff.h"
 #include "domain/datebucket.h"
 #include "domain/decimal.h"
+#include "domain/licencecommitment.h"
 #include "domain/projection.h"
+#include "models/licencestanding.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -56,6 +58,11 @@ public:
     int averageColumn() const { return int(m_buckets.size()) + 2; }
     /// The projection of the partial bucket to the end of its period; -1 when no bucket is partial.
     int projectedColumn() const { return partialBucket() >= 0 ? int(m_buckets.size()) + 3 : -1; }
+    /// Committed, Used % and Over (of the commitment bucket) follow: -1 without commitments, or when the
+    /// buckets are not billing cycles or months (a commitment is per cycle).
+    int committedColumn() const;
+    int usedPercentColumn() const { return committedColumn() < 0 ? -1 : committedColumn() + 1; }
+    int overColumn() const { return committedColumn() < 0 ? -1 : committedColumn() + 2; }
 
     // Values
     const QList<DateBucket>& buckets() const { return m_buckets; }
@@ -124,6 +131,18 @@ public:
     /// of a large org's daily reports is held as totals only.
     using ResourceSource = std::function<QList<BillingUsageResource>(int bucket, const QString& licence)>;
     void setResourceSource(ResourceSource source) { m_resourceSource = std::move(source); }
+    /// The licence commitments of the org and the share of them from which a licence is near
+    /// (Commitments::state); the table gains Committed, Used % and Over for the commitment bucket.
+    void setCommitments(const QList<LicenceCommitment>& commitments, int thresholdPercent);
+    const QList<LicenceCommitment>& commitments() const { return m_commitments; }
+    int threshold() const { return m_threshold; }
+    /// The bucket commitments are measured in: the newest loaded one with data (-1: none).
+    int commitmentBucket() const;
+    /// Where each licence stands in the commitment bucket (LicenceStandings), by name; empty without one.
+    const QList<LicenceStanding>& standings() const;
+    /// A licence's standing, or nullptr when it has none.
+    const LicenceStanding* standing(const QString& licence) const;
+
     /// Buckets in the given state.
     int count(BucketState state) const;
 
@@ -154,6 +173,8 @@ private:
     void updateCoverage();
     QVariant projectionData(int row, int role) const;
     void emitSummaryChanged();
+    QVariant commitmentData(int row, int column, int role) const;
+    QVariant commitmentHeader(int section, int role) const;
     const Summary& summary(int row) const;
 
     QList<DateBucket> m_buckets;
@@ -175,6 +196,9 @@ private:
     mutable QList<Summary> m_summaries;
     mutable bool m_summariesValid = false;
     mutable QHash<int, std::optional<Projection>> m_projections; // per row, while m_summariesValid
+    QList<LicenceCommitment> m_commitments;
+    int m_threshold = Commitments::DefaultThresholdPercent;
+    mutable std::optional<QList<LicenceStanding>> m_standings; // while m_summariesValid
 };
 
 } // namespace bd

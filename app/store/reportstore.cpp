@@ -43,6 +43,18 @@ const QList<QStringList>& migrations()
             u"CREATE TABLE history (region TEXT NOT NULL, org_id TEXT NOT NULL, trustor_id TEXT NOT NULL,"
             " first_start_ms INTEGER NOT NULL, PRIMARY KEY (region, org_id, trustor_id))"_s,
         },
+        // 2: licence commitments an org's admin entered; what alerts have told, and when.
+        {
+            u"CREATE TABLE commitment (region TEXT NOT NULL, org_id TEXT NOT NULL, licence TEXT NOT NULL,"
+            " from_day TEXT NOT NULL, quantity TEXT NOT NULL, PRIMARY KEY (region, org_id, licence, from_day))"_s,
+            u"CREATE TABLE alert_mark (region TEXT NOT NULL, org_id TEXT NOT NULL, subject TEXT NOT NULL,"
+            " period_start TEXT NOT NULL, state TEXT NOT NULL, band INTEGER NOT NULL,"
+            " PRIMARY KEY (region, org_id, subject, period_start))"_s,
+            u"CREATE TABLE alert_log (region TEXT NOT NULL, org_id TEXT NOT NULL, at_ms INTEGER NOT NULL,"
+            " subject TEXT NOT NULL, name TEXT NOT NULL, period_start TEXT NOT NULL, state TEXT NOT NULL,"
+            " band INTEGER NOT NULL, text TEXT NOT NULL)"_s,
+            u"CREATE INDEX alert_log_by_org ON alert_log (region, org_id, at_ms)"_s,
+        },
     };
     return steps;
 }
@@ -354,7 +366,9 @@ bool ReportStore::forget(const StoreScope& scope, QString* error)
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     QSqlQuery query(db);
     bool ok = db.transaction();
-    for (const QString& table : { u"usage_report"_s, u"overview"_s, u"org"_s, u"history"_s }) {
+    // Fetched data and what alerts told about it; the commitments the user entered stay.
+    for (const QString& table :
+        { u"usage_report"_s, u"overview"_s, u"org"_s, u"history"_s, u"alert_mark"_s, u"alert_log"_s }) {
         ok = ok && query.prepare(u"DELETE FROM %1 WHERE region = ? AND org_id = ?"_s.arg(table));
         query.addBindValue(scope.region);
         query.addBindValue(scope.orgId);
@@ -402,6 +416,139 @@ bool ReportStore::nameOrg(const StoreScope& scope, const QString& name)
     query.addBindValue(scope.orgId);
     query.addBindValue(name);
     return query.exec();
+}
+
+QList<LicenceCommitment> ReportStore::commitments(const StoreScope& scope) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(u"SELECT licence, from_day, quantity FROM commitment WHERE region = ? AND org_id = ?"
+                  " ORDER BY licence, from_day"_s);
+    query.addBindValue(scope.region);
+    query.addBindValue(scope.orgId);
+    QList<LicenceCommitment> result;
+    if (!query.exec())
+        return result;
+    while (query.next()) {
+        const auto quantity = Decimal::fromString(query.value(2).toString());
+        if (!quantity)
+            continue; // not written by this code: left out rather than read as 0
+        result.append({ query.value(0).toString(), *quantity,
+            QDate::fromString(query.value(1).toString(), Qt::ISODate) });
+    }
+    return result;
+}
+
+bool ReportStore::putCommitments(
+    const StoreScope& scope, const QList<LicenceCommitment>& commitments, QString* error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction()) {
+        if (error)
+            *error = problemText(m_path, db.lastError());
+        return false;
+    }
+    QSqlQuery query(db);
+    query.prepare(u"DELETE FROM commitment WHERE region = ? AND org_id = ?"_s);
+    query.addBindValue(scope.region);
+    query.addBindValue(scope.orgId);
+    bool ok = execWrite(query, error);
+    for (const LicenceCommitment& c : commitments) {
+        if (!ok)
+            break;
+        query.prepare(u"INSERT OR REPLACE INTO commitment (region, org_id, licence, from_day, quantity)"
+                      " VALUES (?, ?, ?, ?, ?)"_s);
+        query.addBindValue(scope.region);
+        query.addBindValue(scope.orgId);
+        query.addBindValue(c.licence.trimmed());
+        query.addBindValue(c.from.isValid() ? c.from.toString(Qt::ISODate) : QString(u""_s));
+        query.addBindValue(c.quantity.toString());
+        ok = execWrite(query, error);
+    }
+    if (ok && db.commit())
+        return true;
+    if (ok && error)
+        *error = problemText(m_path, db.lastError());
+    db.rollback();
+    return false;
+}
+
+std::optional<AlertMark> ReportStore::alertMark(
+    const StoreScope& scope, const QString& subject, QDate periodStart) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(u"SELECT state, band FROM alert_mark WHERE region = ? AND org_id = ? AND subject = ?"
+                  " AND period_start = ?"_s);
+    query.addBindValue(scope.region);
+    query.addBindValue(scope.orgId);
+    query.addBindValue(subject);
+    query.addBindValue(periodStart.toString(Qt::ISODate));
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    const auto state = Commitments::fromKey(query.value(0).toString());
+    if (!state)
+        return std::nullopt;
+    return AlertMark { *state, query.value(1).toInt() };
+}
+
+bool ReportStore::putAlert(const StoreScope& scope, const AlertSubject& subject, const QString& text,
+    const QDateTime& at, QString* error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction()) {
+        if (error)
+            *error = problemText(m_path, db.lastError());
+        return false;
+    }
+    const QString period = subject.periodStart.toString(Qt::ISODate);
+    const QString state = Commitments::key(subject.mark.state);
+    QSqlQuery query(db);
+    query.prepare(u"INSERT OR REPLACE INTO alert_mark (region, org_id, subject, period_start, state, band)"
+                  " VALUES (?, ?, ?, ?, ?, ?)"_s);
+    for (const QVariant& value : { QVariant(scope.region), QVariant(scope.orgId), QVariant(subject.key),
+             QVariant(period), QVariant(state), QVariant(subject.mark.band) })
+        query.addBindValue(value);
+    bool ok = execWrite(query, error);
+    if (ok) {
+        query.prepare(
+            u"INSERT INTO alert_log (region, org_id, at_ms, subject, name, period_start, state, band,"
+            " text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        for (const QVariant& value : { QVariant(scope.region), QVariant(scope.orgId), QVariant(msOf(at)),
+                 QVariant(subject.key), QVariant(subject.name), QVariant(period), QVariant(state),
+                 QVariant(subject.mark.band), QVariant(text) })
+            query.addBindValue(value);
+        ok = execWrite(query, error);
+    }
+    if (ok && db.commit())
+        return true;
+    if (ok && error)
+        *error = problemText(m_path, db.lastError());
+    db.rollback();
+    return false;
+}
+
+QList<ReportStore::LoggedAlert> ReportStore::alerts(const StoreScope& scope, int limit) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(u"SELECT at_ms, subject, name, period_start, state, band, text FROM alert_log"
+                  " WHERE region = ? AND org_id = ? ORDER BY at_ms DESC, rowid DESC LIMIT ?"_s);
+    query.addBindValue(scope.region);
+    query.addBindValue(scope.orgId);
+    query.addBindValue(limit);
+    QList<LoggedAlert> result;
+    if (!query.exec())
+        return result;
+    while (query.next()) {
+        LoggedAlert a;
+        a.at = timeOf(query.value(0));
+        a.subject.key = query.value(1).toString();
+        a.subject.name = query.value(2).toString();
+        a.subject.periodStart = QDate::fromString(query.value(3).toString(), Qt::ISODate);
+        a.subject.mark = { Commitments::fromKey(query.value(4).toString()).value_or(CommitmentState::Ok),
+            query.value(5).toInt() };
+        a.text = query.value(6).toString();
+        result.append(a);
+    }
+    return result;
 }
 
 qint64 ReportStore::fileSize() const

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "domain/alertrule.h"
 #include "domain/billingusagereport.h"
+#include "domain/licencecommitment.h"
 #include "domain/trusteebillingoverview.h"
 #include "store/storescope.h"
 
@@ -33,7 +35,7 @@ class ReportStore final
 
 public:
     /// The schema this version writes; a file with a higher one is refused.
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
     /// The version of the wire parsers whose reading each report passed.
     static constexpr int ParserVersion = 1;
 
@@ -111,6 +113,29 @@ public:
     bool nameOrg(const StoreScope& scope, const QString& name);
     /// Deletes everything stored for one org.
     bool forget(const StoreScope& scope, QString* error = nullptr);
+    /// The licence commitments entered for an org, by licence and first day. They are the user's own
+    /// figures: forget() leaves them.
+    QList<LicenceCommitment> commitments(const StoreScope& scope) const;
+    /// Replaces an org's licence commitments, in one transaction.
+    bool putCommitments(
+        const StoreScope& scope, const QList<LicenceCommitment>& commitments, QString* error = nullptr);
+
+    /// What was last told about `subject` (AlertSubject::key) in the period that starts on `periodStart`;
+    /// nullopt when nothing was.
+    std::optional<AlertMark> alertMark(
+        const StoreScope& scope, const QString& subject, QDate periodStart) const;
+    /// Records an alert as told: the subject's mark, and `text` in the alert log, in one transaction.
+    bool putAlert(const StoreScope& scope, const AlertSubject& subject, const QString& text,
+        const QDateTime& at, QString* error = nullptr);
+    struct LoggedAlert
+    {
+        QDateTime at;
+        AlertSubject subject;
+        QString text;
+    };
+    /// The org's alerts, newest first.
+    QList<LoggedAlert> alerts(const StoreScope& scope, int limit = 500) const;
+
     /// The file's size on disk, with its write-ahead log.
     qint64 fileSize() const;
 

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "domain/decimal.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace bd {
+
+/// A quantity a customer contracted for one licence per billing cycle, from a day on. The billable-usage
+/// report carries no commitment, so an org's admin enters these (or imports a partner's prepay quantities).
+struct LicenceCommitment
+{
+    QString licence; ///< the charge name, as the usage report names it ("Genesys Cloud CX 3")
+    Decimal quantity; ///< per billing cycle
+    QDate from; ///< the first day it holds; invalid: from the start
+
+    friend bool operator==(const LicenceCommitment&, const LicenceCommitment&) = default;
+};
+
+namespace LicenceCommitments {
+
+/// The quantity committed for `licence` on `day`: the latest commitment for it that holds by then. Names
+/// match without regard to case or surrounding spaces.
+std::optional<Decimal> on(const QList<LicenceCommitment>& commitments, const QString& licence, QDate day);
+
+/// Reads "Genesys Cloud CX 3=120" or "Genesys Cloud CX 3=120@2026-07-01" (a command line's form); nullopt
+/// with *error set when it is not one.
+std::optional<LicenceCommitment> parse(const QString& text, QString* error);
+
+} // namespace LicenceCommitments
+
+} // namespace bd

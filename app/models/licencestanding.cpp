@@ -1,0 +1,61 @@
+#include "models/licencestanding.h"
+
+#include "domain/datacutoff.h"
+#include "models/usageseriesmodel.h"
+
+#include <algorithm>
+
+namespace bd {
+
+QList<LicenceStanding> LicenceStandings::of(const UsageSeriesModel& model, int bucket,
+    const QList<LicenceCommitment>& commitments, int thresholdPercent)
+{
+    QList<LicenceStanding> result;
+    if (bucket < 0 || bucket >= model.buckets().size() || model.bucketState(bucket) != BucketState::Loaded)
+        return result;
+    const DateBucket& b = model.buckets().at(bucket);
+    const bool open = model.coverage(bucket) == Coverage::Partial;
+    const QDate day = open && model.dataThrough().isValid() ? std::min(model.dataThrough(), b.last) : b.last;
+    const auto stand = [&](const QString& licence, Decimal used, int row) {
+        LicenceStanding s;
+        s.licence = licence;
+        s.used = used;
+        s.toDate = open;
+        s.committed = LicenceCommitments::on(commitments, licence, day);
+        s.usedPercent = Commitments::usedPercent(used, s.committed);
+        s.over = s.committed ? Decimal::max(used - *s.committed, Decimal()) : Decimal();
+        std::optional<Decimal> likely;
+        if (open && row >= 0 && bucket == model.partialBucket()) {
+            s.projection = model.projection(row);
+            if (s.projection && s.projection->isProjected())
+                likely = s.projection->likely;
+        }
+        s.state = Commitments::state(used, s.committed, thresholdPercent, likely);
+        return s;
+    };
+    for (int row = 0; row < model.licenceCount(); ++row) {
+        if (const auto used = model.value(row, bucket))
+            result.append(stand(model.licence(row), *used, row));
+    }
+    for (const LicenceCommitment& c : commitments) {
+        const bool listed = std::any_of(result.cbegin(), result.cend(), [&](const LicenceStanding& s) {
+            return s.licence.compare(c.licence.trimmed(), Qt::CaseInsensitive) == 0;
+        });
+        if (!listed && LicenceCommitments::on(commitments, c.licence, day))
+            result.append(stand(c.licence.trimmed(), Decimal(), -1));
+    }
+    std::sort(result.begin(), result.end(), [](const LicenceStanding& a, const LicenceStanding& b) {
+        return a.licence.compare(b.licence, Qt::CaseInsensitive) < 0;
+    });
+    return result;
+}
+
+CommitmentState LicenceStandings::worst(const QList<LicenceStanding>& standings)
+{
+    CommitmentState worst = CommitmentState::Ok;
+    for (const LicenceStanding& s : standings)
+        worst = std::max(worst, s.state);
+    return worst;
+}
+
+} // namespace bd

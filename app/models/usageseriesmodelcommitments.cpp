@@ -1,0 +1,137 @@
+// UsageSeriesModel: the org's licence commitments, and where each licence stands against them.
+#include "domain/datebuckets.h"
+#include "models/celltone.h"
+#include "models/usageseriesmodel.h"
+
+#include <QFont>
+
+using namespace Qt::StringLiterals;
+
+namespace bd {
+
+void UsageSeriesModel::setCommitments(const QList<LicenceCommitment>& commitments, int thresholdPercent)
+{
+    if (commitments == m_commitments && thresholdPercent == m_threshold)
+        return;
+    // The columns come and go with the commitments: a reset, which is rare (the user edits them).
+    beginResetModel();
+    m_commitments = commitments;
+    m_threshold = thresholdPercent;
+    m_summariesValid = false;
+    endResetModel();
+}
+
+int UsageSeriesModel::committedColumn() const
+{
+    if (m_commitments.isEmpty() || m_granularity != Granularity::Month)
+        return -1;
+    return (partialBucket() >= 0 ? projectedColumn() : averageColumn()) + 1;
+}
+
+int UsageSeriesModel::commitmentBucket() const
+{
+    for (int b = int(m_buckets.size()) - 1; b >= 0; --b) {
+        if (m_states.at(b) == BucketState::Loaded && coverage(b) != Coverage::NotYet)
+            return b;
+    }
+    return -1;
+}
+
+const QList<LicenceStanding>& UsageSeriesModel::standings() const
+{
+    summary(0); // (re)validates the caches
+    if (!m_standings)
+        m_standings = m_commitments.isEmpty()
+            ? QList<LicenceStanding>()
+            : LicenceStandings::of(*this, commitmentBucket(), m_commitments, m_threshold);
+    return *m_standings;
+}
+
+const LicenceStanding* UsageSeriesModel::standing(const QString& licence) const
+{
+    for (const LicenceStanding& s : standings()) {
+        if (s.licence == licence)
+            return &s;
+    }
+    return nullptr;
+}
+
+QVariant UsageSeriesModel::commitmentData(int row, int column, int role) const
+{
+    const LicenceStanding* s = standing(m_licences.at(row));
+    if (!s)
+        return role == Qt::DisplayRole && column == committedColumn() ? QVariant(u"–"_s) : QVariant();
+    std::optional<Decimal> number;
+    if (column == committedColumn())
+        number = s->committed;
+    else if (column == usedPercentColumn())
+        number = s->usedPercent;
+    else if (s->committed)
+        number = s->over;
+    switch (role) {
+    case Qt::DisplayRole:
+        if (!number)
+            return column == committedColumn() ? tr("none") : QVariant(u"–"_s);
+        return column == usedPercentColumn() ? tr("%1 %").arg(number->rounded(0).toString())
+                                             : number->toString();
+    case SortRole:
+    case DecimalRole:
+        return number ? QVariant::fromValue(*number) : QVariant();
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    case ToneRole:
+        if (column != committedColumn() && s->state == CommitmentState::Exceeded)
+            return int(CellTone::Bad);
+        return {};
+    case Qt::FontRole: {
+        if (!s->toDate)
+            return {};
+        QFont font;
+        font.setItalic(true); // of a cycle to date
+        return font;
+    }
+    case Qt::ToolTipRole: {
+        const int bucket = commitmentBucket();
+        QString tip = tr("%1 in %2: %3").arg(s->licence, bucketLabel(bucket), Commitments::label(s->state));
+        if (s->committed)
+            tip += u"\n"_s
+                + tr("%1 used of %2 committed (%3 %)")
+                      .arg(s->used.toString(), s->committed->toString(),
+                          s->usedPercent ? s->usedPercent->rounded(1).toString() : u"–"_s);
+        else
+            tip += u"\n"_s + tr("No commitment: usage is billed at the on-demand price.");
+        if (s->toDate)
+            tip += u"\n"_s + tr("The cycle is open: this is its usage to date.");
+        if (s->state == CommitmentState::ProjectedToExceed && s->projection)
+            tip += u"\n"_s
+                + tr("Likely to end at %1, past the commitment.").arg(s->projection->likely.toString());
+        return tip;
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant UsageSeriesModel::commitmentHeader(int section, int role) const
+{
+    if (role == Qt::DisplayRole) {
+        if (section == committedColumn())
+            return tr("Committed");
+        if (section == usedPercentColumn())
+            return tr("Used %");
+        return tr("Over");
+    }
+    if (role == Qt::ToolTipRole) {
+        const int bucket = commitmentBucket();
+        const QString in = bucket >= 0 ? bucketLabel(bucket) : tr("the newest period loaded");
+        if (section == committedColumn())
+            return tr("The quantity committed per billing cycle, as entered under Commitments (in %1)")
+                .arg(in);
+        if (section == usedPercentColumn())
+            return tr("Usage in %1 as a share of the commitment; near at %2 %").arg(in).arg(m_threshold);
+        return tr("Usage in %1 above the commitment: overage").arg(in);
+    }
+    return {};
+}
+
+} // namespace bd
