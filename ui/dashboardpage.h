@@ -49,6 +49,8 @@ public:
 
 Q_SIGNALS:
     void statusChanged();
+    /// A load found news (AlertLedger): each line tells one change, already recorded as told.
+    void alertsRaised(const QStringList& lines);
 };
 
 } // namespace bd

@@ -9,8 +9,12 @@
 #include "auth/secretstore.h"
 #include "auth/tokenlifetime.h"
 #include "load/partnerbrowser.h"
+#include "load/usageseriescontroller.h"
+#include "models/usageseriesmodel.h"
 #include "session/sessioncontroller.h"
 #include "store/reportstore.h"
+#include "ui/alertsdialog.h"
+#include "ui/desktopnotifier.h"
 #include "ui/messagebanner.h"
 #include "ui/partner/partnerpage.h"
 #include "ui/signin/profilemenu.h"
@@ -47,6 +51,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_tokenTimer(new QTimer(this))
     , m_heldBackTimer(new QTimer(this))
 {
+    m_notifier = new DesktopNotifier(this);
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Billing Dashboard"));
     m_storeProblem = tr("No local store is in use (--no-store): everything shown is fetched from Genesys "
@@ -355,12 +360,43 @@ void MainWindow::buildPages()
             if (page == currentPage())
                 updateStatusBar();
         });
+        connect(page, &DashboardPage::alertsRaised, this, &MainWindow::onAlerts);
     }
     QSettings settings;
     m_usagePage->restoreSettings(settings);
     m_stackedAction->setChecked(m_usagePage->findChild<UsageChartPanel*>()->stackedBars());
     m_usagePage->setLocalTime(m_localTimeAction->isChecked());
     m_pages->setCurrentIndex(settings.value(u"window/page"_s, 0).toInt());
+}
+
+void MainWindow::onAlerts(const QStringList& lines)
+{
+    m_newAlerts += int(lines.size());
+    m_alertsAction->setText(tr("&Alerts (%n new)…", nullptr, m_newAlerts));
+    const QString title
+        = tr("Billing: %n alert(s) for %1", nullptr, int(lines.size())).arg(m_provenance.orgName);
+    m_notifier->notify(title, lines.join(u'\n'));
+}
+
+void MainWindow::showAlerts()
+{
+    m_newAlerts = 0;
+    m_alertsAction->setText(tr("&Alerts…"));
+    AlertsDialog dialog(
+        m_store.get(), m_scope, m_localTimeAction->isChecked() ? DisplayZone::Local : DisplayZone::Utc, this);
+    connect(&dialog, &AlertsDialog::openRequested, this, &MainWindow::showAlertSubject);
+    dialog.exec();
+}
+
+void MainWindow::showAlertSubject(const QString& subjectKey, const QString& name)
+{
+    if (subjectKey.startsWith(u"licence:"_s) && m_usagePage) {
+        m_pages->setCurrentWidget(m_usagePage);
+        m_usagePage->selectCell(name, m_usagePage->controller()->model()->commitmentBucket());
+    } else if (subjectKey.startsWith(u"customer:"_s) && m_partnerPage) {
+        m_pages->setCurrentWidget(m_partnerPage);
+        m_partnerPage->browser()->openAt(subjectKey.mid(9), name, 0);
+    }
 }
 
 void MainWindow::removePages()

@@ -14,6 +14,7 @@ class QTimer;
 namespace bd {
 
 class ApiSession;
+class DesktopNotifier;
 class MessageBanner;
 class PartnerPage;
 class ProfileMenu;
@@ -74,6 +75,11 @@ public:
     ProfileStore* profiles() const { return m_profiles; }
     SecretStore* secrets() const { return m_secrets; }
     const Provenance& provenance() const { return m_provenance; }
+    /// The Alerts list of the org shown: when, what changed, and a way to the view (double-click).
+    void showAlerts();
+    /// Shows a subject of an alert: a licence on the Usage page, a customer on the Partner page.
+    void showAlertSubject(const QString& subjectKey, const QString& name);
+    DesktopNotifier* notifier() const { return m_notifier; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -93,6 +99,8 @@ private:
     void updateHeader();
     void updateStatusBar();
     void updateTokenLabel();
+    /// A page told news: the desktop hears of it, and the Alerts action counts it.
+    void onAlerts(const QStringList& lines);
     /// Says in the status bar when the rate limit holds requests back, and for how long.
     void updateHeldBack();
     void saveSettings() const;
@@ -122,6 +130,9 @@ private:
     QTimer* m_heldBackTimer;
     QAction* m_stackedAction = nullptr;
     QAction* m_localTimeAction = nullptr;
+    QAction* m_alertsAction = nullptr;
+    DesktopNotifier* m_notifier = nullptr;
+    int m_newAlerts = 0; ///< told since the Alerts list was last opened
     bool m_started = false;
     bool m_partnerLoaded = false;
 };

@@ -68,6 +68,9 @@ void MainWindow::buildMenus()
     usage->setShortcut(u"Ctrl+1"_s);
     QAction* partner = view->addAction(tr("&Partner"), this, [this] { m_pages->setCurrentIndex(1); });
     partner->setShortcut(u"Ctrl+2"_s);
+    m_alertsAction = view->addAction(tr("&Alerts…"), this, &MainWindow::showAlerts);
+    m_alertsAction->setObjectName(u"alertsAction"_s);
+    m_alertsAction->setShortcut(u"Ctrl+Shift+A"_s);
     view->addSeparator();
     m_stackedAction = view->addAction(tr("&Stacked bars"));
     m_stackedAction->setObjectName(u"stackedAction"_s);

@@ -7,12 +7,17 @@
 #include "csv/exportname.h"
 #include "csv/tablecsv.h"
 #include "csv/usagecsv.h"
+#include "domain/datacutoff.h"
 #include "load/usageseriescontroller.h"
+#include "models/alertsubjects.h"
 #include "models/resourcemodel.h"
 #include "models/sortproxymodel.h"
 #include "models/usageseriesmodel.h"
+#include "store/alertledger.h"
+#include "store/reportstore.h"
 #include "ui/charts/rampchartview.h"
 #include "ui/charts/usagechartview.h"
+#include "ui/commitmentsdialog.h"
 #include "ui/exportchooser.h"
 #include "ui/loadbanner.h"
 #include "ui/messagebanner.h"
@@ -24,9 +29,11 @@
 #include <QAbstractButton>
 #include <QDir>
 #include <QFontMetrics>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QTableView>
@@ -46,6 +53,7 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     , m_tableSplitter(new QSplitter(Qt::Horizontal, this))
     , m_charts(new UsageChartPanel(m_controller->model(), this))
     , m_filter(new QLineEdit(this))
+    , m_commitments(new QPushButton(tr("Co&mmitments…"), this))
     , m_table(new QTableView(this))
     , m_resourcePanel(new ResourcePanel(this))
 {
@@ -110,7 +118,15 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     auto* tablePanel = new QWidget(this);
     auto* tableLayout = new QVBoxLayout(tablePanel);
     tableLayout->setContentsMargins(0, 0, 0, 0);
-    tableLayout->addWidget(m_filter);
+    m_commitments->setObjectName(u"commitmentsButton"_s);
+    m_commitments->setToolTip(tr("Enter what your contract commits you to per licence and billing cycle: "
+                                 "the table and the chart then show usage against it, and alerts warn "
+                                 "before a cycle goes over"));
+    connect(m_commitments, &QPushButton::clicked, this, &UsagePage::editCommitments);
+    auto* filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_commitments);
+    tableLayout->addLayout(filterRow);
     tableLayout->addWidget(m_table);
 
     m_tableSplitter->setObjectName(u"tableSplitter"_s);
@@ -234,6 +250,7 @@ void UsagePage::onSettled()
         });
     if (const QDateTime since = m_controller->offlineSince(); since.isValid())
         LoadBanner::showOffline(m_banner, since, m_zone, [this] { refresh(); });
+    reviewAlerts();
     Q_EMIT statusChanged();
     Q_EMIT loadSettled();
 }
@@ -409,6 +426,54 @@ void UsagePage::setProvenance(const Provenance& provenance)
 void UsagePage::setStore(ReportStore* store, const StoreScope& scope)
 {
     m_controller->setStore(store, scope);
+    m_store = store;
+    m_scope = scope;
+    UsageSeriesModel* model = m_controller->model();
+    model->setCommitments(store && scope.isValid() ? store->commitments(scope) : QList<LicenceCommitment>(),
+        model->threshold());
+}
+
+void UsagePage::editCommitments()
+{
+    UsageSeriesModel* model = m_controller->model();
+    QStringList licences;
+    for (int row = 0; row < model->licenceCount(); ++row)
+        licences << model->licence(row);
+    licences.sort(Qt::CaseInsensitive);
+    CommitmentsDialog dialog(model->commitments(), licences, model->threshold(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!m_store || !m_scope.isValid())
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+            tr("The commitments hold until the window closes: without the local store they are not kept."));
+    else if (!m_store->putCommitments(m_scope, dialog.commitments(), &error))
+        m_banner->showMessage(
+            MessageBanner::Kind::Error, tr("The commitments could not be kept: %1").arg(error));
+    model->setCommitments(dialog.commitments(), dialog.thresholdPercent()); // the chart follows the reset
+    reviewAlerts();
+}
+
+void UsagePage::reviewAlerts()
+{
+    if (!m_store || !m_scope.isValid())
+        return; // nothing remembered: every look would tell the same again
+    const UsageSeriesModel* model = m_controller->model();
+    const QList<AlertSubject> subjects
+        = AlertSubjects::ofUsage(*model, DataCutoff::lastCompleteDay(m_controller->today()));
+    AlertLedger ledger(m_store, m_scope);
+    QString error;
+    const QList<AlertLedger::Review> reviews
+        = ledger.review(subjects, QDateTime::currentDateTimeUtc(), &error);
+    QStringList news;
+    for (const AlertLedger::Review& r : reviews) {
+        if (r.isNews)
+            news << r.text;
+    }
+    if (!error.isEmpty())
+        m_banner->showMessage(MessageBanner::Kind::Warning, error);
+    if (!news.isEmpty())
+        Q_EMIT alertsRaised(news);
 }
 
 void UsagePage::setOffline(bool offline)
@@ -434,6 +499,7 @@ void UsagePage::saveSettings(QSettings& settings) const
             : m_sortKey == SortKey::Average ? u"average"_s
                                             : u"licence"_s);
     settings.setValue(u"sortDescending"_s, m_sortOrder == Qt::DescendingOrder);
+    settings.setValue(u"commitmentThreshold"_s, m_controller->model()->threshold());
     m_charts->saveSettings(settings);
     settings.endGroup();
 }
@@ -452,6 +518,10 @@ void UsagePage::restoreSettings(QSettings& settings)
                                     : SortKey::Licence;
     m_sortOrder
         = settings.value(u"sortDescending"_s, false).toBool() ? Qt::DescendingOrder : Qt::AscendingOrder;
+    UsageSeriesModel* model = m_controller->model();
+    model->setCommitments(model->commitments(),
+        std::clamp(
+            settings.value(u"commitmentThreshold"_s, Commitments::DefaultThresholdPercent).toInt(), 1, 100));
     settings.endGroup();
 }
 

@@ -7,6 +7,7 @@
 #include "ui/dashboardpage.h"
 
 class QLineEdit;
+class QPushButton;
 class QSettings;
 class QSplitter;
 class QTableView;
@@ -94,6 +95,10 @@ private:
     void onSettled();
     void showCell(const QModelIndex& proxyIndex);
     void showTableMenu(const QPoint& pos);
+    /// Lets the user enter the org's licence commitments, and keeps them in the store.
+    void editCommitments();
+    /// After a load: the licences whose state is news since the last look are told (alertsRaised).
+    void reviewAlerts();
 
     UsageSeriesController* m_controller;
     SortProxyModel* m_proxy;
@@ -103,6 +108,8 @@ private:
     SortKey m_sortKey = SortKey::Licence;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     DisplayZone m_zone = DisplayZone::Utc;
+    ReportStore* m_store = nullptr;
+    StoreScope m_scope;
 
     RangeBar* m_rangeBar;
     MessageBanner* m_banner;
@@ -110,6 +117,7 @@ private:
     QSplitter* m_tableSplitter;
     UsageChartPanel* m_charts;
     QLineEdit* m_filter;
+    QPushButton* m_commitments;
     QTableView* m_table;
     ResourcePanel* m_resourcePanel;
 };

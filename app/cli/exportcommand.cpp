@@ -501,11 +501,10 @@ void ExportCommand::finishUsageCheck()
     const QList<LicenceCommitment> commitments = !m_options.commitments.isEmpty() || !m_store
         ? m_options.commitments
         : m_store->commitments(m_scope);
-    const QList<LicenceStanding> standings
-        = LicenceStandings::of(*model, last, commitments, m_options.thresholdPercent);
+    m_usage->model()->setCommitments(commitments, m_options.thresholdPercent);
     const DateBucket& cycle = model->buckets().at(last);
     const QDate end = DateBuckets::bucketEnd(cycle.first, Granularity::Month, m_options.cycleDay);
-    const QList<AlertSubject> subjects = AlertSubjects::ofLicences(standings, cycle.first, end);
+    const QList<AlertSubject> subjects = AlertSubjects::ofUsage(*model, m_options.lastCompleteDay);
     QString context
         = u"(cycle %1 to %2, %3)"_s.arg(cycle.first.toString(Qt::ISODate), end.toString(Qt::ISODate),
             model->coverage(last) == Coverage::Partial

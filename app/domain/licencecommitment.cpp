@@ -1,5 +1,7 @@
 #include "domain/licencecommitment.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace bd {
@@ -20,6 +22,49 @@ std::optional<Decimal> LicenceCommitments::on(
     return best ? std::optional<Decimal>(best->quantity) : std::nullopt;
 }
 
+std::optional<LicenceCommitment> LicenceCommitments::fromFields(
+    const QString& licence, const QString& quantity, const QString& from, QString* error)
+{
+    LicenceCommitment c;
+    c.licence = licence.trimmed();
+    if (c.licence.isEmpty()) {
+        *error = QCoreApplication::translate("bd::LicenceCommitments", "A commitment needs its licence.");
+        return std::nullopt;
+    }
+    const auto value = Decimal::fromString(quantity.trimmed());
+    if (!value || value->isNegative()) {
+        *error = QCoreApplication::translate("bd::LicenceCommitments",
+            "“%1” is not a quantity for %2: give a number of 0 or more, such as 120 or 2.5.")
+                     .arg(quantity.trimmed(), c.licence);
+        return std::nullopt;
+    }
+    c.quantity = *value;
+    if (!from.trimmed().isEmpty()) {
+        c.from = QDate::fromString(from.trimmed(), Qt::ISODate);
+        if (!c.from.isValid()) {
+            *error = QCoreApplication::translate(
+                "bd::LicenceCommitments", "“%1” is not a day for %2: use YYYY-MM-DD, or leave it empty.")
+                         .arg(from.trimmed(), c.licence);
+            return std::nullopt;
+        }
+    }
+    return c;
+}
+
+QString LicenceCommitments::conflict(const QList<LicenceCommitment>& commitments)
+{
+    for (qsizetype i = 0; i < commitments.size(); ++i) {
+        for (qsizetype j = 0; j < i; ++j) {
+            if (commitments.at(i).licence.compare(commitments.at(j).licence, Qt::CaseInsensitive) == 0
+                && commitments.at(i).from == commitments.at(j).from)
+                return QCoreApplication::translate("bd::LicenceCommitments",
+                    "%1 is committed twice from the same day: give the later commitment the day it starts.")
+                    .arg(commitments.at(i).licence);
+        }
+    }
+    return {};
+}
+
 std::optional<LicenceCommitment> LicenceCommitments::parse(const QString& text, QString* error)
 {
     const qsizetype equals = text.lastIndexOf(u'=');
@@ -27,25 +72,17 @@ std::optional<LicenceCommitment> LicenceCommitments::parse(const QString& text, 
         *error = u"“%1” is not LICENCE=QUANTITY, e.g. “Genesys Cloud CX 3=120”"_s.arg(text);
         return std::nullopt;
     }
-    LicenceCommitment c;
-    c.licence = text.left(equals).trimmed();
-    QString quantity = text.mid(equals + 1).trimmed();
+    QString quantity = text.mid(equals + 1);
+    QString from;
     if (const qsizetype at = quantity.indexOf(u'@'); at >= 0) {
-        const QString day = quantity.mid(at + 1).trimmed();
-        c.from = QDate::fromString(day, Qt::ISODate);
-        if (!c.from.isValid()) {
-            *error = u"“%1”: “%2” is not a date (YYYY-MM-DD)"_s.arg(text, day);
+        from = quantity.mid(at + 1);
+        if (from.trimmed().isEmpty()) {
+            *error = u"“%1”: give the day after @ (YYYY-MM-DD)"_s.arg(text);
             return std::nullopt;
         }
-        quantity = quantity.left(at).trimmed();
+        quantity = quantity.left(at);
     }
-    const auto value = Decimal::fromString(quantity);
-    if (c.licence.isEmpty() || !value || value->isNegative()) {
-        *error = u"“%1”: the quantity must be a number of 0 or more"_s.arg(text);
-        return std::nullopt;
-    }
-    c.quantity = *value;
-    return c;
+    return fromFields(text.left(equals), quantity, from, error);
 }
 
 } // namespace bd

@@ -27,6 +27,16 @@ namespace LicenceCommitments {
 /// match without regard to case or surrounding spaces.
 std::optional<Decimal> on(const QList<LicenceCommitment>& commitments, const QString& licence, QDate day);
 
+/// A commitment from the three fields a person fills in: the licence, the quantity per cycle (a number of 0
+/// or more) and the first day (YYYY-MM-DD, or empty: from the start). nullopt with *error set to one
+/// sentence when they do not make one.
+std::optional<LicenceCommitment> fromFields(
+    const QString& licence, const QString& quantity, const QString& from, QString* error);
+
+/// Why these commitments cannot all hold (one licence committed twice from the same day), or an empty
+/// string.
+QString conflict(const QList<LicenceCommitment>& commitments);
+
 /// Reads "Genesys Cloud CX 3=120" or "Genesys Cloud CX 3=120@2026-07-01" (a command line's form); nullopt
 /// with *error set when it is not one.
 std::optional<LicenceCommitment> parse(const QString& text, QString* error);

@@ -1,6 +1,8 @@
 #include "models/alertsubjects.h"
 
+#include "domain/datebuckets.h"
 #include "domain/subscriptionoverviewusage.h"
+#include "models/usageseriesmodel.h"
 
 using namespace Qt::StringLiterals;
 
@@ -28,6 +30,19 @@ QList<AlertSubject> AlertSubjects::ofLicences(
         subjects.append(subject);
     }
     return subjects;
+}
+
+QList<AlertSubject> AlertSubjects::ofUsage(const UsageSeriesModel& model, QDate lastCompleteDay)
+{
+    const int bucket = model.commitmentBucket();
+    if (bucket < 0 || model.granularity() != Granularity::Month)
+        return {};
+    const DateBucket& b = model.buckets().at(bucket);
+    if (b.last < lastCompleteDay)
+        return {};
+    const QDate start = DateBuckets::bucketStart(b.first, Granularity::Month, model.cycleDay());
+    return ofLicences(
+        model.standings(), start, DateBuckets::bucketEnd(b.first, Granularity::Month, model.cycleDay()));
 }
 
 QList<AlertSubject> AlertSubjects::ofPortfolio(const QList<PortfolioCustomer>& customers, int* unreadable)

@@ -138,7 +138,8 @@ public:
     int threshold() const { return m_threshold; }
     /// The bucket commitments are measured in: the newest loaded one with data (-1: none).
     int commitmentBucket() const;
-    /// Where each licence stands in the commitment bucket (LicenceStandings), by name; empty without one.
+    /// Where each licence stands in the commitment bucket (LicenceStandings), by name; empty without that
+    /// bucket. Without commitments every licence used is on demand.
     const QList<LicenceStanding>& standings() const;
     /// A licence's standing, or nullptr when it has none.
     const LicenceStanding* standing(const QString& licence) const;

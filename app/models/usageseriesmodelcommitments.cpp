@@ -41,9 +41,7 @@ const QList<LicenceStanding>& UsageSeriesModel::standings() const
 {
     summary(0); // (re)validates the caches
     if (!m_standings)
-        m_standings = m_commitments.isEmpty()
-            ? QList<LicenceStanding>()
-            : LicenceStandings::of(*this, commitmentBucket(), m_commitments, m_threshold);
+        m_standings = LicenceStandings::of(*this, commitmentBucket(), m_commitments, m_threshold);
     return *m_standings;
 }
 

@@ -136,6 +136,23 @@
     </message>
 </context>
 <context>
+    <name>bd::MainWindow</name>
+    <message numerus="yes">
+        <source>&amp;Alerts (%n new)…</source>
+        <translation>
+            <numerusform>&amp;Alerts (%n new)…</numerusform>
+            <numerusform>&amp;Alerts (%n new)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Billing: %n alert(s) for %1</source>
+        <translation>
+            <numerusform>Billing: %n alert for %1</numerusform>
+            <numerusform>Billing: %n alerts for %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bd::PartnerPage</name>
     <message numerus="yes">
         <source>%1 · %n period(s) loaded</source>

@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QPalette>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSize>
@@ -26,6 +27,7 @@
 #include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -61,25 +63,34 @@ private Q_SLOTS:
         QTest::addColumn<bool>("ramp");
         QTest::addColumn<QDate>("today");
         QTest::addColumn<QSize>("size");
+        QTest::addColumn<bool>("committed");
         const QDate midMonth = test::fixedNow().date();
         const QSize laptop(1280, 800);
         QTest::newRow("lines") << u"usage-lines.png"_s << false << false << int(Granularity::Month) << false
-                               << midMonth << laptop;
+                               << midMonth << laptop << false;
         QTest::newRow("stacked") << u"usage-stacked-weekly.png"_s << true << false << int(Granularity::Week)
-                                 << false << midMonth << laptop;
+                                 << false << midMonth << laptop << false;
         QTest::newRow("dark") << u"usage-dark.png"_s << false << true << int(Granularity::Month) << false
-                              << midMonth << laptop;
+                              << midMonth << laptop << false;
         QTest::newRow("ramp") << u"usage-ramp.png"_s << false << false << int(Granularity::Month) << true
-                              << midMonth << laptop;
+                              << midMonth << laptop << false;
         // The 1st of a month: twelve whole months, no month of one empty day at the end.
         QTest::newRow("first of the month")
             << u"usage-first-of-month.png"_s << false << false << int(Granularity::Month) << false
-            << QDate(2026, 12, 1) << laptop;
+            << QDate(2026, 12, 1) << laptop << false;
         // The small and the large screen: nothing widens the window, nothing is cut off.
         QTest::newRow("1024x640") << u"usage-1024x640.png"_s << false << false << int(Granularity::Month)
-                                  << false << midMonth << QSize(1024, 640);
+                                  << false << midMonth << QSize(1024, 640) << false;
         QTest::newRow("1920x1080") << u"usage-1920x1080.png"_s << false << false << int(Granularity::Month)
-                                   << false << midMonth << QSize(1920, 1080);
+                                   << false << midMonth << QSize(1920, 1080) << false;
+        // Commitments entered: Committed, Used % and Over in the table, a rule per licence on the chart.
+        QTest::newRow("commitments") << u"usage-commitments.png"_s << false << false
+                                     << int(Granularity::Month) << false << midMonth << laptop << true;
+        QTest::newRow("commitments dark") << u"usage-commitments-dark.png"_s << false << true
+                                          << int(Granularity::Month) << false << midMonth << laptop << true;
+        QTest::newRow("commitments 1024x640")
+            << u"usage-commitments-1024x640.png"_s << false << false << int(Granularity::Month) << false
+            << midMonth << QSize(1024, 640) << true;
     }
 
     void usagePage_demoData_showsEveryReportAndNoError()
@@ -91,6 +102,7 @@ private Q_SLOTS:
         QFETCH(bool, ramp);
         QFETCH(QDate, today);
         QFETCH(QSize, size);
+        QFETCH(bool, committed);
         const PaletteGuard guard;
         if (dark)
             QApplication::setPalette(darkPalette());
@@ -123,7 +135,34 @@ private Q_SLOTS:
                 busiest = row;
         }
         page->selectCell(model->licence(busiest), last);
+        if (committed) {
+            // The busiest licence just under its commitment so far, the next one well within its own.
+            int next = -1;
+            for (int row = 0; row < model->licenceCount(); ++row) {
+                if (row != busiest && !model->isMetered(row)
+                    && (next < 0 || *model->value(row, last) > *model->value(next, last)))
+                    next = row;
+            }
+            const auto share = [&](int row, int percent) {
+                return (*model->value(row, last) * Decimal::fromInt(100))
+                    .dividedBy(Decimal::fromInt(percent))
+                    ->rounded(0);
+            };
+            page->controller()->model()->setCommitments({ { model->licence(busiest), share(busiest, 95), {} },
+                                                            { model->licence(next), share(next, 60), {} } },
+                Commitments::DefaultThresholdPercent);
+            page->findChild<UsageChartView*>()->setPinnedLicences(
+                { model->licence(busiest), model->licence(next) });
+            page->selectCell(model->licence(busiest), last);
+            QVERIFY(model->committedColumn() >= 0);
+        }
         page->findChild<UsageChartView*>()->rebuildNow();
+        if (committed) {
+            // The table scrolled to its last columns: the month to date, its projection and the commitments.
+            QApplication::processEvents();
+            QScrollBar* across = page->findChild<QTableView*>(u"usageTable"_s)->horizontalScrollBar();
+            across->setValue(across->maximum());
+        }
         if (ramp)
             page->findChild<QTabWidget*>(u"chartTabs"_s)->setCurrentIndex(1);
         QApplication::processEvents();

@@ -7,9 +7,12 @@
 #include "domain/datebuckets.h"
 #include "i18n/translations.h"
 #include "load/usageseriescontroller.h"
+#include "models/celltone.h"
 #include "models/usageseriesmodel.h"
 #include "simfixture.h"
+#include "store/reportstore.h"
 #include "ui/charts/usagechartview.h"
+#include "ui/commitmentsdialog.h"
 #include "ui/exportchooser.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebanner.h"
@@ -38,6 +41,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -279,6 +283,105 @@ private Q_SLOTS:
         QVERIFY(!chart->built().cutoffLine); // the range ends at the cut-off: no rule needed
         for (const PlottedSeries& series : chart->built().series)
             QVERIFY(series.partialBuckets.isEmpty());
+    }
+
+    // Commitments entered in the dialog are kept in the store, measured in the table and drawn on the
+    // chart; the licence over its commitment is told once, not again on the next load or in a new window.
+    void commitments_enteredOnce_showInTableAndChart_andAlertOnce()
+    {
+        const QDateTime first(QDate(2026, 12, 1), QTime(9, 0), UtcZone);
+        BD_START(PageFixture, fixture, first);
+        QTemporaryDir dir;
+        QString error;
+        const auto store = ReportStore::open(dir.filePath(u"store.sqlite"_s), &error);
+        QVERIFY2(store, qPrintable(error));
+        const StoreScope scope { u"demo"_s, fixture.sim->demo->orgId() };
+        fixture.page->setStore(store.get(), scope);
+        QSignalSpy alerts(fixture.page.get(), &DashboardPage::alertsRaised);
+        fixture.page->findChild<RangeBar*>()->setPreset(RangePreset::Last3Months);
+        fixture.page->findChild<RangeBar*>()->setGranularity(Granularity::Month);
+        QVERIFY(fixture.loadAndWait());
+        QCOMPARE(alerts.count(), 0); // no commitments: every licence is on demand, which is not news
+
+        const UsageSeriesModel* model = fixture.page->controller()->model();
+        const int november = int(model->buckets().size()) - 1;
+        QCOMPARE(model->buckets().at(november).first, QDate(2026, 11, 1));
+        int row = -1;
+        for (int r = 0; r < model->licenceCount() && row < 0; ++r) {
+            if (!model->isMetered(r) && *model->value(r, november) >= Decimal::fromInt(10))
+                row = r;
+        }
+        QVERIFY(row >= 0);
+        const QString licence = model->licence(row);
+        const Decimal used = *model->value(row, november);
+        const Decimal committed = used - Decimal::fromInt(1);
+
+        // The dialog lists every licence loaded; a quantity that is not a number is refused and said.
+        bool sawProblem = false;
+        QTimer::singleShot(0, this, [&] {
+            auto* dialog = qobject_cast<CommitmentsDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto* table = dialog->findChild<QTableWidget*>(u"commitmentTable"_s);
+            QCOMPARE(table->rowCount(), model->licenceCount());
+            int line = -1;
+            for (int r = 0; r < table->rowCount(); ++r) {
+                if (table->item(r, 0)->text() == licence)
+                    line = r;
+            }
+            QVERIFY(line >= 0);
+            table->item(line, 1)->setText(u"ten"_s);
+            dialog->accept();
+            auto* problem = dialog->findChild<QLabel*>(u"commitmentProblem"_s);
+            sawProblem = dialog->isVisible() && problem->isVisible() && problem->text().contains(u"“ten”"_s);
+            table->item(line, 1)->setText(committed.toString());
+            dialog->accept();
+        });
+        QTest::mouseClick(fixture.page->findChild<QPushButton*>(u"commitmentsButton"_s), Qt::LeftButton);
+        QVERIFY(sawProblem);
+        QCOMPARE(store->commitments(scope), (QList<LicenceCommitment> { { licence, committed, {} } }));
+
+        // The table: Committed, Used % and Over of November, the exceeded one marked.
+        QVERIFY(model->committedColumn() >= 0);
+        const auto cell = [&](int column, int role = Qt::DisplayRole) {
+            return model->data(model->index(row, column), role);
+        };
+        QCOMPARE(model->headerData(model->committedColumn(), Qt::Horizontal).toString(), u"Committed"_s);
+        QCOMPARE(cell(model->committedColumn()).toString(), committed.toString());
+        QCOMPARE(cell(model->overColumn()).toString(), u"1"_s);
+        QCOMPARE(cell(model->usedPercentColumn(), UsageSeriesModel::DecimalRole).value<Decimal>(),
+            *(used * Decimal::fromInt(100)).dividedBy(committed));
+        QCOMPARE(cell(model->usedPercentColumn(), ToneRole).toInt(), int(CellTone::Bad));
+        // The chart: the commitment as a rule at each month.
+        UsageChartView* chart = fixture.page->findChild<UsageChartView*>();
+        chart->setPinnedLicences({ licence });
+        chart->rebuildNow();
+        QCOMPARE(chart->built().series.size(), 1);
+        const PlottedSeries& plotted = chart->built().series.first();
+        QCOMPARE(plotted.name, licence);
+        QVERIFY(plotted.commitmentLine);
+        QCOMPARE(plotted.commitmentLine->count(), int(model->buckets().size()));
+        QCOMPARE(plotted.commitmentLine->at(0).y(), committed.toDouble());
+        QCOMPARE(plotted.commitmentLine->isVisible(), plotted.line->isVisible());
+
+        // Told once: the exceeded licence, now.
+        QCOMPARE(alerts.count(), 1);
+        const QStringList told = alerts.first().first().toStringList();
+        QCOMPARE(told.size(), 1);
+        QVERIFY2(told.first().startsWith(licence + u": exceeded ("_s), qPrintable(told.first()));
+        QCOMPARE(store->alerts(scope).size(), 1);
+        // A new load of the same cycle, and a new window on the same store, say nothing more.
+        QVERIFY(fixture.loadAndWait());
+        QCOMPARE(alerts.count(), 1);
+        UsagePage again(fixture.sim->session.get());
+        again.setToday(first.date());
+        again.setStore(store.get(), scope);
+        QCOMPARE(again.controller()->model()->commitments(), store->commitments(scope));
+        QSignalSpy againAlerts(&again, &DashboardPage::alertsRaised);
+        QSignalSpy settled(&again, &UsagePage::loadSettled);
+        again.load({ QDate(2026, 9, 1), QDate(2026, 11, 30) }, Granularity::Month);
+        QVERIFY(settled.wait(30'000));
+        QCOMPARE(againAlerts.count(), 0);
+        QCOMPARE(store->alerts(scope).size(), 1);
     }
 
     // "This month" on the 1st has nothing to show yet: it says so, loads nothing, and offers last month.

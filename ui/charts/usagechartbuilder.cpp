@@ -1,5 +1,6 @@
 #include "ui/charts/usagechartbuilder.h"
 
+#include "domain/licencecommitment.h"
 #include "models/usageseriesmodel.h"
 #include "ui/charts/chartstyle.h"
 
@@ -184,6 +185,33 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
             plotted.line = series;
             chart->addSeries(series);
             allSeries << series;
+            if (!plotted.other && model.committedColumn() >= 0) {
+                // What the licence is committed to per cycle: a thin dash-dot rule in its colour.
+                auto* committed = new QLineSeries;
+                committed->setName(plotted.name);
+                committed->setPen(QPen(pen.color(), 1.5, Qt::DashDotLine));
+                for (int b = 0; b < buckets.size(); ++b) {
+                    if (const auto q
+                        = LicenceCommitments::on(model.commitments(), plotted.name, buckets.at(b).last))
+                        committed->append(built.bucketX.at(b), q->toDouble());
+                }
+                if (committed->count() == 0) {
+                    delete committed;
+                } else {
+                    plotted.commitmentLine = committed;
+                    chart->addSeries(committed);
+                    allSeries << committed;
+                    companions << committed;
+                    committed->setVisible(plotted.visible);
+                    if (plotted.ownScale)
+                        onMeteredAxis << committed;
+                    for (const QPointF& point : committed->points()) {
+                        if (plotted.visible)
+                            (plotted.ownScale ? maxMetered : maxValue)
+                                = std::max(plotted.ownScale ? maxMetered : maxValue, point.y());
+                    }
+                }
+            }
             for (QXYSeries* more : std::as_const(plotted.moreRuns)) {
                 chart->addSeries(more);
                 allSeries << more;
@@ -347,6 +375,9 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
         chart->setTitle(
             tr("%1 · %n metered licence(s) not drawn: see the table", nullptr, int(built.leftOut.size()))
                 .arg(chart->title()));
+    if (std::any_of(built.series.cbegin(), built.series.cend(),
+            [](const PlottedSeries& p) { return p.commitmentLine != nullptr; }))
+        chart->setTitle(tr("%1 · dash-dot: commitment per cycle").arg(chart->title()));
 
     // Hidden series: lines are switched off, bar sets were filled with zeros above; both keep a dimmed legend
     // entry.

@@ -41,6 +41,7 @@ struct PlottedSeries
     QScatterSeries* partialPoints = nullptr; ///< Lines mode: hollow markers at the partial buckets, or null
     QXYSeries* projectionBand = nullptr; ///< Lines mode: the projection's 10–90 band at the partial bucket
     QScatterSeries* projectionLikely = nullptr; ///< Lines mode: the projection's likely value
+    QXYSeries* commitmentLine = nullptr; ///< Lines mode: the licence's commitment per cycle, or null
     QBarSet* barSet = nullptr; ///< StackedBars mode: the bar set (owned by the chart)
     QBarSet* partialBarSet = nullptr; ///< StackedBars mode: the hatched bars of the partial buckets, or null
 

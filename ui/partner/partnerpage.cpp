@@ -8,9 +8,11 @@
 #include "csv/tablecsv.h"
 #include "load/partnerbrowser.h"
 #include "load/portfoliosweep.h"
+#include "models/alertsubjects.h"
 #include "models/comparisonmodel.h"
 #include "models/periodlistmodel.h"
 #include "models/portfoliomodel.h"
+#include "store/alertledger.h"
 #include "ui/charts/commitmentchartview.h"
 #include "ui/charts/trendchartview.h"
 #include "ui/exportchooser.h"
@@ -157,6 +159,7 @@ PartnerPage::PartnerPage(ApiSession* session, QWidget* parent)
     layout->addWidget(m_views);
 
     connect(m_portfolio, &PortfolioView::periodOpened, this, &PartnerPage::openPeriod);
+    connect(m_sweep, &PortfolioSweep::finished, this, &PartnerPage::reviewAlerts);
     connect(m_sweep, &PortfolioSweep::customersListed, m_browser, &PartnerBrowser::setTrustors);
     connect(m_sweep, &PortfolioSweep::listingFailed, m_browser, &PartnerBrowser::trustorsFailed);
     connect(m_portfolio, &PortfolioView::progressChanged, this, &PartnerPage::statusChanged);
@@ -279,6 +282,26 @@ void PartnerPage::setStore(ReportStore* store, const StoreScope& scope)
 {
     m_browser->setStore(store, scope);
     m_sweep->setStore(store, scope);
+    m_store = store;
+    m_scope = scope;
+}
+
+void PartnerPage::reviewAlerts()
+{
+    // Only a whole sweep: a cancelled one would tell of the customers it reached as if they were all.
+    const PortfolioSweep::Progress p = m_sweep->progress();
+    if (!m_store || !m_scope.isValid() || p.done < p.total)
+        return;
+    AlertLedger ledger(m_store, m_scope);
+    const QList<AlertLedger::Review> reviews = ledger.review(
+        AlertSubjects::ofPortfolio(m_sweep->model()->customers()), QDateTime::currentDateTimeUtc());
+    QStringList news;
+    for (const AlertLedger::Review& r : reviews) {
+        if (r.isNews)
+            news << r.text;
+    }
+    if (!news.isEmpty())
+        Q_EMIT alertsRaised(news);
 }
 
 void PartnerPage::refetchEverything()

@@ -78,6 +78,8 @@ public:
     bool exportComparisonCsv(const QString& path, QString* error) const;
 
 private:
+    /// After a whole sweep: the customers whose state is news since the last sweep are told (alertsRaised).
+    void reviewAlerts();
     void showCurrent();
     void onStateChanged();
     void onPeriodFailed(int index, const ApiError& error);
@@ -88,6 +90,8 @@ private:
 
     PartnerBrowser* m_browser;
     PortfolioSweep* m_sweep;
+    ReportStore* m_store = nullptr;
+    StoreScope m_scope;
     Provenance m_provenance;
     PageStatus m_status;
 
