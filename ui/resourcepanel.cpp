@@ -5,6 +5,7 @@
 #include "models/usageseriesmodel.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -19,6 +20,7 @@ namespace bd {
 ResourcePanel::ResourcePanel(QWidget* parent)
     : QWidget(parent)
     , m_resources(new ResourceModel(this))
+    , m_pastCommitment(new QCheckBox(tr("Only those seen after the commitment was full"), this))
     , m_proxy(new SortProxyModel(this))
     , m_title(new QLabel(this))
     , m_filter(new QLineEdit(this))
@@ -47,7 +49,14 @@ ResourcePanel::ResourcePanel(QWidget* parent)
         ResourceModel::FirstSeenColumn, QHeaderView::ResizeToContents);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    m_pastCommitment->setObjectName(u"pastCommitment"_s);
+    m_pastCommitment->setToolTip(tr("Who pushed the licence over its commitment: the users and devices "
+                                    "billing first saw after the committed number was reached, for licence "
+                                    "clean-up (copy them with Ctrl+A, Ctrl+C)"));
+    m_pastCommitment->hide();
+    connect(m_pastCommitment, &QCheckBox::toggled, this, &ResourcePanel::showResources);
     layout->addWidget(m_title);
+    layout->addWidget(m_pastCommitment);
     layout->addWidget(m_filter);
     layout->addWidget(m_table);
     clear();
@@ -57,20 +66,47 @@ ResourcePanel::~ResourcePanel() = default;
 
 void ResourcePanel::clear()
 {
+    m_model = nullptr;
+    m_pastCommitment->hide();
     m_resources->setResources({});
     m_title->setText(tr("Select a cell to see the users and devices behind it."));
 }
 
 void ResourcePanel::showCell(const UsageSeriesModel& model, int row, int bucket)
 {
-    const QString licence = model.licence(row);
-    const DateBucket& range = model.buckets().at(bucket);
-    const QList<BillingUsageResource> resources = model.resources(row, bucket);
+    m_model = &model;
+    m_row = row;
+    m_bucket = bucket;
+    const bool over = !model.pushedOver(row, bucket).isEmpty();
+    m_pastCommitment->setVisible(over);
+    if (!over) {
+        const QSignalBlocker block(m_pastCommitment);
+        m_pastCommitment->setChecked(false);
+    }
+    showResources();
+}
+
+void ResourcePanel::showResources()
+{
+    if (!m_model || m_row < 0 || m_row >= m_model->licenceCount() || m_bucket < 0
+        || m_bucket >= m_model->buckets().size())
+        return;
+    const UsageSeriesModel& model = *m_model;
+    const QString licence = model.licence(m_row);
+    const DateBucket& range = model.buckets().at(m_bucket);
+    const bool onlyOver = m_pastCommitment->isVisible() && m_pastCommitment->isChecked();
+    const QList<BillingUsageResource> resources
+        = onlyOver ? model.pushedOver(m_row, m_bucket) : model.resources(m_row, m_bucket);
     m_resources->setResources(resources);
     const QString dates
         = u"%1 – %2"_s.arg(range.first.toString(Qt::ISODate), range.last.toString(Qt::ISODate));
-    m_title->setText(u"<b>%1</b><br>%2 · %3"_s.arg(licence.toHtmlEscaped(), dates,
-        model.cellSummary(row, bucket, int(resources.size())).toHtmlEscaped()));
+    QString summary = model.cellSummary(m_row, m_bucket, int(model.resources(m_row, m_bucket).size()));
+    if (m_pastCommitment->isVisible())
+        summary += u" · "_s
+            + tr("%n seen after the commitment of %1 was full", nullptr,
+                int(model.pushedOver(m_row, m_bucket).size()))
+                  .arg(model.commitmentOf(m_row, m_bucket)->toString());
+    m_title->setText(u"<b>%1</b><br>%2 · %3"_s.arg(licence.toHtmlEscaped(), dates, summary.toHtmlEscaped()));
 }
 
 bool ResourcePanel::hasFocusInside() const

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QSettings;
@@ -40,7 +41,14 @@ public:
     void restoreSettings(QSettings& settings);
 
 private:
+    /// Shows the cell's resources: all, or only those that pushed it past its commitment.
+    void showResources();
+
     ResourceModel* m_resources;
+    QCheckBox* m_pastCommitment;
+    const UsageSeriesModel* m_model = nullptr;
+    int m_row = -1;
+    int m_bucket = -1;
     SortProxyModel* m_proxy;
     QLabel* m_title;
     QLineEdit* m_filter;

@@ -143,6 +143,11 @@ public:
     const QList<LicenceStanding>& standings() const;
     /// A licence's standing, or nullptr when it has none.
     const LicenceStanding* standing(const QString& licence) const;
+    /// The licence's commitment for a bucket (the one that holds on its last day), or nullopt.
+    std::optional<Decimal> commitmentOf(int row, int bucket) const;
+    /// Who pushed the licence over its commitment in a bucket: the cell's resources first seen after the
+    /// commitment was full (PushedOver), for licence clean-up. Empty without a commitment or at or under it.
+    QList<BillingUsageResource> pushedOver(int row, int bucket) const;
 
     /// Buckets in the given state.
     int count(BucketState state) const;

@@ -304,6 +304,16 @@
     </message>
 </context>
 <context>
+    <name>bd::ResourcePanel</name>
+    <message numerus="yes">
+        <source>%n seen after the commitment of %1 was full</source>
+        <translation>
+            <numerusform>%n seen after the commitment of %1 was full</numerusform>
+            <numerusform>%n seen after the commitment of %1 was full</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bd::UsageChartBuilder</name>
     <message numerus="yes">
         <source>%1 · %n metered licence(s) not drawn: see the table</source>

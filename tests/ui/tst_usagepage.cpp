@@ -11,8 +11,10 @@
 #include "models/usageseriesmodel.h"
 #include "simfixture.h"
 #include "store/reportstore.h"
+#include "ui/alertsdialog.h"
 #include "ui/charts/usagechartview.h"
 #include "ui/commitmentsdialog.h"
+#include "ui/desktopnotifier.h"
 #include "ui/exportchooser.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebanner.h"
@@ -21,6 +23,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateEdit>
@@ -46,6 +49,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QXmlStreamReader>
 #include <QtCharts/QXYSeries>
 
@@ -314,7 +318,7 @@ private Q_SLOTS:
         QVERIFY(row >= 0);
         const QString licence = model->licence(row);
         const Decimal used = *model->value(row, november);
-        const Decimal committed = used - Decimal::fromInt(1);
+        const Decimal committed = used - Decimal::fromInt(5);
 
         // The dialog lists every licence loaded; a quantity that is not a number is refused and said.
         bool sawProblem = false;
@@ -347,7 +351,7 @@ private Q_SLOTS:
         };
         QCOMPARE(model->headerData(model->committedColumn(), Qt::Horizontal).toString(), u"Committed"_s);
         QCOMPARE(cell(model->committedColumn()).toString(), committed.toString());
-        QCOMPARE(cell(model->overColumn()).toString(), u"1"_s);
+        QCOMPARE(cell(model->overColumn()).toString(), u"5"_s);
         QCOMPARE(cell(model->usedPercentColumn(), UsageSeriesModel::DecimalRole).value<Decimal>(),
             *(used * Decimal::fromInt(100)).dividedBy(committed));
         QCOMPARE(cell(model->usedPercentColumn(), ToneRole).toInt(), int(CellTone::Bad));
@@ -362,6 +366,40 @@ private Q_SLOTS:
         QCOMPARE(plotted.commitmentLine->count(), int(model->buckets().size()));
         QCOMPARE(plotted.commitmentLine->at(0).y(), committed.toDouble());
         QCOMPARE(plotted.commitmentLine->isVisible(), plotted.line->isVisible());
+
+        // Who pushed it over: the resources billing first saw after the commitment was full, the sim's own
+        // (sorted by first-seen time, beyond the first `committed` of them).
+        fixture.page->selectCell(licence, november);
+        auto* pastCommitment = fixture.page->findChild<QCheckBox*>(u"pastCommitment"_s);
+        QVERIFY(pastCommitment->isVisible());
+        pastCommitment->setChecked(true);
+        QList<std::pair<QString, QString>> seen; // (first seen, name)
+        const DateBucket& cycle = model->buckets().at(november);
+        const QJsonObject report = fixture.sim->server->data().billableUsage(cycle.start(), cycle.end());
+        for (const QJsonValue& usage : report.value(u"usages"_s).toArray()) {
+            if (usage[u"name"_s].toString() != licence)
+                continue;
+            for (const QJsonValue& r : usage[u"resources"_s].toArray())
+                seen.append({ r[u"date"_s].toString(), r[u"name"_s].toString() });
+        }
+        std::stable_sort(seen.begin(), seen.end(), [](const auto& a, const auto& b) {
+            return QDateTime::fromString(a.first, Qt::ISODateWithMs)
+                < QDateTime::fromString(b.first, Qt::ISODateWithMs);
+        });
+        QCOMPARE(seen.size(), qsizetype(used.toDouble()));
+        QStringList expected;
+        for (qsizetype i = qsizetype(committed.toDouble()); i < seen.size(); ++i)
+            expected << seen.at(i).second;
+        QTableView* resources = fixture.page->findChild<QTableView*>(u"resourceTable"_s);
+        QStringList shown;
+        for (int r = 0; r < resources->model()->rowCount(); ++r)
+            shown << resources->model()->index(r, 0).data().toString();
+        expected.sort();
+        shown.sort();
+        QCOMPARE(shown, expected);
+        QVERIFY(fixture.page->findChild<QLabel*>(u"resourceTitle"_s)
+                    ->text()
+                    .contains(u"seen after the commitment of %1 was full"_s.arg(committed.toString())));
 
         // Told once: the exceeded licence, now.
         QCOMPARE(alerts.count(), 1);
@@ -934,6 +972,60 @@ private Q_SLOTS:
         QCOMPARE(second.requests(UsagePath).size(), 3);
         QVERIFY(first.requests(UsagePath).size() <= asked); // the old org is asked nothing more
         QCOMPARE(window.pages()->count(), 2);
+    }
+
+    // An alert from a load reaches the window: the Alerts action counts it, the list shows it, and
+    // activating it selects the licence on the Usage page.
+    void mainWindow_alerts_areListedAndOpenTheirLicence()
+    {
+        sim::SimOptions options;
+        options.now = QDateTime(QDate(2026, 12, 1), QTime(9, 0), UtcZone);
+        BD_SIM_FIXTURE(sim, options);
+        const DateBucket november { QDate(2026, 11, 1), QDate(2026, 11, 30) };
+        QString licence;
+        Decimal used;
+        const QJsonObject report = sim.server->data().billableUsage(november.start(), november.end());
+        for (const QJsonValue& usage : report.value(u"usages"_s).toArray()) {
+            if (licence.isEmpty() && usage[u"resources"_s].toArray().size() >= 10) {
+                licence = usage[u"name"_s].toString();
+                used = *Decimal::fromString(usage[u"totalUsage"_s].toString());
+            }
+        }
+        QVERIFY(!licence.isEmpty());
+        QTemporaryDir dir;
+        MainWindow window;
+        QVERIFY(window.useStore(dir.filePath(u"store.sqlite"_s)));
+        const StoreScope scope { u"demo"_s, sim.demo->orgId() };
+        QVERIFY(window.store()->putCommitments(scope, { { licence, used - Decimal::fromInt(2), {} } }));
+        window.showSession(sim.session.get(), { sim.server->data().orgName(), u"demo"_s, true }, scope);
+        UsagePage* page = window.usagePage();
+        page->setToday(options.now.date());
+        window.resize(1280, 800);
+        window.show();
+        QSignalSpy settled(page, &UsagePage::loadSettled);
+        page->load({ QDate(2026, 9, 1), QDate(2026, 11, 30) }, Granularity::Month);
+        QVERIFY(settled.wait(30'000));
+        auto* action = window.findChild<QAction*>(u"alertsAction"_s);
+        QCOMPARE(action->text(), u"&Alerts (1 new)…"_s);
+        QCOMPARE(window.notifier()->lastChannel(), u"none"_s); // offscreen: no notification server, no tray
+
+        int listed = -1;
+        QTimer::singleShot(0, this, [&] {
+            auto* dialog = qobject_cast<AlertsDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            listed = dialog->alertCount();
+            auto* list = dialog->findChild<QTreeWidget*>(u"alertList"_s);
+            QVERIFY(list->topLevelItem(0)->text(2).startsWith(licence + u": exceeded"_s));
+            list->setCurrentItem(list->topLevelItem(0));
+            Q_EMIT list->itemActivated(list->topLevelItem(0), 0);
+        });
+        window.showAlerts();
+        QCOMPARE(listed, 1);
+        QCOMPARE(action->text(), u"&Alerts…"_s);
+        QCOMPARE(window.pages()->currentWidget(), page);
+        const QTableView* table = page->findChild<QTableView*>(u"usageTable"_s);
+        QCOMPARE(table->currentIndex().siblingAtColumn(UsageSeriesModel::LicenceColumn).data().toString(),
+            licence);
     }
 
     void mainWindow_remembersRangeAndGranularity()
