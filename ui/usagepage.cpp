@@ -31,6 +31,7 @@
 #include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
@@ -54,6 +55,7 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     , m_charts(new UsageChartPanel(m_controller->model(), this))
     , m_filter(new QLineEdit(this))
     , m_commitments(new QPushButton(tr("Co&mmitments…"), this))
+    , m_anomalies(new QLabel(this))
     , m_table(new QTableView(this))
     , m_resourcePanel(new ResourcePanel(this))
 {
@@ -126,7 +128,12 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     auto* filterRow = new QHBoxLayout;
     filterRow->addWidget(m_filter, 1);
     filterRow->addWidget(m_commitments);
+    m_anomalies->setObjectName(u"anomalyNote"_s);
+    m_anomalies->setWordWrap(true);
+    m_anomalies->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_anomalies->hide();
     tableLayout->addLayout(filterRow);
+    tableLayout->addWidget(m_anomalies);
     tableLayout->addWidget(m_table);
 
     m_tableSplitter->setObjectName(u"tableSplitter"_s);
@@ -251,6 +258,9 @@ void UsagePage::onSettled()
     if (const QDateTime since = m_controller->offlineSince(); since.isValid())
         LoadBanner::showOffline(m_banner, since, m_zone, [this] { refresh(); });
     reviewAlerts();
+    const QString anomalies = m_controller->model()->anomalyText();
+    m_anomalies->setText(anomalies);
+    m_anomalies->setVisible(!anomalies.isEmpty());
     Q_EMIT statusChanged();
     Q_EMIT loadSettled();
 }

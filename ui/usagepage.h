@@ -6,6 +6,7 @@
 #include "ui/charts/chartexporter.h"
 #include "ui/dashboardpage.h"
 
+class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSettings;
@@ -118,6 +119,7 @@ private:
     UsageChartPanel* m_charts;
     QLineEdit* m_filter;
     QPushButton* m_commitments;
+    QLabel* m_anomalies;
     QTableView* m_table;
     ResourcePanel* m_resourcePanel;
 };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/anomaly.h"
 #include "domain/billingusagereport.h"
 #include "domain/bucketstate.h"
 #include "domain/datacutoff.h"
@@ -148,6 +149,19 @@ public:
     /// Who pushed the licence over its commitment in a bucket: the cell's resources first seen after the
     /// commitment was full (PushedOver), for licence clean-up. Empty without a commitment or at or under it.
     QList<BillingUsageResource> pushedOver(int row, int bucket) const;
+
+    /// Usage that stands out in the newest complete month or cycle: each licence against the median of the
+    /// complete ones before it (Anomalies, up to six of them), and licences new in it or gone from it.
+    struct AnomalyReport
+    {
+        int bucket = -1; ///< the bucket looked at; -1 when there is too little to say anything
+        int baseline = 0; ///< how many complete buckets before it the median rests on
+        QList<Anomaly> found;
+    };
+    AnomalyReport anomalies() const;
+    /// One sentence on it: "Anomalies in Nov 2026 against the 6 months before: …", "No anomalies in …", or
+    /// empty when there is too little to say.
+    QString anomalyText() const;
 
     /// Buckets in the given state.
     int count(BucketState state) const;

@@ -24,7 +24,7 @@ struct BillingSimServer::Private
 {
     explicit Private(const SimOptions& o)
         : options(o)
-        , data(o.seed, o.now, o.trustorCount)
+        , data(o.seed, o.now, o.trustorCount, o.plantAnomaly)
         , idRandom(SeededRandom::mix({ o.seed, 0x1D }))
         , oauth(options, clock)
         , faults(o.seed)

@@ -135,6 +135,7 @@ struct DemoData::Impl
 
     void generateUsage();
     void generateTrustors(int count);
+    void plantAnomaly();
 
     QDate periodStart(const Trustor& t, int index) const;
     QJsonObject overview(const Trustor& t, int index) const;
@@ -505,7 +506,7 @@ QJsonObject DemoData::Impl::overview(const Trustor& t, int index) const
 
 // ---------------------------------------------------------------------------------------------------------------
 
-DemoData::DemoData(quint32 seed, const QDateTime& now, int trustorCount)
+DemoData::DemoData(quint32 seed, const QDateTime& now, int trustorCount, bool plantedAnomaly)
 {
     auto impl = std::make_shared<Impl>();
     impl->seed = seed;
@@ -514,8 +515,28 @@ DemoData::DemoData(quint32 seed, const QDateTime& now, int trustorCount)
     impl->horizonMs = bd::DataCutoff::horizon(at).toMSecsSinceEpoch();
     impl->orgId = uuidText(SeededRandom(SeededRandom::mix({ seed, 0x0126 })).uuid());
     impl->generateUsage();
+    if (plantedAnomaly)
+        impl->plantAnomaly();
     impl->generateTrustors(trustorCount);
     d = std::move(impl);
+}
+
+QDate DemoData::plantedAnomalyMonth(const QDateTime& now)
+{
+    const QDate last = bd::DataCutoff::lastCompleteDay(now.date());
+    const QDate month(last.year(), last.month(), 1);
+    return last == month.addMonths(1).addDays(-1) ? month : month.addMonths(-1);
+}
+
+void DemoData::Impl::plantAnomaly()
+{
+    // A wave of contractors on Genesys Cloud CX 1 for the last complete calendar month only.
+    const QDate month = plantedAnomalyMonth(QDateTime::fromMSecsSinceEpoch(nowMs, UtcZone));
+    const qint64 from = QDateTime(month, QTime(8, 0), UtcZone).toMSecsSinceEpoch();
+    const qint64 to = QDateTime(month.addMonths(1), QTime(0, 0), UtcZone).toMSecsSinceEpoch() - 1;
+    for (int i = 0; i < PlantedAnomalySeats; ++i)
+        resources.at(CX1).push_back({ from + i * 3'600'000LL, to, 0,
+            u"contractor%1@northwind.example"_s.arg(i + 1, 2, 10, QChar(u'0')) });
 }
 
 DemoData::~DemoData() = default;

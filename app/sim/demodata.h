@@ -19,7 +19,13 @@ public:
     /// Generates the data for (seed, now); an invalid `now` means the current UTC time. Past the 25 named
     /// customer orgs, `trustorCount` repeats their shapes (currency, subscription, disabled trust, short
     /// history, ramps) under new names and seeds; the first 25 stay as they are.
-    explicit DemoData(quint32 seed, const QDateTime& now, int trustorCount = DefaultTrustorCount);
+    /// `plantedAnomaly`: the demo org also bills PlantedAnomalySeats contractors on Genesys Cloud CX 1 in
+    /// plantedAnomalyMonth() only, a rise no earlier month explains.
+    explicit DemoData(quint32 seed, const QDateTime& now, int trustorCount = DefaultTrustorCount,
+        bool plantedAnomaly = false);
+    static constexpr int PlantedAnomalySeats = 25;
+    /// The last complete calendar month on `now`: the one the planted anomaly is in.
+    static QDate plantedAnomalyMonth(const QDateTime& now);
     ~DemoData();
     DemoData(const DemoData&);
     DemoData& operator=(const DemoData&);

@@ -46,6 +46,10 @@ struct Flags
     QCommandLineOption trustors { u"trustors"_s,
         u"Customer orgs that trust the partner (a large partner: the 25 demo shapes repeat with new names)."_s,
         u"N"_s, u"25"_s };
+    QCommandLineOption plantAnomaly {
+        u"plant-anomaly"_s,
+        u"The demo org's last complete month also bills 25 contractors on Genesys Cloud CX 1: an anomaly."_s
+    };
     QCommandLineOption deny { u"deny-billing-permission"_s,
         u"Answer 403 missing.any.permissions on the billing endpoints."_s };
     QCommandLineOption now { u"now"_s,
@@ -56,7 +60,7 @@ struct Flags
     {
         parser.addOptions({ port, seed, clientId, clientSecret, browserClientId, denyConsent, inProgressPolls,
             inProgressSeconds, latency, rateLimit, errorRate, dropRate, malformedRate, tokenLifetime,
-            bulkResources, trustors, deny, now });
+            bulkResources, trustors, plantAnomaly, deny, now });
     }
 };
 
@@ -159,6 +163,7 @@ std::optional<SimOptions> SimOptions::fromArguments(const QStringList& args, QSt
     if (!readInt(parser, flags.trustors, 0, 5000, &v, error))
         return std::nullopt;
     o.trustorCount = int(v);
+    o.plantAnomaly = parser.isSet(flags.plantAnomaly);
     if (!readRate(parser, flags.errorRate, &o.serverErrorRate, error)
         || !readRate(parser, flags.dropRate, &o.dropRate, error)
         || !readRate(parser, flags.malformedRate, &o.malformedRate, error))

@@ -33,6 +33,8 @@ struct SimOptions
     /// Customer (trustor) orgs of the partner; past the 25 named ones, the catalogue's shapes repeat with new
     /// names, seeds and ids (a large partner).
     int trustorCount = 25;
+    /// The demo org's last complete month bills a wave of contractors on one licence: an anomaly to find.
+    bool plantAnomaly = false;
     QDateTime now; ///< fixed clock for deterministic data; invalid = system clock (UTC)
     quint16 port = 0; ///< CLI only: the port billing-sim listens on (0 = any free port)
 

@@ -394,5 +394,12 @@
             <numerusform>No usage in the %1 of %n reports that loaded.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>against the %n complete period(s) before it</source>
+        <translation>
+            <numerusform>against the %n complete period before it</numerusform>
+            <numerusform>against the %n complete periods before it</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "api/orgapi.h"
 #include "csv/usagecsv.h"
 #include "csvreader.h"
+#include "domain/anomaly.h"
 #include "domain/datacutoff.h"
 #include "domain/datebuckets.h"
 #include "i18n/translations.h"
@@ -420,6 +421,52 @@ private Q_SLOTS:
         QVERIFY(settled.wait(30'000));
         QCOMPARE(againAlerts.count(), 0);
         QCOMPARE(store->alerts(scope).size(), 1);
+    }
+
+    // Anomalies: in the demo's steady summer nothing stands out; a wave of contractors the sim plants in
+    // August is found, with the sim's own figures: August's total against the median of the six months
+    // before it.
+    void anomalies_steadyMonthsSayNone_aPlantedRiseIsFound()
+    {
+        const QDateTime first(QDate(2026, 9, 1), QTime(9, 0), UtcZone);
+        for (const bool planted : { false, true }) {
+            sim::SimOptions options;
+            options.now = first;
+            options.plantAnomaly = planted;
+            BD_START(PageFixture, fixture, options);
+            fixture.page->setToday(first.date());
+            fixture.page->findChild<RangeBar*>()->setPreset(RangePreset::Last12Months);
+            fixture.page->findChild<RangeBar*>()->setGranularity(Granularity::Month);
+            QVERIFY(fixture.loadAndWait());
+            const QString note = fixture.page->findChild<QLabel*>(u"anomalyNote"_s)->text();
+            if (!planted) {
+                QCOMPARE(note,
+                    u"No anomalies in Aug 2026 against the 6 complete periods before it: every licence is "
+                    u"within "
+                    "its usual range (median ± 3 × MAD)."_s);
+                continue;
+            }
+            QCOMPARE(sim::DemoData::plantedAnomalyMonth(first), QDate(2026, 8, 1));
+            const auto total = [&](int month) {
+                const DateBucket b { QDate(2026, month, 1), QDate(2026, month, 1).addMonths(1).addDays(-1) };
+                const QJsonObject report = fixture.sim->server->data().billableUsage(b.start(), b.end());
+                for (const QJsonValue& usage : report.value(u"usages"_s).toArray()) {
+                    if (usage[u"name"_s].toString() == u"Genesys Cloud CX 1"_s)
+                        return *Decimal::fromString(usage[u"totalUsage"_s].toString());
+                }
+                return Decimal();
+            };
+            QList<Decimal> before;
+            for (int month = 2; month <= 7; ++month)
+                before << total(month);
+            const Decimal usual = Anomalies::median(before);
+            const Decimal actual = total(8);
+            QVERIFY(actual - usual >= Decimal::fromInt(sim::DemoData::PlantedAnomalySeats - 5));
+            QCOMPARE(note,
+                u"Anomalies in Aug 2026 against the 6 complete periods before it: Genesys Cloud CX 1 %1 "
+                u"against a "
+                "usual %2 (+%3)."_s.arg(actual.toString(), usual.toString(), (actual - usual).toString()));
+        }
     }
 
     // "This month" on the 1st has nothing to show yet: it says so, loads nothing, and offers last month.
