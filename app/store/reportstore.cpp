@@ -15,6 +15,8 @@
 #include <QTimeZone>
 #include <QVariant>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
 namespace bd {
@@ -438,8 +440,7 @@ QList<LicenceCommitment> ReportStore::commitments(const StoreScope& scope) const
     return result;
 }
 
-bool ReportStore::putCommitments(
-    const StoreScope& scope, const QList<LicenceCommitment>& commitments, QString* error)
+bool ReportStore::transact(QString* error, const std::function<bool(QSqlQuery&)>& steps) const
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     if (!db.transaction()) {
@@ -448,28 +449,37 @@ bool ReportStore::putCommitments(
         return false;
     }
     QSqlQuery query(db);
-    query.prepare(u"DELETE FROM commitment WHERE region = ? AND org_id = ?"_s);
-    query.addBindValue(scope.region);
-    query.addBindValue(scope.orgId);
-    bool ok = execWrite(query, error);
-    for (const LicenceCommitment& c : commitments) {
-        if (!ok)
-            break;
-        query.prepare(u"INSERT OR REPLACE INTO commitment (region, org_id, licence, from_day, quantity)"
-                      " VALUES (?, ?, ?, ?, ?)"_s);
-        query.addBindValue(scope.region);
-        query.addBindValue(scope.orgId);
-        query.addBindValue(c.licence.trimmed());
-        query.addBindValue(c.from.isValid() ? c.from.toString(Qt::ISODate) : QString(u""_s));
-        query.addBindValue(c.quantity.toString());
-        ok = execWrite(query, error);
-    }
+    const bool ok = steps(query);
     if (ok && db.commit())
         return true;
     if (ok && error)
         *error = problemText(m_path, db.lastError());
     db.rollback();
     return false;
+}
+
+bool ReportStore::putCommitments(
+    const StoreScope& scope, const QList<LicenceCommitment>& commitments, QString* error)
+{
+    return transact(error, [&](QSqlQuery& query) {
+        query.prepare(u"DELETE FROM commitment WHERE region = ? AND org_id = ?"_s);
+        query.addBindValue(scope.region);
+        query.addBindValue(scope.orgId);
+        if (!execWrite(query, error))
+            return false;
+        for (const LicenceCommitment& c : commitments) {
+            query.prepare(u"INSERT OR REPLACE INTO commitment (region, org_id, licence, from_day, quantity)"
+                          " VALUES (?, ?, ?, ?, ?)"_s);
+            query.addBindValue(scope.region);
+            query.addBindValue(scope.orgId);
+            query.addBindValue(c.licence.trimmed());
+            query.addBindValue(c.from.isValid() ? c.from.toString(Qt::ISODate) : QString(u""_s));
+            query.addBindValue(c.quantity.toString());
+            if (!execWrite(query, error))
+                return false;
+        }
+        return true;
+    });
 }
 
 std::optional<AlertMark> ReportStore::alertMark(
@@ -493,22 +503,17 @@ std::optional<AlertMark> ReportStore::alertMark(
 bool ReportStore::putAlert(const StoreScope& scope, const AlertSubject& subject, const QString& text,
     const QDateTime& at, QString* error)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    if (!db.transaction()) {
-        if (error)
-            *error = problemText(m_path, db.lastError());
-        return false;
-    }
     const QString period = subject.periodStart.toString(Qt::ISODate);
     const QString state = Commitments::key(subject.mark.state);
-    QSqlQuery query(db);
-    query.prepare(u"INSERT OR REPLACE INTO alert_mark (region, org_id, subject, period_start, state, band)"
-                  " VALUES (?, ?, ?, ?, ?, ?)"_s);
-    for (const QVariant& value : { QVariant(scope.region), QVariant(scope.orgId), QVariant(subject.key),
-             QVariant(period), QVariant(state), QVariant(subject.mark.band) })
-        query.addBindValue(value);
-    bool ok = execWrite(query, error);
-    if (ok) {
+    return transact(error, [&](QSqlQuery& query) {
+        query.prepare(
+            u"INSERT OR REPLACE INTO alert_mark (region, org_id, subject, period_start, state, band)"
+            " VALUES (?, ?, ?, ?, ?, ?)"_s);
+        for (const QVariant& value : { QVariant(scope.region), QVariant(scope.orgId), QVariant(subject.key),
+                 QVariant(period), QVariant(state), QVariant(subject.mark.band) })
+            query.addBindValue(value);
+        if (!execWrite(query, error))
+            return false;
         query.prepare(
             u"INSERT INTO alert_log (region, org_id, at_ms, subject, name, period_start, state, band,"
             " text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
@@ -516,14 +521,8 @@ bool ReportStore::putAlert(const StoreScope& scope, const AlertSubject& subject,
                  QVariant(subject.key), QVariant(subject.name), QVariant(period), QVariant(state),
                  QVariant(subject.mark.band), QVariant(text) })
             query.addBindValue(value);
-        ok = execWrite(query, error);
-    }
-    if (ok && db.commit())
-        return true;
-    if (ok && error)
-        *error = problemText(m_path, db.lastError());
-    db.rollback();
-    return false;
+        return execWrite(query, error);
+    });
 }
 
 QList<ReportStore::LoggedAlert> ReportStore::alerts(const StoreScope& scope, int limit) const

@@ -11,6 +11,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 class QSqlQuery;
@@ -144,6 +145,9 @@ private:
     /// Opens the connection, checks the file is a store this version can read, and migrates it; the reason
     /// it cannot be used, or an empty string.
     static QString prepare(const QString& path, const QString& connection);
+    /// Runs `steps` on one query in one transaction: committed when they return true, rolled back (with
+    /// *error set, if they did not set it) otherwise.
+    bool transact(QString* error, const std::function<bool(QSqlQuery&)>& steps) const;
     /// Runs a prepared write; false with *error set to one sentence when it fails.
     bool execWrite(QSqlQuery& query, QString* error) const;
     /// Switches the file to write-ahead logging; the reason it cannot, or an empty string.
