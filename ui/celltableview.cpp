@@ -10,7 +10,8 @@ void CellTableView::dataChanged(
     const int rows = bottomRight.row() - topLeft.row() + 1;
     const int columns = bottomRight.column() - topLeft.column() + 1;
     if (!topLeft.isValid() || !bottomRight.isValid() || topLeft.parent() != bottomRight.parent() || rows <= 0
-        || columns <= 0 || rows * columns > MostCells || editTriggers() != NoEditTriggers || !isVisible()) {
+        || columns <= 0 || rows * columns > MostCells || editTriggers() != NoEditTriggers || !isVisible()
+        || roles.contains(Qt::SizeHintRole)) {
         QTableView::dataChanged(topLeft, bottomRight, roles);
         return;
     }

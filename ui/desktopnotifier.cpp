@@ -16,6 +16,7 @@ DesktopNotifier::DesktopNotifier(QObject* parent)
 
 bool DesktopNotifier::notify(const QString& title, const QString& body)
 {
+    ++m_count;
     const QString service = u"org.freedesktop.Notifications"_s;
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (bus.isConnected() && bus.interface() && bus.interface()->isServiceRegistered(service)) {

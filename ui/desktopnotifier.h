@@ -20,12 +20,15 @@ public:
     /// Shows `title` and `body`; false when no notification server or tray is there to show it.
     bool notify(const QString& title, const QString& body);
 
-    /// How the last notify() was shown, for tests and the status line: "dbus", "tray" or "none".
+    /// How the last notify() was shown: "dbus", "tray" or "none".
     QString lastChannel() const { return m_lastChannel; }
+    /// How many times notify() was asked to tell something.
+    int notifyCount() const { return m_count; }
 
 private:
     QSystemTrayIcon* m_tray = nullptr;
     QString m_lastChannel = QStringLiteral("none");
+    int m_count = 0;
 };
 
 } // namespace bd

@@ -10,6 +10,7 @@
 #include "auth/tokenlifetime.h"
 #include "load/partnerbrowser.h"
 #include "load/usageseriescontroller.h"
+#include "models/alertsubjects.h"
 #include "models/usageseriesmodel.h"
 #include "session/sessioncontroller.h"
 #include "store/reportstore.h"
@@ -390,17 +391,22 @@ void MainWindow::showAlerts()
 
 void MainWindow::showAlertSubject(const QString& subjectKey, const QString& name)
 {
-    if (subjectKey.startsWith(u"licence:"_s) && m_usagePage) {
+    const AlertSubjects::SubjectKind kind = AlertSubjects::kindOf(subjectKey);
+    if (kind == AlertSubjects::SubjectKind::Licence && m_usagePage) {
         m_pages->setCurrentWidget(m_usagePage);
         m_usagePage->selectCell(name, m_usagePage->controller()->model()->commitmentBucket());
-    } else if (subjectKey.startsWith(u"customer:"_s) && m_partnerPage) {
+    } else if (kind == AlertSubjects::SubjectKind::Customer && m_partnerPage) {
         m_pages->setCurrentWidget(m_partnerPage);
-        m_partnerPage->browser()->openAt(subjectKey.mid(9), name, 0);
+        m_partnerPage->browser()->openAt(AlertSubjects::customerOrgId(subjectKey), name, 0);
     }
 }
 
 void MainWindow::removePages()
 {
+    // Another org's window: its alerts are its own.
+    m_newAlerts = 0;
+    if (m_alertsAction)
+        m_alertsAction->setText(tr("&Alerts…"));
     // The pages stop their requests now and go later: one of them may be in a dialog of its own (an export,
     // a print preview) whose loop must return to a living object.
     const QSignalBlocker blocker(m_pages); // removing a tab must not count as showing the next one

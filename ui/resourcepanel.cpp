@@ -1,5 +1,6 @@
 #include "ui/resourcepanel.h"
 
+#include "domain/anomaly.h"
 #include "models/resourcemodel.h"
 #include "models/sortproxymodel.h"
 #include "models/usageseriesmodel.h"
@@ -77,12 +78,6 @@ void ResourcePanel::showCell(const UsageSeriesModel& model, int row, int bucket)
     m_model = &model;
     m_row = row;
     m_bucket = bucket;
-    const bool over = !model.pushedOver(row, bucket).isEmpty();
-    m_pastCommitment->setVisible(over);
-    if (!over) {
-        const QSignalBlocker block(m_pastCommitment);
-        m_pastCommitment->setChecked(false);
-    }
     showResources();
 }
 
@@ -92,21 +87,24 @@ void ResourcePanel::showResources()
         || m_bucket >= m_model->buckets().size())
         return;
     const UsageSeriesModel& model = *m_model;
-    const QString licence = model.licence(m_row);
+    const QList<BillingUsageResource> all = model.resources(m_row, m_bucket);
+    const std::optional<Decimal> committed = model.commitmentOf(m_row, m_bucket);
+    const QList<BillingUsageResource> over = committed && !model.isMetered(m_row)
+        ? PushedOver::resources(all, *committed)
+        : QList<BillingUsageResource>();
+    m_pastCommitment->setVisible(!over.isEmpty());
+    const bool onlyOver = !over.isEmpty() && m_pastCommitment->isChecked();
+    m_resources->setResources(onlyOver ? over : all);
     const DateBucket& range = model.buckets().at(m_bucket);
-    const bool onlyOver = m_pastCommitment->isVisible() && m_pastCommitment->isChecked();
-    const QList<BillingUsageResource> resources
-        = onlyOver ? model.pushedOver(m_row, m_bucket) : model.resources(m_row, m_bucket);
-    m_resources->setResources(resources);
     const QString dates
         = u"%1 – %2"_s.arg(range.first.toString(Qt::ISODate), range.last.toString(Qt::ISODate));
-    QString summary = model.cellSummary(m_row, m_bucket, int(model.resources(m_row, m_bucket).size()));
-    if (m_pastCommitment->isVisible())
+    QString summary = model.cellSummary(m_row, m_bucket, int(all.size()));
+    if (!over.isEmpty())
         summary += u" · "_s
-            + tr("%n seen after the commitment of %1 was full", nullptr,
-                int(model.pushedOver(m_row, m_bucket).size()))
-                  .arg(model.commitmentOf(m_row, m_bucket)->toString());
-    m_title->setText(u"<b>%1</b><br>%2 · %3"_s.arg(licence.toHtmlEscaped(), dates, summary.toHtmlEscaped()));
+            + tr("%n seen after the commitment of %1 was full", nullptr, int(over.size()))
+                  .arg(committed->toString());
+    m_title->setText(
+        u"<b>%1</b><br>%2 · %3"_s.arg(model.licence(m_row).toHtmlEscaped(), dates, summary.toHtmlEscaped()));
 }
 
 bool ResourcePanel::hasFocusInside() const

@@ -461,6 +461,11 @@ void UsagePage::editCommitments()
         m_banner->showMessage(
             MessageBanner::Kind::Error, tr("The commitments could not be kept: %1").arg(error));
     model->setCommitments(dialog.commitments(), dialog.thresholdPercent()); // the chart follows the reset
+    const QModelIndex current = m_table->currentIndex();
+    if (current.isValid())
+        showCell(current); // the drill-down's "past the commitment" follows the new figures
+    else
+        m_resourcePanel->clear();
     reviewAlerts();
 }
 
@@ -473,13 +478,7 @@ void UsagePage::reviewAlerts()
         = AlertSubjects::ofUsage(*model, DataCutoff::lastCompleteDay(m_controller->today()));
     AlertLedger ledger(m_store, m_scope);
     QString error;
-    const QList<AlertLedger::Review> reviews
-        = ledger.review(subjects, QDateTime::currentDateTimeUtc(), &error);
-    QStringList news;
-    for (const AlertLedger::Review& r : reviews) {
-        if (r.isNews)
-            news << r.text;
-    }
+    const QStringList news = ledger.news(subjects, QDateTime::currentDateTimeUtc(), &error);
     if (!error.isEmpty())
         m_banner->showMessage(MessageBanner::Kind::Warning, error);
     if (!news.isEmpty())

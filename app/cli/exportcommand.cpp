@@ -447,11 +447,33 @@ void ExportCommand::finishPortfolio()
 
 void ExportCommand::runCheck()
 {
-    if (!m_options.stateFilePath.isEmpty()) {
+    if (!m_options.stateFilePath.isEmpty() && !m_stateStore) {
         QString error;
         m_stateStore = ReportStore::open(m_options.stateFilePath, &error);
         if (!m_stateStore) {
             fail(u"--state-file: "_s + error);
+            return;
+        }
+    }
+    if (m_stateStore && !m_scope.isValid()) {
+        // What was told is kept per org: one state file shared by checks of two orgs keeps them apart.
+        const QString region = m_options.demo ? u"demo"_s : m_session ? m_session->placeLabel() : QString();
+        const QString orgId
+            = m_demo ? m_demo->orgId() : (m_options.profile ? m_options.profile->orgId : QString());
+        if (!orgId.isEmpty()) {
+            m_scope = { region, orgId };
+        } else if (m_session) {
+            OrganizationJob* job = m_session->orgs()->fetchOrganization();
+            connect(job, &OrganizationJob::organizationReady, this, [this, region](const Organization& org) {
+                m_scope = { region, org.id };
+            });
+            connect(job, &ApiJob::finished, this, [this] {
+                if (m_scope.isValid())
+                    runCheck();
+                else
+                    fail(u"cannot tell which org this is (organizations/me), so --state-file cannot keep its "
+                         "alerts apart from other orgs'"_s);
+            });
             return;
         }
     }
@@ -511,7 +533,10 @@ void ExportCommand::finishUsageCheck()
                 ? u"data through %1"_s.arg(m_options.lastCompleteDay.toString(Qt::ISODate))
                 : u"complete"_s);
     if (commitments.isEmpty())
-        context += u"; no commitments are set: give --commitment or enter them in the dashboard"_s;
+        context += m_store
+            ? u"; no commitments are set: give --commitment or enter them in the dashboard"_s
+            : u"; no commitments are set: give --commitment (the dashboard's are kept in the local "
+              "store, which is off)"_s;
     finishCheck(subjects, u"licence"_s, context);
 }
 
@@ -540,7 +565,7 @@ void ExportCommand::finishCheck(
         return;
     // What was told is kept under the org checked: in a state file of its own, or the local store.
     ReportStore* told = m_stateStore ? m_stateStore.get() : m_store.get();
-    AlertLedger ledger(told, m_scope.isValid() ? m_scope : StoreScope { u"state-file"_s, u"-"_s });
+    AlertLedger ledger(m_scope.isValid() ? told : nullptr, m_scope);
     QString error;
     const QList<AlertLedger::Review> reviews
         = ledger.review(subjects, QDateTime::currentDateTimeUtc(), &error);
@@ -587,10 +612,12 @@ void ExportCommand::finish(ExitCode code, const QString& message)
 
 QString ExportCommand::unreachableText(const ApiError& error) const
 {
-    return u"Genesys Cloud at %1 cannot be reached: %2; nothing was written"_s.arg(
-        m_options.connection.baseUrl.isEmpty() ? m_session->placeLabel()
-                                               : m_options.connection.baseUrl.host(),
-        error.message());
+    const QString outcome
+        = m_options.what == ExportOptions::What::Check ? QString() : u"; nothing was written"_s;
+    return u"Genesys Cloud at %1 cannot be reached: %2%3"_s.arg(m_options.connection.baseUrl.isEmpty()
+            ? m_session->placeLabel()
+            : m_options.connection.baseUrl.host(),
+        error.message(), outcome);
 }
 
 void ExportCommand::fail(const QString& message)

@@ -209,9 +209,10 @@ std::optional<ExportOptions> ExportOptions::parseCheck(const QStringList& argume
     CheckParser p;
     if (!p.parser.parse(QStringList { u"billing-dashboard check"_s } + arguments))
         return refuse(p.parser.errorText() + u" (see --help)"_s);
+    // A stray word is not echoed: it may be a secret that lost its option name.
     if (!p.parser.positionalArguments().isEmpty())
-        return refuse(u"unexpected argument “%1” (options start with --; see --help)"_s.arg(
-            p.parser.positionalArguments().first()));
+        return refuse(u"unexpected argument in position %1 (options start with --; see --help)"_s.arg(
+            arguments.indexOf(p.parser.positionalArguments().first()) + 1));
     ExportOptions options;
     options.what = What::Check;
     options.lastCompleteDay = DataCutoff::lastCompleteDay(today);

@@ -32,9 +32,10 @@ std::optional<LicenceCommitment> LicenceCommitments::fromFields(
         return std::nullopt;
     }
     const auto value = Decimal::fromString(quantity.trimmed());
-    if (!value || value->isNegative()) {
+    if (!value || value->isNegative() || value->isZero()) {
         *error = QCoreApplication::translate("bd::LicenceCommitments",
-            "“%1” is not a quantity for %2: give a number of 0 or more, such as 120 or 2.5.")
+            "“%1” is not a quantity for %2: give a number above 0, such as 120 or 2.5 (leave it empty for no "
+            "commitment).")
                      .arg(quantity.trimmed(), c.licence);
         return std::nullopt;
     }

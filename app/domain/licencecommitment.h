@@ -27,9 +27,9 @@ namespace LicenceCommitments {
 /// match without regard to case or surrounding spaces.
 std::optional<Decimal> on(const QList<LicenceCommitment>& commitments, const QString& licence, QDate day);
 
-/// A commitment from the three fields a person fills in: the licence, the quantity per cycle (a number of 0
-/// or more) and the first day (YYYY-MM-DD, or empty: from the start). nullopt with *error set to one
-/// sentence when they do not make one.
+/// A commitment from the three fields a person fills in: the licence, the quantity per cycle (a number above
+/// 0: no commitment is no row) and the first day (YYYY-MM-DD, or empty: from the start). nullopt with *error
+/// set to one sentence when they do not make one.
 std::optional<LicenceCommitment> fromFields(
     const QString& licence, const QString& quantity, const QString& from, QString* error);
 

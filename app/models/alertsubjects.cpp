@@ -8,13 +8,32 @@ using namespace Qt::StringLiterals;
 
 namespace bd {
 
+namespace {
+
+const QString LicencePrefix = u"licence:"_s;
+const QString CustomerPrefix = u"customer:"_s;
+
+} // namespace
+
+AlertSubjects::SubjectKind AlertSubjects::kindOf(const QString& key)
+{
+    return key.startsWith(LicencePrefix) ? SubjectKind::Licence
+        : key.startsWith(CustomerPrefix) ? SubjectKind::Customer
+                                         : SubjectKind::Unknown;
+}
+
+QString AlertSubjects::customerOrgId(const QString& key)
+{
+    return kindOf(key) == SubjectKind::Customer ? key.mid(CustomerPrefix.size()) : QString();
+}
+
 QList<AlertSubject> AlertSubjects::ofLicences(
     const QList<LicenceStanding>& standings, QDate cycleStart, QDate cycleEnd)
 {
     QList<AlertSubject> subjects;
     for (const LicenceStanding& s : standings) {
         AlertSubject subject;
-        subject.key = u"licence:"_s + s.licence.trimmed().toCaseFolded();
+        subject.key = LicencePrefix + s.licence.trimmed().toCaseFolded();
         subject.name = s.licence;
         subject.periodStart = cycleStart;
         subject.mark = { s.state, Alerts::band(s.state, s.usedPercent) };
@@ -56,7 +75,7 @@ QList<AlertSubject> AlertSubjects::ofPortfolio(const QList<PortfolioCustomer>& c
             continue;
         }
         AlertSubject subject;
-        subject.key = u"customer:"_s + c.orgId;
+        subject.key = CustomerPrefix + c.orgId;
         subject.name = c.name;
         subject.periodStart = active.overview->billingPeriodStartDate->toUTC().date();
         const PeriodStanding& standing = active.standing;

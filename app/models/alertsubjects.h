@@ -27,6 +27,12 @@ QList<AlertSubject> ofUsage(const UsageSeriesModel& model, QDate lastCompleteDay
 /// that drive its state as the detail. `unreadable` counts the customers left out.
 QList<AlertSubject> ofPortfolio(const QList<PortfolioCustomer>& customers, int* unreadable = nullptr);
 
+/// What a subject's key names: a licence (its name is the subject's name) or a customer org (its id).
+enum class SubjectKind { Licence, Customer, Unknown };
+SubjectKind kindOf(const QString& key);
+/// The customer org id in a "customer:…" key; empty for any other.
+QString customerOrgId(const QString& key);
+
 } // namespace AlertSubjects
 
 } // namespace bd

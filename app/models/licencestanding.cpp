@@ -13,9 +13,8 @@ QList<LicenceStanding> LicenceStandings::of(const UsageSeriesModel& model, int b
     QList<LicenceStanding> result;
     if (bucket < 0 || bucket >= model.buckets().size() || model.bucketState(bucket) != BucketState::Loaded)
         return result;
-    const DateBucket& b = model.buckets().at(bucket);
     const bool open = model.coverage(bucket) == Coverage::Partial;
-    const QDate day = open && model.dataThrough().isValid() ? std::min(model.dataThrough(), b.last) : b.last;
+    const QDate day = model.commitmentDay(bucket);
     const auto stand = [&](const QString& licence, Decimal used, int row) {
         LicenceStanding s;
         s.licence = licence;

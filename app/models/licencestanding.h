@@ -30,8 +30,8 @@ namespace LicenceStandings {
 
 /// Every licence of one loaded bucket of `model` (and every committed licence it lacks, at 0), by name, with
 /// its state at `thresholdPercent` (Commitments::state). A partial bucket's seat projection (the model's)
-/// can make a licence ProjectedToExceed. The commitment that counts is the one that holds on the bucket's
-/// last day with data. Empty when the bucket has not loaded.
+/// can make a licence ProjectedToExceed. The commitment that counts is the one that holds on the first day
+/// of the bucket's cycle (UsageSeriesModel::commitmentDay). Empty when the bucket has not loaded.
 QList<LicenceStanding> of(const UsageSeriesModel& model, int bucket,
     const QList<LicenceCommitment>& commitments, int thresholdPercent);
 

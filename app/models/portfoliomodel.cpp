@@ -102,12 +102,12 @@ void PortfolioModel::setPeriod(const QString& orgId, int billingPeriodIndex,
     const int row = rowOf(orgId);
     if (row < 0 || billingPeriodIndex < 0 || billingPeriodIndex >= m_periods)
         return;
+    const QDate monthShown = commonStart(billingPeriodIndex); // before this period counts in it
     Cell& cell = m_customers[row].cells[billingPeriodIndex];
     cell.status = CellStatus::Loaded;
     cell.overview = overview;
     cell.error.clear();
     cell.storedAt = storedAt;
-    const QDate monthShown = commonStart(billingPeriodIndex);
     m_commonStartsStale = true;
     // The period itself, and the active period: its projection rests on the closed ones.
     restate(row, billingPeriodIndex);

@@ -144,11 +144,12 @@ public:
     const QList<LicenceStanding>& standings() const;
     /// A licence's standing, or nullptr when it has none.
     const LicenceStanding* standing(const QString& licence) const;
-    /// The licence's commitment for a bucket (the one that holds on its last day), or nullopt.
+    /// The day whose commitment counts for a bucket: the first day of its cycle (or month), so that a
+    /// commitment starting mid-cycle holds from the next cycle on and a period's state does not change as
+    /// its days pass.
+    QDate commitmentDay(int bucket) const;
+    /// The licence's commitment for a bucket (the one that holds on commitmentDay()), or nullopt.
     std::optional<Decimal> commitmentOf(int row, int bucket) const;
-    /// Who pushed the licence over its commitment in a bucket: the cell's resources first seen after the
-    /// commitment was full (PushedOver), for licence clean-up. Empty without a commitment or at or under it.
-    QList<BillingUsageResource> pushedOver(int row, int bucket) const;
 
     /// Usage that stands out in the newest complete month or cycle: each licence against the median of the
     /// complete ones before it (Anomalies, up to six of them), and licences new in it or gone from it.

@@ -1,5 +1,4 @@
 // UsageSeriesModel: the org's licence commitments, and where each licence stands against them.
-#include "domain/anomaly.h"
 #include "domain/datebuckets.h"
 #include "models/celltone.h"
 #include "models/usageseriesmodel.h"
@@ -55,19 +54,18 @@ const LicenceStanding* UsageSeriesModel::standing(const QString& licence) const
     return nullptr;
 }
 
+QDate UsageSeriesModel::commitmentDay(int bucket) const
+{
+    if (bucket < 0 || bucket >= m_buckets.size())
+        return {};
+    return DateBuckets::bucketStart(m_buckets.at(bucket).first, m_granularity, m_cycleDay);
+}
+
 std::optional<Decimal> UsageSeriesModel::commitmentOf(int row, int bucket) const
 {
     if (row < 0 || row >= m_licences.size() || bucket < 0 || bucket >= m_buckets.size())
         return std::nullopt;
-    return LicenceCommitments::on(m_commitments, m_licences.at(row), m_buckets.at(bucket).last);
-}
-
-QList<BillingUsageResource> UsageSeriesModel::pushedOver(int row, int bucket) const
-{
-    const std::optional<Decimal> committed = commitmentOf(row, bucket);
-    if (!committed || isMetered(row))
-        return {};
-    return PushedOver::resources(resources(row, bucket), *committed);
+    return LicenceCommitments::on(m_commitments, m_licences.at(row), commitmentDay(bucket));
 }
 
 QVariant UsageSeriesModel::commitmentData(int row, int column, int role) const

@@ -30,4 +30,14 @@ QList<AlertLedger::Review> AlertLedger::review(
     return reviews;
 }
 
+QStringList AlertLedger::news(const QList<AlertSubject>& subjects, const QDateTime& at, QString* error)
+{
+    QStringList lines;
+    for (const Review& r : review(subjects, at, error)) {
+        if (r.isNews)
+            lines << r.text;
+    }
+    return lines;
+}
+
 } // namespace bd

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QStringList>
 
 #include <optional>
 
@@ -29,6 +30,9 @@ public:
     /// Reviews `subjects` against what was told (Alerts::isNews) and records the news as told at `at`; one
     /// Review per subject, in order. A record that cannot be written sets *error (the news is still news).
     QList<Review> review(const QList<AlertSubject>& subjects, const QDateTime& at, QString* error = nullptr);
+
+    /// review(), keeping only the lines that are news (what a window tells the desktop).
+    QStringList news(const QList<AlertSubject>& subjects, const QDateTime& at, QString* error = nullptr);
 
     bool remembers() const { return m_store != nullptr; }
 

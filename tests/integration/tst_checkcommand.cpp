@@ -304,6 +304,29 @@ private Q_SLOTS:
             qPrintable(forgetful.text()));
     }
 
+    void alerts_stateFile_keepsTwoOrgsApart()
+    {
+        // Two orgs (two sims with their own seeds and org ids) checked by one cron job into one state file:
+        // each org's first warning is news, whatever the other's marks say.
+        BD_SIM_FIXTURE(first);
+        sim::SimOptions other;
+        other.seed = 7;
+        BD_SIM_FIXTURE(second, other);
+        QVERIFY(first.demo->orgId() != second.demo->orgId());
+        QTemporaryDir dir;
+        const QString stateFile = dir.filePath(u"told.state"_s);
+        for (SimFixture* fixture : { &first, &second }) {
+            const auto licences = threeLicences(*fixture);
+            QVERIFY(!licences.isEmpty());
+            const auto& [name, used] = licences.at(0);
+            const QStringList words { u"--no-store"_s, u"--state-file"_s, stateFile, u"--commitment"_s,
+                commitment(name, used) };
+            const CheckRun run = runCheck(words + simArguments(*fixture), TheFirst);
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(run.about(name).value(0).endsWith(u"[new]"_s), qPrintable(run.text()));
+        }
+    }
+
     void portfolio_exceededCustomers_areTheSimsOverCommitment()
     {
         BD_SIM_FIXTURE(fixture);

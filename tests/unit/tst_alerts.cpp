@@ -142,6 +142,18 @@ private Q_SLOTS:
         QCOMPARE(LicenceCommitments::on(book, u"Genesys Cloud CX 2"_s, QDate(2026, 9, 1)), std::nullopt);
     }
 
+    void commitments_zeroIsNoCommitment_andIsRefused()
+    {
+        QString error;
+        QVERIFY(!LicenceCommitments::fromFields(u"CX 3"_s, u"0"_s, {}, &error));
+        QVERIFY2(error.contains(u"above 0"_s), qPrintable(error));
+        QVERIFY(LicenceCommitments::fromFields(u"CX 3"_s, u" 0.5 "_s, u"2026-07-01"_s, &error));
+        const QList<LicenceCommitment> twice { { u"CX 3"_s, dec("1"), QDate(2026, 7, 1) },
+            { u"cx 3"_s, dec("2"), QDate(2026, 7, 1) } };
+        QVERIFY(LicenceCommitments::conflict(twice).contains(u"twice"_s));
+        QVERIFY(LicenceCommitments::conflict(twice.mid(0, 1)).isEmpty());
+    }
+
     void commitments_parse()
     {
         QString error;

@@ -1,6 +1,5 @@
 #include "ui/charts/usagechartbuilder.h"
 
-#include "domain/licencecommitment.h"
 #include "models/usageseriesmodel.h"
 #include "ui/charts/chartstyle.h"
 
@@ -185,14 +184,14 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
             plotted.line = series;
             chart->addSeries(series);
             allSeries << series;
-            if (!plotted.other && model.committedColumn() >= 0) {
+            if (const int row = plotted.other ? -1 : model.rowOfLicence(plotted.name);
+                row >= 0 && model.committedColumn() >= 0) {
                 // What the licence is committed to per cycle: a thin dash-dot rule in its colour.
                 auto* committed = new QLineSeries;
                 committed->setName(plotted.name);
                 committed->setPen(QPen(pen.color(), 1.5, Qt::DashDotLine));
                 for (int b = 0; b < buckets.size(); ++b) {
-                    if (const auto q
-                        = LicenceCommitments::on(model.commitments(), plotted.name, buckets.at(b).last))
+                    if (const auto q = model.commitmentOf(row, b))
                         committed->append(built.bucketX.at(b), q->toDouble());
                 }
                 if (committed->count() == 0) {

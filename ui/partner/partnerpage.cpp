@@ -293,13 +293,8 @@ void PartnerPage::reviewAlerts()
     if (!m_store || !m_scope.isValid() || p.done < p.total)
         return;
     AlertLedger ledger(m_store, m_scope);
-    const QList<AlertLedger::Review> reviews = ledger.review(
+    const QStringList news = ledger.news(
         AlertSubjects::ofPortfolio(m_sweep->model()->customers()), QDateTime::currentDateTimeUtc());
-    QStringList news;
-    for (const AlertLedger::Review& r : reviews) {
-        if (r.isNews)
-            news << r.text;
-    }
     if (!news.isEmpty())
         Q_EMIT alertsRaised(news);
 }
