@@ -28,6 +28,8 @@ CommitmentsDialog::CommitmentsDialog(const QList<LicenceCommitment>& commitments
     , m_table(new QTableWidget(0, 3, this))
     , m_threshold(new QSpinBox(this))
     , m_problem(new QLabel(this))
+    , m_import(new QPushButton(tr("&Import prepaid quantities"), this))
+    , m_imported(new QLabel(this))
 {
     setObjectName(u"commitmentsDialog"_s);
     setWindowTitle(tr("Licence commitments"));
@@ -64,10 +66,16 @@ CommitmentsDialog::CommitmentsDialog(const QList<LicenceCommitment>& commitments
         if (m_table->currentRow() >= 0)
             m_table->removeRow(m_table->currentRow());
     });
+    m_import->setObjectName(u"importPrepaid"_s);
+    m_import->hide();
+    m_imported->setObjectName(u"importedNote"_s);
+    m_imported->setWordWrap(true);
+    m_imported->hide();
     auto* rowButtons = new QHBoxLayout;
     rowButtons->addWidget(add);
     rowButtons->addWidget(remove);
     rowButtons->addStretch(1);
+    rowButtons->addWidget(m_import);
 
     m_threshold->setObjectName(u"commitmentThreshold"_s);
     m_threshold->setRange(1, 100);
@@ -88,6 +96,7 @@ CommitmentsDialog::CommitmentsDialog(const QList<LicenceCommitment>& commitments
     layout->addWidget(intro);
     layout->addWidget(m_table, 1);
     layout->addLayout(rowButtons);
+    layout->addWidget(m_imported);
     layout->addLayout(form);
     layout->addWidget(m_problem);
     layout->addWidget(buttons);
@@ -108,6 +117,43 @@ void CommitmentsDialog::addRow(const QString& licence, const QString& quantity, 
     amount->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_table->setItem(row, QuantityColumn, amount);
     m_table->setItem(row, FromColumn, new QTableWidgetItem(from));
+}
+
+void CommitmentsDialog::offerImport(const QList<LicenceCommitment>& prepaid, const QString& source)
+{
+    m_import->setVisible(!prepaid.isEmpty());
+    m_import->setToolTip(tr("From %1. Replaces the rows of the licences it prepays; nothing is kept until "
+                            "you save.")
+                             .arg(source));
+    disconnect(m_import, &QPushButton::clicked, this, nullptr);
+    connect(m_import, &QPushButton::clicked, this, [this, prepaid, source] {
+        importRows(prepaid);
+        QStringList licences;
+        for (const LicenceCommitment& c : prepaid) {
+            if (!licences.contains(c.licence, Qt::CaseInsensitive))
+                licences << c.licence;
+        }
+        m_imported->setText(tr("Imported the prepaid quantities of %n licence(s), from %1. Check them, then "
+                               "save.",
+            nullptr, int(licences.size()))
+                                .arg(source));
+        m_imported->show();
+    });
+}
+
+void CommitmentsDialog::importRows(const QList<LicenceCommitment>& prepaid)
+{
+    const auto imported = [&](const QString& licence) {
+        return std::any_of(prepaid.cbegin(), prepaid.cend(), [&](const LicenceCommitment& c) {
+            return c.licence.trimmed().compare(licence.trimmed(), Qt::CaseInsensitive) == 0;
+        });
+    };
+    for (int row = m_table->rowCount() - 1; row >= 0; --row) {
+        if (imported(m_table->item(row, LicenceColumn)->text()))
+            m_table->removeRow(row);
+    }
+    for (const LicenceCommitment& c : prepaid)
+        addRow(c.licence, c.quantity.toString(), c.from.isValid() ? c.from.toString(Qt::ISODate) : QString());
 }
 
 bool CommitmentsDialog::readRows()

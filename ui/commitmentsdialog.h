@@ -5,6 +5,7 @@
 #include <QDialog>
 
 class QLabel;
+class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
@@ -24,6 +25,10 @@ public:
     CommitmentsDialog(const QList<LicenceCommitment>& commitments, const QStringList& licences,
         int thresholdPercent, QWidget* parent = nullptr);
 
+    /// Offers to fill the rows with a partner's prepaid quantities (PartnerView::prepaidCommitments);
+    /// `source` says whose overview and which periods they come from.
+    void offerImport(const QList<LicenceCommitment>& prepaid, const QString& source);
+
     /// What the rows say; valid only after accept().
     QList<LicenceCommitment> commitments() const { return m_result; }
     int thresholdPercent() const;
@@ -35,10 +40,14 @@ private:
     /// Reads every row into m_result; false (with the row selected and the problem shown) at the first
     /// that does not read.
     bool readRows();
+    /// Replaces the rows of every licence in `prepaid` with its commitments.
+    void importRows(const QList<LicenceCommitment>& prepaid);
 
     QTableWidget* m_table;
     QSpinBox* m_threshold;
     QLabel* m_problem;
+    QPushButton* m_import;
+    QLabel* m_imported;
     QList<LicenceCommitment> m_result;
 };
 

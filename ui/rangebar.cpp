@@ -127,9 +127,7 @@ RangeBar::RangeBar(QWidget* parent)
     m_cycleDay->setObjectName(u"cycleDay"_s);
     m_cycleDay->setRange(1, 31);
     m_cycleDay->setPrefix(tr("from day "));
-    m_cycleDay->setToolTip(
-        tr("The day of the month your billing cycle starts on, as on your invoices. The partner "
-           "view's periods show it for a customer."));
+    setCycleDayOrigin({});
     m_cycleDay->hide();
 
     for (RangePreset preset : RangePresets::all()) {
@@ -184,7 +182,9 @@ RangeBar::RangeBar(QWidget* parent)
         if (validationMessage().isEmpty())
             Q_EMIT loadRequested();
     });
-    connect(m_cycleDay, &QSpinBox::valueChanged, this, [this] {
+    connect(m_cycleDay, &QSpinBox::valueChanged, this, [this](int day) {
+        setCycleDayOrigin({});
+        Q_EMIT cycleDayEdited(day);
         if (!RangePresets::followsCycle(preset()))
             return;
         applyPreset();
@@ -321,12 +321,20 @@ int RangeBar::cycleDay() const
     return m_cycleDay->value();
 }
 
-void RangeBar::setCycleDay(int day)
+void RangeBar::setCycleDay(int day, const QString& origin)
 {
     const QSignalBlocker quiet(m_cycleDay);
     m_cycleDay->setValue(day);
+    setCycleDayOrigin(origin);
     if (RangePresets::followsCycle(preset()))
         applyPreset();
+}
+
+void RangeBar::setCycleDayOrigin(const QString& origin)
+{
+    const QString what = tr("The day of the month your billing cycle starts on, as on your invoices. The "
+                            "partner view's periods show it for a customer.");
+    m_cycleDay->setToolTip(origin.isEmpty() ? what : what + u"\n"_s + origin);
 }
 
 int RangeBar::tilingCycleDay() const

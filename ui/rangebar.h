@@ -48,7 +48,8 @@ public:
     void setGranularity(Granularity granularity);
     /// The day of the month the billing cycle starts on (1–31), for the cycle presets.
     int cycleDay() const;
-    void setCycleDay(int day);
+    /// Sets the cycle day; `origin` says where it came from, in its tooltip ("Learnt from …"), or is empty.
+    void setCycleDay(int day, const QString& origin = {});
     /// The day monthly buckets start on: the cycle day under a cycle preset, else 1 (calendar months).
     int tilingCycleDay() const;
     /// The day presets are relative to and the latest day that can be picked (tests pin it).
@@ -72,6 +73,8 @@ public:
 Q_SIGNALS:
     /// The person asked for this range (Load, a preset, a granularity).
     void loadRequested();
+    /// The person set the billing-cycle day (not setCycleDay()).
+    void cycleDayEdited(int day);
 
 protected:
     /// Enter in a date field (which the field passes on) loads the range.
@@ -80,6 +83,7 @@ protected:
 private:
     /// True when the chart shows another range than the one picked (it has not been loaded yet).
     bool showsOtherRange() const;
+    void setCycleDayOrigin(const QString& origin);
     /// A granularity finer than the one chosen, when the range is a single bucket of it.
     std::optional<Granularity> finerGranularity() const;
     void applyPreset();

@@ -14,6 +14,7 @@
 #include "models/sortproxymodel.h"
 #include "models/usageseriesmodel.h"
 #include "store/alertledger.h"
+#include "store/partnerview.h"
 #include "store/reportstore.h"
 #include "ui/charts/rampchartview.h"
 #include "ui/charts/usagechartview.h"
@@ -44,6 +45,16 @@ using namespace Qt::StringLiterals;
 
 namespace bd {
 
+namespace {
+
+/// Where the billing-cycle day the user set for one org is kept.
+QString cycleDayKey(const StoreScope& scope)
+{
+    return u"usage/cycleDayOf/%1/%2"_s.arg(scope.region, scope.orgId);
+}
+
+} // namespace
+
 UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     : DashboardPage(parent)
     , m_controller(new UsageSeriesController(session->billing(), this))
@@ -56,6 +67,7 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     , m_filter(new QLineEdit(this))
     , m_commitments(new QPushButton(tr("Co&mmitments…"), this))
     , m_anomalies(new QLabel(this))
+    , m_idle(new QLabel(this))
     , m_table(new QTableView(this))
     , m_resourcePanel(new ResourcePanel(this))
 {
@@ -132,8 +144,13 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     m_anomalies->setWordWrap(true);
     m_anomalies->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_anomalies->hide();
+    m_idle->setObjectName(u"idleNote"_s);
+    m_idle->setWordWrap(true);
+    m_idle->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_idle->hide();
     tableLayout->addLayout(filterRow);
     tableLayout->addWidget(m_anomalies);
+    tableLayout->addWidget(m_idle);
     tableLayout->addWidget(m_table);
 
     m_tableSplitter->setObjectName(u"tableSplitter"_s);
@@ -152,6 +169,10 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     layout->addWidget(m_mainSplitter, 1);
 
     connect(m_rangeBar, &RangeBar::loadRequested, this, &UsagePage::refresh);
+    connect(m_rangeBar, &RangeBar::cycleDayEdited, this, [this](int day) {
+        if (m_scope.isValid())
+            QSettings().setValue(cycleDayKey(m_scope), day); // this org's, over what a partner's periods say
+    });
     connect(m_charts, &UsageChartPanel::stackedBarsChanged, this, &UsagePage::stackedBarsChanged);
     connect(m_charts->chart(), &UsageChartView::bucketClicked, this,
         [this](int bucket, const QString& licence) { selectCell(licence, bucket); });
@@ -258,9 +279,7 @@ void UsagePage::onSettled()
     if (const QDateTime since = m_controller->offlineSince(); since.isValid())
         LoadBanner::showOffline(m_banner, since, m_zone, [this] { refresh(); });
     reviewAlerts();
-    const QString anomalies = m_controller->model()->anomalyText();
-    m_anomalies->setText(anomalies);
-    m_anomalies->setVisible(!anomalies.isEmpty());
+    updateNotes();
     Q_EMIT statusChanged();
     Q_EMIT loadSettled();
 }
@@ -438,9 +457,40 @@ void UsagePage::setStore(ReportStore* store, const StoreScope& scope)
     m_controller->setStore(store, scope);
     m_store = store;
     m_scope = scope;
+    m_partnerView.reset();
+    if (store && scope.isValid()) {
+        if (auto view = PartnerView::of(*store, scope))
+            m_partnerView = std::make_shared<const PartnerView>(std::move(*view));
+    }
     UsageSeriesModel* model = m_controller->model();
+    model->setPrepayPrices(m_partnerView ? m_partnerView->prepayPrices() : QHash<QString, PrepayPrice>());
     model->setCommitments(store && scope.isValid() ? store->commitments(scope) : QList<LicenceCommitment>(),
         model->threshold());
+    applyCycleDay();
+}
+
+void UsagePage::applyCycleDay()
+{
+    if (!m_scope.isValid())
+        return;
+    if (const QVariant entered = QSettings().value(cycleDayKey(m_scope)); entered.isValid()) {
+        m_rangeBar->setCycleDay(std::clamp(entered.toInt(), 1, 31), tr("You set it for this org."));
+        return;
+    }
+    if (const std::optional<int> learnt = m_partnerView ? m_partnerView->cycleDay() : std::nullopt)
+        m_rangeBar->setCycleDay(
+            *learnt, tr("Day %1 learnt from %2.").arg(*learnt).arg(m_partnerView->sourceText()));
+}
+
+void UsagePage::updateNotes()
+{
+    const UsageSeriesModel* model = m_controller->model();
+    const QString anomalies = model->anomalyText();
+    m_anomalies->setText(anomalies);
+    m_anomalies->setVisible(!anomalies.isEmpty());
+    const QString idle = model->idleText();
+    m_idle->setText(idle);
+    m_idle->setVisible(!idle.isEmpty());
 }
 
 void UsagePage::editCommitments()
@@ -451,6 +501,8 @@ void UsagePage::editCommitments()
         licences << model->licence(row);
     licences.sort(Qt::CaseInsensitive);
     CommitmentsDialog dialog(model->commitments(), licences, model->threshold(), this);
+    if (m_partnerView)
+        dialog.offerImport(m_partnerView->prepaidCommitments(), m_partnerView->sourceText());
     if (dialog.exec() != QDialog::Accepted)
         return;
     QString error;
@@ -467,6 +519,7 @@ void UsagePage::editCommitments()
     else
         m_resourcePanel->clear();
     reviewAlerts();
+    updateNotes();
 }
 
 void UsagePage::reviewAlerts()

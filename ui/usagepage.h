@@ -6,6 +6,8 @@
 #include "ui/charts/chartexporter.h"
 #include "ui/dashboardpage.h"
 
+#include <memory>
+
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -17,6 +19,7 @@ namespace bd {
 
 class ApiError;
 class ApiSession;
+class PartnerView;
 class MessageBanner;
 class RangeBar;
 class ResourcePanel;
@@ -100,6 +103,11 @@ private:
     void editCommitments();
     /// After a load: the licences whose state is news since the last look are told (alertsRaised).
     void reviewAlerts();
+    /// The notes under the filter: anomalies, idle commitment.
+    void updateNotes();
+    /// The org's billing-cycle day: as the user set it for this org, else as a partner's overview of it
+    /// shows, else as it was.
+    void applyCycleDay();
 
     UsageSeriesController* m_controller;
     SortProxyModel* m_proxy;
@@ -111,6 +119,7 @@ private:
     DisplayZone m_zone = DisplayZone::Utc;
     ReportStore* m_store = nullptr;
     StoreScope m_scope;
+    std::shared_ptr<const PartnerView> m_partnerView; ///< what a partner's stored overviews say of the org
 
     RangeBar* m_rangeBar;
     MessageBanner* m_banner;
@@ -120,6 +129,7 @@ private:
     QLineEdit* m_filter;
     QPushButton* m_commitments;
     QLabel* m_anomalies;
+    QLabel* m_idle;
     QTableView* m_table;
     ResourcePanel* m_resourcePanel;
 };

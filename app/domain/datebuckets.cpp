@@ -63,6 +63,20 @@ QDate DateBuckets::bucketEnd(QDate day, Granularity g, int cycleDay)
     return start;
 }
 
+std::optional<int> DateBuckets::cycleDayOf(const QList<QDate>& periodStarts)
+{
+    if (periodStarts.isEmpty())
+        return std::nullopt;
+    for (int day = 1; day <= 31; ++day) {
+        const bool followed = std::all_of(periodStarts.cbegin(), periodStarts.cend(), [day](QDate start) {
+            return start.isValid() && bucketStart(start, Granularity::Month, day) == start;
+        });
+        if (followed)
+            return day;
+    }
+    return std::nullopt;
+}
+
 QList<DateBucket> DateBuckets::tile(QDate first, QDate last, Granularity g, int cycleDay)
 {
     QList<DateBucket> buckets;

@@ -6,6 +6,8 @@
 #include <QDate>
 #include <QList>
 
+#include <optional>
+
 namespace bd {
 
 /// Tiles a date range into calendar-aligned report buckets. Monthly buckets can follow a billing cycle
@@ -25,6 +27,11 @@ QDate bucketStart(QDate day, Granularity g, int cycleDay = 1);
 
 /// Last day of the bucket of granularity g that contains `day`.
 QDate bucketEnd(QDate day, Granularity g, int cycleDay = 1);
+
+/// The billing-cycle day that billing periods starting on `periodStarts` follow: the smallest day every
+/// start is a cycle start of (a cycle of the 31st starts on 30 November), so one start on 28 February says
+/// 28. nullopt when there is no start, or the starts follow no single day (the cycle was moved).
+std::optional<int> cycleDayOf(const QList<QDate>& periodStarts);
 
 } // namespace DateBuckets
 

@@ -21,6 +21,15 @@ struct LicenceCommitment
     friend bool operator==(const LicenceCommitment&, const LicenceCommitment&) = default;
 };
 
+/// What one prepaid unit of a licence costs, as a partner's trustee overview prices it.
+struct PrepayPrice
+{
+    Decimal amount;
+    QString currency; ///< ISO 4217
+
+    friend bool operator==(const PrepayPrice&, const PrepayPrice&) = default;
+};
+
 namespace LicenceCommitments {
 
 /// The quantity committed for `licence` on `day`: the latest commitment for it that holds by then. Names

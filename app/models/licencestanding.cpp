@@ -7,6 +7,11 @@
 
 namespace bd {
 
+std::optional<Decimal> IdleCommitment::value() const
+{
+    return price ? std::optional<Decimal>(idle * price->amount) : std::nullopt;
+}
+
 QList<LicenceStanding> LicenceStandings::of(const UsageSeriesModel& model, int bucket,
     const QList<LicenceCommitment>& commitments, int thresholdPercent)
 {

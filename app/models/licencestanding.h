@@ -26,6 +26,18 @@ struct LicenceStanding
     bool toDate = false; ///< the cycle is open: `used` is its usage so far
 };
 
+/// Committed seats of one licence that a whole billing cycle left unused, valued at prepay price where the
+/// price is known.
+struct IdleCommitment
+{
+    QString licence;
+    Decimal committed;
+    Decimal idle; ///< max(committed − used, 0), above 0
+    std::optional<PrepayPrice> price;
+    /// idle × the prepay price; nullopt without a price.
+    std::optional<Decimal> value() const;
+};
+
 namespace LicenceStandings {
 
 /// Every licence of one loaded bucket of `model` (and every committed licence it lacks, at 0), by name, with

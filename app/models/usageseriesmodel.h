@@ -151,6 +151,18 @@ public:
     /// The licence's commitment for a bucket (the one that holds on commitmentDay()), or nullopt.
     std::optional<Decimal> commitmentOf(int row, int bucket) const;
 
+    /// Prepay prices by licence name casefolded (a partner's overview of the org gives them), to value the
+    /// idle commitment.
+    void setPrepayPrices(const QHash<QString, PrepayPrice>& prices) { m_prepayPrices = prices; }
+    /// The newest bucket that is a whole month or cycle, loaded and complete (-1: none).
+    int lastWholeBucket() const;
+    /// The seats committed but left unused in lastWholeBucket(), per licence with any (seat licences only:
+    /// a metered commitment is not a seat left idle), by name.
+    QList<IdleCommitment> idleCommitment() const;
+    /// One sentence on it: "Idle commitment in Oct 2026: 14 committed seats unused on 2 licences, USD
+    /// 2170.00 at prepay price (…)"; empty without commitments or a whole cycle.
+    QString idleText() const;
+
     /// Usage that stands out in the newest complete month or cycle: each licence against the median of the
     /// complete ones before it (Anomalies, up to six of them), and licences new in it or gone from it.
     struct AnomalyReport
@@ -197,6 +209,8 @@ private:
     QVariant commitmentData(int row, int column, int role) const;
     QVariant commitmentHeader(int section, int role) const;
     const Summary& summary(int row) const;
+    /// A loaded, complete bucket that spans a whole month or cycle (a range can cut its ends short).
+    bool isWholeComplete(int bucket) const;
 
     QList<DateBucket> m_buckets;
     Granularity m_granularity = Granularity::Month;
@@ -220,6 +234,7 @@ private:
     QList<LicenceCommitment> m_commitments;
     int m_threshold = Commitments::DefaultThresholdPercent;
     mutable std::optional<QList<LicenceStanding>> m_standings; // while m_summariesValid
+    QHash<QString, PrepayPrice> m_prepayPrices;
 };
 
 } // namespace bd

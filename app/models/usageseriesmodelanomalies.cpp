@@ -1,5 +1,4 @@
 // UsageSeriesModel: usage that stands out in the newest complete month or cycle.
-#include "domain/datebuckets.h"
 #include "models/usageseriesmodel.h"
 
 using namespace Qt::StringLiterals;
@@ -25,11 +24,7 @@ UsageSeriesModel::AnomalyReport UsageSeriesModel::anomalies() const
         return report;
     QList<int> complete; // newest first
     for (int b = int(m_buckets.size()) - 1; b >= 0; --b) {
-        // Whole periods only: a month the range cuts short would read as a fall.
-        const DateBucket& bucket = m_buckets.at(b);
-        const bool whole = DateBuckets::bucketStart(bucket.first, m_granularity, m_cycleDay) == bucket.first
-            && DateBuckets::bucketEnd(bucket.first, m_granularity, m_cycleDay) == bucket.last;
-        if (whole && m_states.at(b) == BucketState::Loaded && coverage(b) == Coverage::Complete)
+        if (isWholeComplete(b)) // a month the range cuts short would read as a fall
             complete << b;
     }
     if (complete.size() < 4) // the bucket and at least three before it

@@ -4,6 +4,7 @@
 #include "models/usageseriesmodel.h"
 
 #include <QFont>
+#include <QMap>
 
 using namespace Qt::StringLiterals;
 
@@ -66,6 +67,76 @@ std::optional<Decimal> UsageSeriesModel::commitmentOf(int row, int bucket) const
     if (row < 0 || row >= m_licences.size() || bucket < 0 || bucket >= m_buckets.size())
         return std::nullopt;
     return LicenceCommitments::on(m_commitments, m_licences.at(row), commitmentDay(bucket));
+}
+
+bool UsageSeriesModel::isWholeComplete(int bucket) const
+{
+    if (bucket < 0 || bucket >= m_buckets.size() || m_states.at(bucket) != BucketState::Loaded
+        || coverage(bucket) != Coverage::Complete)
+        return false;
+    const DateBucket& b = m_buckets.at(bucket);
+    return DateBuckets::bucketStart(b.first, m_granularity, m_cycleDay) == b.first
+        && DateBuckets::bucketEnd(b.first, m_granularity, m_cycleDay) == b.last;
+}
+
+int UsageSeriesModel::lastWholeBucket() const
+{
+    for (int b = int(m_buckets.size()) - 1; b >= 0; --b) {
+        if (isWholeComplete(b))
+            return b;
+    }
+    return -1;
+}
+
+QList<IdleCommitment> UsageSeriesModel::idleCommitment() const
+{
+    QList<IdleCommitment> idle;
+    const int bucket = lastWholeBucket();
+    if (m_commitments.isEmpty() || m_granularity != Granularity::Month || bucket < 0)
+        return idle;
+    for (const LicenceStanding& s : LicenceStandings::of(*this, bucket, m_commitments, m_threshold)) {
+        const int row = m_rowOf.value(s.licence, -1);
+        if (!s.committed || s.used >= *s.committed || (row >= 0 && isMetered(row)))
+            continue;
+        idle.append({ s.licence, *s.committed, *s.committed - s.used,
+            m_prepayPrices.contains(s.licence.trimmed().toCaseFolded())
+                ? std::optional<PrepayPrice>(m_prepayPrices.value(s.licence.trimmed().toCaseFolded()))
+                : std::nullopt });
+    }
+    return idle;
+}
+
+QString UsageSeriesModel::idleText() const
+{
+    const QList<IdleCommitment> idle = idleCommitment();
+    const int bucket = lastWholeBucket();
+    if (m_commitments.isEmpty() || m_granularity != Granularity::Month || bucket < 0)
+        return {};
+    if (idle.isEmpty())
+        return tr("No idle commitment in %1: every committed seat was used.").arg(bucketLabel(bucket));
+    QMap<QString, Decimal> value; // per currency: amounts in two currencies are never added
+    int unpriced = 0;
+    QStringList items;
+    for (const IdleCommitment& i : idle) {
+        if (const auto v = i.value())
+            value[i.price->currency] += *v;
+        else
+            ++unpriced;
+        items << tr("%1 of %2 idle on %3").arg(i.idle.toString(), i.committed.toString(), i.licence);
+    }
+    QStringList money;
+    for (auto it = value.cbegin(); it != value.cend(); ++it)
+        money << u"%1 %2"_s.arg(it.key(), it.value().toString(2));
+    QString priced;
+    if (money.isEmpty())
+        priced = tr("; the prepay price is not known (a partner's overview of this org gives it)");
+    else if (unpriced == 0)
+        priced = tr("; %1 at prepay price").arg(money.join(u" · "_s));
+    else
+        priced = tr("; %1 at prepay price for the %n priced", nullptr, int(idle.size()) - unpriced)
+                     .arg(money.join(u" · "_s));
+    return tr("Idle commitment in %1 on %n licence(s): %2%3.", nullptr, int(idle.size()))
+        .arg(bucketLabel(bucket), items.join(u", "_s), priced);
 }
 
 QVariant UsageSeriesModel::commitmentData(int row, int column, int role) const

@@ -294,6 +294,22 @@ QList<ReportStore::OverviewEntry> ReportStore::overviews(
     return entries;
 }
 
+QList<StoreScope> ReportStore::partnersOf(const QString& region, const QString& trustorOrgId) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(u"SELECT org_id FROM overview WHERE region = ? AND trustor_id = ? AND org_id <> ?"
+                  " GROUP BY org_id ORDER BY MAX(fetched_ms) DESC"_s);
+    query.addBindValue(region);
+    query.addBindValue(trustorOrgId);
+    query.addBindValue(trustorOrgId);
+    QList<StoreScope> partners;
+    if (!query.exec())
+        return partners;
+    while (query.next())
+        partners.append({ region, query.value(0).toString() });
+    return partners;
+}
+
 bool ReportStore::putOverview(const StoreScope& scope, const QString& trustorOrgId, int billingPeriodIndex,
     const TrusteeBillingOverview& overview, const QByteArray& body, const QDateTime& fetchedAt,
     QString* error)
@@ -408,6 +424,15 @@ std::optional<QDateTime> ReportStore::historyStart(const StoreScope& scope, cons
     if (!query.exec() || !query.next())
         return std::nullopt;
     return timeOf(query.value(0));
+}
+
+QString ReportStore::orgName(const StoreScope& scope) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(u"SELECT name FROM org WHERE region = ? AND org_id = ?"_s);
+    query.addBindValue(scope.region);
+    query.addBindValue(scope.orgId);
+    return query.exec() && query.next() ? query.value(0).toString() : QString();
 }
 
 bool ReportStore::nameOrg(const StoreScope& scope, const QString& name)

@@ -85,6 +85,9 @@ public:
     };
     /// Every stored period of one customer org, newest period first.
     QList<OverviewEntry> overviews(const StoreScope& scope, const QString& trustorOrgId) const;
+    /// The partner orgs (in `region`) whose stored overviews include `trustorOrgId`, the one that fetched
+    /// most recently first: what partners know of an org that is also one of their customers.
+    QList<StoreScope> partnersOf(const QString& region, const QString& trustorOrgId) const;
     /// Keeps an overview's body under its period start (an overview without one cannot be told apart from
     /// other periods and is not kept), replacing an earlier fetch of the same period.
     bool putOverview(const StoreScope& scope, const QString& trustorOrgId, int billingPeriodIndex,
@@ -112,6 +115,8 @@ public:
     QList<OrgSummary> summary() const;
     /// Remembers the org's name, for the "Stored data" view.
     bool nameOrg(const StoreScope& scope, const QString& name);
+    /// The org's name as last remembered; empty when never named.
+    QString orgName(const StoreScope& scope) const;
     /// Deletes everything stored for one org.
     bool forget(const StoreScope& scope, QString* error = nullptr);
     /// The licence commitments entered for an org, by licence and first day. They are the user's own

@@ -29,6 +29,16 @@
     </message>
 </context>
 <context>
+    <name>bd::CommitmentsDialog</name>
+    <message numerus="yes">
+        <source>Imported the prepaid quantities of %n licence(s), from %1. Check them, then save.</source>
+        <translation>
+            <numerusform>Imported the prepaid quantities of %n licence, from %1. Check them, then save.</numerusform>
+            <numerusform>Imported the prepaid quantities of %n licences, from %1. Check them, then save.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bd::ComparisonView</name>
     <message numerus="yes">
         <source>%n line(s) changed quantity</source>
@@ -187,6 +197,16 @@
         <translation>
             <numerusform>%1 · %2 of %n period fetched</numerusform>
             <numerusform>%1 · %2 of %n periods fetched</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bd::PartnerView</name>
+    <message numerus="yes">
+        <source>%1&apos;s overview of this org (%n period(s) stored, the newest %2)</source>
+        <translation>
+            <numerusform>%1's overview of this org (%n period stored, the newest %2)</numerusform>
+            <numerusform>%1's overview of this org (%n periods stored, the newest %2)</numerusform>
         </translation>
     </message>
 </context>
@@ -399,6 +419,20 @@
         <translation>
             <numerusform>against the %n complete period before it</numerusform>
             <numerusform>against the %n complete periods before it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %1 at prepay price for the %n priced</source>
+        <translation>
+            <numerusform>; %1 at prepay price for the %n priced</numerusform>
+            <numerusform>; %1 at prepay price for the %n priced</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Idle commitment in %1 on %n licence(s): %2%3.</source>
+        <translation>
+            <numerusform>Idle commitment in %1 on %n licence: %2%3.</numerusform>
+            <numerusform>Idle commitment in %1 on %n licences: %2%3.</numerusform>
         </translation>
     </message>
 </context>

@@ -4,12 +4,14 @@
 // Cell states are checked against the sim's own figures read straight from its JSON with the plain rule
 // (usage above prepay, a ramp), not through the code under test.
 #include "domain/commitmentstate.h"
+#include "domain/datebuckets.h"
 #include "domain/decimal.h"
 #include "domain/overviewestimate.h"
 #include "domain/utc.h"
 #include "load/portfoliosweep.h"
 #include "models/portfoliomodel.h"
 #include "simfixture.h"
+#include "store/partnerview.h"
 #include "store/reportstore.h"
 #include "wirefixtures.h"
 
@@ -253,6 +255,82 @@ private Q_SLOTS:
             if (c.refusal.isEmpty())
                 QCOMPARE(c.cells.at(1).status, Cell::Loaded);
         }
+    }
+
+    // What a customer org's admin cannot read from Genesys (its cycle day, prepaid quantities and prices)
+    // read from the overviews a partner's sweep stored, checked against the sim's own JSON of every period.
+    void partnerView_ofEachCustomer_readsItsCycleDayPrepayAndPrices()
+    {
+        BD_SIM_FIXTURE(fixture);
+        QTemporaryDir dir;
+        QString error;
+        auto store = ReportStore::open(dir.filePath(u"store.sqlite"_s), &error);
+        QVERIFY2(store, qPrintable(error));
+        const sim::DemoData& data = fixture.server->data();
+        const StoreScope partner { u"demo"_s, data.orgId() };
+        QVERIFY(store->nameOrg(partner, data.orgName()));
+        PortfolioSweep s(fixture.session->orgs(), fixture.session->billing());
+        s.setStore(store.get(), partner);
+        QVERIFY(sweep(s, 5));
+
+        QVERIFY(!PartnerView::of(*store, partner)); // a partner is not its own customer
+        QVERIFY(!PartnerView::of(*store, { u"demo"_s, u"00000000-0000-4000-8000-000000000000"_s }));
+        QVERIFY(!PartnerView::of(*store, { u"api.mypurecloud.ie"_s, data.trustorIds().first() }));
+        int seen = 0, offCalendar = 0, prepaid = 0;
+        for (const QString& id : data.trustorIds()) {
+            if (!data.isTrustEnabled(id))
+                continue;
+            const auto view = PartnerView::of(*store, { u"demo"_s, id });
+            QVERIFY2(view, qPrintable(data.trustorName(id)));
+            ++seen;
+            QCOMPARE(view->partner(), partner);
+            QVERIFY(view->sourceText().startsWith(data.orgName()));
+            const int periods = std::min(6, data.historyLength(id));
+            QList<QJsonObject> overviews; // newest first, as the sim serves them
+            for (int index = 0; index < periods; ++index)
+                overviews << *data.trusteeOverview(id, index);
+            const auto startOf = [](const QJsonObject& o) {
+                return QDateTime::fromString(o.value(u"billingPeriodStartDate"_s).toString(), Qt::ISODate)
+                    .toUTC()
+                    .date();
+            };
+            // The cycle day: the newest start's day, which every older start follows (clamped in short
+            // months).
+            const QDate newest = startOf(overviews.first());
+            QCOMPARE(view->newestStart(), newest);
+            const int cycleDay = *view->cycleDay();
+            offCalendar += cycleDay != 1;
+            for (const QJsonObject& o : overviews)
+                QCOMPARE(DateBuckets::bucketStart(startOf(o), Granularity::Month, cycleDay), startOf(o));
+            QVERIFY(cycleDay == newest.day() || newest.day() == newest.daysInMonth());
+            // Every period's prepay per line is what the imported commitments hold on its first day.
+            const QList<LicenceCommitment> commitments = view->prepaidCommitments();
+            prepaid += commitments.isEmpty() ? 0 : 1;
+            for (const QJsonObject& o : overviews) {
+                for (const QJsonValue& v : o.value(u"usages"_s).toArray()) {
+                    const QJsonObject u = v.toObject();
+                    if (u.value(u"grouping"_s).toString() == u"fair-use")
+                        continue;
+                    const Decimal prepay = *Decimal::fromString(u.value(u"prepayQuantity"_s).toString());
+                    const auto held
+                        = LicenceCommitments::on(commitments, u.value(u"name"_s).toString(), startOf(o));
+                    QCOMPARE(held, prepay.isZero() ? std::nullopt : std::optional<Decimal>(prepay));
+                }
+            }
+            // Prices: the newest period's prepay price, in its currency.
+            const QHash<QString, PrepayPrice> prices = view->prepayPrices();
+            for (const QJsonValue& v : overviews.first().value(u"usages"_s).toArray()) {
+                const QJsonObject u = v.toObject();
+                if (u.value(u"grouping"_s).toString() == u"fair-use" || !u.contains(u"prepayPrice"_s))
+                    continue;
+                const PrepayPrice price = prices.value(u.value(u"name"_s).toString().toCaseFolded());
+                QCOMPARE(price.amount, *Decimal::fromString(u.value(u"prepayPrice"_s).toString()));
+                QCOMPARE(price.currency, overviews.first().value(u"currency"_s).toString());
+            }
+        }
+        QVERIFY(seen >= 20);
+        QVERIFY(offCalendar > 0); // the demo's customers do not all bill by calendar month
+        QVERIFY(prepaid > 0);
     }
 
     void cancel_stopsTheSweepAndKeepsWhatArrived()

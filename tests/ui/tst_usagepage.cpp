@@ -7,10 +7,12 @@
 #include "domain/datacutoff.h"
 #include "domain/datebuckets.h"
 #include "i18n/translations.h"
+#include "load/portfoliosweep.h"
 #include "load/usageseriescontroller.h"
 #include "models/celltone.h"
 #include "models/usageseriesmodel.h"
 #include "simfixture.h"
+#include "store/partnerview.h"
 #include "store/reportstore.h"
 #include "ui/alertsdialog.h"
 #include "ui/charts/usagechartview.h"
@@ -431,6 +433,138 @@ private Q_SLOTS:
     // Anomalies: in the demo's steady summer nothing stands out; a wave of contractors the sim plants in
     // August is found, with the sim's own figures: August's total against the median of the six months
     // before it.
+    // A customer org that a partner profile swept into the same store: its cycle day, its prepaid quantities
+    // (to import as commitments) and their prices (to value the idle seats) come from the partner's stored
+    // overviews, checked against the sim's JSON. A cycle day the user sets for the org wins from then on.
+    void partnerOverviews_giveTheCycleDay_thePrepaidImport_andTheIdleValue()
+    {
+        const QDateTime now(QDate(2026, 12, 1), QTime(9, 0), UtcZone);
+        BD_START(PageFixture, fixture, now);
+        QTemporaryDir dir;
+        QString error;
+        const auto store = ReportStore::open(dir.filePath(u"store.sqlite"_s), &error);
+        QVERIFY2(store, qPrintable(error));
+        const sim::DemoData& data = fixture.sim->server->data();
+        QVERIFY(store->nameOrg({ u"demo"_s, data.orgId() }, data.orgName())); // as the window does
+        {
+            PortfolioSweep sweep(fixture.sim->session->orgs(), fixture.sim->session->billing());
+            sweep.setStore(store.get(), { u"demo"_s, data.orgId() });
+            sweep.setClock([now] { return now; });
+            QSignalSpy finished(&sweep, &PortfolioSweep::finished);
+            sweep.start(3);
+            QVERIFY(finished.wait(60'000));
+        }
+        // A customer billed from a day other than the 1st, prepaying a licence the usage report has.
+        const auto startOf = [](const QJsonObject& o) {
+            return QDateTime::fromString(o.value(u"billingPeriodStartDate"_s).toString(), Qt::ISODate)
+                .toUTC()
+                .date();
+        };
+        QString customer;
+        QJsonObject active;
+        for (const QString& id : data.trustorIds()) {
+            const auto overview = data.trusteeOverview(id, 0);
+            if (!data.isTrustEnabled(id) || data.historyLength(id) < 4 || startOf(*overview).day() == 1
+                || startOf(*overview).day() > 28 || overview->value(u"inRampPeriod"_s).toBool())
+                continue;
+            for (const QJsonValue& v : overview->value(u"usages"_s).toArray()) {
+                const QJsonObject u = v.toObject();
+                if (u.value(u"name"_s).toString() == u"Genesys Cloud CX 1"_s
+                    && u.value(u"prepayQuantity"_s).toString() != u"0"_s && u.contains(u"prepayPrice"_s))
+                    customer = id;
+            }
+            if (!customer.isEmpty()) {
+                active = *overview;
+                break;
+            }
+        }
+        QVERIFY(!customer.isEmpty());
+        const int cycleDay = startOf(active).day();
+        const StoreScope scope { u"demo"_s, customer };
+        fixture.page->setStore(store.get(), scope);
+        auto* bar = fixture.page->findChild<RangeBar*>();
+        bar->setPreset(RangePreset::Last3Cycles);
+        auto* day = fixture.page->findChild<QSpinBox*>(u"cycleDay"_s);
+        QCOMPARE(day->value(), cycleDay);
+        QVERIFY(day->toolTip().contains(
+            u"Day %1 learnt from %2's overview of this org"_s.arg(cycleDay).arg(data.orgName())));
+        QVERIFY(fixture.loadAndWait());
+        const UsageSeriesModel* model = fixture.page->controller()->model();
+        QCOMPARE(model->cycleDay(), cycleDay);
+        for (const DateBucket& b : model->buckets())
+            QCOMPARE(b.first.day(), cycleDay);
+
+        // Commitments: the partner's prepaid quantities are offered, imported, and kept for this org.
+        QTimer::singleShot(0, this, [&] {
+            const auto closeIfLeft = qScopeGuard([] {
+                if (QWidget* left = QApplication::activeModalWidget())
+                    left->close();
+            });
+            auto* dialog = qobject_cast<CommitmentsDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto* import = dialog->findChild<QPushButton*>(u"importPrepaid"_s);
+            QVERIFY(import && import->isVisible());
+            QTest::mouseClick(import, Qt::LeftButton);
+            QVERIFY(dialog->findChild<QLabel*>(u"importedNote"_s)->isVisible());
+            dialog->accept();
+        });
+        QTest::mouseClick(fixture.page->findChild<QPushButton*>(u"commitmentsButton"_s), Qt::LeftButton);
+        const QList<LicenceCommitment> kept = store->commitments(scope);
+        QVERIFY(!kept.isEmpty());
+        const int whole = model->lastWholeBucket();
+        QVERIFY(whole >= 0);
+        const QDate wholeStart = model->buckets().at(whole).first;
+        const auto overviewOf = [&](QDate start) -> QJsonObject {
+            for (int index = 0; index < data.historyLength(customer); ++index) {
+                if (const auto o = data.trusteeOverview(customer, index); o && startOf(*o) == start)
+                    return *o;
+            }
+            return {};
+        };
+        const QJsonObject closed = overviewOf(wholeStart); // the cycle the idle seats are counted in
+        QVERIFY(!closed.isEmpty());
+        for (const QJsonValue& v : active.value(u"usages"_s).toArray()) {
+            const QJsonObject u = v.toObject();
+            const Decimal prepay = *Decimal::fromString(u.value(u"prepayQuantity"_s).toString());
+            if (u.value(u"grouping"_s).toString() != u"fair-use" && !prepay.isZero())
+                QCOMPARE(
+                    LicenceCommitments::on(kept, u.value(u"name"_s).toString(), startOf(active)), prepay);
+        }
+
+        // The idle seats of the last whole cycle, valued at the sim's prepay price, summed by the plain rule.
+        Decimal idleValue;
+        int idleLicences = 0;
+        for (const QJsonValue& v : closed.value(u"usages"_s).toArray()) {
+            const QJsonObject u = v.toObject();
+            const int row = model->rowOfLicence(u.value(u"name"_s).toString());
+            const Decimal prepay = *Decimal::fromString(u.value(u"prepayQuantity"_s).toString());
+            if (u.value(u"grouping"_s).toString() == u"fair-use" || prepay.isZero()
+                || u.value(u"unitOfMeasureType"_s).toString() != u"seat"_s)
+                continue;
+            const Decimal used = row >= 0 ? model->value(row, whole).value_or(Decimal()) : Decimal();
+            if (used >= prepay)
+                continue;
+            ++idleLicences;
+            idleValue += (prepay - used) * *Decimal::fromString(u.value(u"prepayPrice"_s).toString());
+        }
+        auto* idle = fixture.page->findChild<QLabel*>(u"idleNote"_s);
+        QVERIFY(idle->isVisible());
+        if (idleLicences == 0) {
+            QVERIFY2(idle->text().startsWith(u"No idle commitment in"_s), qPrintable(idle->text()));
+        } else {
+            QVERIFY2(idle->text().contains(u"%1 %2 at prepay price"_s.arg(
+                         closed.value(u"currency"_s).toString(), idleValue.toString(2))),
+                qPrintable(idle->text()));
+        }
+
+        // The user's own day for this org wins over the partner's, on this page and the next.
+        day->setValue(cycleDay + 1);
+        fixture.page->setStore(store.get(), scope);
+        QCOMPARE(day->value(), cycleDay + 1);
+        QVERIFY(day->toolTip().contains(u"You set it for this org"_s));
+        QSettings().remove(u"usage/cycleDayOf"_s);
+    }
+
     void anomalies_steadyMonthsSayNone_aPlantedRiseIsFound()
     {
         const QDateTime first(QDate(2026, 9, 1), QTime(9, 0), UtcZone);

@@ -248,6 +248,42 @@ private slots:
         }
     }
 
+    // The cycle day is learnt back from the starts of the periods it tiled: every day of every month over
+    // four years (leap ones included), from two to fourteen consecutive starts.
+    void cycleDayOf_periodStarts_givesTheDayThatTiledThem()
+    {
+        const QDate first(2027, 1, 1), last(2030, 12, 31);
+        for (int cycleDay = 1; cycleDay <= 31; ++cycleDay) {
+            QList<QDate> starts;
+            for (const DateBucket& b : DateBuckets::tile(first, last, Granularity::Month, cycleDay))
+                starts << b.first;
+            starts.removeFirst(); // clipped to the range: not a cycle start
+            for (qsizetype at = 0; at + 14 <= starts.size(); at += 7) {
+                const QList<QDate> some = starts.mid(at, 14);
+                const std::optional<int> learnt = DateBuckets::cycleDayOf(some);
+                QVERIFY(learnt);
+                QCOMPARE(*learnt, cycleDay);
+            }
+        }
+    }
+
+    void cycleDayOf_edges()
+    {
+        using DateBuckets::cycleDayOf;
+        QCOMPARE(cycleDayOf({}), std::nullopt);
+        QCOMPARE(cycleDayOf({ QDate() }), std::nullopt);
+        QCOMPARE(cycleDayOf({ QDate(2026, 11, 23) }), 23);
+        // One start on the last day of February says no more than that day.
+        QCOMPARE(cycleDayOf({ QDate(2027, 2, 28) }), 28);
+        QCOMPARE(cycleDayOf({ QDate(2028, 2, 29) }), 29);
+        // With the month before it, a cycle of the 31st shows itself.
+        QCOMPARE(cycleDayOf({ QDate(2027, 2, 28), QDate(2027, 1, 31) }), 31);
+        QCOMPARE(cycleDayOf({ QDate(2026, 12, 30), QDate(2026, 11, 30) }), 30);
+        QCOMPARE(cycleDayOf({ QDate(2026, 11, 30), QDate(2026, 10, 31) }), 31);
+        // A cycle that was moved follows no single day.
+        QCOMPARE(cycleDayOf({ QDate(2026, 11, 23), QDate(2026, 10, 1) }), std::nullopt);
+    }
+
     // Usage is complete through the end of yesterday, UTC, whatever the hour.
     void dataCutoff_isYesterdayInUtc()
     {
