@@ -154,6 +154,7 @@ void CommitmentsDialog::importRows(const QList<LicenceCommitment>& prepaid)
     }
     for (const LicenceCommitment& c : prepaid)
         addRow(c.licence, c.quantity.toString(), c.from.isValid() ? c.from.toString(Qt::ISODate) : QString());
+    m_table->sortItems(LicenceColumn); // each imported licence where the eye looks for it
 }
 
 bool CommitmentsDialog::readRows()

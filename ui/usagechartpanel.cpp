@@ -63,7 +63,7 @@ UsageChartPanel::UsageChartPanel(UsageSeriesModel* model, QWidget* parent)
     tools->addStretch(1);
     m_chart->setObjectName(u"usageChart"_s);
     m_chart->setModel(m_model);
-    m_chart->setMinimumHeight(220);
+    m_chart->setMinimumHeight(180); // a 640 px window keeps rows of the table below it
     m_ramp->setObjectName(u"rampChart"_s);
     m_tabs->setObjectName(u"chartTabs"_s);
     m_tabs->addTab(m_chart, tr("Usage over time"));

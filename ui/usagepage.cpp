@@ -22,6 +22,7 @@
 #include "ui/exportchooser.h"
 #include "ui/loadbanner.h"
 #include "ui/messagebanner.h"
+#include "ui/notelabel.h"
 #include "ui/rangebar.h"
 #include "ui/resourcepanel.h"
 #include "ui/tonedelegate.h"
@@ -66,8 +67,8 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     , m_charts(new UsageChartPanel(m_controller->model(), this))
     , m_filter(new QLineEdit(this))
     , m_commitments(new QPushButton(tr("Co&mmitments…"), this))
-    , m_anomalies(new QLabel(this))
-    , m_idle(new QLabel(this))
+    , m_anomalies(new NoteLabel(this))
+    , m_idle(new NoteLabel(this))
     , m_table(new QTableView(this))
     , m_resourcePanel(new ResourcePanel(this))
 {
@@ -97,6 +98,7 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     connect(model, &QAbstractItemModel::rowsInserted, this, &UsagePage::fitRowHeaders);
     connect(model, &QAbstractItemModel::modelReset, this, &UsagePage::fitRowHeaders);
+    connect(model, &QAbstractItemModel::modelReset, this, &UsagePage::fitColumns);
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setDefaultSectionSize(96);
@@ -141,13 +143,7 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     filterRow->addWidget(m_filter, 1);
     filterRow->addWidget(m_commitments);
     m_anomalies->setObjectName(u"anomalyNote"_s);
-    m_anomalies->setWordWrap(true);
-    m_anomalies->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_anomalies->hide();
     m_idle->setObjectName(u"idleNote"_s);
-    m_idle->setWordWrap(true);
-    m_idle->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_idle->hide();
     tableLayout->addLayout(filterRow);
     tableLayout->addWidget(m_anomalies);
     tableLayout->addWidget(m_idle);
@@ -169,6 +165,8 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     layout->addWidget(m_mainSplitter, 1);
 
     connect(m_rangeBar, &RangeBar::loadRequested, this, &UsagePage::refresh);
+    // A new range, or new commitments: the notes say what the model now holds.
+    connect(model, &QAbstractItemModel::modelReset, this, &UsagePage::updateNotes);
     connect(m_rangeBar, &RangeBar::cycleDayEdited, this, [this](int day) {
         if (m_scope.isValid())
             QSettings().setValue(cycleDayKey(m_scope), day); // this org's, over what a partner's periods say
@@ -214,6 +212,32 @@ void UsagePage::fitRowHeaders()
     // Bold for the selected row, and the section's margins.
     const int wanted = widest + metrics.averageCharWidth() * 4;
     header->setFixedWidth(std::clamp(wanted, 160, std::max(160, m_table->width() * 2 / 5)));
+}
+
+void UsagePage::fitColumns()
+{
+    // As wide as the longest line of a bucket's header ("23 Oct – 22 Nov 2026"), so that none is cut.
+    QHeaderView* header = m_table->horizontalHeader();
+    const QFontMetrics metrics(header->font());
+    const UsageSeriesModel* model = m_controller->model();
+    int widest = 0;
+    for (int column = 0; column < model->columnCount(); ++column) {
+        if (model->bucketOfColumn(column) < 0)
+            continue;
+        const QString label = model->headerData(column, Qt::Horizontal).toString();
+        for (const QString& line : label.split(u'\n'))
+            widest = std::max(widest, metrics.horizontalAdvance(line));
+    }
+    const int padding = metrics.averageCharWidth() * 3;
+    header->setDefaultSectionSize(std::clamp(widest + padding, 96, 200));
+    // The projection's band ("≈ 169 (168–170)") once it is known: called again when a load settles.
+    if (const int projected = model->projectedColumn(); projected >= 0) {
+        const QFontMetrics cells(m_table->font());
+        int band = 0;
+        for (int row = 0; row < model->rowCount(); ++row)
+            band = std::max(band, cells.horizontalAdvance(model->index(row, projected).data().toString()));
+        header->resizeSection(projected, std::clamp(band + padding, header->defaultSectionSize(), 240));
+    }
 }
 
 void UsagePage::refresh()
@@ -280,6 +304,7 @@ void UsagePage::onSettled()
         LoadBanner::showOffline(m_banner, since, m_zone, [this] { refresh(); });
     reviewAlerts();
     updateNotes();
+    fitColumns();
     Q_EMIT statusChanged();
     Q_EMIT loadSettled();
 }
@@ -485,12 +510,8 @@ void UsagePage::applyCycleDay()
 void UsagePage::updateNotes()
 {
     const UsageSeriesModel* model = m_controller->model();
-    const QString anomalies = model->anomalyText();
-    m_anomalies->setText(anomalies);
-    m_anomalies->setVisible(!anomalies.isEmpty());
-    const QString idle = model->idleText();
-    m_idle->setText(idle);
-    m_idle->setVisible(!idle.isEmpty());
+    m_anomalies->setNote(model->anomalyText());
+    m_idle->setNote(model->idleText());
 }
 
 void UsagePage::editCommitments()
@@ -519,7 +540,6 @@ void UsagePage::editCommitments()
     else
         m_resourcePanel->clear();
     reviewAlerts();
-    updateNotes();
 }
 
 void UsagePage::reviewAlerts()

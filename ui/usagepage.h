@@ -21,6 +21,7 @@ class ApiError;
 class ApiSession;
 class PartnerView;
 class MessageBanner;
+class NoteLabel;
 class RangeBar;
 class ResourcePanel;
 class SortProxyModel;
@@ -93,6 +94,8 @@ protected:
 private:
     /// Row headers as wide as the longest licence name, up to two fifths of the table.
     void fitRowHeaders();
+    /// Bucket columns as wide as their headers.
+    void fitColumns();
     int m_shownRow = -1; ///< the cell in the resource list: its model row and bucket
     int m_shownBucket = -1;
     void startLoad(const DateRange& range, Granularity granularity);
@@ -128,8 +131,8 @@ private:
     UsageChartPanel* m_charts;
     QLineEdit* m_filter;
     QPushButton* m_commitments;
-    QLabel* m_anomalies;
-    QLabel* m_idle;
+    NoteLabel* m_anomalies;
+    NoteLabel* m_idle;
     QTableView* m_table;
     ResourcePanel* m_resourcePanel;
 };

@@ -15,6 +15,7 @@
 #include "ui/usagepage.h"
 
 #include <QApplication>
+#include <QHeaderView>
 #include <QImage>
 #include <QLabel>
 #include <QPalette>
@@ -184,6 +185,10 @@ private Q_SLOTS:
         const bool wholeMonths = today.day() == 1 && !stacked;
         QCOMPARE(model->partialBucket() < 0, wholeMonths);
 
+        // However small the window, the notes above the table leave it rows to read.
+        const QTableView* table = page->findChild<QTableView*>(u"usageTable"_s);
+        QVERIFY2(table->viewport()->height() >= 2 * table->verticalHeader()->defaultSectionSize(),
+            qPrintable(u"%1 px"_s.arg(table->viewport()->height())));
         QCOMPARE(window.size(), size);
         QVERIFY(window.grab().toImage().save(m_dir + u'/' + file));
         window.close();

@@ -21,6 +21,7 @@
 #include "ui/exportchooser.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebanner.h"
+#include "ui/notelabel.h"
 #include "ui/rangebar.h"
 #include "ui/usagepage.h"
 
@@ -506,6 +507,8 @@ private Q_SLOTS:
             QVERIFY(import && import->isVisible());
             QTest::mouseClick(import, Qt::LeftButton);
             QVERIFY(dialog->findChild<QLabel*>(u"importedNote"_s)->isVisible());
+            if (const QByteArray shots = qgetenv("BD_SCREENSHOT_DIR"); !shots.isEmpty())
+                dialog->grab().save(QString::fromLocal8Bit(shots) + u"/commitments-imported.png"_s);
             dialog->accept();
         });
         QTest::mouseClick(fixture.page->findChild<QPushButton*>(u"commitmentsButton"_s), Qt::LeftButton);
@@ -547,14 +550,16 @@ private Q_SLOTS:
             ++idleLicences;
             idleValue += (prepay - used) * *Decimal::fromString(u.value(u"prepayPrice"_s).toString());
         }
-        auto* idle = fixture.page->findChild<QLabel*>(u"idleNote"_s);
+        auto* idle = fixture.page->findChild<NoteLabel*>(u"idleNote"_s);
+        if (const QByteArray shots = qgetenv("BD_SCREENSHOT_DIR"); !shots.isEmpty())
+            fixture.page->grab().save(QString::fromLocal8Bit(shots) + u"/usage-partner-known.png"_s);
         QVERIFY(idle->isVisible());
         if (idleLicences == 0) {
-            QVERIFY2(idle->text().startsWith(u"No idle commitment in"_s), qPrintable(idle->text()));
+            QVERIFY2(idle->note().startsWith(u"No idle commitment in"_s), qPrintable(idle->note()));
         } else {
-            QVERIFY2(idle->text().contains(u"%1 %2 at prepay price"_s.arg(
+            QVERIFY2(idle->note().contains(u"%1 %2 at prepay price"_s.arg(
                          closed.value(u"currency"_s).toString(), idleValue.toString(2))),
-                qPrintable(idle->text()));
+                qPrintable(idle->note()));
         }
 
         // The user's own day for this org wins over the partner's, on this page and the next.
@@ -577,7 +582,8 @@ private Q_SLOTS:
             fixture.page->findChild<RangeBar*>()->setPreset(RangePreset::Last12Months);
             fixture.page->findChild<RangeBar*>()->setGranularity(Granularity::Month);
             QVERIFY(fixture.loadAndWait());
-            const QString note = fixture.page->findChild<QLabel*>(u"anomalyNote"_s)->text();
+            auto* label = fixture.page->findChild<NoteLabel*>(u"anomalyNote"_s);
+            const QString note = label->note();
             if (!planted) {
                 QCOMPARE(note,
                     u"No anomalies in Aug 2026 against the 6 complete periods before it: every licence is "
@@ -605,6 +611,23 @@ private Q_SLOTS:
                 u"Anomalies in Aug 2026 against the 6 complete periods before it: Genesys Cloud CX 1 %1 "
                 u"against a "
                 "usual %2 (+%3)."_s.arg(actual.toString(), usual.toString(), (actual - usual).toString()));
+
+            // In a narrow page the note keeps to one line, cut short with the whole of it in the tooltip;
+            // a click shows it all, wrapped, and another makes it one line again.
+            fixture.page->resize(700, 600);
+            QApplication::processEvents();
+            const int oneLine = label->height();
+            QVERIFY(label->isElided());
+            QVERIFY(label->text().endsWith(u"…"_s));
+            QVERIFY(label->toolTip().startsWith(note));
+            QTest::mouseClick(label, Qt::LeftButton);
+            QApplication::processEvents();
+            QCOMPARE(label->text(), note);
+            QVERIFY(label->height() > oneLine);
+            QTest::mouseClick(label, Qt::LeftButton);
+            QApplication::processEvents();
+            QVERIFY(label->isElided());
+            QCOMPARE(label->height(), oneLine);
         }
     }
 
