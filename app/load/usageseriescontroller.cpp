@@ -2,6 +2,7 @@
 
 #include "domain/datacutoff.h"
 #include "domain/datebuckets.h"
+#include "domain/projection.h"
 #include "domain/utc.h"
 #include "load/usageseriesloader.h"
 #include "models/usageseriesmodel.h"
@@ -14,8 +15,18 @@ namespace bd {
 UsageSeriesController::UsageSeriesController(BillingApi* api, QObject* parent)
     : QObject(parent)
     , m_loader(new UsageSeriesLoader(api, this))
+    , m_sameDayLoader(new UsageSeriesLoader(api, this))
     , m_model(new UsageSeriesModel(this))
 {
+    m_sameDayLoader->setResources(BillingUsageReport::Resources::Drop); // totals are all a projection needs
+    connect(m_sameDayLoader, &UsageSeriesLoader::bucketLoaded, this,
+        [this](int index, const BillingUsageReport& report) {
+            m_model->setSameDayReport(m_sameDayAsked.value(index), report);
+        });
+    connect(m_sameDayLoader, &UsageSeriesLoader::finished, this, [this] {
+        m_model->setSameDayLoading(false);
+        Q_EMIT projectionHistoryLoaded();
+    });
     connect(m_loader, &UsageSeriesLoader::bucketLoaded, this,
         [this](int bucket, const BillingUsageReport& report) {
             m_model->setReport(bucket, report);
@@ -44,8 +55,11 @@ void UsageSeriesController::load(const DateRange& range, Granularity granularity
     {
         // The load being replaced does not settle in anyone's eyes: the new one will.
         const QSignalBlocker quiet(m_loader);
+        const QSignalBlocker quietToo(m_sameDayLoader);
         m_loader->cancel();
+        m_sameDayLoader->cancel();
     }
+    m_model->setSameDayLoading(false);
     m_failures.clear();
     m_staleFailures.clear();
     const QDateTime keptUpdatedAt = m_updatedAt; // what F5 keeps on screen was fetched then
@@ -71,6 +85,7 @@ void UsageSeriesController::load(const DateRange& range, Granularity granularity
 void UsageSeriesController::setStore(ReportStore* store, const StoreScope& scope)
 {
     m_loader->setStore(store, scope);
+    m_sameDayLoader->setStore(store, scope);
     // With a store, the model holds totals and first-seen dates; a cell's users and devices are read when it
     // is shown.
     const bool onDemand = store && scope.isValid();
@@ -92,10 +107,12 @@ void UsageSeriesController::setStore(ReportStore* store, const StoreScope& scope
             return resources;
         });
     }
-    m_loader->setClock([this] {
+    const auto clock = [this] {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         return m_today.isValid() ? QDateTime(m_today, now.time(), UtcZone) : now;
-    });
+    };
+    m_loader->setClock(clock);
+    m_sameDayLoader->setClock(clock);
 }
 
 int UsageSeriesController::servedFromStore() const
@@ -153,6 +170,7 @@ void UsageSeriesController::retryFailed()
 
 bool UsageSeriesController::cancel()
 {
+    m_sameDayLoader->cancel();
     if (!m_loader->isRunning())
         return false;
     m_loader->cancel(); // onFinished() follows and marks the buckets it stopped
@@ -162,6 +180,11 @@ bool UsageSeriesController::cancel()
 bool UsageSeriesController::isRunning() const
 {
     return m_loader->isRunning();
+}
+
+bool UsageSeriesController::isProjecting() const
+{
+    return m_sameDayLoader->isRunning();
 }
 
 LoadSummary UsageSeriesController::summary() const
@@ -212,6 +235,31 @@ void UsageSeriesController::onFinished()
     }
     Q_EMIT progressChanged();
     Q_EMIT settled();
+    loadSameDayWindows();
+}
+
+void UsageSeriesController::loadSameDayWindows()
+{
+    m_sameDayAsked.clear();
+    QList<DateBucket> windows;
+    const QList<UsageSeriesModel::SameDayWindow> wanted = m_model->sameDayWindows();
+    if (wanted.size() < Projections::MinimumHistory)
+        return; // too few earlier periods in the range to make a band of
+    for (const UsageSeriesModel::SameDayWindow& w : wanted) {
+        if (m_model->bucketState(w.bucket) != BucketState::Loaded || m_model->hasSameDay(w))
+            continue;
+        m_sameDayAsked << w;
+        windows << w.window;
+    }
+    bool metered = false;
+    for (int row = 0; row < m_model->licenceCount() && !metered; ++row)
+        metered = m_model->isMetered(row);
+    if (windows.isEmpty() || !metered)
+        return;
+    m_model->setSameDayLoading(true);
+    m_sameDayLoader->setRefetch(
+        m_offline ? UsageSeriesLoader::Refetch::Nothing : UsageSeriesLoader::Refetch::Changing);
+    m_sameDayLoader->load(windows);
 }
 
 } // namespace bd

@@ -4,6 +4,7 @@
 #include "domain/granularity.h"
 #include "domain/rangepreset.h"
 #include "load/loadsummary.h"
+#include "models/usageseriesmodel.h"
 #include "store/storescope.h"
 
 #include <QDateTime>
@@ -15,7 +16,6 @@ namespace bd {
 class BillingApi;
 class ReportStore;
 class UsageSeriesLoader;
-class UsageSeriesModel;
 
 /// The usage page's controller: tiles a range into buckets, loads one report per bucket through the
 /// UsageSeriesLoader into a UsageSeriesModel, keeps why each failed bucket failed, stops the load at the
@@ -51,6 +51,9 @@ public:
     bool cancel();
 
     bool isRunning() const;
+    /// True while the same-day figures of earlier periods are being fetched for the metered projections
+    /// (projectionHistoryLoaded() follows).
+    bool isProjecting() const;
     UsageSeriesModel* model() const { return m_model; }
     /// The range of the last load.
     DateRange range() const { return m_range; }
@@ -77,12 +80,20 @@ Q_SIGNALS:
     void storeFailed(const QString& message);
     /// Nothing is loading any more (every bucket loaded, failed or was cancelled).
     void settled();
+    /// The earlier periods' same-day figures that metered projections rest on have all arrived or failed
+    /// (after settled(), when the range has a partial period to project).
+    void projectionHistoryLoaded();
 
 private:
     void onBucketFailed(int bucket, const ApiError& error);
     void onFinished();
+    /// Fetches the earlier periods' figures for the same days as the partial period has
+    /// (UsageSeriesModel::sameDayWindows) that the model lacks; through the store, they are fetched once.
+    void loadSameDayWindows();
 
     UsageSeriesLoader* m_loader;
+    UsageSeriesLoader* m_sameDayLoader; ///< the same-day windows of earlier periods, for metered projections
+    QList<UsageSeriesModel::SameDayWindow> m_sameDayAsked; ///< by the same-day loader's bucket index
     UsageSeriesModel* m_model;
     DateRange m_range;
     QDate m_today;

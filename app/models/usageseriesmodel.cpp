@@ -27,6 +27,7 @@ void UsageSeriesModel::setBuckets(const QList<DateBucket>& buckets, Granularity 
     m_errors.clear();
     m_licences.clear();
     m_rowOf.clear();
+    m_sameDay.clear();
     m_cells = QList<QHash<QString, Cell>>(buckets.size());
     m_summariesValid = false;
     endResetModel();

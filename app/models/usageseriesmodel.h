@@ -105,9 +105,10 @@ public:
     static QString toDateText(Granularity granularity);
     /// The bucket that is partial (the period the cut-off falls in), or -1.
     int partialBucket() const { return m_partialBucket; }
-    /// Where the partial bucket of a licence is likely to end (Projections), from the seats seen so far and
-    /// the ramps of the whole earlier periods of this load; nullopt when no bucket is partial or the partial
-    /// one has not loaded. A metered licence is not projected here: the load has no earlier same-day figures.
+    /// Where the partial bucket of a licence is likely to end (Projections): seats from the seats seen so far
+    /// and the ramps of the whole earlier periods of this load; metered usage from its figure so far and how
+    /// the earlier periods grew from their same-day figures (setSameDayReport). nullopt when no bucket is
+    /// partial, the partial one has not loaded, or the same-day figures are still being fetched.
     std::optional<Projection> projection(int row) const;
     /// One sentence on a projection: the band and how it was made, or why there is no number.
     QString projectionText(int row) const;
@@ -150,6 +151,25 @@ public:
     QDate commitmentDay(int bucket) const;
     /// The licence's commitment for a bucket (the one that holds on commitmentDay()), or nullopt.
     std::optional<Decimal> commitmentOf(int row, int bucket) const;
+
+    /// The earlier whole periods a metered licence's projection learns from, newest first (up to
+    /// SameDayHistory): each with the window from its first day to the same day of its period as the open
+    /// period has data for. Empty without a partial bucket that starts where its period starts.
+    struct SameDayWindow
+    {
+        int bucket = -1;
+        DateBucket window;
+        friend bool operator==(const SameDayWindow&, const SameDayWindow&) = default;
+    };
+    static constexpr int SameDayHistory = 6;
+    QList<SameDayWindow> sameDayWindows() const;
+    /// The report of one same-day window; metered licences are projected from those that arrived.
+    void setSameDayReport(const SameDayWindow& window, const BillingUsageReport& report);
+    /// True when the report of this window is in.
+    bool hasSameDay(const SameDayWindow& window) const;
+    /// While true, a metered licence waits for the windows still out before it is projected on fewer than
+    /// Projections::MinimumHistory periods.
+    void setSameDayLoading(bool loading);
 
     /// Prepay prices by licence name casefolded (a partner's overview of the org gives them), to value the
     /// idle commitment.
@@ -211,6 +231,8 @@ private:
     const Summary& summary(int row) const;
     /// A loaded, complete bucket that spans a whole month or cycle (a range can cut its ends short).
     bool isWholeComplete(int bucket) const;
+    /// A bucket that spans a whole month, cycle, week or quarter.
+    bool isWholePeriod(const DateBucket& bucket) const;
 
     QList<DateBucket> m_buckets;
     Granularity m_granularity = Granularity::Month;
@@ -235,6 +257,13 @@ private:
     int m_threshold = Commitments::DefaultThresholdPercent;
     mutable std::optional<QList<LicenceStanding>> m_standings; // while m_summariesValid
     QHash<QString, PrepayPrice> m_prepayPrices;
+    struct SameDay
+    {
+        DateBucket window;
+        QHash<QString, Decimal> totals; // by licence
+    };
+    QHash<int, SameDay> m_sameDay; // by bucket
+    bool m_sameDayLoading = false;
 };
 
 } // namespace bd

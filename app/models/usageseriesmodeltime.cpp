@@ -164,6 +164,63 @@ QString UsageSeriesModel::bucketLabel(int bucket) const
         QLocale().toString(end, u"d MMM yyyy"_s));
 }
 
+bool UsageSeriesModel::isWholePeriod(const DateBucket& b) const
+{
+    return DateBuckets::bucketStart(b.first, m_granularity, m_cycleDay) == b.first
+        && DateBuckets::bucketEnd(b.first, m_granularity, m_cycleDay) == b.last;
+}
+
+QList<UsageSeriesModel::SameDayWindow> UsageSeriesModel::sameDayWindows() const
+{
+    QList<SameDayWindow> windows;
+    const int open = partialBucket();
+    if (open < 0 || !m_dataThrough.isValid()
+        || DateBuckets::bucketStart(m_buckets.at(open).first, m_granularity, m_cycleDay)
+            != m_buckets.at(open).first)
+        return windows;
+    const qint64 elapsedDays = m_buckets.at(open).first.daysTo(m_dataThrough) + 1;
+    for (int b = open - 1; b >= 0 && windows.size() < SameDayHistory; --b) {
+        const DateBucket& earlier = m_buckets.at(b);
+        if (!isWholePeriod(earlier) || coverage(b) != Coverage::Complete)
+            continue;
+        // A shorter period (February against a 31-day month) is all there by the same day.
+        windows.append(
+            { b, { earlier.first, std::min(earlier.first.addDays(elapsedDays - 1), earlier.last) } });
+    }
+    return windows;
+}
+
+void UsageSeriesModel::setSameDayReport(const SameDayWindow& window, const BillingUsageReport& report)
+{
+    if (!sameDayWindows().contains(window))
+        return; // a window of an earlier load or cut-off
+    SameDay& sameDay = m_sameDay[window.bucket];
+    sameDay.window = window.window;
+    sameDay.totals.clear();
+    for (const BillingUsage& usage : report.usages)
+        sameDay.totals[usage.name] += usage.totalUsage;
+    m_summariesValid = false; // the metered projections rest on one more period
+    emitSummaryChanged();
+    Q_EMIT bucketChanged(partialBucket()); // the chart draws the band
+}
+
+void UsageSeriesModel::setSameDayLoading(bool loading)
+{
+    if (loading == m_sameDayLoading)
+        return;
+    m_sameDayLoading = loading;
+    m_summariesValid = false;
+    emitSummaryChanged();
+    if (partialBucket() >= 0)
+        Q_EMIT bucketChanged(partialBucket());
+}
+
+bool UsageSeriesModel::hasSameDay(const SameDayWindow& window) const
+{
+    const auto it = m_sameDay.constFind(window.bucket);
+    return it != m_sameDay.cend() && it->window == window.window;
+}
+
 std::optional<Projection> UsageSeriesModel::projection(int row) const
 {
     const int open = partialBucket();
@@ -172,21 +229,43 @@ std::optional<Projection> UsageSeriesModel::projection(int row) const
     summary(row); // (re)validates the cache
     if (const auto it = m_projections.constFind(row); it != m_projections.cend())
         return *it;
-    const auto wholePeriod = [this](const DateBucket& b) {
-        return DateBuckets::bucketStart(b.first, m_granularity, m_cycleDay) == b.first
-            && DateBuckets::bucketEnd(b.first, m_granularity, m_cycleDay) == b.last;
-    };
     std::optional<Projection> result;
     const DateBucket& openBucket = m_buckets.at(open);
     const bool fromPeriodStart
         = DateBuckets::bucketStart(openBucket.first, m_granularity, m_cycleDay) == openBucket.first;
-    if (fromPeriodStart && !isMetered(row)) {
+    if (fromPeriodStart && isMetered(row)) {
+        // Metered: grown as the earlier periods grew from their figures for the same days to their end.
+        QList<RampHistory> history;
+        int waiting = 0;
+        const QList<SameDayWindow> windows = sameDayWindows();
+        if (windows.size() < Projections::MinimumHistory) {
+            // Not fetched at all: too few earlier periods in the range for a band.
+            Projection tooFew;
+            tooFew.method = Projection::Method::SameDayGrowth;
+            tooFew.periodsUsed = int(windows.size());
+            m_projections.insert(row, tooFew);
+            return tooFew;
+        }
+        for (const SameDayWindow& w : windows) {
+            if (m_states.at(w.bucket) != BucketState::Loaded)
+                continue;
+            if (!hasSameDay(w)) {
+                ++waiting;
+                continue;
+            }
+            history << RampHistory { m_sameDay.value(w.bucket).totals.value(m_licences.at(row)),
+                *value(row, w.bucket) };
+        }
+        // While earlier figures are still on their way, a band on too few of them would be withdrawn.
+        if (!m_sameDayLoading || waiting == 0 || history.size() >= Projections::MinimumHistory)
+            result = Projections::metered(*value(row, open), history);
+    } else if (fromPeriodStart) {
         const qint64 elapsedDays = openBucket.first.daysTo(m_dataThrough) + 1;
         QList<RampHistory> history;
         for (int b = 0; b < open; ++b) {
             const DateBucket& earlier = m_buckets.at(b);
             if (m_states.at(b) != BucketState::Loaded || coverage(b) != Coverage::Complete
-                || !wholePeriod(earlier))
+                || !isWholePeriod(earlier))
                 continue;
             const QDateTime sameDay = DateBucket { earlier.first.addDays(elapsedDays), {} }.start();
             qint64 seen = 0;
@@ -213,23 +292,31 @@ QString UsageSeriesModel::projectionText(int row) const
         return {};
     const QDate end = DateBuckets::bucketEnd(m_buckets.at(open).first, m_granularity, m_cycleDay);
     const std::optional<Projection> p = projection(row);
+    const bool metered = isMetered(row);
     if (!p) {
-        return isMetered(row)
-            ? tr("Not projected: a metered licence is projected from earlier periods' figures "
-                 "for the same days, which this load does not fetch.")
-            : tr("Not projected: the range does not start where the period starts.");
+        if (DateBuckets::bucketStart(m_buckets.at(open).first, m_granularity, m_cycleDay)
+            != m_buckets.at(open).first)
+            return tr("Not projected: the range does not start where the period starts.");
+        return tr("Not projected yet: the earlier periods' figures for the same days are being fetched.");
     }
     switch (p->status) {
     case Projection::Status::Projected:
-        return tr("Projected to %1: %2 – %3, likely %4. The seats seen by %5 grow as the last %n whole "
-                  "period(s) grew from the same day to their end (10–90 % band).",
-            nullptr, p->periodsUsed)
+        return (metered ? tr("Projected to %1: %2 – %3, likely %4. The usage through %5 grows as the last %n "
+                             "whole period(s) grew from the same day to their end (10–90 % band).",
+                    nullptr, p->periodsUsed)
+                        : tr("Projected to %1: %2 – %3, likely %4. The seats seen by %5 grow as the last %n "
+                             "whole period(s) grew from the same day to their end (10–90 % band).",
+                            nullptr, p->periodsUsed))
             .arg(dayText(end), p->low.toString(), p->high.toString(), p->likely.toString(),
                 dayText(m_dataThrough));
     case Projection::Status::TooLittleHistory:
-        return tr("Not projected: too little history (%n whole earlier period(s) with seats by the same day; "
-                  "%1 are needed).",
-            nullptr, p->periodsUsed)
+        return (metered
+                ? tr("Not projected: too little history (%n whole earlier period(s) with figures for "
+                     "the same days; %1 are needed: load a longer range).",
+                    nullptr, p->periodsUsed)
+                : tr("Not projected: too little history (%n whole earlier period(s) with seats by the "
+                     "same day; %1 are needed).",
+                    nullptr, p->periodsUsed))
             .arg(Projections::MinimumHistory);
     case Projection::Status::NothingYet:
         return tr("Not projected: no usage so far this period.");

@@ -435,5 +435,19 @@
             <numerusform>Idle commitment in %1 on %n licences: %2%3.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Projected to %1: %2 – %3, likely %4. The usage through %5 grows as the last %n whole period(s) grew from the same day to their end (10–90 % band).</source>
+        <translation>
+            <numerusform>Projected to %1: %2 – %3, likely %4. The usage through %5 grows as the last %n whole period grew from the same day to their end (10–90 % band).</numerusform>
+            <numerusform>Projected to %1: %2 – %3, likely %4. The usage through %5 grows as the last %n whole periods grew from the same day to their end (10–90 % band).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not projected: too little history (%n whole earlier period(s) with figures for the same days; %1 are needed: load a longer range).</source>
+        <translation>
+            <numerusform>Not projected: too little history (%n whole earlier period with figures for the same days; %1 are needed: load a longer range).</numerusform>
+            <numerusform>Not projected: too little history (%n whole earlier periods with figures for the same days; %1 are needed: load a longer range).</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

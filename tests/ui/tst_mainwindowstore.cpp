@@ -62,7 +62,10 @@ class TestMainWindowStore : public QObject
             return false;
         UsagePage* page = window.usagePage();
         return QTest::qWaitFor(
-            [&] { return page->controller()->summary().total > 0 && !page->controller()->isRunning(); },
+            [&] {
+                const UsageSeriesController* c = page->controller();
+                return c->summary().total > 0 && !c->isRunning() && !c->isProjecting();
+            },
             30'000);
     }
 

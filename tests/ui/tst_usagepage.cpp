@@ -97,12 +97,15 @@ struct PageFixture
         return fixture;
     }
 
-    /// Clicks Load and waits for every bucket to settle.
+    /// Clicks Load and waits for every bucket to settle, and for the metered projections' history.
     bool loadAndWait()
     {
         QSignalSpy settled(page.get(), &UsagePage::loadSettled);
+        QSignalSpy projected(page->controller(), &UsageSeriesController::projectionHistoryLoaded);
         QTest::mouseClick(page->findChild<QPushButton*>(u"loadButton"_s), Qt::LeftButton);
-        return settled.wait(30'000);
+        if (!settled.wait(30'000))
+            return false;
+        return !page->controller()->isProjecting() || !projected.isEmpty() || projected.wait(30'000);
     }
 };
 
@@ -216,8 +219,10 @@ private Q_SLOTS:
         }
     }
 
-    // Mid-month, the month to date of every seat licence is projected to the month's end from how the earlier
-    // months' ramps grew from the same day; metered licences say why they are not.
+    // Mid-month, the month to date of every licence is projected to the month's end: seats from how the
+    // earlier months' ramps grew from the same day, metered usage from how the earlier months grew from their
+    // figures for the same days, which are fetched for it (the six newest earlier months, the 1st to the
+    // 19th).
     void midMonth_last12Months_projectsTheMonthToDate()
     {
         BD_START(PageFixture, fixture); // today is 20 November: data through the 19th
@@ -230,16 +235,30 @@ private Q_SLOTS:
         QVERIFY(model->headerData(model->projectedColumn(), Qt::Horizontal)
                     .toString()
                     .contains(u"30 Nov 2026"_s));
-        int projected = 0;
+        QList<DateBucket> sameDays;
+        for (const sim::RequestRecord& r : fixture.sim->requests(UsagePath)) {
+            const QDate first
+                = QDate::fromString(r.query.queryItemValue(u"startDate"_s).left(10), Qt::ISODate);
+            const QDate last = QDate::fromString(r.query.queryItemValue(u"endDate"_s).left(10), Qt::ISODate);
+            if (first.month() != 11 && last.day() == 19)
+                sameDays << DateBucket { first, last };
+        }
+        QCOMPARE(sameDays.size(), UsageSeriesModel::SameDayHistory);
+        for (int k = 1; k <= UsageSeriesModel::SameDayHistory; ++k)
+            QVERIFY(sameDays.contains(DateBucket { QDate(2026, 11 - k, 1), QDate(2026, 11 - k, 19) }));
+        int projected = 0, metered = 0;
         for (int row = 0; row < model->licenceCount(); ++row) {
             const std::optional<Projection> p = model->projection(row);
-            if (model->isMetered(row)) {
-                QVERIFY(!p);
-                QVERIFY(model->projectionText(row).contains(u"metered"_s));
-                continue;
-            }
             QVERIFY2(p && p->isProjected(), qPrintable(model->licence(row)));
-            QCOMPARE(p->periodsUsed, 11);
+            if (model->isMetered(row)) {
+                QCOMPARE(p->method, Projection::Method::SameDayGrowth);
+                QCOMPARE(p->periodsUsed, UsageSeriesModel::SameDayHistory);
+                QVERIFY(model->projectionText(row).contains(u"The usage through 19 Nov 2026 grows"_s));
+                ++metered;
+            } else {
+                QCOMPARE(p->method, Projection::Method::SeatRamp);
+                QCOMPARE(p->periodsUsed, 11);
+            }
             const Decimal toDate = *model->value(row, 11);
             QVERIFY(toDate <= p->low && p->low <= p->likely && p->likely <= p->high);
             QCOMPARE(model->data(model->index(row, model->projectedColumn()), UsageSeriesModel::SortRole)
@@ -247,7 +266,7 @@ private Q_SLOTS:
                 p->likely);
             ++projected;
         }
-        QVERIFY(projected > 0);
+        QVERIFY(projected > metered && metered > 0);
         UsageChartView* chart = fixture.page->findChild<UsageChartView*>();
         chart->rebuildNow();
         for (const PlottedSeries& series : chart->built().series) {
@@ -1018,9 +1037,16 @@ private Q_SLOTS:
 
         const qsizetype before = fixture.sim->requests(UsagePath).size();
         QSignalSpy settled(fixture.page.get(), &UsagePage::loadSettled);
+        QSignalSpy projected(fixture.page->controller(), &UsageSeriesController::projectionHistoryLoaded);
         fixture.page->controller()->retry(failed);
         QVERIFY(settled.wait(10'000));
-        QCOMPARE(fixture.sim->requests(UsagePath).size(), before + 1); // only that bucket was asked again
+        QVERIFY(projected.wait(10'000));
+        // Only that bucket was asked again, and its figures for the same days as November's to date.
+        const QList<sim::RequestRecord> asked = fixture.sim->requests(UsagePath).mid(before);
+        QCOMPARE(asked.size(), 2);
+        for (const sim::RequestRecord& r : asked)
+            QCOMPARE(r.query.queryItemValue(u"startDate"_s).left(10),
+                model->buckets().at(failed).first.toString(Qt::ISODate));
         QCOMPARE(model->count(UsageSeriesModel::BucketState::Loaded), 6);
     }
 

@@ -130,6 +130,45 @@ private Q_SLOTS:
         QCOMPARE(model.data(model.index(0, model.bucketColumn(2))).toString(), u"no usage"_s);
     }
 
+    // The same-day windows a metered projection learns from, at the awkward ends of time: the day after a
+    // leap day, the 31st against shorter months, a billing cycle of the 31st, and the 1st (nothing partial).
+    void sameDayWindows_atMonthEndsLeapYearsAndCycles()
+    {
+        using Window = UsageSeriesModel::SameDayWindow;
+        UsageSeriesModel model;
+        // Data through 30 March 2028: the earlier months' 1st to 30th, a leap February whole.
+        model.setBuckets(
+            DateBuckets::tile(QDate(2027, 9, 1), QDate(2028, 3, 30), Granularity::Month), Granularity::Month);
+        model.setDataThrough(QDate(2028, 3, 30));
+        QCOMPARE(model.partialBucket(), 6);
+        QList<Window> windows = model.sameDayWindows();
+        QCOMPARE(windows.size(), UsageSeriesModel::SameDayHistory);
+        QCOMPARE(windows.at(0), (Window { 5, { QDate(2028, 2, 1), QDate(2028, 2, 29) } }));
+        QCOMPARE(windows.at(1), (Window { 4, { QDate(2028, 1, 1), QDate(2028, 1, 30) } }));
+        QCOMPARE(windows.at(3), (Window { 2, { QDate(2027, 11, 1), QDate(2027, 11, 30) } }));
+        QCOMPARE(windows.at(5), (Window { 0, { QDate(2027, 9, 1), QDate(2027, 9, 30) } }));
+        // On 1 March 2028 (data through 29 February) no bucket is partial: nothing to fetch.
+        model.setBuckets(
+            DateBuckets::tile(QDate(2027, 9, 1), QDate(2028, 2, 29), Granularity::Month), Granularity::Month);
+        model.setDataThrough(QDate(2028, 2, 29));
+        QCOMPARE(model.partialBucket(), -1);
+        QVERIFY(model.sameDayWindows().isEmpty());
+        // Cycles of the 31st, data through 5 March 2027: the open cycle began on 28 February (day 6).
+        model.setBuckets(DateBuckets::tile(QDate(2026, 10, 31), QDate(2027, 3, 5), Granularity::Month, 31),
+            Granularity::Month, 31);
+        model.setDataThrough(QDate(2027, 3, 5));
+        QCOMPARE(model.partialBucket(), 4);
+        windows = model.sameDayWindows();
+        QCOMPARE(windows.size(), 4);
+        QCOMPARE(windows.at(0), (Window { 3, { QDate(2027, 1, 31), QDate(2027, 2, 5) } }));
+        QCOMPARE(windows.at(3), (Window { 0, { QDate(2026, 10, 31), QDate(2026, 11, 5) } }));
+        // A range that starts mid-cycle: its first bucket is not a whole period and is not learnt from.
+        model.setBuckets(DateBuckets::tile(QDate(2026, 11, 15), QDate(2027, 3, 5), Granularity::Month, 31),
+            Granularity::Month, 31);
+        model.setDataThrough(QDate(2027, 3, 5));
+        QCOMPARE(model.sameDayWindows().size(), 3);
+    }
+
     // Peak and average of what loaded say so while complete buckets are missing.
     void summaryHeaders_sayWhenBucketsAreMissing()
     {
