@@ -1,8 +1,65 @@
 #include "domain/anomaly.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace bd {
+
+namespace {
+
+class AnomalyText
+{
+    Q_DECLARE_TR_FUNCTIONS(AnomalyText)
+};
+
+} // namespace
+
+Decimal Anomalies::minimumChange(Decimal usual)
+{
+    return Decimal::max(Decimal::fromInt(2),
+        (usual * Decimal::fromInt(15)).dividedBy(Decimal::fromInt(100)).value_or(Decimal()));
+}
+
+QList<Anomaly> Anomalies::find(const QList<Series>& series)
+{
+    QList<Anomaly> found;
+    for (const Series& s : series) {
+        const QList<Decimal> earlier = s.earlier.mid(0, Baseline);
+        if (earlier.size() < 3)
+            continue; // nothing can be said
+        const bool allZero
+            = std::all_of(earlier.cbegin(), earlier.cend(), [](Decimal v) { return v.isZero(); });
+        const bool noneZero
+            = std::none_of(earlier.cbegin(), earlier.cend(), [](Decimal v) { return v.isZero(); });
+        const Decimal usual = median(earlier);
+        if (allZero && !s.actual.isZero())
+            found.append({ Anomaly::Kind::New, s.subject, Decimal(), s.actual, s.actual });
+        else if (noneZero && s.actual.isZero())
+            found.append({ Anomaly::Kind::Gone, s.subject, usual, s.actual, -usual });
+        else if (auto a = test(s.subject, s.actual, earlier, minimumChange(usual)))
+            found.append(*a);
+    }
+    return found;
+}
+
+QString Anomalies::text(const Anomaly& a)
+{
+    switch (a.kind) {
+    case Anomaly::Kind::New:
+        return AnomalyText::tr("%1 new: %2").arg(a.subject, a.actual.toString());
+    case Anomaly::Kind::Gone:
+        return AnomalyText::tr("%1 gone (usually %2)").arg(a.subject, a.expected.toString());
+    case Anomaly::Kind::Rise:
+    case Anomaly::Kind::Fall:
+        break;
+    }
+    const QString impact = (a.impact.isNegative() ? QString() : u"+"_s) + a.impact.toString();
+    return AnomalyText::tr("%1 %2 against a usual %3 (%4)")
+        .arg(a.subject, a.actual.toString(), a.expected.toString(), impact);
+}
 
 Decimal Anomalies::median(QList<Decimal> values)
 {

@@ -41,6 +41,26 @@ std::optional<Anomaly> test(
 /// The median of `values` (0 for none); of an even count, the mean of the middle two.
 Decimal median(QList<Decimal> values);
 
+/// Below this change nothing is news, however flat the periods before were: two units, or 15 % of the usual
+/// figure (an org that grows by a seat or two a month has not had an anomaly).
+Decimal minimumChange(Decimal usual);
+
+/// One licence's or part number's figure in the period looked at, and in the periods before it (newest
+/// first).
+struct Series
+{
+    QString subject;
+    Decimal actual;
+    QList<Decimal> earlier;
+};
+/// Every anomaly among them, in their order: New (nothing in any earlier period, something now), Gone
+/// (something in every earlier period, nothing now), else test() with minimumChange() of the usual figure.
+QList<Anomaly> find(const QList<Series>& series);
+
+/// One anomaly in words: "Genesys Cloud CX 1 73 against a usual 58.5 (+14.5)", "… new: 25", "… gone (usually
+/// 12)".
+QString text(const Anomaly& anomaly);
+
 } // namespace Anomalies
 
 /// Who pushed a licence over its commitment: the resources first seen after the commitment was reached.

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QFont>
 #include <QHash>
+#include <QMap>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -150,6 +151,72 @@ QString PeriodListModel::defaultTrendPart() const
         }
     }
     return best.isEmpty() ? partNumbers().value(0) : best;
+}
+
+PeriodListModel::AnomalyReport PeriodListModel::anomalies() const
+{
+    AnomalyReport report;
+    QList<int> closed; // newest first, as the rows are
+    for (int row = 0; row < m_periods.size(); ++row) {
+        if (state(row) == BillingPeriodState::Closed)
+            closed << row;
+    }
+    if (closed.size() < 4) // the period and at least three before it
+        return report;
+    report.row = closed.first();
+    const QList<int> before = closed.mid(1, Anomalies::Baseline);
+    report.baseline = int(before.size());
+    // One figure per part number and grouping in a period: its lines summed, 0 where it has none.
+    const auto keyOf = [](const SubscriptionOverviewUsage& u) { return u.grouping + u'\n' + u.partNumber; };
+    QMap<QString, QString> names; // by key, in a stable order
+    QHash<QString, int> nameUses;
+    const auto figures = [&](int row) {
+        QHash<QString, Decimal> byKey;
+        for (const SubscriptionOverviewUsage& u : m_periods.at(row).overview.usages) {
+            if (OverviewEstimate::isFairUse(u))
+                continue;
+            byKey[keyOf(u)] += u.usageQuantity;
+            if (!names.contains(keyOf(u))) {
+                names.insert(keyOf(u), u.name);
+                ++nameUses[u.name];
+            }
+        }
+        return byKey;
+    };
+    const QHash<QString, Decimal> actual = figures(report.row);
+    QList<QHash<QString, Decimal>> earlier;
+    for (int row : before)
+        earlier << figures(row);
+    QList<Anomalies::Series> series;
+    for (auto it = names.cbegin(); it != names.cend(); ++it) {
+        const QString partNumber = it.key().section(u'\n', 1);
+        // A charge name two part numbers share is told apart by its part number.
+        Anomalies::Series s { nameUses.value(it.value()) > 1 ? u"%1 (%2)"_s.arg(it.value(), partNumber)
+                                                             : it.value(),
+            actual.value(it.key()), {} };
+        for (const QHash<QString, Decimal>& period : std::as_const(earlier))
+            s.earlier << period.value(it.key());
+        series << s;
+    }
+    report.found = Anomalies::find(series);
+    return report;
+}
+
+QString PeriodListModel::anomalyText() const
+{
+    const AnomalyReport report = anomalies();
+    if (report.row < 0)
+        return tr("Anomalies need four closed periods loaded (Load the last N, or Older).");
+    const Period& p = m_periods.at(report.row);
+    const QString where = periodText(p.overview, p.billingPeriodIndex);
+    const QString against = tr("against the %n closed period(s) before it", nullptr, report.baseline);
+    if (report.found.isEmpty())
+        return tr("No anomalies in %1 %2: every part number is within its usual range (median ± 3 × MAD).")
+            .arg(where, against);
+    QStringList items;
+    for (const Anomaly& a : report.found)
+        items << Anomalies::text(a);
+    return tr("Anomalies in %1 %2: %3.").arg(where, against, items.join(u"; "_s));
 }
 
 QString PeriodListModel::periodText(const TrusteeBillingOverview& overview, int billingPeriodIndex)

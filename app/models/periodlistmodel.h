@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/anomaly.h"
 #include "domain/billingperiodstate.h"
 #include "domain/decimal.h"
 #include "domain/trusteebillingoverview.h"
@@ -81,6 +82,20 @@ public:
     /// The part to plot first: the seat licence with the highest usage in the newest period (usually the main
     /// seat licence), else the first part number; empty without periods.
     QString defaultTrendPart() const;
+    /// Usage that stands out in the newest closed period: each part number (fair-use allowances aside)
+    /// against the median of up to Anomalies::Baseline closed periods before it, and part numbers new in it
+    /// or gone from it (Anomalies::find).
+    struct AnomalyReport
+    {
+        int row = -1; ///< the period looked at; -1 with fewer than four closed periods loaded
+        int baseline = 0; ///< how many closed periods before it the median rests on
+        QList<Anomaly> found;
+    };
+    AnomalyReport anomalies() const;
+    /// One sentence on it: "Anomalies in 2026-10-23 – 2026-11-22 against the 6 closed periods before it: …",
+    /// "No anomalies in …", or why nothing can be said yet.
+    QString anomalyText() const;
+
     /// "2026-10-14 – 2026-11-13" (the end date is the period's last day), or "period N" without dates.
     static QString periodText(const TrusteeBillingOverview& overview, int billingPeriodIndex);
 

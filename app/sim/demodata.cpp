@@ -132,6 +132,7 @@ struct DemoData::Impl
     std::vector<qint64> sessionsPrefix; // sessionsPrefix[i] = sessions of days [0, i)
     std::vector<qint64> storageCents; // GB × 100 in use on each day
     std::vector<Trustor> trustors;
+    bool planted = false; // plantAnomaly(): the first customer's last closed period too
 
     void generateUsage();
     void generateTrustors(int count);
@@ -406,7 +407,9 @@ QJsonObject DemoData::Impl::overview(const Trustor& t, int index) const
         const double lv = level(p, monthsIn, start.month()) * (1.0 + 0.06 * (noise(p.product, 1) - 0.5));
         // Seats count the users assigned so far in the active period.
         const double usageLevel = index == 0 ? lv * (0.8 + 0.2 * elapsed) : lv;
-        const qint64 usage = std::max<qint64>(0, std::llround(usageLevel));
+        qint64 usage = std::max<qint64>(0, std::llround(usageLevel));
+        if (planted && t.listIndex == 0 && index == 1 && usages.isEmpty())
+            usage += PlantedAnomalySeats; // its first seat line, in its last closed period only
         totalSeats += double(usage);
 
         QJsonObject row { { u"name"_s, str(prod.name) }, { u"partNumber"_s, str(prod.partNumber) },
@@ -530,6 +533,7 @@ QDate DemoData::plantedAnomalyMonth(const QDateTime& now)
 
 void DemoData::Impl::plantAnomaly()
 {
+    planted = true;
     // A wave of contractors on Genesys Cloud CX 1 for the last complete calendar month only.
     const QDate month = plantedAnomalyMonth(QDateTime::fromMSecsSinceEpoch(nowMs, UtcZone));
     const qint64 from = QDateTime(month, QTime(8, 0), UtcZone).toMSecsSinceEpoch();

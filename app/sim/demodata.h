@@ -20,7 +20,8 @@ public:
     /// customer orgs, `trustorCount` repeats their shapes (currency, subscription, disabled trust, short
     /// history, ramps) under new names and seeds; the first 25 stay as they are.
     /// `plantedAnomaly`: the demo org also bills PlantedAnomalySeats contractors on Genesys Cloud CX 1 in
-    /// plantedAnomalyMonth() only, a rise no earlier month explains.
+    /// plantedAnomalyMonth() only, a rise no earlier month explains; and the first listed customer uses
+    /// PlantedAnomalySeats more seats of its first seat line in its last closed period (index 1) only.
     explicit DemoData(quint32 seed, const QDateTime& now, int trustorCount = DefaultTrustorCount,
         bool plantedAnomaly = false);
     static constexpr int PlantedAnomalySeats = 25;

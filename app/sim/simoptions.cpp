@@ -46,10 +46,9 @@ struct Flags
     QCommandLineOption trustors { u"trustors"_s,
         u"Customer orgs that trust the partner (a large partner: the 25 demo shapes repeat with new names)."_s,
         u"N"_s, u"25"_s };
-    QCommandLineOption plantAnomaly {
-        u"plant-anomaly"_s,
-        u"The demo org's last complete month also bills 25 contractors on Genesys Cloud CX 1: an anomaly."_s
-    };
+    QCommandLineOption plantAnomaly { u"plant-anomaly"_s,
+        u"The demo org's last complete month also bills 25 contractors on Genesys Cloud CX 1, and the first "
+        u"customer's last closed period 25 more seats on its first seat line: anomalies."_s };
     QCommandLineOption deny { u"deny-billing-permission"_s,
         u"Answer 403 missing.any.permissions on the billing endpoints."_s };
     QCommandLineOption now { u"now"_s,

@@ -211,6 +211,16 @@
     </message>
 </context>
 <context>
+    <name>bd::PeriodListModel</name>
+    <message numerus="yes">
+        <source>against the %n closed period(s) before it</source>
+        <translation>
+            <numerusform>against the %n closed period before it</numerusform>
+            <numerusform>against the %n closed periods before it</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bd::PeriodUsageModel</name>
     <message numerus="yes">
         <source>Too little history: a projection needs this line in at least %n closed period(s) before this one. Load earlier periods to project it.</source>

@@ -2,6 +2,7 @@
 // Older/Newer, hit the end of a short history, compare two periods, export CSV and the trend chart.
 #include "csv/overviewcsv.h"
 #include "csvreader.h"
+#include "domain/anomaly.h"
 #include "domain/datacutoff.h"
 #include "domain/isodate.h"
 #include "domain/periodcomparison.h"
@@ -18,6 +19,7 @@
 #include "ui/charts/trendchartbuilder.h"
 #include "ui/charts/trendchartview.h"
 #include "ui/exportchooser.h"
+#include "ui/notelabel.h"
 #include "ui/partner/comparisonview.h"
 #include "ui/partner/contractpanel.h"
 #include "ui/partner/partnerpage.h"
@@ -27,6 +29,8 @@
 #include <QComboBox>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -288,6 +292,63 @@ private Q_SLOTS:
         for (const sim::RequestRecord& r : m_fixture->requests(u"/trusteebillingoverview/"_s))
             index12 += r.query.queryItemValue(u"billingPeriodIndex"_s) == u"12" ? 1 : 0;
         QCOMPARE(index12, 1);
+    }
+
+    // What stands out in a customer's last closed period, per part number, against the closed periods
+    // before it: nothing on the sim's steady data; the seats the sim plants in its first customer's last
+    // closed period, with the usual figure the sim's own JSON gives.
+    void anomalies_steadyPeriodsSayNone_aPlantedRiseIsFound()
+    {
+        for (const bool planted : { false, true }) {
+            sim::SimOptions options;
+            options.plantAnomaly = planted;
+            QString error;
+            const auto fixture = SimFixture::start(&error, options);
+            QVERIFY2(fixture, qPrintable(error));
+            PartnerPage page(fixture->session.get());
+            page.browser()->periods()->setToday(fixedNow().date());
+            page.showView(PartnerPage::CustomerPane);
+            page.resize(1280, 800);
+            page.show();
+            const sim::DemoData& data = fixture->server->data();
+            const QString id = data.trustorIds().first();
+            page.browser()->open(id, data.trustorName(id));
+            auto* note = page.findChild<NoteLabel*>(u"partnerAnomalyNote"_s);
+            QSignalSpy walked(page.browser(), &PartnerBrowser::walkFinished);
+            QTest::mouseClick(page.findChild<QPushButton*>(u"loadPeriodsButton"_s), Qt::LeftButton);
+            QVERIFY(walked.wait(20'000));
+            const QString text = note->note();
+            const auto startOf = [&](int index) {
+                return data.trusteeOverview(id, index)
+                    ->value(u"billingPeriodStartDate"_s)
+                    .toString()
+                    .left(10);
+            };
+            QVERIFY2(text.contains(u"in %1 – "_s.arg(startOf(1))), qPrintable(text));
+            QVERIFY2(text.contains(u"against the 6 closed periods before it"_s), qPrintable(text));
+            if (!planted) {
+                QVERIFY2(text.startsWith(u"No anomalies in"_s), qPrintable(text));
+                continue;
+            }
+            // The first seat line of the last closed period, against the median of the six before it.
+            const auto firstSeat = [&](int index) {
+                for (const QJsonValue& v : data.trusteeOverview(id, index)->value(u"usages"_s).toArray()) {
+                    if (v[u"unitOfMeasureType"_s].toString() == u"seat"_s)
+                        return std::pair { v[u"name"_s].toString(),
+                            *Decimal::fromString(v[u"usageQuantity"_s].toString()) };
+                }
+                return std::pair { QString(), Decimal() };
+            };
+            const auto [name, actual] = firstSeat(1);
+            QList<Decimal> before;
+            for (int index = 2; index <= 7; ++index)
+                before << firstSeat(index).second;
+            const Decimal usual = Anomalies::median(before);
+            QVERIFY(actual - usual >= Decimal::fromInt(sim::DemoData::PlantedAnomalySeats - 5));
+            QVERIFY2(text.contains(u"%1 %2 against a usual %3 (+%4)"_s.arg(
+                         name, actual.toString(), usual.toString(), (actual - usual).toString())),
+                qPrintable(text));
+        }
     }
 
     void loadTwelve_historyOfFive_stopsAndSaysSo()

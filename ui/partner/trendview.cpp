@@ -2,6 +2,7 @@
 
 #include "models/periodlistmodel.h"
 #include "ui/charts/trendchartview.h"
+#include "ui/notelabel.h"
 #include "ui/theme.h"
 
 #include <QComboBox>
@@ -18,6 +19,7 @@ TrendView::TrendView(PeriodListModel* periods, QWidget* parent)
     : QWidget(parent)
     , m_periods(periods)
     , m_part(new QComboBox(this))
+    , m_anomalies(new NoteLabel(this))
     , m_chart(new TrendChartView(this))
 {
     m_part->setObjectName(u"trendPart"_s);
@@ -27,10 +29,16 @@ TrendView::TrendView(PeriodListModel* periods, QWidget* parent)
     row->addWidget(new QLabel(tr("Part number"), this));
     row->addWidget(m_part, 1);
     layout->addLayout(row);
+    m_anomalies->setObjectName(u"partnerAnomalyNote"_s);
+    layout->addWidget(m_anomalies);
     layout->addWidget(m_chart, 1);
     layout->addWidget(Theme::mutedLabel(
         tr("Overage cost is an estimate: max(usage − prepay, 0) × overage price, per currency."), this));
     m_chart->setSource(m_periods, QString());
+    // Each period walked in (or fetched again) can change what stands out.
+    connect(m_periods, &QAbstractItemModel::modelReset, this, &TrendView::updateAnomalies);
+    connect(m_periods, &QAbstractItemModel::rowsInserted, this, &TrendView::updateAnomalies);
+    connect(m_periods, &QAbstractItemModel::dataChanged, this, &TrendView::updateAnomalies);
     connect(m_part, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (index >= 0)
             m_chart->setSource(m_periods, m_part->itemData(index).toString());
@@ -38,6 +46,11 @@ TrendView::TrendView(PeriodListModel* periods, QWidget* parent)
 }
 
 TrendView::~TrendView() = default;
+
+void TrendView::updateAnomalies()
+{
+    m_anomalies->setNote(m_periods->periodCount() > 0 ? m_periods->anomalyText() : QString());
+}
 
 void TrendView::updateParts()
 {

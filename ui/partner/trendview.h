@@ -6,6 +6,7 @@ class QComboBox;
 
 namespace bd {
 
+class NoteLabel;
 class PeriodListModel;
 class TrendChartView;
 
@@ -22,11 +23,14 @@ public:
 
     /// Brings the part picker up to date with the periods (keeps the part chosen when it is still there).
     void updateParts();
+    /// Says what stands out in the newest closed period (PeriodListModel::anomalyText).
+    void updateAnomalies();
     TrendChartView* chart() const { return m_chart; }
 
 private:
     PeriodListModel* m_periods;
     QComboBox* m_part;
+    NoteLabel* m_anomalies;
     TrendChartView* m_chart;
 };
 
