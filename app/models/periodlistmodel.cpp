@@ -1,5 +1,6 @@
 #include "models/periodlistmodel.h"
 
+#include "domain/datacutoff.h"
 #include "domain/overviewestimate.h"
 
 #include <QDateTime>
@@ -151,6 +152,25 @@ QString PeriodListModel::defaultTrendPart() const
         }
     }
     return best.isEmpty() ? partNumbers().value(0) : best;
+}
+
+std::optional<LineProjection> PeriodListModel::openProjection(const QString& partNumber) const
+{
+    if (m_periods.isEmpty() || state(0) == BillingPeriodState::Closed)
+        return std::nullopt;
+    const TrusteeBillingOverview& open = m_periods.first().overview;
+    QList<const TrusteeBillingOverview*> closed; // newest first
+    for (int row = 1; row < m_periods.size(); ++row) {
+        if (state(row) == BillingPeriodState::Closed)
+            closed << &m_periods.at(row).overview;
+    }
+    const QList<LineProjection> lines
+        = Projections::period(open, closed, DataCutoff::lastCompleteDay(today()));
+    for (qsizetype i = 0; i < open.usages.size(); ++i) {
+        if (open.usages.at(i).partNumber == partNumber && !OverviewEstimate::isFairUse(open.usages.at(i)))
+            return lines.at(i);
+    }
+    return std::nullopt;
 }
 
 PeriodListModel::AnomalyReport PeriodListModel::anomalies() const

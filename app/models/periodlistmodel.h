@@ -3,6 +3,7 @@
 #include "domain/anomaly.h"
 #include "domain/billingperiodstate.h"
 #include "domain/decimal.h"
+#include "domain/projection.h"
 #include "domain/trusteebillingoverview.h"
 
 #include <QAbstractTableModel>
@@ -82,6 +83,11 @@ public:
     /// The part to plot first: the seat licence with the highest usage in the newest period (usually the main
     /// seat licence), else the first part number; empty without periods.
     QString defaultTrendPart() const;
+    /// The newest period's line of `partNumber` (not its fair-use allowance) projected to the period's end
+    /// from the closed periods loaded (Projections::period), while the newest period is open; nullopt when
+    /// it is closed or lacks the part.
+    std::optional<LineProjection> openProjection(const QString& partNumber) const;
+
     /// Usage that stands out in the newest closed period: each part number (fair-use allowances aside)
     /// against the median of up to Anomalies::Baseline closed periods before it, and part numbers new in it
     /// or gone from it (Anomalies::find).

@@ -563,6 +563,34 @@ private Q_SLOTS:
         QCOMPARE(trend.usage.partialLine->at(1).y(), 20.0);
         QCOMPARE(visibleLegend(trend.chart),
             (QStringList { trend.usage.name, trend.prepay.name, trend.overageCost.first().name }));
+        // Where the open period is likely to end: the period's own projection of the line, as a dotted band
+        // at the open period with its likely value, named in the title.
+        const std::optional<LineProjection> expected = periods.openProjection(u"PC-170-NV-USR3"_s);
+        QVERIFY(expected && expected->projection.isProjected());
+        QVERIFY(trend.projection);
+        const Projection& p = trend.projection->projection;
+        QCOMPARE(p.likely, expected->projection.likely);
+        QVERIFY(Decimal::fromInt(20) <= p.low && p.low <= p.likely && p.likely <= p.high);
+        QVERIFY(trend.projectionBand && trend.projectionLikely);
+        QCOMPARE(trend.projectionBand->count(), 2);
+        QCOMPARE(trend.projectionBand->at(0), QPointF(trend.periodX.at(3), p.low.toDouble()));
+        QCOMPARE(trend.projectionBand->at(1), QPointF(trend.periodX.at(3), p.high.toDouble()));
+        QCOMPARE(trend.projectionBand->pen().style(), Qt::DotLine);
+        QCOMPARE(trend.projectionLikely->at(0), QPointF(trend.periodX.at(3), p.likely.toDouble()));
+        QVERIFY2(trend.chart->title().contains(u"likely to end at %1 (%2 – %3)"_s.arg(
+                     p.likely.toString(), p.low.toString(), p.high.toString())),
+            qPrintable(trend.chart->title()));
+        // With two closed periods there is too little history: no band, and the title says why.
+        PeriodListModel shorter;
+        shorter.setToday(today);
+        for (int index = 2; index >= 0; --index)
+            shorter.setPeriod(
+                index, trendPeriod(activeStart.addMonths(-index), index == 0 ? 20 : 60 + index));
+        const BuiltTrend young
+            = TrendChartBuilder::build(shorter, u"PC-170-NV-USR3"_s, QChart::ChartThemeLight);
+        const std::unique_ptr<QChart> youngOwner(young.chart);
+        QVERIFY(!young.projectionBand);
+        QVERIFY(young.chart->title().contains(u"not projected: too little history"_s));
 
         // Past its last day and not rotated by Genesys: complete in time, still drawn as partial.
         periods.setToday(activeStart.addMonths(1));
@@ -584,6 +612,7 @@ private Q_SLOTS:
         const std::unique_ptr<QChart> historyOwner(history.chart);
         QCOMPARE(history.partialRow, -1);
         QCOMPARE(history.partialPoint, -1);
+        QVERIFY(!history.projection && !history.projectionBand);
         QVERIFY(history.partialNote.isEmpty());
         for (const TrendSeries* series : allSeries(history)) {
             QCOMPARE(series->line->count(), 3);
@@ -604,6 +633,10 @@ private Q_SLOTS:
         page.resize(1280, 800);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.showView(PartnerPage::CustomerPane);
+        QSignalSpy listed(page.browser(), &PartnerBrowser::trustorsReady);
+        page.browser()->listTrustors();
+        QVERIFY(listed.wait(10'000));
         page.browser()->open(december.trustorNamed(u"Woodgrove Financial"_s), u"Woodgrove Financial"_s);
         QSignalSpy walked(page.browser(), &PartnerBrowser::walkFinished);
         page.browser()->walk(12);
@@ -653,6 +686,15 @@ private Q_SLOTS:
         for (const TrendSeries* series : allSeries(trend))
             names << series->name;
         QCOMPARE(visibleLegend(trend.chart), names);
+        // Eleven closed periods walked: the active period's usage is projected, on its last day too.
+        QVERIFY(trend.projection && trend.projection->projection.isProjected());
+        QVERIFY(trend.projectionBand);
+        QVERIFY(trend.chart->title().contains(u"likely to end at"_s));
+        if (const QByteArray shots = qgetenv("BD_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            page.findChild<QTabWidget*>(u"partnerTabs"_s)->setCurrentIndex(PartnerPage::TrendTab);
+            QCoreApplication::processEvents();
+            QVERIFY(page.grab().save(QFile::decodeName(shots) + u"/partner-trend.png"_s));
+        }
 
         // A day past its end while Genesys still lists it at index 0: the period has ended but is not closed.
         periods->setToday(active->overview.billingPeriodEndDate->toUTC().date().addDays(1));
@@ -719,7 +761,7 @@ private Q_SLOTS:
         QVERIFY(!trend->partNumber().isEmpty());
         QCOMPARE(trend->built().periodRows.size(),
             m_page->browser()->periods()->periodCount()); // every walked period
-        QVERIFY(m_page->grab().save(out + u"/partner-trend.png"_s));
+        // (partner-trend.png is rendered on 1 December, by the trend test on that day.)
         m_page->compareRows(
             m_page->browser()->periods()->rowOfIndex(6), m_page->browser()->periods()->rowOfIndex(5));
         QCOMPARE(tabs->currentIndex(), int(PartnerPage::CompareTab));

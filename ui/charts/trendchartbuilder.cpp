@@ -82,6 +82,53 @@ void addPartial(
     series->partialPoint = hollow;
 }
 
+// The open period's usage band, low to high, dotted in the usage line's colour, with its likely value.
+void addProjection(QChart* chart, BuiltTrend* built, QAbstractAxis* xAxis, QAbstractAxis* yAxis)
+{
+    const Projection& p = built->projection->projection;
+    const qreal x = built->periodX.at(built->partialPoint);
+    auto* band = new QLineSeries;
+    band->setName(TrendChartBuilderText::tr("Projected"));
+    band->append(x, p.low.toDouble());
+    band->append(x, p.high.toDouble());
+    auto* likely = new QScatterSeries;
+    likely->setName(band->name());
+    likely->append(x, p.likely.toDouble());
+    for (QXYSeries* s : { static_cast<QXYSeries*>(band), static_cast<QXYSeries*>(likely) }) {
+        chart->addSeries(s);
+        s->attachAxis(xAxis);
+        s->attachAxis(yAxis);
+        for (QLegendMarker* marker : chart->legend()->markers(s))
+            marker->setVisible(false);
+    }
+    const QColor colour = built->usage.line->pen().color();
+    band->setPen(QPen(colour, 6.0, Qt::DotLine, Qt::FlatCap));
+    likely->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    likely->setMarkerSize(9);
+    likely->setColor(colour);
+    likely->setBorderColor(colour);
+    built->projectionBand = band;
+    built->projectionLikely = likely;
+}
+
+// What the title says of the open period's projection.
+QString projectionTitle(const LineProjection& line)
+{
+    if (line.suppressed == LineProjection::Suppressed::Ramp)
+        return TrendChartBuilderText::tr("not projected during a ramp");
+    const Projection& p = line.projection;
+    switch (p.status) {
+    case Projection::Status::Projected:
+        return TrendChartBuilderText::tr("dotted: likely to end at %1 (%2 – %3)")
+            .arg(p.likely.toString(), p.low.toString(), p.high.toString());
+    case Projection::Status::TooLittleHistory:
+        return TrendChartBuilderText::tr("not projected: too little history (load more periods)");
+    case Projection::Status::NothingYet:
+        return TrendChartBuilderText::tr("not projected: no complete day yet");
+    }
+    return {};
+}
+
 double maxOf(const TrendSeries& series)
 {
     double m = 0;
@@ -168,6 +215,8 @@ BuiltTrend TrendChartBuilder::build(
     chart->setTitle(title(partNumber, chargeName));
     if (built.periodRows.isEmpty())
         return built;
+    if (built.periodRows.last() == 0)
+        built.projection = periods.openProjection(partNumber);
     // Only the newest period can be open; it is drawn apart on every line.
     if (const BillingPeriodState state = periods.state(built.periodRows.last());
         state != BillingPeriodState::Closed) {
@@ -188,6 +237,10 @@ BuiltTrend TrendChartBuilder::build(
     prepayLine->setPen(dashed);
     left << prepayLine;
     double leftMax = std::max(maxOf(built.usage), maxOf(built.prepay));
+    const bool projected
+        = built.partialPoint >= 0 && built.projection && built.projection->projection.isProjected();
+    if (projected)
+        leftMax = std::max(leftMax, built.projection->projection.high.toDouble());
     if (anyAllowance) {
         QLineSeries* line = addLine(chart, &built.allowance, built.periodX);
         QPen dotted = line->pen();
@@ -248,6 +301,10 @@ BuiltTrend TrendChartBuilder::build(
     }
     for (qsizetype i = 0; i < built.overageCost.size(); ++i)
         addPartial(chart, &built.overageCost[i], costX.at(i), xAxis, costAxis);
+    if (projected)
+        addProjection(chart, &built, xAxis, yAxis);
+    if (built.partialPoint >= 0 && built.projection)
+        chart->setTitle(chart->title() + u" · "_s + projectionTitle(*built.projection));
     return built;
 }
 

@@ -2,6 +2,7 @@
 
 #include "domain/billingperiodstate.h"
 #include "domain/decimal.h"
+#include "domain/projection.h"
 
 #include <QDate>
 #include <QList>
@@ -43,6 +44,11 @@ struct BuiltTrend
     TrendSeries prepay; ///< prepaid quantity
     TrendSeries allowance; ///< fair-use allowance (empty when the part has none)
     QList<TrendSeries> overageCost; ///< estimated overage cost, one series per currency (never summed across)
+    /// The open period's usage projected to its end (PeriodListModel::openProjection), when there is one;
+    /// drawn as a dotted low–high band at the open period with its likely value, when it is projected.
+    std::optional<LineProjection> projection;
+    QLineSeries* projectionBand = nullptr;
+    QScatterSeries* projectionLikely = nullptr;
 };
 
 /// Builds the partner trend chart: usage against prepay (left axis) and the estimated overage cost (right
@@ -50,7 +56,8 @@ struct BuiltTrend
 ///
 /// Honest time: the newest period, when it is not closed yet (index 0, active or ended but not rotated), is
 /// drawn apart, never as a fall: every line reaches it by a dashed run from the last closed period and marks
-/// it with a hollow marker, with no legend entries of their own.
+/// it with a hollow marker, with no legend entries of their own; its usage's projection (a dotted band) says
+/// where it is likely to end, and the title says so, or why it is not projected.
 class TrendChartBuilder final
 {
 public:
