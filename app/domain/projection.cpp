@@ -38,8 +38,20 @@ Decimal Projections::quantile(QList<Decimal> values, double q)
 
 namespace {
 
-/// The 10th, 50th and 90th percentile of earlier periods' growth from the same day to their end, applied to
-/// toDate; nullopt with too little history.
+/// `value` rounded to `decimals` places down (`up` false) or up: a band rounded outwards never narrows.
+Decimal roundedOutwards(Decimal value, int decimals, bool up)
+{
+    const Decimal step = *Decimal::fromInt(1).dividedBy(Decimal::fromInt(qint64(std::pow(10, decimals))));
+    const Decimal nearest = value.rounded(decimals);
+    if (up)
+        return nearest < value ? nearest + step : nearest;
+    return nearest > value ? nearest - step : nearest;
+}
+
+/// Earlier periods' growth from the same day to their end, applied to toDate: likely at their median; the
+/// band between the order statistics that hold the next period 8 times in 10 (of n earlier periods, a new
+/// one falls between the i-th and j-th smallest with probability (j − i) ÷ (n + 1): i = ⌊0.1 (n + 1)⌋ and
+/// j = ⌈0.9 (n + 1)⌉, within 1…n), rounded outwards; nullopt with too little history.
 Projection grown(Decimal toDate, const QList<RampHistory>& history, Projection::Method method, int decimals)
 {
     Projection p;
@@ -59,10 +71,13 @@ Projection grown(Decimal toDate, const QList<RampHistory>& history, Projection::
     p.periodsUsed = int(growth.size());
     if (growth.size() < Projections::MinimumHistory)
         return p; // TooLittleHistory
-    const auto at = [&](double q) { return (toDate * Projections::quantile(growth, q)).rounded(decimals); };
-    p.low = at(LowQuantile);
-    p.likely = Decimal::max(p.low, at(0.5));
-    p.high = Decimal::max(p.likely, at(HighQuantile));
+    std::sort(growth.begin(), growth.end());
+    const qsizetype n = growth.size();
+    const auto lowRank = std::clamp<qsizetype>(qsizetype(std::floor(LowQuantile * double(n + 1))), 1, n);
+    const auto highRank = std::clamp<qsizetype>(qsizetype(std::ceil(HighQuantile * double(n + 1))), 1, n);
+    p.low = roundedOutwards(toDate * growth.at(lowRank - 1), decimals, false);
+    p.likely = Decimal::max(p.low, (toDate * Projections::quantile(growth, 0.5)).rounded(decimals));
+    p.high = Decimal::max(p.likely, roundedOutwards(toDate * growth.at(highRank - 1), decimals, true));
     p.status = Projection::Status::Projected;
     return p;
 }

@@ -89,16 +89,17 @@ struct LineProjection
 };
 
 /// Projections of an open period to its end. Pure and explainable: each method is one sentence, and with too
-/// little history there is no number. The bands aim at the 10th and 90th percentiles of what earlier periods
-/// did, so about 8 in 10 outcomes should fall inside (bench_projection backtests this on billing-sim's
-/// history).
+/// little history there is no number. The bands aim to hold about 8 in 10 outcomes (a 10–90 band):
+/// bench_projection backtests this on billing-sim's history.
 namespace Projections {
 
 inline constexpr int MinimumHistory = 3;
 inline constexpr int MaximumHistory = 12; ///< the most recent periods a band rests on
 
 /// Named seats: the seats seen so far times the growth earlier periods' ramps showed from the same day to
-/// their end (their final ÷ their seats by that day), rounded outwards to whole seats. Earlier periods with
+/// their end (their final ÷ their seats by that day): likely at the median growth, the band between the
+/// order statistics that hold the next period 8 times in 10 ((j − i) ÷ (n + 1) of n earlier periods),
+/// rounded outwards to whole seats. Earlier periods with
 /// no seat by that day are not counted.
 Projection seats(Decimal toDate, const QList<RampHistory>& history);
 

@@ -99,10 +99,23 @@ private Q_SLOTS:
         QVERIFY(p.isProjected());
         QCOMPARE(p.method, Projection::Method::SeatRamp);
         QCOMPARE(p.periodsUsed, 3);
-        // growth sorted 1.1, 1.2, 1.25: p10 = 1.12, median 1.2, p90 = 1.24
-        QCOMPARE(p.low, Decimal::fromInt(45)); // 44.8
+        // growth sorted 1.1, 1.2, 1.25: of three earlier periods, the band that holds a fourth 8 times in 10
+        // would need ranks 0 and 4, so it is the whole of them (min to max, 2 in 4); median 1.2.
+        QCOMPARE(p.low, Decimal::fromInt(44)); // 44
         QCOMPARE(p.likely, Decimal::fromInt(48));
-        QCOMPARE(p.high, Decimal::fromInt(50)); // 49.6
+        QCOMPARE(p.high, Decimal::fromInt(50)); // 50
+        // Rounded outwards: 41 seen × 1.1 = 45.1 and × 1.25 = 51.25 give 45 – 52.
+        const Projection odd = Projections::seats(Decimal::fromInt(41), history);
+        QCOMPARE(odd.low, Decimal::fromInt(45));
+        QCOMPARE(odd.high, Decimal::fromInt(52));
+        // Of eleven earlier periods (growth 1.00 … 1.10), the 1st and 11th smallest hold the next 10 in 12.
+        QList<RampHistory> eleven;
+        for (int i = 0; i <= 10; ++i)
+            eleven << ramp(100, 100 + i);
+        const Projection wide = Projections::seats(Decimal::fromInt(100), eleven);
+        QCOMPARE(wide.low, Decimal::fromInt(100));
+        QCOMPARE(wide.likely, Decimal::fromInt(105));
+        QCOMPARE(wide.high, Decimal::fromInt(110));
         QVERIFY(p.low <= p.likely && p.likely <= p.high);
         // A ramp that shrank (people left) still cannot bill fewer seats than were seen.
         const Projection shrinking
