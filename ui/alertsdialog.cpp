@@ -17,6 +17,7 @@ namespace {
 
 constexpr int KeyRole = Qt::UserRole + 1;
 constexpr int NameRole = Qt::UserRole + 2;
+constexpr int PeriodRole = Qt::UserRole + 3;
 
 } // namespace
 
@@ -43,6 +44,7 @@ AlertsDialog::AlertsDialog(ReportStore* store, const StoreScope& scope, DisplayZ
                 a.subject.periodStart.toString(Qt::ISODate) });
         item->setData(0, KeyRole, a.subject.key);
         item->setData(0, NameRole, a.subject.name);
+        item->setData(0, PeriodRole, a.subject.periodStart);
         item->setToolTip(2, a.text);
     }
     for (int column : { 0, 1, 3 })
@@ -59,7 +61,8 @@ AlertsDialog::AlertsDialog(ReportStore* store, const StoreScope& scope, DisplayZ
     else
         intro->setText(tr("Each alert was told once, when its state changed. Double-click one to show it."));
     connect(m_list, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
-        Q_EMIT openRequested(item->data(0, KeyRole).toString(), item->data(0, NameRole).toString());
+        Q_EMIT openRequested(item->data(0, KeyRole).toString(), item->data(0, NameRole).toString(),
+            item->data(0, PeriodRole).toDate());
         accept();
     });
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);

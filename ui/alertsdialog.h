@@ -3,6 +3,7 @@
 #include "models/displayzone.h"
 #include "store/storescope.h"
 
+#include <QDate>
 #include <QDialog>
 
 class QTreeWidget;
@@ -26,7 +27,7 @@ public:
 
 Q_SIGNALS:
     /// Show this subject: "licence:…" on the Usage page, "customer:…" (with its name) on the Partner page.
-    void openRequested(const QString& subjectKey, const QString& name);
+    void openRequested(const QString& subjectKey, const QString& name, QDate periodStart);
 
 private:
     QTreeWidget* m_list;

@@ -389,12 +389,20 @@ void MainWindow::showAlerts()
     dialog.exec();
 }
 
-void MainWindow::showAlertSubject(const QString& subjectKey, const QString& name)
+void MainWindow::showAlertSubject(const QString& subjectKey, const QString& name, QDate periodStart)
 {
     const AlertSubjects::SubjectKind kind = AlertSubjects::kindOf(subjectKey);
     if (kind == AlertSubjects::SubjectKind::Licence && m_usagePage) {
         m_pages->setCurrentWidget(m_usagePage);
-        m_usagePage->selectCell(name, m_usagePage->controller()->model()->commitmentBucket());
+        const UsageSeriesModel* model = m_usagePage->controller()->model();
+        int bucket = model->bucketOfCycle(periodStart);
+        if (bucket < 0) {
+            bucket = model->commitmentBucket();
+            m_status->showText(tr("The alert's period, from %1, is not in the range shown: showing the "
+                                  "newest period instead.")
+                                   .arg(QLocale().toString(periodStart, QLocale::ShortFormat)));
+        }
+        m_usagePage->selectCell(name, bucket);
     } else if (kind == AlertSubjects::SubjectKind::Customer && m_partnerPage) {
         m_pages->setCurrentWidget(m_partnerPage);
         m_partnerPage->browser()->openAt(AlertSubjects::customerOrgId(subjectKey), name, 0);

@@ -149,6 +149,8 @@ public:
     /// commitment starting mid-cycle holds from the next cycle on and a period's state does not change as
     /// its days pass.
     QDate commitmentDay(int bucket) const;
+    /// The bucket whose cycle (or month) starts on `cycleStart` (commitmentDay()), or -1.
+    int bucketOfCycle(QDate cycleStart) const;
     /// The licence's commitment for a bucket (the one that holds on commitmentDay()), or nullopt.
     std::optional<Decimal> commitmentOf(int row, int bucket) const;
 

@@ -62,6 +62,15 @@ QDate UsageSeriesModel::commitmentDay(int bucket) const
     return DateBuckets::bucketStart(m_buckets.at(bucket).first, m_granularity, m_cycleDay);
 }
 
+int UsageSeriesModel::bucketOfCycle(QDate cycleStart) const
+{
+    for (int b = 0; b < m_buckets.size(); ++b) {
+        if (cycleStart.isValid() && commitmentDay(b) == cycleStart)
+            return b;
+    }
+    return -1;
+}
+
 std::optional<Decimal> UsageSeriesModel::commitmentOf(int row, int bucket) const
 {
     if (row < 0 || row >= m_licences.size() || bucket < 0 || bucket >= m_buckets.size())

@@ -1265,6 +1265,24 @@ private Q_SLOTS:
         const QTableView* table = page->findChild<QTableView*>(u"usageTable"_s);
         QCOMPARE(table->currentIndex().siblingAtColumn(UsageSeriesModel::LicenceColumn).data().toString(),
             licence);
+        // The alert's own period: November, whatever the range shows.
+        const UsageSeriesModel* model = page->controller()->model();
+        const auto shownMonth = [&] {
+            return model->buckets().value(model->bucketOfColumn(table->currentIndex().column())).first;
+        };
+        QCOMPARE(shownMonth(), QDate(2026, 11, 1));
+        page->load({ QDate(2026, 8, 1), QDate(2026, 10, 31) }, Granularity::Month);
+        QVERIFY(settled.wait(30'000));
+        QTimer::singleShot(0, this, [&] {
+            auto* dialog = qobject_cast<AlertsDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto* list = dialog->findChild<QTreeWidget*>(u"alertList"_s);
+            Q_EMIT list->itemActivated(list->topLevelItem(0), 0);
+            dialog->close();
+        });
+        window.showAlerts();
+        QCOMPARE(shownMonth(), QDate(2026, 10, 1)); // the newest shown, and the status line says why
+        QVERIFY(window.findChild<QLabel*>(u"statusText"_s)->text().contains(u"not in the range shown"_s));
     }
 
     void mainWindow_remembersRangeAndGranularity()
