@@ -18,14 +18,19 @@ namespace bd {
 
 namespace {
 
-enum Column { LicenceColumn, QuantityColumn, FromColumn };
+enum Column { LicenceColumn, QuantityColumn, FromColumn, NearColumn, ColumnCount };
+
+QString nearText(const LicenceCommitment& c)
+{
+    return c.nearPercent ? QString::number(*c.nearPercent) : QString();
+}
 
 } // namespace
 
 CommitmentsDialog::CommitmentsDialog(const QList<LicenceCommitment>& commitments, const QStringList& licences,
     int thresholdPercent, QWidget* parent)
     : QDialog(parent)
-    , m_table(new QTableWidget(0, 3, this))
+    , m_table(new QTableWidget(0, ColumnCount, this))
     , m_threshold(new QSpinBox(this))
     , m_problem(new QLabel(this))
     , m_import(new QPushButton(tr("&Import prepaid quantities"), this))
@@ -37,28 +42,35 @@ CommitmentsDialog::CommitmentsDialog(const QList<LicenceCommitment>& commitments
         = new QLabel(tr("What your contract commits you to per billing cycle, licence by licence. Genesys "
                         "Cloud's usage report does not carry it: the dashboard compares usage with what "
                         "you enter here, and warns before a cycle goes over. Leave a quantity empty for "
-                        "no commitment (on demand). Kept for this org on this computer only."),
+                        "no commitment (on demand); a first day and a licence's own “near at” share are "
+                        "optional. Kept for this org on this computer only."),
             this);
     intro->setWordWrap(true);
     m_table->setObjectName(u"commitmentTable"_s);
-    m_table->setHorizontalHeaderLabels({ tr("Licence"), tr("Per cycle"), tr("From (YYYY-MM-DD, optional)") });
+    m_table->setHorizontalHeaderLabels(
+        { tr("Licence"), tr("Per cycle"), tr("From (YYYY-MM-DD)"), tr("Near at %") });
+    m_table->horizontalHeaderItem(NearColumn)
+        ->setToolTip(tr("This licence's own share of its commitment from which it is near; empty: the "
+                        "“Near at” below"));
     m_table->horizontalHeader()->setSectionResizeMode(LicenceColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(QuantityColumn, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(FromColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(NearColumn, QHeaderView::ResizeToContents);
     m_table->verticalHeader()->hide();
     m_table->setTabKeyNavigation(true); // Tab walks the cells: it is a form
     for (const LicenceCommitment& c : commitments)
-        addRow(c.licence, c.quantity.toString(), c.from.isValid() ? c.from.toString(Qt::ISODate) : QString());
+        addRow(c.licence, c.quantity.toString(), c.from.isValid() ? c.from.toString(Qt::ISODate) : QString(),
+            nearText(c));
     for (const QString& licence : licences) {
         const bool listed = std::any_of(commitments.cbegin(), commitments.cend(),
             [&](const LicenceCommitment& c) { return c.licence.compare(licence, Qt::CaseInsensitive) == 0; });
         if (!listed)
-            addRow(licence, {}, {});
+            addRow(licence, {}, {}, {});
     }
     auto* add = new QPushButton(tr("&Add a row"), this);
     auto* remove = new QPushButton(tr("&Remove row"), this);
     connect(add, &QPushButton::clicked, this, [this] {
-        addRow({}, {}, {});
+        addRow({}, {}, {}, {});
         m_table->setCurrentCell(m_table->rowCount() - 1, LicenceColumn);
         m_table->editItem(m_table->currentItem());
     });
@@ -100,7 +112,7 @@ CommitmentsDialog::CommitmentsDialog(const QList<LicenceCommitment>& commitments
     layout->addLayout(form);
     layout->addWidget(m_problem);
     layout->addWidget(buttons);
-    resize(640, 420);
+    resize(760, 440);
 }
 
 int CommitmentsDialog::thresholdPercent() const
@@ -108,7 +120,8 @@ int CommitmentsDialog::thresholdPercent() const
     return m_threshold->value();
 }
 
-void CommitmentsDialog::addRow(const QString& licence, const QString& quantity, const QString& from)
+void CommitmentsDialog::addRow(
+    const QString& licence, const QString& quantity, const QString& from, const QString& nearAt)
 {
     const int row = m_table->rowCount();
     m_table->insertRow(row);
@@ -117,6 +130,9 @@ void CommitmentsDialog::addRow(const QString& licence, const QString& quantity, 
     amount->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_table->setItem(row, QuantityColumn, amount);
     m_table->setItem(row, FromColumn, new QTableWidgetItem(from));
+    auto* near = new QTableWidgetItem(nearAt);
+    near->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_table->setItem(row, NearColumn, near);
 }
 
 void CommitmentsDialog::offerImport(const QList<LicenceCommitment>& prepaid, const QString& source)
@@ -153,7 +169,8 @@ void CommitmentsDialog::importRows(const QList<LicenceCommitment>& prepaid)
             m_table->removeRow(row);
     }
     for (const LicenceCommitment& c : prepaid)
-        addRow(c.licence, c.quantity.toString(), c.from.isValid() ? c.from.toString(Qt::ISODate) : QString());
+        addRow(c.licence, c.quantity.toString(), c.from.isValid() ? c.from.toString(Qt::ISODate) : QString(),
+            nearText(c));
     m_table->sortItems(LicenceColumn); // each imported licence where the eye looks for it
 }
 
@@ -172,12 +189,22 @@ bool CommitmentsDialog::readRows()
         const QString licence = m_table->item(row, LicenceColumn)->text();
         const QString quantity = m_table->item(row, QuantityColumn)->text();
         const QString from = m_table->item(row, FromColumn)->text();
-        if (quantity.trimmed().isEmpty() && from.trimmed().isEmpty())
+        const QString nearAt = m_table->item(row, NearColumn)->text();
+        if (quantity.trimmed().isEmpty() && from.trimmed().isEmpty() && nearAt.trimmed().isEmpty())
             continue; // no commitment
         QString error;
-        const auto c = LicenceCommitments::fromFields(licence, quantity, from, &error);
-        if (!c)
-            return problem(row, licence.trimmed().isEmpty() ? LicenceColumn : QuantityColumn, error);
+        const auto c = LicenceCommitments::fromFields(licence, quantity, from, &error, nearAt);
+        if (!c) {
+            // The field the problem is in: the first that does not read, in the order they are read.
+            const auto amount = Decimal::fromString(quantity.trimmed());
+            const bool badDay
+                = !from.trimmed().isEmpty() && !QDate::fromString(from.trimmed(), Qt::ISODate).isValid();
+            const int column = licence.trimmed().isEmpty() ? LicenceColumn
+                : !amount || *amount <= Decimal()          ? QuantityColumn
+                : badDay                                   ? FromColumn
+                                                           : NearColumn;
+            return problem(row, column, error);
+        }
         m_result.append(*c);
         if (const QString clash = LicenceCommitments::conflict(m_result); !clash.isEmpty())
             return problem(row, FromColumn, clash);

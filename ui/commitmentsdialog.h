@@ -13,8 +13,8 @@ namespace bd {
 
 /// Where an org's admin enters what was contracted per licence and billing cycle (the billable-usage report
 /// carries no commitment). One row per licence: the quantity per cycle, and optionally the day it holds
-/// from; an empty quantity means no commitment. A row can be added for a licence not in the load, and a
-/// licence with a changed commitment gets a second row with its new first day.
+/// from and its own "near at" share; an empty quantity means no commitment. A row can be added for a licence
+/// not in the load, and a licence with a changed commitment gets a second row with its new first day.
 class CommitmentsDialog final : public QDialog
 {
     Q_OBJECT
@@ -36,7 +36,7 @@ public:
     void accept() override;
 
 private:
-    void addRow(const QString& licence, const QString& quantity, const QString& from);
+    void addRow(const QString& licence, const QString& quantity, const QString& from, const QString& nearAt);
     /// Reads every row into m_result; false (with the row selected and the problem shown) at the first
     /// that does not read.
     bool readRows();

@@ -77,8 +77,8 @@ public:
     const Provenance& provenance() const { return m_provenance; }
     /// The Alerts list of the org shown: when, what changed, and a way to the view (double-click).
     void showAlerts();
-    /// Shows a subject of an alert: a licence on the Usage page, a customer on the Partner page.
-    /// Shows what an alert is about: the licence in the alert's period, when the usage page has it loaded.
+    /// Shows what an alert is about: a licence on the Usage page (in the alert's period, when the range has
+    /// it), a customer on the Partner page.
     void showAlertSubject(const QString& subjectKey, const QString& name, QDate periodStart);
     DesktopNotifier* notifier() const { return m_notifier; }
 

@@ -165,6 +165,13 @@ UsagePage::UsagePage(ApiSession* session, QWidget* parent)
     layout->addWidget(m_mainSplitter, 1);
 
     connect(m_rangeBar, &RangeBar::loadRequested, this, &UsagePage::refresh);
+    // The metered projections come after the load settles: what rests on them is looked at again.
+    connect(m_controller, &UsageSeriesController::projectionHistoryLoaded, this, [this] {
+        reviewAlerts();
+        updateNotes();
+        fitColumns();
+        Q_EMIT statusChanged();
+    });
     // A new range, or new commitments: the notes say what the model now holds.
     connect(model, &QAbstractItemModel::modelReset, this, &UsagePage::updateNotes);
     connect(m_rangeBar, &RangeBar::cycleDayEdited, this, [this](int day) {

@@ -9,6 +9,13 @@ namespace bd {
 std::optional<Decimal> LicenceCommitments::on(
     const QList<LicenceCommitment>& commitments, const QString& licence, QDate day)
 {
+    const LicenceCommitment* c = holding(commitments, licence, day);
+    return c ? std::optional<Decimal>(c->quantity) : std::nullopt;
+}
+
+const LicenceCommitment* LicenceCommitments::holding(
+    const QList<LicenceCommitment>& commitments, const QString& licence, QDate day)
+{
     const QString wanted = licence.trimmed();
     const LicenceCommitment* best = nullptr;
     for (const LicenceCommitment& c : commitments) {
@@ -19,11 +26,11 @@ std::optional<Decimal> LicenceCommitments::on(
         if (!best || (c.from.isValid() && (!best->from.isValid() || c.from >= best->from)))
             best = &c;
     }
-    return best ? std::optional<Decimal>(best->quantity) : std::nullopt;
+    return best;
 }
 
-std::optional<LicenceCommitment> LicenceCommitments::fromFields(
-    const QString& licence, const QString& quantity, const QString& from, QString* error)
+std::optional<LicenceCommitment> LicenceCommitments::fromFields(const QString& licence,
+    const QString& quantity, const QString& from, QString* error, const QString& nearAt)
 {
     LicenceCommitment c;
     c.licence = licence.trimmed();
@@ -48,6 +55,20 @@ std::optional<LicenceCommitment> LicenceCommitments::fromFields(
                          .arg(from.trimmed(), c.licence);
             return std::nullopt;
         }
+    }
+    if (QString near = nearAt.trimmed(); !near.isEmpty()) {
+        if (near.endsWith(u'%'))
+            near = near.chopped(1).trimmed();
+        bool ok = false;
+        const int percent = near.toInt(&ok);
+        if (!ok || percent < 1 || percent > 100) {
+            *error = QCoreApplication::translate("bd::LicenceCommitments",
+                "“%1” is not a share for %2: give a whole percentage from 1 to 100, or leave it empty for "
+                "the org's.")
+                         .arg(nearAt.trimmed(), c.licence);
+            return std::nullopt;
+        }
+        c.nearPercent = percent;
     }
     return c;
 }

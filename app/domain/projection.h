@@ -98,7 +98,8 @@ inline constexpr int MaximumHistory = 12; ///< the most recent periods a band re
 
 /// Named seats: the seats seen so far times the growth earlier periods' ramps showed from the same day to
 /// their end (their final ÷ their seats by that day): likely at the median growth, the band between the
-/// order statistics that hold the next period 8 times in 10 ((j − i) ÷ (n + 1) of n earlier periods),
+/// order statistics that hold the next period 8 times in 10 ((j − i) ÷ (n + 1) of n earlier periods; with
+/// fewer than 9 that is out of reach and the band is their whole range, which holds (n − 1) ÷ (n + 1)),
 /// rounded outwards to whole seats. Earlier periods with
 /// no seat by that day are not counted.
 Projection seats(Decimal toDate, const QList<RampHistory>& history);

@@ -233,18 +233,27 @@ void UsageSeriesController::onFinished()
             && m_model->bucketState(bucket) != BucketState::Loaded)
             m_model->setBucketState(bucket, BucketState::Cancelled);
     }
+    // Stopped (a cancel, a refusal for the whole org): nothing more is asked for.
+    const bool stopped = m_accessDenied || m_loader->count(BucketState::Cancelled) > 0;
+    if (!stopped)
+        loadSameDayWindows(); // before settled(), so that what settles already says the figures are coming
     Q_EMIT progressChanged();
     Q_EMIT settled();
-    loadSameDayWindows();
 }
 
 void UsageSeriesController::loadSameDayWindows()
 {
+    {
+        const QSignalBlocker quiet(m_sameDayLoader); // a fetch under way is replaced, not finished
+        m_sameDayLoader->cancel();
+    }
     m_sameDayAsked.clear();
     QList<DateBucket> windows;
     const QList<UsageSeriesModel::SameDayWindow> wanted = m_model->sameDayWindows();
-    if (wanted.size() < Projections::MinimumHistory)
+    if (wanted.size() < Projections::MinimumHistory) {
+        m_model->setSameDayLoading(false);
         return; // too few earlier periods in the range to make a band of
+    }
     for (const UsageSeriesModel::SameDayWindow& w : wanted) {
         if (m_model->bucketState(w.bucket) != BucketState::Loaded || m_model->hasSameDay(w))
             continue;
@@ -254,8 +263,10 @@ void UsageSeriesController::loadSameDayWindows()
     bool metered = false;
     for (int row = 0; row < m_model->licenceCount() && !metered; ++row)
         metered = m_model->isMetered(row);
-    if (windows.isEmpty() || !metered)
+    if (windows.isEmpty() || !metered) {
+        m_model->setSameDayLoading(false);
         return;
+    }
     m_model->setSameDayLoading(true);
     m_sameDayLoader->setRefetch(
         m_offline ? UsageSeriesLoader::Refetch::Nothing : UsageSeriesLoader::Refetch::Changing);

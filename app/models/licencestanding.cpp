@@ -25,7 +25,9 @@ QList<LicenceStanding> LicenceStandings::of(const UsageSeriesModel& model, int b
         s.licence = licence;
         s.used = used;
         s.toDate = open;
-        s.committed = LicenceCommitments::on(commitments, licence, day);
+        const LicenceCommitment* holding = LicenceCommitments::holding(commitments, licence, day);
+        s.committed = holding ? std::optional<Decimal>(holding->quantity) : std::nullopt;
+        s.nearPercent = holding && holding->nearPercent ? *holding->nearPercent : thresholdPercent;
         s.usedPercent = Commitments::usedPercent(used, s.committed);
         s.over = s.committed ? Decimal::max(used - *s.committed, Decimal()) : Decimal();
         std::optional<Decimal> likely;
@@ -34,7 +36,7 @@ QList<LicenceStanding> LicenceStandings::of(const UsageSeriesModel& model, int b
             if (s.projection && s.projection->isProjected())
                 likely = s.projection->likely;
         }
-        s.state = Commitments::state(used, s.committed, thresholdPercent, likely);
+        s.state = Commitments::state(used, s.committed, s.nearPercent, likely);
         return s;
     };
     for (int row = 0; row < model.licenceCount(); ++row) {

@@ -24,6 +24,8 @@ struct LicenceStanding
     Decimal over; ///< used above the commitment (0 at or under it)
     std::optional<Projection> projection; ///< the open cycle's, when the model makes one
     bool toDate = false; ///< the cycle is open: `used` is its usage so far
+    int nearPercent
+        = Commitments::DefaultThresholdPercent; ///< the share it is near from: its own, or the org's
 };
 
 /// Committed seats of one licence that a whole billing cycle left unused, valued at prepay price where the
@@ -43,7 +45,8 @@ namespace LicenceStandings {
 /// Every licence of one loaded bucket of `model` (and every committed licence it lacks, at 0), by name, with
 /// its state at `thresholdPercent` (Commitments::state). A partial bucket's seat projection (the model's)
 /// can make a licence ProjectedToExceed. The commitment that counts is the one that holds on the first day
-/// of the bucket's cycle (UsageSeriesModel::commitmentDay). Empty when the bucket has not loaded.
+/// of the bucket's cycle (UsageSeriesModel::commitmentDay), and so does its own near share when it has one
+/// (else `thresholdPercent`). Empty when the bucket has not loaded.
 QList<LicenceStanding> of(const UsageSeriesModel& model, int bucket,
     const QList<LicenceCommitment>& commitments, int thresholdPercent);
 

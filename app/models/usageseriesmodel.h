@@ -181,8 +181,8 @@ public:
     /// The seats committed but left unused in lastWholeBucket(), per licence with any (seat licences only:
     /// a metered commitment is not a seat left idle), by name.
     QList<IdleCommitment> idleCommitment() const;
-    /// One sentence on it: "Idle commitment in Oct 2026: 14 committed seats unused on 2 licences, USD
-    /// 2170.00 at prepay price (…)"; empty without commitments or a whole cycle.
+    /// One sentence on it: "Idle commitment in Oct 2026 on 2 licences: 9 of 120 idle on Genesys Cloud CX 1,
+    /// …; USD 2170.00 at prepay price"; empty without a commitment held in a whole cycle.
     QString idleText() const;
 
     /// Usage that stands out in the newest complete month or cycle: each licence against the median of the

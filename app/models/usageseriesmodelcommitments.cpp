@@ -121,6 +121,10 @@ QString UsageSeriesModel::idleText() const
     const int bucket = lastWholeBucket();
     if (m_commitments.isEmpty() || m_granularity != Granularity::Month || bucket < 0)
         return {};
+    const QList<LicenceStanding> standings = LicenceStandings::of(*this, bucket, m_commitments, m_threshold);
+    if (std::none_of(
+            standings.cbegin(), standings.cend(), [](const LicenceStanding& s) { return s.committed; }))
+        return {}; // no commitment held yet in that cycle
     if (idle.isEmpty())
         return tr("No idle commitment in %1: every committed seat was used.").arg(bucketLabel(bucket));
     QMap<QString, Decimal> value; // per currency: amounts in two currencies are never added
@@ -189,7 +193,8 @@ QVariant UsageSeriesModel::commitmentData(int row, int column, int role) const
             tip += u"\n"_s
                 + tr("%1 used of %2 committed (%3 %)")
                       .arg(s->used.toString(), s->committed->toString(),
-                          s->usedPercent ? s->usedPercent->rounded(1).toString() : u"–"_s);
+                          s->usedPercent ? s->usedPercent->rounded(1).toString() : u"–"_s)
+                + u"\n"_s + tr("Near from %1 % of it").arg(s->nearPercent);
         else
             tip += u"\n"_s + tr("No commitment: usage is billed at the on-demand price.");
         if (s->toDate)
@@ -220,7 +225,9 @@ QVariant UsageSeriesModel::commitmentHeader(int section, int role) const
             return tr("The quantity committed per billing cycle, as entered under Commitments (in %1)")
                 .arg(in);
         if (section == usedPercentColumn())
-            return tr("Usage in %1 as a share of the commitment; near at %2 %").arg(in).arg(m_threshold);
+            return tr("Usage in %1 as a share of the commitment; near at %2 % unless a licence has its own")
+                .arg(in)
+                .arg(m_threshold);
         return tr("Usage in %1 above the commitment: overage").arg(in);
     }
     return {};

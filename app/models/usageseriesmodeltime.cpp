@@ -178,7 +178,9 @@ QList<UsageSeriesModel::SameDayWindow> UsageSeriesModel::sameDayWindows() const
         || DateBuckets::bucketStart(m_buckets.at(open).first, m_granularity, m_cycleDay)
             != m_buckets.at(open).first)
         return windows;
-    const qint64 elapsedDays = m_buckets.at(open).first.daysTo(m_dataThrough) + 1;
+    // The open bucket's figure runs to the cut-off, or to the range's end when that comes first.
+    const qint64 elapsedDays
+        = m_buckets.at(open).first.daysTo(std::min(m_buckets.at(open).last, m_dataThrough)) + 1;
     for (int b = open - 1; b >= 0 && windows.size() < SameDayHistory; --b) {
         const DateBucket& earlier = m_buckets.at(b);
         if (!isWholePeriod(earlier) || coverage(b) != Coverage::Complete)
@@ -260,7 +262,7 @@ std::optional<Projection> UsageSeriesModel::projection(int row) const
         if (!m_sameDayLoading || waiting == 0 || history.size() >= Projections::MinimumHistory)
             result = Projections::metered(*value(row, open), history);
     } else if (fromPeriodStart) {
-        const qint64 elapsedDays = openBucket.first.daysTo(m_dataThrough) + 1;
+        const qint64 elapsedDays = openBucket.first.daysTo(std::min(openBucket.last, m_dataThrough)) + 1;
         QList<RampHistory> history;
         for (int b = 0; b < open; ++b) {
             const DateBucket& earlier = m_buckets.at(b);

@@ -80,21 +80,28 @@ std::optional<int> PartnerView::cycleDay() const
 
 QList<LicenceCommitment> PartnerView::prepaidCommitments() const
 {
-    // Oldest period first, so that each change of a line's prepay starts a commitment of its own.
+    // Oldest period first, so that each change of a licence's prepay starts a commitment of its own.
     std::map<QString, QList<LicenceCommitment>> byLicence; // casefolded: a stable order, names as sent
     for (auto period = m_periods.crbegin(); period != m_periods.crend(); ++period) {
         const QDate start = utcDay(period->overview.billingPeriodStartDate);
+        std::map<QString, std::pair<QString, Decimal>> prepaid; // this period's lines of a licence, summed
         for (const SubscriptionOverviewUsage& line : period->overview.usages) {
-            const QString key = keyOf(line);
-            if (key.isEmpty())
-                continue;
-            QList<LicenceCommitment>& held = byLicence[key];
-            if (line.prepayQuantity <= Decimal()) {
-                held.clear(); // a commitment of 0 is none: what held before it ended here
-                continue;
+            if (const QString key = keyOf(line); !key.isEmpty()) {
+                auto& [name, quantity] = prepaid[key];
+                name = line.name.trimmed();
+                quantity += line.prepayQuantity;
             }
-            if (held.isEmpty() || held.last().quantity != line.prepayQuantity)
-                held.append({ line.name.trimmed(), line.prepayQuantity, start });
+        }
+        for (auto& [key, held] : byLicence) {
+            if (!prepaid.contains(key))
+                held.clear(); // the licence left the contract: what held before ends here
+        }
+        for (const auto& [key, line] : prepaid) {
+            QList<LicenceCommitment>& held = byLicence[key];
+            if (line.second <= Decimal())
+                held.clear(); // a commitment of 0 is none: what held before it ended here
+            else if (held.isEmpty() || held.last().quantity != line.second)
+                held.append({ line.first, line.second, start });
         }
     }
     QList<LicenceCommitment> commitments;

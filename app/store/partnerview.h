@@ -46,9 +46,10 @@ public:
     QDate newestStart() const { return m_newestStart; }
     QDate newestEnd() const { return m_newestEnd; }
 
-    /// The prepaid quantity of every line that has one, as licence commitments: one from the first day of
-    /// the oldest stored period with that quantity, and one more each time it changes. A line whose prepay
-    /// fell to 0 keeps only what it prepaid since (a commitment of 0 is none).
+    /// The prepaid quantity of every licence that has one (its lines in a period summed, fair-use allowances
+    /// aside), as licence commitments: one from the first day of the oldest stored period with that
+    /// quantity, and one more each time it changes. A licence whose prepay fell to 0, or that a period
+    /// lacked, keeps only what it prepaid since: a commitment of 0 is none.
     QList<LicenceCommitment> prepaidCommitments() const;
 
     /// The prepay price of every line the stored periods price, by licence name casefolded: the newest

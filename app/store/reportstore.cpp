@@ -57,6 +57,10 @@ const QList<QStringList>& migrations()
             " band INTEGER NOT NULL, text TEXT NOT NULL)"_s,
             u"CREATE INDEX alert_log_by_org ON alert_log (region, org_id, at_ms)"_s,
         },
+        // 3: a licence's own near share (NULL: the org's).
+        {
+            u"ALTER TABLE commitment ADD COLUMN near_percent INTEGER"_s,
+        },
     };
     return steps;
 }
@@ -448,8 +452,9 @@ bool ReportStore::nameOrg(const StoreScope& scope, const QString& name)
 QList<LicenceCommitment> ReportStore::commitments(const StoreScope& scope) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connection));
-    query.prepare(u"SELECT licence, from_day, quantity FROM commitment WHERE region = ? AND org_id = ?"
-                  " ORDER BY licence, from_day"_s);
+    query.prepare(
+        u"SELECT licence, from_day, quantity, near_percent FROM commitment WHERE region = ? AND org_id = ?"
+        " ORDER BY licence, from_day"_s);
     query.addBindValue(scope.region);
     query.addBindValue(scope.orgId);
     QList<LicenceCommitment> result;
@@ -459,8 +464,11 @@ QList<LicenceCommitment> ReportStore::commitments(const StoreScope& scope) const
         const auto quantity = Decimal::fromString(query.value(2).toString());
         if (!quantity)
             continue; // not written by this code: left out rather than read as 0
-        result.append({ query.value(0).toString(), *quantity,
-            QDate::fromString(query.value(1).toString(), Qt::ISODate) });
+        LicenceCommitment c { query.value(0).toString(), *quantity,
+            QDate::fromString(query.value(1).toString(), Qt::ISODate), std::nullopt };
+        if (!query.value(3).isNull() && query.value(3).toInt() >= 1 && query.value(3).toInt() <= 100)
+            c.nearPercent = query.value(3).toInt();
+        result.append(c);
     }
     return result;
 }
@@ -493,13 +501,16 @@ bool ReportStore::putCommitments(
         if (!execWrite(query, error))
             return false;
         for (const LicenceCommitment& c : commitments) {
-            query.prepare(u"INSERT OR REPLACE INTO commitment (region, org_id, licence, from_day, quantity)"
-                          " VALUES (?, ?, ?, ?, ?)"_s);
+            query.prepare(
+                u"INSERT OR REPLACE INTO commitment"
+                " (region, org_id, licence, from_day, quantity, near_percent) VALUES (?, ?, ?, ?, ?, ?)"_s);
             query.addBindValue(scope.region);
             query.addBindValue(scope.orgId);
             query.addBindValue(c.licence.trimmed());
             query.addBindValue(c.from.isValid() ? c.from.toString(Qt::ISODate) : QString(u""_s));
             query.addBindValue(c.quantity.toString());
+            query.addBindValue(
+                c.nearPercent ? QVariant(*c.nearPercent) : QVariant(QMetaType::fromType<int>()));
             if (!execWrite(query, error))
                 return false;
         }

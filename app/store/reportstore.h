@@ -36,7 +36,7 @@ class ReportStore final
 
 public:
     /// The schema this version writes; a file with a higher one is refused.
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
     /// The version of the wire parsers whose reading each report passed.
     static constexpr int ParserVersion = 1;
 

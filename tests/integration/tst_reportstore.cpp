@@ -368,6 +368,29 @@ private Q_SLOTS:
         }
     }
 
+    // Commitments, a licence's own near share included, are what a reopened store reads back.
+    void commitments_withTheirNearShare_surviveAReopen()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"store.sqlite"_s);
+        const StoreScope scope { u"demo"_s, u"9d750d63-95ae-4df7-8955-2bca7152ca19"_s };
+        const QList<LicenceCommitment> entered {
+            { u"Genesys Cloud CX 1"_s, Decimal::fromInt(120), {}, 75 },
+            { u"Genesys Cloud CX 1"_s, Decimal::fromInt(140), QDate(2026, 7, 1), std::nullopt },
+            { u"Genesys Cloud CX 3"_s, *Decimal::fromString(u"2.5"), {}, std::nullopt },
+        };
+        {
+            QString error;
+            const auto store = ReportStore::open(path, &error);
+            QVERIFY2(store, qPrintable(error));
+            QVERIFY(store->putCommitments(scope, entered, &error));
+        }
+        QString error;
+        const auto reopened = ReportStore::open(path, &error);
+        QVERIFY2(reopened, qPrintable(error));
+        QCOMPARE(reopened->commitments(scope), entered);
+    }
+
     void resources_areReadFromTheStoreWhenACellIsShown()
     {
         BD_SIM_FIXTURE(fixture);

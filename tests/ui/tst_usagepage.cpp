@@ -450,9 +450,6 @@ private Q_SLOTS:
         QCOMPARE(store->alerts(scope).size(), 1);
     }
 
-    // Anomalies: in the demo's steady summer nothing stands out; a wave of contractors the sim plants in
-    // August is found, with the sim's own figures: August's total against the median of the six months
-    // before it.
     // A customer org that a partner profile swept into the same store: its cycle day, its prepaid quantities
     // (to import as commitments) and their prices (to value the idle seats) come from the partner's stored
     // overviews, checked against the sim's JSON. A cycle day the user sets for the org wins from then on.
@@ -500,6 +497,7 @@ private Q_SLOTS:
         }
         QVERIFY(!customer.isEmpty());
         const int cycleDay = startOf(active).day();
+        const auto forgetTheDay = qScopeGuard([] { QSettings().remove(u"usage/cycleDayOf"_s); });
         const StoreScope scope { u"demo"_s, customer };
         fixture.page->setStore(store.get(), scope);
         auto* bar = fixture.page->findChild<RangeBar*>();
@@ -586,9 +584,11 @@ private Q_SLOTS:
         fixture.page->setStore(store.get(), scope);
         QCOMPARE(day->value(), cycleDay + 1);
         QVERIFY(day->toolTip().contains(u"You set it for this org"_s));
-        QSettings().remove(u"usage/cycleDayOf"_s);
     }
 
+    // Anomalies: in the demo's steady summer nothing stands out; a wave of contractors the sim plants in
+    // August is found, with the sim's own figures: August's total against the median of the six months
+    // before it.
     void anomalies_steadyMonthsSayNone_aPlantedRiseIsFound()
     {
         const QDateTime first(QDate(2026, 9, 1), QTime(9, 0), UtcZone);

@@ -169,6 +169,34 @@ private Q_SLOTS:
         QCOMPARE(model.sameDayWindows().size(), 3);
     }
 
+    // A licence's own near share wins over the org's: 8 of 10 is near at 70 %, not at the org's 90 %; the
+    // share is read like the rest of a commitment row, and a share that is not 1–100 is refused.
+    void commitments_aLicencesOwnNearShare_winsOverTheOrgs()
+    {
+        UsageSeriesModel model;
+        model.setBuckets(months(1), Granularity::Month);
+        model.setDataThrough(QDate(2025, 3, 1));
+        model.setReport(0, report({ { u"CX 1"_s, "8" }, { u"CX 2"_s, "8" } }));
+        QString error;
+        const auto own = LicenceCommitments::fromFields(u"CX 1"_s, u"10"_s, {}, &error, u" 70 % "_s);
+        QVERIFY2(own, qPrintable(error));
+        QCOMPARE(own->nearPercent, 70);
+        const auto orgs = LicenceCommitments::fromFields(u"CX 2"_s, u"10"_s, {}, &error);
+        QVERIFY(orgs && !orgs->nearPercent);
+        for (const QString& bad : { u"0"_s, u"101"_s, u"ninety"_s, u"85.5"_s }) {
+            QVERIFY(!LicenceCommitments::fromFields(u"CX 2"_s, u"10"_s, {}, &error, bad));
+            QVERIFY2(error.contains(u"“%1”"_s.arg(bad)), qPrintable(error));
+        }
+        model.setCommitments({ *own, *orgs }, 90);
+        QCOMPARE(model.standing(u"CX 1"_s)->state, CommitmentState::Warning);
+        QCOMPARE(model.standing(u"CX 1"_s)->nearPercent, 70);
+        QCOMPARE(model.standing(u"CX 2"_s)->state, CommitmentState::Ok);
+        QCOMPARE(model.standing(u"CX 2"_s)->nearPercent, 90);
+        model.setCommitments({ *own, *orgs }, 80); // the org's share moves; the licence's own stays
+        QCOMPARE(model.standing(u"CX 2"_s)->state, CommitmentState::Warning);
+        QCOMPARE(model.standing(u"CX 1"_s)->nearPercent, 70);
+    }
+
     // Peak and average of what loaded say so while complete buckets are missing.
     void summaryHeaders_sayWhenBucketsAreMissing()
     {
