@@ -1256,6 +1256,8 @@ private Q_SLOTS:
             auto* list = dialog->findChild<QTreeWidget*>(u"alertList"_s);
             QVERIFY(list->topLevelItem(0)->text(2).startsWith(licence + u": exceeded"_s));
             list->setCurrentItem(list->topLevelItem(0));
+            if (const QByteArray shots = qgetenv("BD_SCREENSHOT_DIR"); !shots.isEmpty())
+                QVERIFY(dialog->grab().save(QFile::decodeName(shots) + u"/alerts-list.png"_s));
             Q_EMIT list->itemActivated(list->topLevelItem(0), 0);
         });
         window.showAlerts();
