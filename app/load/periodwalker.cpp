@@ -84,12 +84,12 @@ void PeriodWalker::walk(const QString& trustorOrgId, int first, int last)
     m_servedFromStore = 0;
     m_fetched = 0;
     m_jobs = QList<QPointer<OverviewJob>>(std::max(0, last - first + 1));
-    const QMap<int, ReportStore::OverviewEntry> stored = storedByIndex();
+    const QMap<int, ReportStore::StoredPeriod> stored = storedByIndex();
     m_refetchOnce = false;
     m_storedHistoryEnd.reset();
     if (const auto first = stored.isEmpty() ? std::nullopt : m_store->historyStart(m_scope, trustorOrgId)) {
         for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
-            if (it->overview.billingPeriodStartDate == *first)
+            if (it->start == *first)
                 m_storedHistoryEnd = it.key() + 1;
         }
     }
@@ -108,19 +108,19 @@ void PeriodWalker::continueTo(int last)
     m_periodDates = known; // answers arrive from the event loop, after this
 }
 
-QMap<int, ReportStore::OverviewEntry> PeriodWalker::storedByIndex() const
+QMap<int, ReportStore::StoredPeriod> PeriodWalker::storedByIndex() const
 {
-    QMap<int, ReportStore::OverviewEntry> byIndex;
+    QMap<int, ReportStore::StoredPeriod> byIndex;
     if (!m_store || m_refetch == Refetch::Everything || (m_refetchOnce && m_refetch != Refetch::Nothing))
         return byIndex;
-    const QList<ReportStore::OverviewEntry> entries = m_store->overviews(m_scope, m_trustorOrgId);
+    const QList<ReportStore::StoredPeriod> entries = m_store->overviewPeriods(m_scope, m_trustorOrgId);
     if (entries.isEmpty())
         return byIndex;
     // The newest stored period is the active one while it has not ended, as it was when fetched. Offline, an
     // ended one is taken as the period before the active one; online, nothing is served until Genesys says
     // which period is active.
-    const ReportStore::OverviewEntry& newest = entries.first();
-    const std::optional<QDateTime> end = newest.overview.billingPeriodEndDate;
+    const ReportStore::StoredPeriod& newest = entries.first();
+    const std::optional<QDateTime> end = newest.end;
     int index = 0;
     if (!end || *end <= now()) {
         if (m_refetch != Refetch::Nothing)
@@ -131,11 +131,11 @@ QMap<int, ReportStore::OverviewEntry> PeriodWalker::storedByIndex() const
     }
     byIndex.insert(index, newest);
     for (qsizetype i = 1; i < entries.size(); ++i) {
-        const auto& newer = entries.at(i - 1).overview;
-        const auto& older = entries.at(i).overview;
-        if (!older.billingPeriodEndDate || !newer.billingPeriodStartDate)
+        const auto& newer = entries.at(i - 1);
+        const auto& older = entries.at(i);
+        if (!older.end)
             break;
-        const qint64 gap = older.billingPeriodEndDate->msecsTo(*newer.billingPeriodStartDate);
+        const qint64 gap = older.end->msecsTo(newer.start);
         if (gap <= 0 || gap > 1000)
             break; // a period is missing from the store: indexes past it are not known
         byIndex.insert(++index, entries.at(i));
@@ -143,7 +143,7 @@ QMap<int, ReportStore::OverviewEntry> PeriodWalker::storedByIndex() const
     return byIndex;
 }
 
-void PeriodWalker::startSlot(int slot, const QMap<int, ReportStore::OverviewEntry>& stored)
+void PeriodWalker::startSlot(int slot, const QMap<int, ReportStore::StoredPeriod>& stored)
 {
     const int index = m_first + slot;
     const auto entry = stored.constFind(index);
@@ -153,40 +153,58 @@ void PeriodWalker::startSlot(int slot, const QMap<int, ReportStore::OverviewEntr
         announceFromStore([this, slot, index] { settle(slot, [&] { onHistoryEnd(index); }); });
         return;
     }
+    const auto notStored = [this, slot, index] {
+        settle(slot, [&] {
+            Q_EMIT periodFailed(index,
+                ApiError(ApiError::Kind::Config,
+                    tr("The local store has no billing period %1 of org %2.")
+                        .arg(index)
+                        .arg(m_trustorOrgId)));
+        });
+    };
     if (have && (entry->isClosed() || m_refetch == Refetch::Nothing)) {
         m_storedAt.insert(index, entry->fetchedAt);
-        announceFromStore([this, slot, index, overview = entry->overview] {
-            ++m_servedFromStore;
-            accept(slot, index, overview);
+        announceFromStore([this, slot, index, start = entry->start, notStored] {
+            const auto stored = m_store->overview(m_scope, m_trustorOrgId, start);
+            if (stored) {
+                ++m_servedFromStore;
+                accept(slot, index, stored->overview);
+                return;
+            }
+            // The stored body no longer reads: as if it had not been stored.
+            m_storedAt.remove(index);
+            if (m_refetch == Refetch::Nothing)
+                notStored();
+            else
+                fetchSlot(slot, index);
         });
         return;
     }
     if (m_refetch == Refetch::Nothing) {
-        announceFromStore([this, slot, index] {
-            settle(slot, [&] {
-                Q_EMIT periodFailed(index,
-                    ApiError(ApiError::Kind::Config,
-                        tr("The local store has no billing period %1 of org %2.")
-                            .arg(index)
-                            .arg(m_trustorOrgId)));
-            });
-        });
+        announceFromStore(notStored);
         return;
     }
-    OverviewJob* job = m_api->fetchTrusteeOverview(m_trustorOrgId, index);
-    m_jobs[slot] = job;
+    fetchSlot(slot, index);
     if (have) {
         // The active period can still change: its stored copy is shown until Genesys answers.
         m_storedAt.insert(index, entry->fetchedAt);
         const quint64 generation = m_generation;
         QMetaObject::invokeMethod(
             this,
-            [this, generation, job, index, overview = entry->overview] {
-                if (generation == m_generation && m_jobs.contains(job))
-                    Q_EMIT periodLoaded(index, overview);
+            [this, generation, job = m_jobs.at(slot), index, start = entry->start] {
+                if (generation != m_generation || !m_jobs.contains(job))
+                    return;
+                if (const auto stored = m_store->overview(m_scope, m_trustorOrgId, start))
+                    Q_EMIT periodLoaded(index, stored->overview);
             },
             Qt::QueuedConnection);
     }
+}
+
+void PeriodWalker::fetchSlot(int slot, int index)
+{
+    OverviewJob* job = m_api->fetchTrusteeOverview(m_trustorOrgId, index);
+    m_jobs[slot] = job;
     // Each handler checks that the job is still the slot's (not cancelled, not replaced by a new walk).
     connect(job, &OverviewJob::overviewReady, this,
         [this, slot, index, job](const TrusteeBillingOverview& overview) {
@@ -195,10 +213,8 @@ void PeriodWalker::startSlot(int slot, const QMap<int, ReportStore::OverviewEntr
             ++m_fetched;
             m_storedAt.remove(index);
             if (m_store && answerProblem(index, overview).isEmpty()) {
-                QString problem;
-                if (!m_store->putOverview(
-                        m_scope, m_trustorOrgId, index, overview, job->body(), now(), &problem))
-                    Q_EMIT storeFailed(problem);
+                m_store->putOverview(m_scope, m_trustorOrgId, index, overview, job->body(), now(), this,
+                    [this](const QString& problem) { Q_EMIT storeFailed(problem); });
             }
             accept(slot, index, overview);
         });
@@ -222,15 +238,27 @@ void PeriodWalker::startSlot(int slot, const QMap<int, ReportStore::OverviewEntr
 
 void PeriodWalker::announceFromStore(std::function<void()> announce)
 {
-    // From the event loop, like an answer: the caller connects after walk() returns.
+    // From the event loop, like an answer: the caller connects after walk() returns. One per turn of it, as
+    // each parses a stored body, and a sweep's dozens at once would hold up the window.
     ++m_fromStorePending;
+    m_announcements.push_back(std::move(announce));
+    if (m_announcements.size() == 1)
+        postNextAnnouncement();
+}
+
+void PeriodWalker::postNextAnnouncement()
+{
     const quint64 generation = m_generation;
     QMetaObject::invokeMethod(
         this,
-        [this, generation, announce = std::move(announce)] {
-            if (generation != m_generation)
+        [this, generation] {
+            if (generation != m_generation || m_announcements.empty())
                 return;
+            const std::function<void()> announce = std::move(m_announcements.front());
+            m_announcements.pop_front();
             --m_fromStorePending;
+            if (!m_announcements.empty())
+                postNextAnnouncement();
             announce();
         },
         Qt::QueuedConnection);
@@ -362,6 +390,7 @@ void PeriodWalker::cancel()
     ++m_generation;
     const bool wasRunning = isRunning();
     m_fromStorePending = 0;
+    m_announcements.clear();
     for (auto& job : m_jobs) {
         if (job) {
             job->disconnect(this);

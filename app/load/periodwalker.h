@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <deque>
 #include <functional>
 #include <optional>
 
@@ -88,12 +89,15 @@ private:
     };
 
     /// The stored periods of the trustor by the index they have now, as far as the chain can be followed.
-    QMap<int, ReportStore::OverviewEntry> storedByIndex() const;
+    QMap<int, ReportStore::StoredPeriod> storedByIndex() const;
     /// Starts the slot: from the store, or a request (showing a stored copy first when there is one).
-    void startSlot(int slot, const QMap<int, ReportStore::OverviewEntry>& stored);
-    /// Runs `announce` from the event loop, unless another walk has started by then; the walk runs until it
-    /// has.
+    void startSlot(int slot, const QMap<int, ReportStore::StoredPeriod>& stored);
+    /// Asks Genesys for the slot's period.
+    void fetchSlot(int slot, int index);
+    /// Runs `announce` from the event loop, one per turn of it (each parses a stored body), unless another
+    /// walk has started by then; the walk runs until it has.
     void announceFromStore(std::function<void()> announce);
+    void postNextAnnouncement();
     /// Takes an answer for `index`, from Genesys or the store: checked, then announced.
     void accept(int slot, int index, const TrusteeBillingOverview& overview);
     QDateTime now() const;
@@ -111,6 +115,7 @@ private:
     int m_first = 0;
     QList<QPointer<OverviewJob>> m_jobs;
     int m_fromStorePending = 0; ///< slots whose stored answer is still to be announced
+    std::deque<std::function<void()>> m_announcements; ///< those answers, in order
     ReportStore* m_store = nullptr;
     StoreScope m_scope;
     Refetch m_refetch = Refetch::Changing;

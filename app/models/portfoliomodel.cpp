@@ -38,7 +38,7 @@ PortfolioModel::PortfolioModel(QObject* parent)
 void PortfolioModel::reset(const QList<Trustor>& trustors, int periods)
 {
     beginResetModel();
-    m_commonStartsStale = true;
+    m_commonStarts.clear();
     m_periods = std::max(1, periods);
     m_customers.clear();
     m_rows.clear();
@@ -93,7 +93,10 @@ const PortfolioModel::Customer* PortfolioModel::customer(const QString& orgId) c
 
 void PortfolioModel::changed(int row, int firstColumn, int lastColumn)
 {
-    Q_EMIT dataChanged(index(row, firstColumn), index(row, lastColumn));
+    // Cell by cell: a view repaints just the cell for one, but its whole viewport for a range, and a sweep
+    // changes a few cells of a row at a time.
+    for (int column = firstColumn; column <= lastColumn; ++column)
+        Q_EMIT dataChanged(index(row, column), index(row, column));
 }
 
 void PortfolioModel::setPeriod(const QString& orgId, int billingPeriodIndex,
@@ -108,7 +111,7 @@ void PortfolioModel::setPeriod(const QString& orgId, int billingPeriodIndex,
     cell.overview = overview;
     cell.error.clear();
     cell.storedAt = storedAt;
-    m_commonStartsStale = true;
+    m_commonStarts[billingPeriodIndex].reset();
     // The period itself, and the active period: its projection rests on the closed ones.
     restate(row, billingPeriodIndex);
     if (billingPeriodIndex != 0)
@@ -149,7 +152,7 @@ void PortfolioModel::setRefused(const QString& orgId, const QString& message, co
         return;
     Customer& c = m_customers[row];
     c.refusal = message;
-    m_commonStartsStale = true;
+    m_commonStarts.clear();
     for (Cell& cell : c.cells) {
         cell = Cell();
         cell.status = CellStatus::Refused;
@@ -169,7 +172,8 @@ void PortfolioModel::setHistoryEnd(const QString& orgId, int firstMissingIndex)
     for (int i = std::max(0, firstMissingIndex); i < m_periods; ++i) {
         c.cells[i] = Cell();
         c.cells[i].status = CellStatus::NoPeriod;
-        m_commonStartsStale = true;
+        if (i < m_commonStarts.size())
+            m_commonStarts[i].reset();
     }
     changed(row, 0, columnCount() - 1);
 }
@@ -303,26 +307,26 @@ QList<std::pair<QString, QString>> PortfolioModel::activePartNumbers() const
 
 QDate PortfolioModel::commonStart(int billingPeriodIndex) const
 {
-    // Every header asks on every paint: worked out once per change, for all columns.
-    if (m_commonStartsStale) {
-        m_commonStarts = QList<QDate>(m_periods);
-        for (int index = 0; index < m_periods; ++index) {
-            std::map<QDate, int> months;
-            for (const Customer& c : m_customers) {
-                const auto& overview = c.cells.at(index).overview;
-                if (overview && overview->billingPeriodStartDate) {
-                    const QDate day = overview->billingPeriodStartDate->toUTC().date();
-                    ++months[QDate(day.year(), day.month(), 1)];
-                }
+    // Every header asks on every paint: worked out once per change of its column.
+    if (billingPeriodIndex < 0 || billingPeriodIndex >= m_periods)
+        return {};
+    if (m_commonStarts.size() != m_periods)
+        m_commonStarts = QList<std::optional<QDate>>(m_periods);
+    std::optional<QDate>& known = m_commonStarts[billingPeriodIndex];
+    if (!known) {
+        std::map<QDate, int> months;
+        for (const Customer& c : m_customers) {
+            const auto& overview = c.cells.at(billingPeriodIndex).overview;
+            if (overview && overview->billingPeriodStartDate) {
+                const QDate day = overview->billingPeriodStartDate->toUTC().date();
+                ++months[QDate(day.year(), day.month(), 1)];
             }
-            const auto most = std::max_element(months.cbegin(), months.cend(),
-                [](const auto& a, const auto& b) { return a.second < b.second; });
-            if (most != months.cend())
-                m_commonStarts[index] = most->first;
         }
-        m_commonStartsStale = false;
+        const auto most = std::max_element(
+            months.cbegin(), months.cend(), [](const auto& a, const auto& b) { return a.second < b.second; });
+        known = most != months.cend() ? most->first : QDate();
     }
-    return m_commonStarts.value(billingPeriodIndex);
+    return *known;
 }
 
 QString PortfolioModel::cellDetails(int row, int billingPeriodIndex) const

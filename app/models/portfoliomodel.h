@@ -130,8 +130,8 @@ private:
     int m_threshold = Commitments::DefaultThresholdPercent;
     CellText m_cellText = CellText::EstimatedTotal;
     QDate m_lastCompleteDay;
-    mutable QList<QDate> m_commonStarts; ///< commonStart() by index, worked out again when periods arrive
-    mutable bool m_commonStartsStale = true;
+    /// commonStart() by index; nullopt: to be worked out again, as a period of its column arrived.
+    mutable QList<std::optional<QDate>> m_commonStarts;
 };
 
 } // namespace bd

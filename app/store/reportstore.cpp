@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
+#include <QPointer>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -14,7 +15,9 @@
 #include <QThread>
 #include <QTimeZone>
 #include <QVariant>
+#include <QWaitCondition>
 
+#include <deque>
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -116,6 +119,103 @@ QString nextConnectionName()
 
 } // namespace
 
+/// The store's writer: a thread with a connection of its own that runs the writes handed to it in order, so
+/// that the GUI thread neither compresses a body nor waits for the disk.
+class ReportStore::Writer final : public QThread
+{
+public:
+    /// Runs on the writer's thread; returns the failure's sentence, or an empty string.
+    using Write = std::function<QString(QSqlDatabase&)>;
+    /// Runs on the thread that made the store, with a failure's sentence.
+    using Failed = std::function<void(const QString&)>;
+
+    Writer(const QString& path, const QString& connection)
+        : m_path(path)
+        , m_connection(connection)
+    {
+        start();
+    }
+
+    /// Writes what is queued, then stops.
+    ~Writer() override
+    {
+        {
+            QMutexLocker lock(&m_lock);
+            m_stopping = true;
+            m_wake.wakeAll();
+        }
+        wait();
+    }
+
+    void post(Write write, Failed failed)
+    {
+        QMutexLocker lock(&m_lock);
+        m_queue.push_back({ std::move(write), std::move(failed) });
+        m_wake.wakeAll();
+    }
+
+    void flush()
+    {
+        QMutexLocker lock(&m_lock);
+        while (!m_queue.empty() || m_busy)
+            m_idle.wait(&m_lock);
+    }
+
+protected:
+    void run() override
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+            db.setDatabaseName(m_path);
+            db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+            const bool opened = db.open();
+            if (opened)
+                QSqlQuery(db).exec(u"PRAGMA synchronous=NORMAL"_s); // as the store's own connection
+            for (;;) {
+                Job job;
+                {
+                    QMutexLocker lock(&m_lock);
+                    m_busy = false;
+                    if (m_queue.empty())
+                        m_idle.wakeAll();
+                    while (m_queue.empty() && !m_stopping)
+                        m_wake.wait(&m_lock);
+                    if (m_queue.empty())
+                        break; // stopping, with everything written
+                    job = std::move(m_queue.front());
+                    m_queue.pop_front();
+                    m_busy = true;
+                }
+                const QString problem = opened ? job.write(db) : problemText(m_path, db.lastError());
+                if (!problem.isEmpty() && job.failed) {
+                    QMetaObject::invokeMethod(
+                        &m_replies, [failed = std::move(job.failed), problem] { failed(problem); },
+                        Qt::QueuedConnection);
+                }
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+
+private:
+    struct Job
+    {
+        Write write;
+        Failed failed;
+    };
+
+    const QString m_path;
+    const QString m_connection;
+    QObject m_replies; // lives on the thread that made the store: failures are told there
+    QMutex m_lock;
+    QWaitCondition m_wake;
+    QWaitCondition m_idle;
+    std::deque<Job> m_queue;
+    bool m_busy = false;
+    bool m_stopping = false;
+};
+
 QString ReportStore::defaultPath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/store.sqlite"_s;
@@ -128,6 +228,7 @@ ReportStore::ReportStore(const QString& path, const QString& connection)
 
 ReportStore::~ReportStore()
 {
+    m_writer.reset(); // what was handed to it is written first
     QSqlDatabase::database(m_connection, false).close();
     QSqlDatabase::removeDatabase(m_connection);
 }
@@ -147,8 +248,10 @@ std::unique_ptr<ReportStore> ReportStore::open(const QString& path, QString* err
     const QString connection = nextConnectionName();
     std::unique_ptr<ReportStore> store(new ReportStore(path, connection));
     const QString problem = prepare(path, connection);
-    if (problem.isEmpty())
+    if (problem.isEmpty()) {
+        store->m_writer = std::make_unique<Writer>(path, connection + u"-writer"_s);
         return store;
+    }
     if (error)
         *error = problem;
     return nullptr;
@@ -278,28 +381,112 @@ bool ReportStore::putUsageReport(const StoreScope& scope, const QDateTime& start
     return execWrite(query, error);
 }
 
+QString ReportStore::overviewKey(const StoreScope& scope, const QString& trustorOrgId)
+{
+    return scope.region + u'\n' + scope.orgId + u'\n' + trustorOrgId;
+}
+
 QList<ReportStore::OverviewEntry> ReportStore::overviews(
     const StoreScope& scope, const QString& trustorOrgId) const
 {
+    // The writes still queued are read first: one committed after this copy is in the file read next.
+    QMap<qint64, PendingOverview> pending;
+    {
+        QMutexLocker lock(&m_pendingLock);
+        pending = m_pending.value(overviewKey(scope, trustorOrgId));
+    }
     QSqlQuery query(QSqlDatabase::database(m_connection));
-    query.prepare(u"SELECT body, fetched_ms, fetched_index FROM overview"
-                  " WHERE region = ? AND org_id = ? AND trustor_id = ? ORDER BY start_ms DESC"_s);
+    query.prepare(u"SELECT start_ms, body, fetched_ms, fetched_index FROM overview"
+                  " WHERE region = ? AND org_id = ? AND trustor_id = ?"_s);
     query.addBindValue(scope.region);
     query.addBindValue(scope.orgId);
     query.addBindValue(trustorOrgId);
-    QList<OverviewEntry> entries;
-    if (!query.exec())
-        return entries;
-    while (query.next()) {
-        auto parsed = TrusteeBillingOverview::fromJson(qUncompress(query.value(0).toByteArray()));
-        if (parsed.ok())
-            entries.append({ parsed.value(), timeOf(query.value(1)), query.value(2).toInt() });
+    QMap<qint64, OverviewEntry> byStart;
+    if (query.exec()) {
+        while (query.next()) {
+            const qint64 start = query.value(0).toLongLong();
+            if (pending.contains(start))
+                continue; // fetched again since
+            auto parsed = TrusteeBillingOverview::fromJson(qUncompress(query.value(1).toByteArray()));
+            if (parsed.ok())
+                byStart.insert(start, { parsed.value(), timeOf(query.value(2)), query.value(3).toInt() });
+        }
     }
+    for (auto it = pending.cbegin(); it != pending.cend(); ++it)
+        byStart.insert(it.key(), it->entry);
+    QList<OverviewEntry> entries;
+    entries.reserve(byStart.size());
+    for (auto it = byStart.cend(); it != byStart.cbegin();)
+        entries.append(*--it); // newest first
     return entries;
+}
+
+QList<ReportStore::StoredPeriod> ReportStore::overviewPeriods(
+    const StoreScope& scope, const QString& trustorOrgId) const
+{
+    QMap<qint64, PendingOverview> pending;
+    {
+        QMutexLocker lock(&m_pendingLock);
+        pending = m_pending.value(overviewKey(scope, trustorOrgId));
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(u"SELECT start_ms, end_ms, fetched_ms, fetched_index FROM overview"
+                  " WHERE region = ? AND org_id = ? AND trustor_id = ?"_s);
+    query.addBindValue(scope.region);
+    query.addBindValue(scope.orgId);
+    query.addBindValue(trustorOrgId);
+    QMap<qint64, StoredPeriod> byStart;
+    if (query.exec()) {
+        while (query.next()) {
+            const qint64 start = query.value(0).toLongLong();
+            byStart.insert(start,
+                { timeOf(start),
+                    query.value(1).isNull() ? std::nullopt : std::optional(timeOf(query.value(1))),
+                    timeOf(query.value(2)), query.value(3).toInt() });
+        }
+    }
+    for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
+        const OverviewEntry& e = it->entry;
+        byStart.insert(
+            it.key(), { timeOf(it.key()), e.overview.billingPeriodEndDate, e.fetchedAt, e.fetchedIndex });
+    }
+    QList<StoredPeriod> periods;
+    periods.reserve(byStart.size());
+    for (auto it = byStart.cend(); it != byStart.cbegin();)
+        periods.append(*--it); // newest first
+    return periods;
+}
+
+std::optional<ReportStore::OverviewEntry> ReportStore::overview(
+    const StoreScope& scope, const QString& trustorOrgId, const QDateTime& start) const
+{
+    {
+        QMutexLocker lock(&m_pendingLock);
+        const auto periods = m_pending.constFind(overviewKey(scope, trustorOrgId));
+        if (periods != m_pending.cend()) {
+            const auto pending = periods->constFind(msOf(start));
+            if (pending != periods->cend())
+                return pending->entry;
+        }
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(u"SELECT body, fetched_ms, fetched_index FROM overview"
+                  " WHERE region = ? AND org_id = ? AND trustor_id = ? AND start_ms = ?"_s);
+    query.addBindValue(scope.region);
+    query.addBindValue(scope.orgId);
+    query.addBindValue(trustorOrgId);
+    query.addBindValue(msOf(start));
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    auto parsed = TrusteeBillingOverview::fromJson(qUncompress(query.value(0).toByteArray()));
+    if (!parsed.ok())
+        return std::nullopt;
+    return OverviewEntry { parsed.value(), timeOf(query.value(1)), query.value(2).toInt() };
 }
 
 QList<StoreScope> ReportStore::partnersOf(const QString& region, const QString& trustorOrgId) const
 {
+    flush();
     QSqlQuery query(QSqlDatabase::database(m_connection));
     query.prepare(u"SELECT org_id FROM overview WHERE region = ? AND trustor_id = ? AND org_id <> ?"
                   " GROUP BY org_id ORDER BY MAX(fetched_ms) DESC"_s);
@@ -314,27 +501,64 @@ QList<StoreScope> ReportStore::partnersOf(const QString& region, const QString& 
     return partners;
 }
 
-bool ReportStore::putOverview(const StoreScope& scope, const QString& trustorOrgId, int billingPeriodIndex,
+void ReportStore::putOverview(const StoreScope& scope, const QString& trustorOrgId, int billingPeriodIndex,
     const TrusteeBillingOverview& overview, const QByteArray& body, const QDateTime& fetchedAt,
-    QString* error)
+    QObject* context, std::function<void(const QString&)> failed)
 {
     if (!overview.billingPeriodStartDate)
-        return true;
-    QSqlQuery query(QSqlDatabase::database(m_connection));
-    query.prepare(u"INSERT OR REPLACE INTO overview"
-                  " (region, org_id, trustor_id, start_ms, end_ms, fetched_index, fetched_ms, parser, body)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    query.addBindValue(scope.region);
-    query.addBindValue(scope.orgId);
-    query.addBindValue(trustorOrgId);
-    query.addBindValue(msOf(*overview.billingPeriodStartDate));
-    query.addBindValue(
-        overview.billingPeriodEndDate ? QVariant(msOf(*overview.billingPeriodEndDate)) : QVariant());
-    query.addBindValue(billingPeriodIndex);
-    query.addBindValue(msOf(fetchedAt));
-    query.addBindValue(ParserVersion);
-    query.addBindValue(qCompress(body));
-    return execWrite(query, error);
+        return;
+    const QString key = overviewKey(scope, trustorOrgId);
+    const qint64 start = msOf(*overview.billingPeriodStartDate);
+    quint64 sequence = 0;
+    {
+        QMutexLocker lock(&m_pendingLock);
+        sequence = ++m_pendingSequence;
+        m_pending[key].insert(start, { { overview, fetchedAt, billingPeriodIndex }, sequence });
+    }
+    const QVariant end
+        = overview.billingPeriodEndDate ? QVariant(msOf(*overview.billingPeriodEndDate)) : QVariant();
+    auto write = [this, scope, trustorOrgId, billingPeriodIndex, start, end, body,
+                     fetchedMs = msOf(fetchedAt), key, sequence](QSqlDatabase& db) {
+        QSqlQuery query(db);
+        query.prepare(
+            u"INSERT OR REPLACE INTO overview"
+            " (region, org_id, trustor_id, start_ms, end_ms, fetched_index, fetched_ms, parser, body)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        query.addBindValue(scope.region);
+        query.addBindValue(scope.orgId);
+        query.addBindValue(trustorOrgId);
+        query.addBindValue(start);
+        query.addBindValue(end);
+        query.addBindValue(billingPeriodIndex);
+        query.addBindValue(fetchedMs);
+        query.addBindValue(ParserVersion);
+        query.addBindValue(qCompress(body));
+        QString problem;
+        execWrite(query, &problem);
+        // Written or not, it is no longer pending (unless fetched again since).
+        QMutexLocker lock(&m_pendingLock);
+        const auto periods = m_pending.find(key);
+        if (periods != m_pending.end() && periods->value(start).sequence == sequence) {
+            periods->remove(start);
+            if (periods->isEmpty())
+                m_pending.erase(periods);
+        }
+        return problem;
+    };
+    Writer::Failed told;
+    if (failed) {
+        told = [watched = context != nullptr, guard = QPointer<QObject>(context), failed](
+                   const QString& problem) {
+            if (!watched || guard)
+                failed(problem);
+        };
+    }
+    m_writer->post(std::move(write), std::move(told));
+}
+
+void ReportStore::flush() const
+{
+    m_writer->flush();
 }
 
 bool ReportStore::execWrite(QSqlQuery& query, QString* error) const
@@ -348,6 +572,7 @@ bool ReportStore::execWrite(QSqlQuery& query, QString* error) const
 
 QList<ReportStore::OrgSummary> ReportStore::summary() const
 {
+    flush();
     QSqlQuery query(QSqlDatabase::database(m_connection));
     QList<OrgSummary> orgs;
     const bool ok = query.exec(
@@ -385,6 +610,7 @@ QList<ReportStore::OrgSummary> ReportStore::summary() const
 
 bool ReportStore::forget(const StoreScope& scope, QString* error)
 {
+    flush();
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     QSqlQuery query(db);
     bool ok = db.transaction();
@@ -588,6 +814,7 @@ QList<ReportStore::LoggedAlert> ReportStore::alerts(const StoreScope& scope, int
 
 qint64 ReportStore::fileSize() const
 {
+    flush();
     return QFileInfo(m_path).size() + QFileInfo(m_path + u"-wal"_s).size();
 }
 

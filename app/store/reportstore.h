@@ -8,14 +8,18 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
+#include <QMap>
+#include <QMutex>
 #include <QString>
 
 #include <functional>
 #include <memory>
-
-class QSqlQuery;
 #include <optional>
+
+class QObject;
+class QSqlQuery;
 
 namespace bd {
 
@@ -27,8 +31,9 @@ namespace bd {
 /// its window had ended before the data cut-off at its fetch time; an overview is *closed* when it was
 /// fetched as a past period (index ≥ 1). Writes are single transactions in WAL mode, so a second window or a
 /// cron export can use the same file at once, and a failed write (a full disk) leaves what was stored as it
-/// was. A store written by a newer version is refused, never migrated down. No secret or token is ever
-/// written here.
+/// was. Overviews, which a portfolio sweep writes by the thousand, are written on a thread of the store's
+/// own; every read sees them at once. A store written by a newer version is refused, never migrated down. No
+/// secret or token is ever written here.
 class ReportStore final
 {
     Q_DECLARE_TR_FUNCTIONS(bd::ReportStore)
@@ -85,14 +90,34 @@ public:
     };
     /// Every stored period of one customer org, newest period first.
     QList<OverviewEntry> overviews(const StoreScope& scope, const QString& trustorOrgId) const;
+    /// What is known of a stored period without reading its body.
+    struct StoredPeriod
+    {
+        QDateTime start;
+        std::optional<QDateTime> end;
+        QDateTime fetchedAt;
+        int fetchedIndex = 0; ///< as in OverviewEntry
+        bool isClosed() const { return fetchedIndex >= 1; }
+    };
+    /// Every stored period of one customer org, newest first, with no body parsed: a walk parses only the
+    /// periods it hands out.
+    QList<StoredPeriod> overviewPeriods(const StoreScope& scope, const QString& trustorOrgId) const;
+    /// The stored period that starts at `start`, parsed; nullopt when none is or it no longer parses.
+    std::optional<OverviewEntry> overview(
+        const StoreScope& scope, const QString& trustorOrgId, const QDateTime& start) const;
     /// The partner orgs (in `region`) whose stored overviews include `trustorOrgId`, the one that fetched
     /// most recently first: what partners know of an org that is also one of their customers.
     QList<StoreScope> partnersOf(const QString& region, const QString& trustorOrgId) const;
     /// Keeps an overview's body under its period start (an overview without one cannot be told apart from
-    /// other periods and is not kept), replacing an earlier fetch of the same period.
-    bool putOverview(const StoreScope& scope, const QString& trustorOrgId, int billingPeriodIndex,
+    /// other periods and is not kept), replacing an earlier fetch of the same period. The write (its
+    /// compression included) runs on the store's own thread, so the caller never waits for the disk;
+    /// overviews() includes it at once. When it fails, `failed` is called later on the calling thread with
+    /// one sentence, unless `context` is gone by then.
+    void putOverview(const StoreScope& scope, const QString& trustorOrgId, int billingPeriodIndex,
         const TrusteeBillingOverview& overview, const QByteArray& body, const QDateTime& fetchedAt,
-        QString* error = nullptr);
+        QObject* context = nullptr, std::function<void(const QString&)> failed = {});
+    /// Waits until every write handed to the store's thread is in the file.
+    void flush() const;
 
     /// Remembers that a customer org's first billing period starts here: Genesys answered not.found for the
     /// one before it. History does not grow backwards, so older indexes need not be asked for again.
@@ -158,8 +183,21 @@ private:
     /// Switches the file to write-ahead logging; the reason it cannot, or an empty string.
     static QString useWriteAheadLog(QSqlQuery& query, const QString& path);
 
+    class Writer;
+    struct PendingOverview
+    {
+        OverviewEntry entry;
+        quint64 sequence = 0; ///< which write: a later one of the same period replaces it
+    };
+    static QString overviewKey(const StoreScope& scope, const QString& trustorOrgId);
+
     QString m_path;
     QString m_connection;
+    std::unique_ptr<Writer> m_writer;
+    /// Overviews handed to the writer and not yet committed, by overviewKey() and period start (ms).
+    QHash<QString, QMap<qint64, PendingOverview>> m_pending;
+    quint64 m_pendingSequence = 0;
+    mutable QMutex m_pendingLock;
 };
 
 } // namespace bd

@@ -3,10 +3,12 @@
 // the portfolio view shown offscreen. Prints the cold sweep's wall time against the bound the rate limit and
 // the concurrency cap allow, the 429 answers (which must be 0: the client's limiter keeps the sweep under the
 // server's budget), the longest stall of the GUI thread while the matrix fills (a 5 ms timer that is late
-// by that much), and a second sweep over the local store the first one filled, which asks only for the
-// active periods. It measures; it fails only when the sweep does.
+// by that much) with the longest single event it delivered and what received it, and a second sweep over the
+// local store the first one filled, which asks only for the active periods. It measures; it fails only when
+// the sweep does.
 #include "api/apiclient.h"
 #include "benchserver.h"
+#include "dispatchwatch.h"
 #include "load/portfoliosweep.h"
 #include "models/portfoliomodel.h"
 #include "store/reportstore.h"
@@ -31,11 +33,12 @@ struct Swept
     int sent = 0;
     int periodRequests = 0;
     qint64 longestStallMs = 0;
+    bench::DispatchWatchApplication::Longest longestDispatch;
     PortfolioSweep::Progress progress;
 };
 
 /// One sweep of every customer × `closed` + 1 periods, with a 5 ms timer watching the GUI thread.
-Swept sweepAll(ApiSession* session, PortfolioSweep& sweep, int closed)
+Swept sweepAll(bench::DispatchWatchApplication& app, ApiSession* session, PortfolioSweep& sweep, int closed)
 {
     Swept s;
     const int sentBefore = session->client()->sentCount();
@@ -51,10 +54,12 @@ Swept sweepAll(ApiSession* session, PortfolioSweep& sweep, int closed)
         clock.start();
         tick.start();
         watch.start();
+        app.resetLongest();
         sweep.start(closed);
     });
     loop.exec();
     watch.stop();
+    s.longestDispatch = app.longest();
     s.wallMs = double(clock.elapsed());
     s.sent = session->client()->sentCount() - sentBefore;
     s.periodRequests = sweep.fetched();
@@ -68,7 +73,7 @@ int main(int argc, char** argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    bench::DispatchWatchApplication app(argc, argv);
     constexpr int Customers = 100;
     constexpr int LatencyMs = 100;
     constexpr int RatePerMinute = 300;
@@ -98,9 +103,9 @@ int main(int argc, char** argv)
     view.resize(1280, 800);
     view.show();
 
-    const Swept cold = sweepAll(session, sweep, Closed);
+    const Swept cold = sweepAll(app, session, sweep, Closed);
     const int enabled = Customers - cold.progress.refused;
-    const Swept warm = sweepAll(session, sweep, Closed);
+    const Swept warm = sweepAll(app, session, sweep, Closed);
     const int throttled = session->client()->throttledCount();
 
     // Lower bounds: the limiter lets RatePerMinute requests through per rolling window (61 s, a little longer
@@ -119,14 +124,17 @@ int main(int argc, char** argv)
     std::printf("  ratio            %8.3f ×  (goal ≤ 1.05)\n", cold.wallMs / boundMs);
     std::printf("  429 answers      %8d     (goal 0)\n", throttled);
     std::printf("  progress         %s\n", qPrintable(PortfolioSweep::progressText(cold.progress)));
-    std::printf("  longest GUI-thread stall while the matrix fills: %lld ms (goal ≤ 16)\n",
-        static_cast<long long>(cold.longestStallMs));
+    std::printf("  longest GUI-thread stall while the matrix fills: %lld ms (goal ≤ 16); longest dispatch "
+                "%.1f ms, %s\n",
+        static_cast<long long>(cold.longestStallMs), double(cold.longestDispatch.ns) / 1e6,
+        qPrintable(cold.longestDispatch.what));
     std::printf("  warm sweep       %8.0f ms  %d periods fetched (goal: the %d active ones), %d from the "
                 "store; requests %.3f × the cold sweep's\n",
         warm.wallMs, warm.periodRequests, enabled, warm.progress.fromStore,
         double(warm.sent) / double(cold.sent));
-    std::printf("  longest GUI-thread stall in the warm sweep: %lld ms\n",
-        static_cast<long long>(warm.longestStallMs));
+    std::printf("  longest GUI-thread stall in the warm sweep: %lld ms; longest dispatch %.1f ms, %s\n",
+        static_cast<long long>(warm.longestStallMs), double(warm.longestDispatch.ns) / 1e6,
+        qPrintable(warm.longestDispatch.what));
     const bool complete = cold.progress.done == cold.progress.total
         && warm.progress.done == warm.progress.total && cold.progress.failed == 0
         && warm.progress.failed == 0;

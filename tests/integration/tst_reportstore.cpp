@@ -744,6 +744,106 @@ private Q_SLOTS:
         for (int index = 0; index < 3; ++index)
             QCOMPARE(offline.starts.value(index), online.starts.value(index));
     }
+    void overviewWrites_areReadAtOnceAndReachTheFile()
+    {
+        BD_SIM_FIXTURE(fixture);
+        TempStore temp;
+        ReportStore* store = temp.store.get();
+        QVERIFY(store);
+        const QString orgId = fixture.trustorNamed(u"Woodgrove Financial"_s);
+        PeriodWalker walker(fixture.session->billing());
+        walker.setClock([] { return test::fixedNow(); });
+        walker.setStore(store, Scope);
+        const Walked cold = walkAndWait(walker, orgId, 0, 12);
+        QCOMPARE(cold.fetched, 13);
+
+        // Written on the store's thread: read back at once, whether or not the file has them yet.
+        const QList<ReportStore::OverviewEntry> entries = store->overviews(Scope, orgId);
+        const QList<ReportStore::StoredPeriod> periods = store->overviewPeriods(Scope, orgId);
+        QCOMPARE(entries.size(), 13);
+        QCOMPARE(periods.size(), 13);
+        for (int index = 0; index < 13; ++index) {
+            const QDateTime start = cold.starts.value(index);
+            QCOMPARE(entries.at(index).overview.billingPeriodStartDate, start);
+            QCOMPARE(periods.at(index).start, start);
+            QCOMPARE(periods.at(index).end, entries.at(index).overview.billingPeriodEndDate);
+            QCOMPARE(periods.at(index).isClosed(), index > 0);
+            const auto one = store->overview(Scope, orgId, start);
+            QVERIFY(one);
+            QCOMPARE(one->overview.billingPeriodStartDate, start);
+            QCOMPARE(one->fetchedIndex, index);
+        }
+        QVERIFY(!store->overview(Scope, orgId, cold.starts.value(0).addDays(1)));
+
+        // Once flushed, another program opening the file reads the same periods.
+        store->flush();
+        const QString path = store->path();
+        auto other = ReportStore::open(path, nullptr);
+        QVERIFY(other);
+        const QList<ReportStore::OverviewEntry> again = other->overviews(Scope, orgId);
+        QCOMPARE(again.size(), 13);
+        for (int index = 0; index < 13; ++index)
+            QCOMPARE(again.at(index).overview.billingPeriodStartDate, cold.starts.value(index));
+    }
+
+    void storedPeriodThatNoLongerReads_isFetchedAgain()
+    {
+        BD_SIM_FIXTURE(fixture);
+        TempStore temp;
+        ReportStore* store = temp.store.get();
+        QVERIFY(store);
+        const QString orgId = fixture.trustorNamed(u"Woodgrove Financial"_s);
+        PeriodWalker walker(fixture.session->billing());
+        walker.setClock([] { return test::fixedNow(); });
+        walker.setStore(store, Scope);
+        const Walked cold = walkAndWait(walker, orgId, 0, 3);
+        QCOMPARE(cold.fetched, 4);
+        store->flush();
+        // Period 2's body is damaged on disk (as a failing disk or another program might leave it).
+        QVERIFY(execRaw(store->path(),
+            { u"UPDATE overview SET body = X'00000004DEADBEEF' WHERE start_ms = %1"_s.arg(
+                cold.starts.value(2).toMSecsSinceEpoch()) }));
+
+        const int requests = fixture.requests(OverviewPath + orgId).size();
+        const Walked warm = walkAndWait(walker, orgId, 0, 3);
+        QCOMPARE(warm.failed, 0);
+        QCOMPARE(warm.fromStore, 2);
+        QCOMPARE(warm.fetched, 2); // the active period and the damaged one
+        QCOMPARE(warm.starts, cold.starts);
+        const QList<sim::RequestRecord> again = fixture.requests(OverviewPath + orgId).mid(requests);
+        QStringList asked;
+        for (const sim::RequestRecord& r : again)
+            asked << r.query.queryItemValue(u"billingPeriodIndex"_s);
+        asked.sort();
+        QCOMPARE(asked, QStringList({ u"0"_s, u"2"_s }));
+    }
+
+    void failedOverviewWrite_isToldAndTheWalkGoesOn()
+    {
+        BD_SIM_FIXTURE(fixture);
+        TempStore temp;
+        ReportStore* store = temp.store.get();
+        QVERIFY(store);
+        // Another program's trigger refuses every overview, as a full disk would.
+        QVERIFY(execRaw(store->path(),
+            { u"CREATE TRIGGER refuse BEFORE INSERT ON overview BEGIN SELECT RAISE(ABORT, 'no room'); END"_s }));
+        const QString orgId = fixture.trustorNamed(u"Woodgrove Financial"_s);
+        PeriodWalker walker(fixture.session->billing());
+        walker.setClock([] { return test::fixedNow(); });
+        walker.setStore(store, Scope);
+        QSignalSpy storeFailed(&walker, &PeriodWalker::storeFailed);
+        const Walked walked = walkAndWait(walker, orgId, 0, 2);
+        QCOMPARE(walked.fetched, 3);
+        QCOMPARE(walked.failed, 0);
+        QCOMPARE(walked.starts.size(), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(storeFailed.size(), 3, 30'000);
+        QVERIFY2(storeFailed.first().first().toString().contains(store->path()),
+            qPrintable(storeFailed.first().first().toString()));
+        // Nothing was kept, and nothing is read back as if it had been.
+        store->flush();
+        QVERIFY(store->overviews(Scope, orgId).isEmpty());
+        QVERIFY(store->overviewPeriods(Scope, orgId).isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestReportStore)
