@@ -321,6 +321,8 @@ void ExportCommand::runOverview()
     connect(m_walker, &PeriodWalker::finished, this, [this] {
         if (m_done)
             return;
+        if (m_store)
+            m_store->flush(); // a period that could not be kept is warned about before the summary
         const std::optional<int> end = m_walker->historyEnd();
         QList<IndexedOverview> periods;
         for (auto it = m_periods.cbegin(); it != m_periods.cend(); ++it) {

@@ -164,20 +164,24 @@ void PeriodWalker::startSlot(int slot, const QMap<int, ReportStore::StoredPeriod
     };
     if (have && (entry->isClosed() || m_refetch == Refetch::Nothing)) {
         m_storedAt.insert(index, entry->fetchedAt);
-        announceFromStore([this, slot, index, start = entry->start, notStored] {
-            const auto stored = m_store->overview(m_scope, m_trustorOrgId, start);
-            if (stored) {
-                ++m_servedFromStore;
-                accept(slot, index, stored->overview);
-                return;
-            }
-            // The stored body no longer reads: as if it had not been stored.
-            m_storedAt.remove(index);
-            if (m_refetch == Refetch::Nothing)
-                notStored();
-            else
-                fetchSlot(slot, index);
-        });
+        announceFromStore(
+            [this, slot, index, start = entry->start, notStored, store = m_store, scope = m_scope] {
+                // Read from the store the period was listed in (setStore() may have moved on since).
+                const auto stored = m_store == store && m_scope == scope
+                    ? m_store->overview(m_scope, m_trustorOrgId, start)
+                    : std::nullopt;
+                if (stored) {
+                    ++m_servedFromStore;
+                    accept(slot, index, stored->overview);
+                    return;
+                }
+                // The stored body no longer reads: as if it had not been stored.
+                m_storedAt.remove(index);
+                if (m_refetch == Refetch::Nothing)
+                    notStored();
+                else
+                    fetchSlot(slot, index);
+            });
         return;
     }
     if (m_refetch == Refetch::Nothing) {
@@ -191,8 +195,10 @@ void PeriodWalker::startSlot(int slot, const QMap<int, ReportStore::StoredPeriod
         const quint64 generation = m_generation;
         QMetaObject::invokeMethod(
             this,
-            [this, generation, job = m_jobs.at(slot), index, start = entry->start] {
-                if (generation != m_generation || !m_jobs.contains(job))
+            [this, generation, job = m_jobs.at(slot).data(), index, start = entry->start, store = m_store,
+                scope = m_scope] {
+                if (generation != m_generation || !job || !m_jobs.contains(job) || m_store != store
+                    || m_scope != scope)
                     return;
                 if (const auto stored = m_store->overview(m_scope, m_trustorOrgId, start))
                     Q_EMIT periodLoaded(index, stored->overview);

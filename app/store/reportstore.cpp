@@ -154,11 +154,17 @@ public:
         m_wake.wakeAll();
     }
 
+    /// Waits for every write queued; on the thread that made the store, its failures are told before this
+    /// returns.
     void flush()
     {
-        QMutexLocker lock(&m_lock);
-        while (!m_queue.empty() || m_busy)
-            m_idle.wait(&m_lock);
+        {
+            QMutexLocker lock(&m_lock);
+            while (!m_queue.empty() || m_busy)
+                m_idle.wait(&m_lock);
+        }
+        if (QThread::currentThread() == m_replies.thread())
+            QCoreApplication::sendPostedEvents(&m_replies, QEvent::MetaCall);
     }
 
 protected:
@@ -168,8 +174,7 @@ protected:
             QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
             db.setDatabaseName(m_path);
             db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
-            const bool opened = db.open();
-            if (opened)
+            if (db.open())
                 QSqlQuery(db).exec(u"PRAGMA synchronous=NORMAL"_s); // as the store's own connection
             for (;;) {
                 Job job;
@@ -186,7 +191,7 @@ protected:
                     m_queue.pop_front();
                     m_busy = true;
                 }
-                const QString problem = opened ? job.write(db) : problemText(m_path, db.lastError());
+                const QString problem = job.write(db); // a connection that did not open says so
                 if (!problem.isEmpty() && job.failed) {
                     QMetaObject::invokeMethod(
                         &m_replies, [failed = std::move(job.failed), problem] { failed(problem); },
@@ -534,7 +539,10 @@ void ReportStore::putOverview(const StoreScope& scope, const QString& trustorOrg
         query.addBindValue(ParserVersion);
         query.addBindValue(qCompress(body));
         QString problem;
-        execWrite(query, &problem);
+        if (!db.isOpen())
+            problem = problemText(m_path, db.lastError());
+        else
+            execWrite(query, &problem);
         // Written or not, it is no longer pending (unless fetched again since).
         QMutexLocker lock(&m_pendingLock);
         const auto periods = m_pending.find(key);

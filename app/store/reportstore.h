@@ -111,12 +111,13 @@ public:
     /// Keeps an overview's body under its period start (an overview without one cannot be told apart from
     /// other periods and is not kept), replacing an earlier fetch of the same period. The write (its
     /// compression included) runs on the store's own thread, so the caller never waits for the disk;
-    /// overviews() includes it at once. When it fails, `failed` is called later on the calling thread with
-    /// one sentence, unless `context` is gone by then.
+    /// overviews() includes it at once. When it fails, `failed` is called later, on the thread that opened
+    /// the store, with one sentence, unless `context` is gone by then.
     void putOverview(const StoreScope& scope, const QString& trustorOrgId, int billingPeriodIndex,
         const TrusteeBillingOverview& overview, const QByteArray& body, const QDateTime& fetchedAt,
         QObject* context = nullptr, std::function<void(const QString&)> failed = {});
-    /// Waits until every write handed to the store's thread is in the file.
+    /// Waits until every write handed to the store's thread is in the file; called on the thread that opened
+    /// the store, the failures among them are told before it returns.
     void flush() const;
 
     /// Remembers that a customer org's first billing period starts here: Genesys answered not.found for the

@@ -13,6 +13,8 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
@@ -93,6 +95,34 @@ private Q_SLOTS:
         QVERIFY2(warm.last().endsWith(u"12 from the local store, 1 from Genesys Cloud"_s),
             qPrintable(warm.last()));
         QCOMPARE(readFile(dir.filePath(u"b.csv"_s)), readFile(dir.filePath(u"a.csv"_s)));
+    }
+
+    void overview_aPeriodTheStoreRefuses_isWarnedAboutBeforeTheResult()
+    {
+        BD_SIM_FIXTURE(fixture);
+        QTemporaryDir dir;
+        const QString store = dir.filePath(u"store.sqlite"_s);
+        QVERIFY(ReportStore::open(store, nullptr));
+        {
+            // Another program's trigger refuses every overview, as a full disk would.
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
+            db.setDatabaseName(store);
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(
+                u"CREATE TRIGGER refuse BEFORE INSERT ON overview BEGIN SELECT RAISE(ABORT, 'no room'); END"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"raw"_s);
+        // One period: its write is the walk's last step, and still told before the result.
+        const QStringList arguments { u"overview"_s, u"--trustor"_s,
+            fixture.trustorNamed(u"Woodgrove Financial"_s), u"--periods"_s, u"0-0"_s, u"--store"_s, store,
+            u"--out"_s, dir.filePath(u"a.csv"_s) };
+        const Run run = runExport(arguments + simArguments(fixture));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.messages.join(u'\n')));
+        QCOMPARE(run.messages.size(), 2);
+        QVERIFY2(
+            run.messages.first().startsWith(u"warning: The local store"_s), qPrintable(run.messages.first()));
+        QVERIFY2(run.last().startsWith(u"Wrote "_s), qPrintable(run.last()));
     }
 
     void offline_answersFromTheStoreAndNamesWhatItLacks()
