@@ -93,10 +93,7 @@ const PortfolioModel::Customer* PortfolioModel::customer(const QString& orgId) c
 
 void PortfolioModel::changed(int row, int firstColumn, int lastColumn)
 {
-    // Cell by cell: a view repaints just the cell for one, but its whole viewport for a range, and a sweep
-    // changes a few cells of a row at a time.
-    for (int column = firstColumn; column <= lastColumn; ++column)
-        Q_EMIT dataChanged(index(row, column), index(row, column));
+    Q_EMIT dataChanged(index(row, firstColumn), index(row, lastColumn));
 }
 
 void PortfolioModel::setPeriod(const QString& orgId, int billingPeriodIndex,

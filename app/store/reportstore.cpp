@@ -111,6 +111,16 @@ QString problemText(const QString& path, const QSqlError& error)
     }
 }
 
+/// A map by period start as a list, newest first.
+template <typename T> QList<T> newestFirst(const QMap<qint64, T>& byStart)
+{
+    QList<T> list;
+    list.reserve(byStart.size());
+    for (auto it = byStart.cend(); it != byStart.cbegin();)
+        list.append(*--it);
+    return list;
+}
+
 QString nextConnectionName()
 {
     static QAtomicInteger<int> counter;
@@ -391,15 +401,18 @@ QString ReportStore::overviewKey(const StoreScope& scope, const QString& trustor
     return scope.region + u'\n' + scope.orgId + u'\n' + trustorOrgId;
 }
 
+QMap<qint64, ReportStore::PendingOverview> ReportStore::pendingOverviews(
+    const StoreScope& scope, const QString& trustorOrgId) const
+{
+    QMutexLocker lock(&m_pendingLock);
+    return m_pending.value(overviewKey(scope, trustorOrgId));
+}
+
 QList<ReportStore::OverviewEntry> ReportStore::overviews(
     const StoreScope& scope, const QString& trustorOrgId) const
 {
     // The writes still queued are read first: one committed after this copy is in the file read next.
-    QMap<qint64, PendingOverview> pending;
-    {
-        QMutexLocker lock(&m_pendingLock);
-        pending = m_pending.value(overviewKey(scope, trustorOrgId));
-    }
+    const QMap<qint64, PendingOverview> pending = pendingOverviews(scope, trustorOrgId);
     QSqlQuery query(QSqlDatabase::database(m_connection));
     query.prepare(u"SELECT start_ms, body, fetched_ms, fetched_index FROM overview"
                   " WHERE region = ? AND org_id = ? AND trustor_id = ?"_s);
@@ -419,21 +432,13 @@ QList<ReportStore::OverviewEntry> ReportStore::overviews(
     }
     for (auto it = pending.cbegin(); it != pending.cend(); ++it)
         byStart.insert(it.key(), it->entry);
-    QList<OverviewEntry> entries;
-    entries.reserve(byStart.size());
-    for (auto it = byStart.cend(); it != byStart.cbegin();)
-        entries.append(*--it); // newest first
-    return entries;
+    return newestFirst(byStart);
 }
 
 QList<ReportStore::StoredPeriod> ReportStore::overviewPeriods(
     const StoreScope& scope, const QString& trustorOrgId) const
 {
-    QMap<qint64, PendingOverview> pending;
-    {
-        QMutexLocker lock(&m_pendingLock);
-        pending = m_pending.value(overviewKey(scope, trustorOrgId));
-    }
+    const QMap<qint64, PendingOverview> pending = pendingOverviews(scope, trustorOrgId); // as overviews()
     QSqlQuery query(QSqlDatabase::database(m_connection));
     query.prepare(u"SELECT start_ms, end_ms, fetched_ms, fetched_index FROM overview"
                   " WHERE region = ? AND org_id = ? AND trustor_id = ?"_s);
@@ -455,25 +460,15 @@ QList<ReportStore::StoredPeriod> ReportStore::overviewPeriods(
         byStart.insert(
             it.key(), { timeOf(it.key()), e.overview.billingPeriodEndDate, e.fetchedAt, e.fetchedIndex });
     }
-    QList<StoredPeriod> periods;
-    periods.reserve(byStart.size());
-    for (auto it = byStart.cend(); it != byStart.cbegin();)
-        periods.append(*--it); // newest first
-    return periods;
+    return newestFirst(byStart);
 }
 
 std::optional<ReportStore::OverviewEntry> ReportStore::overview(
     const StoreScope& scope, const QString& trustorOrgId, const QDateTime& start) const
 {
-    {
-        QMutexLocker lock(&m_pendingLock);
-        const auto periods = m_pending.constFind(overviewKey(scope, trustorOrgId));
-        if (periods != m_pending.cend()) {
-            const auto pending = periods->constFind(msOf(start));
-            if (pending != periods->cend())
-                return pending->entry;
-        }
-    }
+    const QMap<qint64, PendingOverview> pending = pendingOverviews(scope, trustorOrgId);
+    if (const auto queued = pending.constFind(msOf(start)); queued != pending.cend())
+        return queued->entry;
     QSqlQuery query(QSqlDatabase::database(m_connection));
     query.prepare(u"SELECT body, fetched_ms, fetched_index FROM overview"
                   " WHERE region = ? AND org_id = ? AND trustor_id = ? AND start_ms = ?"_s);

@@ -191,6 +191,9 @@ private:
         quint64 sequence = 0; ///< which write: a later one of the same period replaces it
     };
     static QString overviewKey(const StoreScope& scope, const QString& trustorOrgId);
+    /// The org's overviews still queued for the writer, by period start.
+    QMap<qint64, PendingOverview> pendingOverviews(
+        const StoreScope& scope, const QString& trustorOrgId) const;
 
     QString m_path;
     QString m_connection;

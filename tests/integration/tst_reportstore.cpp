@@ -114,6 +114,13 @@ std::unique_ptr<ApiSession> unreachableSession(const RetryPolicy& retry)
     return session;
 }
 
+/// The walker on the sim's clock, keeping its periods in `store`.
+void useStore(PeriodWalker& walker, ReportStore* store)
+{
+    walker.setClock([] { return test::fixedNow(); });
+    walker.setStore(store, Scope);
+}
+
 /// A store in a folder of its own, gone with it.
 struct TempStore
 {
@@ -613,8 +620,7 @@ private Q_SLOTS:
         QVERIFY(store);
         const QString orgId = fixture.trustorNamed(u"Woodgrove Financial"_s);
         PeriodWalker walker(fixture.session->billing());
-        walker.setClock([] { return test::fixedNow(); });
-        walker.setStore(store, Scope);
+        useStore(walker, store);
 
         const Walked cold = walkAndWait(walker, orgId, 0, 12);
         QCOMPARE(cold.fetched, 13);
@@ -650,8 +656,7 @@ private Q_SLOTS:
         ReportStore* store = temp.store.get();
         QVERIFY(store);
         PeriodWalker walker(fixture.session->billing());
-        walker.setClock([] { return test::fixedNow(); });
-        walker.setStore(store, Scope);
+        useStore(walker, store);
         const Walked cold = walkAndWait(walker, orgId, 0, 12);
         const std::optional<int> end = walker.historyEnd();
         QVERIFY(end);
@@ -679,8 +684,7 @@ private Q_SLOTS:
             BD_SIM_FIXTURE(fixture);
             orgId = fixture.trustorNamed(u"Woodgrove Financial"_s);
             PeriodWalker walker(fixture.session->billing());
-            walker.setClock([] { return test::fixedNow(); });
-            walker.setStore(store, Scope);
+            useStore(walker, store);
             before = walkAndWait(walker, orgId, 0, 3);
             QCOMPARE(before.fetched, 4);
         }
@@ -728,14 +732,12 @@ private Q_SLOTS:
             BD_SIM_FIXTURE(fixture);
             orgId = fixture.trustorNamed(u"Woodgrove Financial"_s);
             PeriodWalker walker(fixture.session->billing());
-            walker.setClock([] { return test::fixedNow(); });
-            walker.setStore(store, Scope);
+            useStore(walker, store);
             online = walkAndWait(walker, orgId, 0, 2);
         }
         BillingApi nowhere(nullptr);
         PeriodWalker walker(&nowhere);
-        walker.setClock([] { return test::fixedNow(); });
-        walker.setStore(store, Scope);
+        useStore(walker, store);
         walker.setRefetch(PeriodWalker::Refetch::Nothing);
         const Walked offline = walkAndWait(walker, orgId, 0, 3);
         QCOMPARE(offline.fromStore, 3);
@@ -752,8 +754,7 @@ private Q_SLOTS:
         QVERIFY(store);
         const QString orgId = fixture.trustorNamed(u"Woodgrove Financial"_s);
         PeriodWalker walker(fixture.session->billing());
-        walker.setClock([] { return test::fixedNow(); });
-        walker.setStore(store, Scope);
+        useStore(walker, store);
         const Walked cold = walkAndWait(walker, orgId, 0, 12);
         QCOMPARE(cold.fetched, 13);
 
@@ -794,8 +795,7 @@ private Q_SLOTS:
         QVERIFY(store);
         const QString orgId = fixture.trustorNamed(u"Woodgrove Financial"_s);
         PeriodWalker walker(fixture.session->billing());
-        walker.setClock([] { return test::fixedNow(); });
-        walker.setStore(store, Scope);
+        useStore(walker, store);
         const Walked cold = walkAndWait(walker, orgId, 0, 3);
         QCOMPARE(cold.fetched, 4);
         store->flush();
@@ -829,8 +829,7 @@ private Q_SLOTS:
             { u"CREATE TRIGGER refuse BEFORE INSERT ON overview BEGIN SELECT RAISE(ABORT, 'no room'); END"_s }));
         const QString orgId = fixture.trustorNamed(u"Woodgrove Financial"_s);
         PeriodWalker walker(fixture.session->billing());
-        walker.setClock([] { return test::fixedNow(); });
-        walker.setStore(store, Scope);
+        useStore(walker, store);
         QSignalSpy storeFailed(&walker, &PeriodWalker::storeFailed);
         const Walked walked = walkAndWait(walker, orgId, 0, 2);
         QCOMPARE(walked.fetched, 3);
