@@ -431,8 +431,8 @@ void ExportCommand::finishPortfolio()
                 parts << u"%1 %2"_s.arg(counts.value(state)).arg(Commitments::key(state));
         }
         lines << t.currency + u": "_s + tr("%n customer(s)", nullptr, customersIn)
-                + u", estimated total %1, overage %2 in the active period%3"_s.arg(t.total.toString(2),
-                    t.overageCost.toString(2),
+                + u", estimated total %1, overage %2 in the active period%3%4"_s.arg(t.total.toString(2),
+                    t.overageCost.toString(2), CurrencyTotals::unpricedNote(t.unpricedLines),
                     parts.isEmpty() ? QString() : u" (%1)"_s.arg(parts.join(u", "_s)));
     }
     QString message = tr("Wrote %n row(s)", nullptr, csv.rowCount()) + u" ("_s

@@ -55,15 +55,20 @@ CsvWriter PortfolioCsv::matrix(
         const PortfolioCustomer& c = customers.at(row);
         const PortfolioCell active = c.cells.value(0);
         csv.text(c.orgId).text(c.name).text(c.currency());
-        if (active.overview)
-            csv.number(active.standing.overageCost).number(active.standing.idlePrepayCost);
-        else
+        if (active.overview) {
+            // A line with no price leaves the overage cost unknown; idle seats are valued only when priced.
+            if (active.standing.unpricedLines == 0)
+                csv.number(active.standing.overageCost);
+            else
+                csv.text({});
+            csv.number(active.standing.idlePrepayCost);
+        } else
             csv.text({}).text({});
         for (int index = 0; index < periods; ++index) {
             const PortfolioCell cell = c.cells.value(index);
-            if (cell.overview)
+            if (cell.overview && cell.standing.unpricedLines == 0)
                 csv.number(overage ? cell.standing.overageCost : cell.standing.total);
-            else
+            else // not read, or a line with no price: the sum is not known
                 csv.text({});
             csv.text(cellState(cell));
         }
@@ -113,8 +118,8 @@ CsvWriter PortfolioCsv::build(const QList<PortfolioCustomer>& customers, int fir
                     .optionalNumber(e.allowance)
                     .number(e.billable)
                     .number(e.overage)
-                    .number(e.overageCost)
-                    .number(e.total)
+                    .optionalNumber(e.overageUnpriced ? std::nullopt : std::optional(e.overageCost))
+                    .optionalNumber(e.isPriced() ? std::optional(e.total) : std::nullopt)
                     .text(e.isAllowance ? u"allowance"_s
                             : ramp      ? u"ramp"_s
                                         : Commitments::key(states.value(i)))

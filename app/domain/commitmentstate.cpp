@@ -61,6 +61,9 @@ PeriodStanding Commitments::period(
         const SubscriptionOverviewUsage& usage = overview.usages.at(i);
         standing.total += e.total;
         standing.overageCost += e.overageCost;
+        standing.waivedOverageCost += e.waivedOverageCost;
+        if (!e.isPriced())
+            ++standing.unpricedLines;
         if (!e.isAllowance && isSeat(usage) && usage.prepayPrice && e.prepay > e.usage)
             standing.idlePrepayCost += (e.prepay - e.usage) * *usage.prepayPrice;
 
@@ -71,6 +74,9 @@ PeriodStanding Commitments::period(
             line.usedPercent = usedPercent(e.billable, e.prepay);
         line.overage = e.overage;
         line.overageCost = e.overageCost;
+        line.overageUnpriced = e.overageUnpriced;
+        line.overageWaived = e.overageWaived;
+        line.waivedOverageCost = e.waivedOverageCost;
         if (projected && (line.state == CommitmentState::Ok || line.state == CommitmentState::Warning)) {
             const LineProjection& p = projections.at(i);
             if (p.suppressed == LineProjection::Suppressed::No && p.exceedBy) {

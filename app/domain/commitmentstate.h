@@ -31,7 +31,10 @@ struct LineStanding
     qsizetype line = -1; ///< its index in the period's usages
     std::optional<Decimal> usedPercent; ///< billable ÷ prepay × 100, when there is a commitment
     Decimal overage; ///< billable above the commitment
-    Decimal overageCost; ///< its estimated cost (0 without an overage price)
+    Decimal overageCost; ///< its estimated cost (0 without an overage price, or when waived)
+    bool overageUnpriced = false; ///< overage with no overage price: its cost is not known
+    bool overageWaived = false; ///< a licence in a ramp period: its overage is not billed
+    Decimal waivedOverageCost; ///< when waived, what the overage would cost outside the ramp
     std::optional<Decimal> projectedExceedBy; ///< ProjectedToExceed: by how much the likely value passes it
 };
 
@@ -41,9 +44,11 @@ struct PeriodStanding
     CommitmentState state = CommitmentState::Ok;
     QList<LineStanding> drivers; ///< the lines in `state` (for Ramp: the lines that would be over)
     QList<CommitmentState> lines; ///< every line's own state, in the order of the period's usages
-    Decimal total; ///< the period's estimated total
-    Decimal overageCost; ///< the estimated cost of every line's overage
+    Decimal total; ///< the period's estimated total (a lower bound when unpricedLines > 0)
+    Decimal overageCost; ///< the estimated cost of every line's billed overage
     Decimal idlePrepayCost; ///< seat lines' unused commitment, max(prepay − usage, 0) × prepay price
+    int unpricedLines = 0; ///< lines with a cost but no price: left out of total and overageCost
+    Decimal waivedOverageCost; ///< in a ramp: the licence overage that is not billed, at its price
 };
 
 /// The one rule for commitment states, shared by every page, export and check. Pure.

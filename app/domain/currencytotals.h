@@ -21,6 +21,7 @@ public:
         Decimal prepayCost;
         Decimal overageCost;
         Decimal total;
+        int unpricedLines = 0; ///< lines whose cost is not known: the sums leave them out
     };
 
     /// Adds one line's estimate in `currency`.
@@ -34,8 +35,11 @@ public:
     /// One currency's sums (zeros when absent).
     Total total(const QString& currency) const;
     bool isEmpty() const { return m_totals.isEmpty(); }
-    /// "EUR 1204.00 · USD 9117.38": two decimals per currency, never one sum across currencies.
+    /// "EUR 1204.00 · USD 9117.38": two decimals per currency, never one sum across currencies; a currency
+    /// with unpriced lines says how many its sum leaves out.
     QString toText() const;
+    /// " + 2 lines with no price" after a sum that leaves them out; empty when none does.
+    static QString unpricedNote(int unpricedLines);
 
 private:
     QMap<QString, Total> m_totals;

@@ -1,5 +1,6 @@
 #include "domain/overviewestimate.h"
 
+#include "domain/projection.h"
 #include "domain/subscriptionoverviewusage.h"
 #include "domain/trusteebillingoverview.h"
 
@@ -38,6 +39,8 @@ UsageEstimate OverviewEstimate::estimate(
     e.overage = overage(e.billable, usage.prepayQuantity);
     e.prepayCost = usage.prepayPrice ? usage.prepayQuantity * *usage.prepayPrice : Decimal();
     e.overageCost = usage.overagePrice ? e.overage * *usage.overagePrice : Decimal();
+    e.prepayUnpriced = !usage.prepayPrice && usage.prepayQuantity > Decimal();
+    e.overageUnpriced = !usage.overagePrice && e.overage > Decimal();
     e.total = e.prepayCost + e.overageCost;
     return e;
 }
@@ -60,8 +63,18 @@ QList<UsageEstimate> OverviewEstimate::estimateAll(const TrusteeBillingOverview&
 {
     QList<UsageEstimate> estimates;
     estimates.reserve(overview.usages.size());
-    for (const SubscriptionOverviewUsage& usage : overview.usages)
-        estimates << estimate(usage, allowanceFor(overview, usage));
+    const bool ramp = overview.inRampPeriod.value_or(false);
+    for (const SubscriptionOverviewUsage& usage : overview.usages) {
+        UsageEstimate e = estimate(usage, allowanceFor(overview, usage));
+        if (ramp && !e.isAllowance && Projections::kindOf(usage) == LineKind::Seat && e.overage > Decimal()) {
+            e.overageWaived = true;
+            e.waivedOverageCost = e.overageCost;
+            e.overageCost = Decimal();
+            e.overageUnpriced = false; // not billed, so its price does not matter
+            e.total = e.prepayCost;
+        }
+        estimates << e;
+    }
     return estimates;
 }
 

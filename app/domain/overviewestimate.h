@@ -21,10 +21,19 @@ struct UsageEstimate
     Decimal billable; ///< usage − allowance, never below 0 (= usage without an allowance)
     Decimal prepay; ///< prepayQuantity
     Decimal overage; ///< max(billable − prepay, 0)
-    Decimal prepayCost; ///< prepay × prepayPrice (0 without a prepay price)
-    Decimal overageCost; ///< overage × overagePrice (0 without an overage price)
+    Decimal prepayCost; ///< prepay × prepayPrice (0 without a prepay price: see prepayUnpriced)
+    Decimal overageCost; ///< overage × overagePrice (0 without an overage price, or when waived)
     Decimal total; ///< prepayCost + overageCost
     bool isAllowance = false; ///< a `fair-use` row: it is the allowance of another line and costs nothing
+    bool prepayUnpriced = false; ///< a commitment with no prepay price: its cost is not known, not 0
+    bool overageUnpriced = false; ///< overage with no overage price: its cost is not known, not 0
+    /// A licence line of a period in its ramp: its overage is not billed, so overageCost is 0 and
+    /// waivedOverageCost is what it would cost outside the ramp.
+    bool overageWaived = false;
+    Decimal waivedOverageCost;
+
+    /// True when every cost of the line is known: a total that adds an unpriced line is only a lower bound.
+    bool isPriced() const { return !prepayUnpriced && !overageUnpriced; }
 };
 
 /// Cost estimates of a trustee billing overview: fair-use netting and prepay/overage pricing, in exact
@@ -42,7 +51,8 @@ public:
     /// when none.
     static std::optional<Decimal> allowanceFor(
         const TrusteeBillingOverview& overview, const SubscriptionOverviewUsage& usage);
-    /// One estimate per usage line, in the order of overview.usages.
+    /// One estimate per usage line, in the order of overview.usages. In a period in its ramp, licence
+    /// (seat) lines are billed their commitment only: their overage is waived.
     static QList<UsageEstimate> estimateAll(const TrusteeBillingOverview& overview);
     /// The period's estimated total (in overview.currency; one period has one currency).
     static Decimal periodTotal(const TrusteeBillingOverview& overview);

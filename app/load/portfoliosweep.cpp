@@ -88,6 +88,7 @@ void PortfolioSweep::start(int closedPeriods)
     m_customers.clear();
     m_closedPeriods = std::max(0, closedPeriods);
     m_done = m_total = m_fromStore = m_refused = m_failed = m_fetched = m_walking = 0;
+    m_storeProblems.clear();
     m_running = true;
     m_clock.start();
     m_listing = m_orgs->fetchTrustors();
@@ -191,6 +192,13 @@ void PortfolioSweep::connectWalker(Customer* customer)
             for (int older = 1; older <= m_closedPeriods; ++older)
                 Q_EMIT periodFailed(orgId, older, e);
         }
+    });
+    connect(walker, &PeriodWalker::storeFailed, this, [this](const QString& message) {
+        // A full disk fails every customer's writes alike: one warning says it.
+        if (m_storeProblems.contains(message))
+            return;
+        m_storeProblems << message;
+        Q_EMIT storeFailed(message);
     });
     connect(walker, &PeriodWalker::historyEnded, this,
         [this, orgId](int firstMissing) { Q_EMIT historyEnded(orgId, firstMissing); });

@@ -86,6 +86,9 @@ Q_SIGNALS:
     void customerRefused(const QString& orgId, const QString& message);
     /// No period of this customer exists at this index or older.
     void historyEnded(const QString& orgId, int firstMissingIndex);
+    /// The local store could not keep what arrived (said once per sweep and problem): what was read is
+    /// still shown.
+    void storeFailed(const QString& message);
     void progressChanged();
     void finished();
 
@@ -132,6 +135,7 @@ private:
     quint64 m_generation = 0; ///< bumped by cancel(): a start still scheduled for the old sweep does nothing
     bool m_running = false;
     QElapsedTimer m_clock;
+    QStringList m_storeProblems; ///< told in this sweep
 };
 
 } // namespace bd

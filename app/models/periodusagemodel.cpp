@@ -194,9 +194,10 @@ QVariant PeriodUsageModel::raw(const Row& row, int column) const
     case OveragePriceColumn:
         return optionalDecimal(u.overagePrice);
     case OverageCostColumn:
-        return e.isAllowance ? QVariant() : decimal(e.overageCost);
+        // An unknown price leaves the cost unknown: blank, never 0.
+        return e.isAllowance || e.overageUnpriced ? QVariant() : decimal(e.overageCost);
     case TotalColumn:
-        return e.isAllowance ? QVariant() : decimal(e.total);
+        return e.isAllowance || !e.isPriced() ? QVariant() : decimal(e.total);
     case ThirdPartyColumn:
         return u.isThirdParty.value_or(false);
     case ProjectedColumn:
@@ -234,6 +235,9 @@ QString PeriodUsageModel::display(const Row& row, int column) const
     }
     if (column == ThirdPartyColumn)
         return u.isThirdParty.value_or(false) ? tr("Third party") : QString();
+    if ((column == OverageCostColumn && row.estimate.overageUnpriced)
+        || (column == TotalColumn && !row.estimate.isAllowance && !row.estimate.isPriced()))
+        return tr("no price");
     if (column == ProjectedColumn) {
         const int index = int(&row - m_rows.constData());
         if (!row.projection) // a closed period: its figures are final
@@ -306,6 +310,14 @@ QVariant PeriodUsageModel::data(const QModelIndex& index, int role) const
             return tr("Billable = usage %1 − allowance %2 = %3 (never below 0)")
                 .arg(row.estimate.usage.toString(), row.estimate.allowance->toString(),
                     row.estimate.billable.toString());
+        if ((column == OverageCostColumn || column == TotalColumn) && !row.estimate.isPriced())
+            return row.estimate.prepayUnpriced
+                ? tr("Genesys gave no prepay price for this commitment: its cost is not known.")
+                : tr("Genesys gave no overage price for this line: the cost of its overage is not known.");
+        if ((column == OverageCostColumn || column == TotalColumn) && row.estimate.overageWaived)
+            return tr("In the ramp period the overage of a licence is not billed; outside it, it would be "
+                      "about %1 %2.")
+                .arg(m_overview.currency, row.estimate.waivedOverageCost.toString(2));
         if (column == OverageCostColumn || column == TotalColumn)
             return tr("Estimate in %1; prices exclude tax.").arg(m_overview.currency);
         return {};

@@ -5,6 +5,7 @@
 #include "domain/projection.h"
 
 #include <QLocale>
+#include <QSet>
 
 #include <algorithm>
 #include <map>
@@ -37,7 +38,19 @@ PortfolioModel::PortfolioModel(QObject* parent)
 
 void PortfolioModel::reset(const QList<Trustor>& trustors, int periods)
 {
+    if (isSameMatrix(trustors, periods)) {
+        // The same customers swept again: what is shown stays until each period's new copy arrives (a period
+        // that fails to refresh keeps it), rather than blanking a matrix that the store mostly refills.
+        for (qsizetype row = 0; row < trustors.size(); ++row) {
+            const Trustor& t = trustors.at(row);
+            m_customers[row].name = t.organization.name.isEmpty() ? t.id : t.organization.name;
+        }
+        if (!m_customers.isEmpty())
+            Q_EMIT dataChanged(index(0, NameColumn), index(rowCount() - 1, NameColumn));
+        return;
+    }
     beginResetModel();
+    ++m_activeRevision;
     m_commonStarts.clear();
     m_periods = std::max(1, periods);
     m_customers.clear();
@@ -53,11 +66,23 @@ void PortfolioModel::reset(const QList<Trustor>& trustors, int periods)
     endResetModel();
 }
 
+bool PortfolioModel::isSameMatrix(const QList<Trustor>& trustors, int periods) const
+{
+    if (std::max(1, periods) != m_periods || trustors.size() != m_customers.size())
+        return false;
+    for (qsizetype row = 0; row < trustors.size(); ++row) {
+        if (OrgId::canonical(trustors.at(row).id) != OrgId::canonical(m_customers.at(row).orgId))
+            return false;
+    }
+    return true;
+}
+
 void PortfolioModel::setThreshold(int percent)
 {
     if (percent == m_threshold)
         return;
     m_threshold = percent;
+    ++m_activeRevision;
     for (int row = 0; row < m_customers.size(); ++row)
         restate(row);
     if (!m_customers.isEmpty())
@@ -75,9 +100,15 @@ void PortfolioModel::setCellText(CellText text)
 
 void PortfolioModel::setLastCompleteDay(QDate day)
 {
+    if (day == m_lastCompleteDay)
+        return;
     m_lastCompleteDay = day;
+    ++m_activeRevision;
+    // Only the active period is projected from it.
     for (int row = 0; row < m_customers.size(); ++row)
-        restate(row);
+        restate(row, 0);
+    if (!m_customers.isEmpty())
+        Q_EMIT dataChanged(index(0, FirstPeriodColumn), index(rowCount() - 1, FirstPeriodColumn));
 }
 
 int PortfolioModel::rowOf(const QString& orgId) const
@@ -109,6 +140,8 @@ void PortfolioModel::setPeriod(const QString& orgId, int billingPeriodIndex,
     cell.error.clear();
     cell.storedAt = storedAt;
     m_commonStarts[billingPeriodIndex].reset();
+    if (billingPeriodIndex == 0)
+        ++m_activeRevision;
     // The period itself, and the active period: its projection rests on the closed ones.
     restate(row, billingPeriodIndex);
     if (billingPeriodIndex != 0)
@@ -137,6 +170,8 @@ void PortfolioModel::setFailed(
     if (cell.status == CellStatus::Loaded)
         return; // a refresh that failed: the copy shown stays
     cell.status = CellStatus::Failed;
+    if (billingPeriodIndex == 0)
+        ++m_activeRevision;
     cell.error = message;
     cell.errorCode = code;
     changed(row, FirstPeriodColumn + billingPeriodIndex, FirstPeriodColumn + billingPeriodIndex);
@@ -149,6 +184,7 @@ void PortfolioModel::setRefused(const QString& orgId, const QString& message, co
         return;
     Customer& c = m_customers[row];
     c.refusal = message;
+    ++m_activeRevision;
     m_commonStarts.clear();
     for (Cell& cell : c.cells) {
         cell = Cell();
@@ -166,6 +202,8 @@ void PortfolioModel::setHistoryEnd(const QString& orgId, int firstMissingIndex)
         return;
     Customer& c = m_customers[row];
     c.historyEnd = firstMissingIndex;
+    if (firstMissingIndex <= 0)
+        ++m_activeRevision;
     for (int i = std::max(0, firstMissingIndex); i < m_periods; ++i) {
         c.cells[i] = Cell();
         c.cells[i].status = CellStatus::NoPeriod;
@@ -302,6 +340,34 @@ QList<std::pair<QString, QString>> PortfolioModel::activePartNumbers() const
     return parts;
 }
 
+QString PortfolioModel::mostCommittedPart() const
+{
+    QHash<QString, int> committed; // part number → customers with a commitment to it
+    for (const Customer& c : m_customers) {
+        const auto& active = c.cells.constFirst().overview;
+        if (!active)
+            continue;
+        QSet<QString> counted;
+        for (const SubscriptionOverviewUsage& line : active->usages) {
+            if (!OverviewEstimate::isFairUse(line) && line.prepayQuantity > Decimal()
+                && !counted.contains(line.partNumber)) {
+                counted.insert(line.partNumber);
+                ++committed[line.partNumber];
+            }
+        }
+    }
+    const QList<std::pair<QString, QString>> parts = activePartNumbers();
+    QString best = parts.isEmpty() ? QString() : parts.constFirst().first;
+    int most = 0;
+    for (const auto& [part, name] : parts) {
+        if (committed.value(part) > most) {
+            most = committed.value(part);
+            best = part;
+        }
+    }
+    return best;
+}
+
 QDate PortfolioModel::commonStart(int billingPeriodIndex) const
 {
     // Every header asks on every paint: worked out once per change of its column.
@@ -351,16 +417,20 @@ QString PortfolioModel::cellDetails(int row, int billingPeriodIndex) const
     lines << tr("%1 (threshold %2 % of each commitment)").arg(Commitments::label(s.state)).arg(m_threshold);
     if (s.state == CommitmentState::Ramp)
         lines << tr(
-            "In its ramp period: Cloud CX licences are not billed on usage, so the overage below is what it "
-            "would be, not what is charged.");
+            "In its ramp period: licences are billed their commitment, not their usage, so their overage is "
+            "left out of the estimate.");
+    const QList<UsageEstimate> estimates = OverviewEstimate::estimateAll(o);
     for (const LineStanding& d : s.drivers) {
         const SubscriptionOverviewUsage& line = o.usages.at(d.line);
-        const UsageEstimate e = OverviewEstimate::estimate(line, OverviewEstimate::allowanceFor(o, line));
+        const UsageEstimate& e = estimates.at(d.line);
+        const QString cost = d.overageUnpriced ? tr("no overage price given")
+            : d.overageWaived                  ? tr("not billed in the ramp, about %1 %2 outside it")
+                                    .arg(o.currency, d.waivedOverageCost.toString(2))
+                              : tr("about %1 %2").arg(o.currency, d.overageCost.toString(2));
         switch (d.state) {
         case CommitmentState::OnDemand:
-            lines << tr("%1: %2 %3 with no commitment, about %4 %5")
-                         .arg(line.name, e.billable.toString(), line.unitOfMeasureType, o.currency,
-                             d.overageCost.toString(2));
+            lines << tr("%1: %2 %3 with no commitment, %4")
+                         .arg(line.name, e.billable.toString(), line.unitOfMeasureType, cost);
             break;
         case CommitmentState::ProjectedToExceed:
             lines << tr("%1: %2 of %3 so far, likely to exceed it by %4")
@@ -368,10 +438,10 @@ QString PortfolioModel::cellDetails(int row, int billingPeriodIndex) const
                              d.projectedExceedBy ? d.projectedExceedBy->toString() : QString());
             break;
         case CommitmentState::Exceeded:
-            lines << tr("%1: %2 of %3 (%4 %), overage %5, about %6 %7")
+            lines << tr("%1: %2 of %3 (%4 %), overage %5, %6")
                          .arg(line.name, e.billable.toString(), e.prepay.toString(),
                              d.usedPercent ? d.usedPercent->rounded(0).toString() : QString(),
-                             d.overage.toString(), o.currency, d.overageCost.toString(2));
+                             d.overage.toString(), cost);
             break;
         default:
             lines << tr("%1: %2 of %3 (%4 %)")
@@ -382,6 +452,10 @@ QString PortfolioModel::cellDetails(int row, int billingPeriodIndex) const
     }
     lines << tr("Estimated total %1 %2 · overage %1 %3 (estimates)")
                  .arg(o.currency, s.total.toString(2), s.overageCost.toString(2));
+    if (s.unpricedLines > 0)
+        lines << tr("%n line(s) with no price from Genesys: these sums leave them out, so they are lower "
+                    "bounds.",
+            nullptr, s.unpricedLines);
     if (cell.storedAt.isValid())
         lines << tr("From the local store, fetched %1")
                      .arg(QLocale().toString(cell.storedAt.toUTC(), QLocale::ShortFormat));
@@ -451,6 +525,8 @@ QVariant PortfolioModel::summaryData(const Customer& c, int column, int role) co
     default:
         return {};
     }
+    if (column == OverageNowColumn && activeLoaded && active.standing.unpricedLines > 0 && text.isEmpty())
+        text = tr("≥ %1").arg(value->toString(2));
     switch (role) {
     case Qt::DisplayRole:
         return value ? (text.isEmpty() ? value->toString(2) : text) : QString();
@@ -502,7 +578,10 @@ QVariant PortfolioModel::periodData(const Customer& c, int index, int role) cons
         }
         const Decimal amount
             = m_cellText == CellText::EstimatedTotal ? cell.standing.total : cell.standing.overageCost;
-        return role == Qt::DisplayRole ? QVariant(amount.toString(2)) : QVariant::fromValue(amount);
+        if (role == SortRole)
+            return QVariant::fromValue(amount);
+        // A sum that leaves out lines with no price is a lower bound, and says so.
+        return cell.standing.unpricedLines > 0 ? tr("≥ %1").arg(amount.toString(2)) : amount.toString(2);
     }
     default:
         return {};

@@ -54,6 +54,7 @@ public:
     explicit PortfolioModel(QObject* parent = nullptr);
 
     /// Starts over with these customers and `periods` columns (the active period and periods − 1 closed).
+    /// The same customers and columns again keep their cells until new ones are set.
     void reset(const QList<Trustor>& trustors, int periods);
     int periodCount() const { return m_periods; }
     void setThreshold(int percent);
@@ -63,6 +64,9 @@ public:
     /// The data cut-off that the active period is projected from (DataCutoff::lastCompleteDay); invalid: no
     /// projection.
     void setLastCompleteDay(QDate day);
+    /// Goes up whenever what the active period column holds or how it is judged changes: its sums, parts and
+    /// commitment chart need building again only then, not for each closed period that arrives.
+    quint64 activeRevision() const { return m_activeRevision; }
 
     void setPeriod(const QString& orgId, int billingPeriodIndex, const TrusteeBillingOverview& overview,
         const QDateTime& storedAt = {});
@@ -100,6 +104,9 @@ public:
     QList<CommitmentBar> commitmentBars(const QString& partNumber) const;
     /// The part numbers of the active periods loaded, with a charge name each, by name.
     QList<std::pair<QString, QString>> activePartNumbers() const;
+    /// The part number most customers have a commitment to in their active period, the one people look
+    /// at first (ties: the first by name); without any commitment, the first part by name.
+    QString mostCommittedPart() const;
     /// The start of the most common period at `billingPeriodIndex` among the loaded ones (invalid: none).
     QDate commonStart(int billingPeriodIndex) const;
     /// The lines that make a cell's state, one per line of text, for its tooltip.
@@ -115,6 +122,8 @@ public:
 
 private:
     /// Works out the standing of a row's loaded cells again (the active one with its projection).
+    /// True when `trustors` and `periods` are the rows and columns shown now.
+    bool isSameMatrix(const QList<Trustor>& trustors, int periods) const;
     void restate(int row);
     /// …of one cell (the active one with its projection).
     void restate(int row, int billingPeriodIndex);
@@ -130,6 +139,7 @@ private:
     int m_threshold = Commitments::DefaultThresholdPercent;
     CellText m_cellText = CellText::EstimatedTotal;
     QDate m_lastCompleteDay;
+    quint64 m_activeRevision = 0;
     /// commonStart() by index; nullopt: to be worked out again, as a period of its column arrived.
     mutable QList<std::optional<QDate>> m_commonStarts;
 };

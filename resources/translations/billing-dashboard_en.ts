@@ -56,6 +56,16 @@
     </message>
 </context>
 <context>
+    <name>bd::CurrencyTotals</name>
+    <message numerus="yes">
+        <source> + %n line(s) with no price</source>
+        <translation>
+            <numerusform> + %n line with no price</numerusform>
+            <numerusform> + %n lines with no price</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bd::ExportCommand</name>
     <message numerus="yes">
         <source>%1 of %n report(s)</source>
@@ -241,6 +251,16 @@
         <translation>
             <numerusform>Where this line is likely to end the period, with a 10–90 % band (from %n closed period).</numerusform>
             <numerusform>Where this line is likely to end the period, with a 10–90 % band (from %n closed periods).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bd::PortfolioModel</name>
+    <message numerus="yes">
+        <source>%n line(s) with no price from Genesys: these sums leave them out, so they are lower bounds.</source>
+        <translation>
+            <numerusform>%n line with no price from Genesys: these sums leave them out, so they are lower bounds.</numerusform>
+            <numerusform>%n lines with no price from Genesys: these sums leave them out, so they are lower bounds.</numerusform>
         </translation>
     </message>
 </context>

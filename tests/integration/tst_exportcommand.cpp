@@ -393,7 +393,10 @@ private Q_SLOTS:
                     }
                     const Decimal prepay = number(u, u"prepayQuantity"_s);
                     const Decimal overage = Decimal::max(billable - prepay, Decimal());
-                    const Decimal overageCost = overage * number(u, u"overagePrice"_s);
+                    // In a ramp period a licence (seat) line is billed its commitment, not its overage.
+                    const bool waived = o.value(u"inRampPeriod"_s).toBool()
+                        && u.value(u"unitOfMeasureType"_s).toString() == u"seat";
+                    const Decimal overageCost = waived ? Decimal() : overage * number(u, u"overagePrice"_s);
                     const Decimal total = prepay * number(u, u"prepayPrice"_s) + overageCost;
                     expected.append({ id, QString::number(index), u.value(u"partNumber"_s).toString(),
                         Decimal::fromString(u.value(u"usageQuantity"_s).toString())->toString(),

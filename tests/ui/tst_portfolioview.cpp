@@ -10,7 +10,9 @@
 #include "models/periodlistmodel.h"
 #include "models/portfoliomodel.h"
 #include "simfixture.h"
+#include "store/reportstore.h"
 #include "ui/charts/commitmentchartview.h"
+#include "ui/messagebanner.h"
 #include "ui/partner/partnerpage.h"
 #include "ui/partner/portfolioview.h"
 
@@ -20,6 +22,8 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -244,6 +248,16 @@ private Q_SLOTS:
         auto* part = m_page->findChild<QComboBox*>(u"portfolioPart"_s);
         QVERIFY(part->count() > 0);
         QVERIFY(!part->currentData().toString().isEmpty());
+        // It opens on the part most customers are committed to, counted here from the bars themselves.
+        const auto committed = [&](int i) {
+            const QList<PortfolioModel::CommitmentBar> bars
+                = m_page->sweep()->model()->commitmentBars(part->itemData(i).toString());
+            return std::count_if(bars.cbegin(), bars.cend(),
+                [](const PortfolioModel::CommitmentBar& b) { return b.usedPercent.has_value(); });
+        };
+        for (int i = 0; i < part->count(); ++i)
+            QVERIFY2(committed(i) <= committed(part->currentIndex()), qPrintable(part->itemText(i)));
+        QVERIFY(committed(part->currentIndex()) > 0);
         const QList<PortfolioModel::CommitmentBar> bars
             = m_page->sweep()->model()->commitmentBars(part->currentData().toString());
         QVERIFY(bars.size() >= 2);
@@ -252,6 +266,42 @@ private Q_SLOTS:
         auto* chart = m_page->findChild<CommitmentChartView*>(u"commitmentChart"_s);
         QVERIFY(chart->drawnBars() > 0);
         QVERIFY(chart->chart()->title().contains(part->currentText().section(u" ("_s, 0, 0)));
+    }
+
+    void aStoreThatRefusesWrites_isToldOnceAndTheSweepGoesOn()
+    {
+        QTemporaryDir dir;
+        QString error;
+        const std::unique_ptr<ReportStore> store = ReportStore::open(dir.filePath(u"store.sqlite"_s), &error);
+        QVERIFY2(store, qPrintable(error));
+        {
+            // Another program's trigger refuses every overview, as a full disk would.
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
+            db.setDatabaseName(store->path());
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(u"CREATE TRIGGER refuse BEFORE INSERT ON overview "
+                                       "BEGIN SELECT RAISE(ABORT, 'no room'); END"_s));
+        }
+        QSqlDatabase::removeDatabase(u"raw"_s);
+        auto* banner = m_page->findChild<MessageBanner*>(u"storeBanner"_s);
+        QVERIFY(banner);
+        QVERIFY(banner->isHidden());
+        m_page->setStore(store.get(), { u"demo"_s, u"partner-org"_s });
+        QSignalSpy told(m_page->sweep(), &PortfolioSweep::storeFailed);
+        QSignalSpy swept(m_page->sweep(), &PortfolioSweep::finished);
+        m_page->refresh();
+        QVERIFY(swept.wait(120'000));
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 30'000);
+        QVERIFY2(banner->text().contains(store->path()), qPrintable(banner->text()));
+        store->flush();
+        QCoreApplication::processEvents();
+        QCOMPARE(told.size(), 1); // every write failed alike: one warning, not 300
+        // What was read is shown all the same.
+        const PortfolioSweep::Progress p = m_page->sweep()->progress();
+        QCOMPARE(p.done, p.total);
+        QCOMPARE(p.failed, 0);
+        QCOMPARE(countCells(*m_page->sweep()->model(), CommitmentState::Exceeded) > 0, true);
+        m_page.reset(); // before the store it uses
     }
 
     void screenshots_data()

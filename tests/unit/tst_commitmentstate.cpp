@@ -121,6 +121,24 @@ private Q_SLOTS:
         QCOMPARE(s.state, CommitmentState::Ramp);
         QCOMPARE(s.drivers.size(), 1); // the line that would be over, for the tooltip
         QCOMPARE(s.drivers.first().state, CommitmentState::Exceeded);
+        // A licence is billed its commitment in a ramp: the overage is told apart, not charged.
+        QVERIFY(s.drivers.first().overageWaived);
+        QCOMPARE(s.overageCost, Decimal());
+        QCOMPARE(s.waivedOverageCost, dec("3750.00"));
+        QCOMPARE(s.total, dec("10000.00"));
+    }
+
+    void unpricedLinesAreCountedNotValuedAtZero()
+    {
+        TrusteeBillingOverview o;
+        SubscriptionOverviewUsage unpriced = seatLine("B", "120", "100");
+        unpriced.overagePrice.reset();
+        o.usages = { seatLine("A", "110", "100"), unpriced };
+        const PeriodStanding s = Commitments::period(o, 90);
+        QCOMPARE(s.unpricedLines, 1);
+        QCOMPARE(s.overageCost, dec("1250.00")); // A's 10 × 125.00: B's 20 have no price
+        QVERIFY(s.drivers.at(1).overageUnpriced);
+        QVERIFY(!s.drivers.at(0).overageUnpriced);
     }
 
     void projectionRaisesOnlyLinesUnderTheirCommitment()

@@ -5,6 +5,7 @@
 #include "domain/periodcomparison.h"
 #include "domain/trusteebillingoverview.h"
 #include "domain/utc.h"
+#include "i18n/translations.h"
 #include "wirefixtures.h"
 
 #include <QTest>
@@ -76,6 +77,7 @@ class TestOverviewEstimate final : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        installTranslations(QCoreApplication::instance()); // the English plural forms, as the dashboard has
         const QString problem = bd::test::wireFixtureProblem();
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
@@ -189,13 +191,60 @@ private Q_SLOTS:
         QCOMPARE(estimates.at(0).total, dec(u"5"_s));
     }
 
-    void estimate_noPrices_costsNothing()
+    void estimate_noPrices_leavesTheCostUnknown()
     {
         const UsageEstimate e = OverviewEstimate::estimate(
-            line(u"Free"_s, u"P"_s, u"user-license"_s, u"12"_s, u"10"_s, std::nullopt, std::nullopt),
+            line(u"Unpriced"_s, u"P"_s, u"user-license"_s, u"12"_s, u"10"_s, std::nullopt, std::nullopt),
             std::nullopt);
         QCOMPARE(e.overage, dec(u"2"_s));
+        QVERIFY(e.prepayUnpriced);
+        QVERIFY(e.overageUnpriced);
+        QVERIFY(!e.isPriced());
+    }
+
+    void estimate_noPriceWhereNothingIsOwed_isPriced()
+    {
+        // No commitment and no overage: a missing price changes nothing.
+        const UsageEstimate e = OverviewEstimate::estimate(
+            line(u"Idle"_s, u"P"_s, u"user-license"_s, u"0"_s, u"0"_s, std::nullopt, std::nullopt),
+            std::nullopt);
+        QVERIFY(e.isPriced());
         QCOMPARE(e.total, Decimal());
+    }
+
+    void currencyTotals_anUnpricedLine_isCountedAndNamed()
+    {
+        TrusteeBillingOverview o = example();
+        o.usages.append(
+            line(u"Unpriced"_s, u"P"_s, u"user-license"_s, u"12"_s, u"10"_s, u"5"_s, std::nullopt));
+        CurrencyTotals totals;
+        totals.addAll(u"USD"_s, OverviewEstimate::estimateAll(o));
+        QCOMPARE(totals.total(u"USD"_s).unpricedLines, 1);
+        // The priced part is summed (the example plus 10 × 5 of prepay); the unpriced overage is not a 0.
+        QCOMPARE(totals.total(u"USD"_s).total, dec(u"7464.09375"_s));
+        QCOMPARE(totals.toText(), u"USD 7464.09 + 1 line with no price"_s);
+    }
+
+    void estimateAll_rampPeriod_waivesLicenceOverageOnly()
+    {
+        TrusteeBillingOverview o;
+        o.currency = u"USD"_s;
+        o.inRampPeriod = true;
+        SubscriptionOverviewUsage messages
+            = line(u"SMS"_s, u"M"_s, u"messaging-usage"_s, u"300"_s, u"100"_s, u"0.01"_s, u"0.02"_s);
+        messages.unitOfMeasureType = u"message"_s;
+        o.usages
+            = { line(u"CX"_s, u"S"_s, u"user-license"_s, u"130"_s, u"100"_s, u"100"_s, u"125"_s), messages };
+        const QList<UsageEstimate> e = OverviewEstimate::estimateAll(o);
+        QVERIFY(e.at(0).overageWaived);
+        QCOMPARE(e.at(0).overage, dec(u"30"_s));
+        QCOMPARE(e.at(0).overageCost, Decimal());
+        QCOMPARE(e.at(0).waivedOverageCost, dec(u"3750"_s));
+        QCOMPARE(e.at(0).total, dec(u"10000"_s));
+        QVERIFY(!e.at(1).overageWaived); // usage charges are billed in a ramp too
+        QCOMPARE(e.at(1).overageCost, dec(u"4"_s));
+        o.inRampPeriod = false;
+        QCOMPARE(OverviewEstimate::estimateAll(o).at(0).total, dec(u"13750"_s));
     }
 
     void estimate_tinyPrices_stayExact()

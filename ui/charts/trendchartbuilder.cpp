@@ -178,6 +178,7 @@ BuiltTrend TrendChartBuilder::build(
         Decimal prepay;
         Decimal allowance;
         Decimal cost;
+        bool costKnown = true;
         bool present = false;
         for (qsizetype i = 0; i < estimates.size(); ++i) {
             const SubscriptionOverviewUsage& u = p->overview.usages.at(i);
@@ -194,6 +195,7 @@ BuiltTrend TrendChartBuilder::build(
             usage += u.usageQuantity;
             prepay += u.prepayQuantity;
             cost += estimates.at(i).overageCost;
+            costKnown = costKnown && !estimates.at(i).overageUnpriced;
         }
         if (!present)
             continue; // the charge did not exist then: no point rather than a false zero
@@ -210,7 +212,8 @@ BuiltTrend TrendChartBuilder::build(
         built.allowance.values << allowance;
         QList<std::optional<Decimal>>& costs = costByCurrency[p->overview.currency];
         costs.resize(plotted + 1);
-        costs[plotted] = cost;
+        if (costKnown) // an overage with no price leaves a gap, not a zero
+            costs[plotted] = cost;
     }
     chart->setTitle(title(partNumber, chargeName));
     if (built.periodRows.isEmpty())

@@ -16,6 +16,7 @@
 #include "ui/charts/commitmentchartview.h"
 #include "ui/charts/trendchartview.h"
 #include "ui/exportchooser.h"
+#include "ui/messagebanner.h"
 #include "ui/partner/comparisonview.h"
 #include "ui/partner/periodview.h"
 #include "ui/partner/portfolioview.h"
@@ -61,6 +62,7 @@ PartnerPage::PartnerPage(ApiSession* session, QWidget* parent)
     , m_comparison(new ComparisonView(this))
     , m_portfolio(new PortfolioView(m_sweep, this))
     , m_views(new QTabWidget(this))
+    , m_storeBanner(new MessageBanner(this))
 {
     setObjectName(u"partnerPage"_s);
     m_picker->setObjectName(u"trustorPicker"_s);
@@ -155,8 +157,15 @@ PartnerPage::PartnerPage(ApiSession* session, QWidget* parent)
     m_views->setDocumentMode(true);
     m_views->addTab(m_portfolio, tr("Portfolio"));
     m_views->addTab(split, tr("Customer"));
+    m_storeBanner->setObjectName(u"storeBanner"_s);
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_storeBanner);
     layout->addWidget(m_views);
+    const auto storeFailed = [this](const QString& message) {
+        m_storeBanner->showMessage(MessageBanner::Kind::Warning, message);
+    };
+    connect(m_sweep, &PortfolioSweep::storeFailed, this, storeFailed);
+    connect(m_browser, &PartnerBrowser::storeFailed, this, storeFailed);
 
     connect(m_portfolio, &PortfolioView::periodOpened, this, &PartnerPage::openPeriod);
     connect(m_sweep, &PortfolioSweep::finished, this, &PartnerPage::reviewAlerts);

@@ -15,6 +15,7 @@ namespace bd {
 class ApiError;
 class ApiSession;
 class ComparisonView;
+class MessageBanner;
 class PartnerBrowser;
 class PeriodView;
 class PortfolioSweep;
@@ -113,6 +114,7 @@ private:
     ComparisonView* m_comparison;
     PortfolioView* m_portfolio;
     QTabWidget* m_views;
+    MessageBanner* m_storeBanner; ///< the local store could not keep what was read
     /// The portfolio's part in status(): its sweep's progress.
     PageStatus portfolioStatus() const;
     void exportPortfolio();

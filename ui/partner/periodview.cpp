@@ -125,8 +125,9 @@ void PeriodView::updateTotals()
     QStringList parts;
     for (const CurrencyTotals::Total& t : m_usage->totals().totals()) {
         parts << tr("<b>Estimated total %1 %2</b> (prepay %1 %3 + overage %1 %4)")
-                     .arg(t.currency, t.total.toString(2), t.prepayCost.toString(2),
-                         t.overageCost.toString(2));
+                     .arg(
+                         t.currency, t.total.toString(2), t.prepayCost.toString(2), t.overageCost.toString(2))
+                + CurrencyTotals::unpricedNote(t.unpricedLines).toHtmlEscaped();
     }
     const QMap<QString, Decimal> projected = m_usage->projectedOverage();
     for (auto it = projected.cbegin(); it != projected.cend(); ++it)

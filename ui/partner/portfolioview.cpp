@@ -11,7 +11,6 @@
 
 #include <QApplication>
 #include <QComboBox>
-#include <QElapsedTimer>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -164,6 +163,7 @@ PortfolioView::PortfolioView(PortfolioSweep* sweep, QWidget* parent)
     , m_part(new QComboBox(this))
     , m_chart(new CommitmentChartView(this))
     , m_summaryTimer(new QTimer(this))
+    , m_chartTimer(new QTimer(this))
 {
     setObjectName(u"portfolioView"_s);
     m_periods->setObjectName(u"portfolioPeriods"_s);
@@ -264,15 +264,11 @@ PortfolioView::PortfolioView(PortfolioSweep* sweep, QWidget* parent)
 
     m_summaryTimer->setSingleShot(true);
     m_summaryTimer->setInterval(150);
-    connect(m_summaryTimer, &QTimer::timeout, this, [this] {
-        updateSummary();
-        updateParts();
-        // Building the chart costs a few milliseconds: while a sweep runs, about once a second is enough.
-        if (!m_sweep->isRunning() || !m_chartClock.isValid() || m_chartClock.elapsed() >= 1000) {
-            m_chartClock.start();
-            updateChart();
-        }
-    });
+    connect(m_summaryTimer, &QTimer::timeout, this, &PortfolioView::updateActive);
+    // Building the chart costs several milliseconds: while a sweep runs, about once a second is enough.
+    m_chartTimer->setSingleShot(true);
+    m_chartTimer->setInterval(1000);
+    connect(m_chartTimer, &QTimer::timeout, this, &PortfolioView::updateChart);
     // At most every interval while periods arrive: a sweep that never pauses still shows its sums grow.
     const auto soon = [this] {
         if (!m_summaryTimer->isActive())
@@ -286,9 +282,11 @@ PortfolioView::PortfolioView(PortfolioSweep* sweep, QWidget* parent)
     connect(m_sweep, &PortfolioSweep::finished, this, [this] {
         // The end of a sweep is shown at once, not after the coalescing delay.
         m_summaryTimer->stop();
-        updateSummary();
-        updateParts();
-        updateChart();
+        updateActive();
+        if (m_chartTimer->isActive()) {
+            m_chartTimer->stop();
+            updateChart();
+        }
         updateProgress();
     });
     connect(m_sweep, &PortfolioSweep::listingFailed, this, [this](const ApiError& error) {
@@ -385,6 +383,27 @@ void PortfolioView::updateFilter()
     updateSummary();
 }
 
+void PortfolioView::updateActive()
+{
+    // The sums, the parts and the chart are all of the active period: the closed periods that fill most of
+    // a sweep change none of them, nor (unless the filter looks at them) which customers are listed.
+    const quint64 revision = m_model->activeRevision();
+    QList<int> rows = listedRows();
+    if (revision == m_activeShown && rows == m_rowsShown)
+        return;
+    const bool activeChanged = revision != m_activeShown;
+    m_activeShown = revision;
+    m_rowsShown = std::move(rows);
+    updateSummary();
+    if (!activeChanged)
+        return;
+    updateParts();
+    if (!m_sweep->isRunning())
+        updateChart();
+    else if (!m_chartTimer->isActive())
+        m_chartTimer->start();
+}
+
 void PortfolioView::updateSummary()
 {
     const QList<int> rows = listedRows();
@@ -397,7 +416,8 @@ void PortfolioView::updateSummary()
     QStringList parts;
     for (const CurrencyTotals::Total& t : totals.totals())
         parts << tr("<b>%1</b> estimated %2 · overage %3")
-                     .arg(t.currency, t.total.toString(2), t.overageCost.toString(2));
+                     .arg(t.currency, t.total.toString(2), t.overageCost.toString(2))
+                + CurrencyTotals::unpricedNote(t.unpricedLines).toHtmlEscaped();
     m_subtotals->setText(tr("Active period, %n customer(s) listed: ", nullptr, int(rows.size()))
         + parts.join(u" &nbsp;|&nbsp; "_s) + tr(" (estimates; currencies are never added together)"));
 }
@@ -419,20 +439,8 @@ void PortfolioView::updateParts()
     for (const auto& [part, name] : parts)
         m_part->addItem(u"%1 (%2)"_s.arg(name, part), part);
     int index = m_part->findData(chosen);
-    if (index < 0) {
-        // The part most customers are committed to is the one people look at first.
-        int best = 0;
-        for (int i = 0; i < m_part->count(); ++i) {
-            const QList<PortfolioModel::CommitmentBar> bars
-                = m_model->commitmentBars(m_part->itemData(i).toString());
-            const int committed = int(std::count_if(bars.cbegin(), bars.cend(),
-                [](const PortfolioModel::CommitmentBar& b) { return b.usedPercent.has_value(); }));
-            if (committed > best) {
-                best = committed;
-                index = i;
-            }
-        }
-    }
+    if (index < 0)
+        index = m_part->findData(m_model->mostCommittedPart());
     m_part->setCurrentIndex(std::max(0, index));
 }
 

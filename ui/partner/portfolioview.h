@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QElapsedTimer>
 #include <QWidget>
 
 class QComboBox;
@@ -61,6 +60,7 @@ private:
     void updateLegend();
     void updateProgress();
     void updateFilter();
+    void updateActive();
     void updateSummary();
     void updateParts();
     void updateChart();
@@ -83,7 +83,9 @@ private:
     QComboBox* m_part;
     CommitmentChartView* m_chart;
     QTimer* m_summaryTimer; ///< gathers a burst of arriving periods into one update of what sums them
-    QElapsedTimer m_chartClock; ///< since the chart was last built
+    QTimer* m_chartTimer; ///< while a sweep runs, builds the chart at most once a second
+    quint64 m_activeShown = ~quint64(0); ///< the model's activeRevision() the sums were built from
+    QList<int> m_rowsShown; ///< and the rows listed then
     bool m_swept = false;
 };
 
