@@ -158,13 +158,18 @@ void ApiClient::pump()
         m_auth->signIn(); // signedIn() pumps again
         return;
     }
-    while (!m_queue.isEmpty() && m_running < concurrencyFor(m_queue.constFirst()->m_request.path)) {
+    // One request per turn of the event loop: setting one off costs a millisecond or two, and a window of
+    // the rate limit that opens on a full queue would otherwise start them all in one go and hold up the
+    // window. The next ones leave on the following turns, as soon.
+    if (m_running < concurrencyFor(m_queue.constFirst()->m_request.path)) {
         const qint64 wait = m_limiter.delayBeforeNext(nowMs());
         if (wait > 0) {
             schedulePump(wait);
-            break;
+        } else {
+            start(m_queue.takeFirst());
+            if (!m_queue.isEmpty())
+                schedulePump(0);
         }
-        start(m_queue.takeFirst());
     }
     Q_EMIT activityChanged();
 }

@@ -42,6 +42,9 @@ PortfolioSweep::PortfolioSweep(OrgApi* orgs, BillingApi* billing, QObject* paren
     , m_billing(billing)
     , m_model(new PortfolioModel(this))
 {
+    // A view lays its header out again, and repaints every cell, for each header change: the columns'
+    // months are told once, when the sweep ends.
+    connect(this, &PortfolioSweep::finished, m_model, [this] { m_model->holdHeaderChanges(false); });
     connect(this, &PortfolioSweep::periodLoaded, m_model,
         [this](const QString& orgId, int index, const TrusteeBillingOverview& overview, const QDateTime& at) {
             m_model->setPeriod(orgId, index, overview, at);
@@ -87,8 +90,9 @@ void PortfolioSweep::start(int closedPeriods)
     }
     m_customers.clear();
     m_closedPeriods = std::max(0, closedPeriods);
-    m_done = m_total = m_fromStore = m_refused = m_failed = m_fetched = m_walking = 0;
+    m_done = m_total = m_fromStore = m_refused = m_failed = m_fetched = m_walking = m_activeSettled = 0;
     m_storeProblems.clear();
+    m_model->holdHeaderChanges(true);
     m_running = true;
     m_clock.start();
     m_listing = m_orgs->fetchTrustors();
@@ -120,7 +124,12 @@ void PortfolioSweep::onListed(const QList<Trustor>& trustors)
         m_customers.push_back(std::move(customer));
     }
     m_started = 0;
-    startSome();
+    // On a turn of its own: the listing's answer has already laid out every row.
+    const quint64 generation = m_generation;
+    QTimer::singleShot(0, this, [this, generation] {
+        if (generation == m_generation)
+            startSome();
+    });
 }
 
 void PortfolioSweep::startSome()
@@ -136,6 +145,7 @@ void PortfolioSweep::startSome()
         if (!customer->trustor.enabled) {
             m_done += perCustomer;
             ++m_refused;
+            settleActive();
             Q_EMIT customerRefused(customer->trustor.id,
                 tr("%1 has disabled its trust in your org, so its billing cannot be read.")
                     .arg(customer->trustor.organization.name.isEmpty()
@@ -221,6 +231,8 @@ void PortfolioSweep::onWalkFinished(Customer* customer)
     m_done += perWalk - customer->walkDone;
     customer->walkDone = 0;
     customer->walkServed = 0;
+    if (!customer->history)
+        settleActive();
     if (!customer->history && !customer->stopped && !walker->historyEnd() && m_closedPeriods > 0) {
         if (m_started < int(m_customers.size()))
             m_historyWaiting.append(customer); // after every active period
@@ -233,6 +245,17 @@ void PortfolioSweep::onWalkFinished(Customer* customer)
     --m_walking;
     Q_EMIT progressChanged();
     finishIfDone();
+}
+
+bool PortfolioSweep::isActiveSettled() const
+{
+    return !m_running || (!m_listing && m_activeSettled == int(m_customers.size()));
+}
+
+void PortfolioSweep::settleActive()
+{
+    if (++m_activeSettled == int(m_customers.size()))
+        Q_EMIT activeSettled();
 }
 
 void PortfolioSweep::finishIfDone()

@@ -54,6 +54,9 @@ public:
     /// Stops the sweep; what has arrived stays. False when nothing was under way.
     bool cancel();
     bool isRunning() const { return m_running; }
+    /// True once every customer's active period of this sweep has been read, failed or refused (and when no
+    /// sweep runs): the newest column is whole, the history may still be filling in.
+    bool isActiveSettled() const;
 
     /// How far the sweep has got. `total` is customers × periods; a row that ends early (its history, a
     /// refusal) counts its missing periods as done.
@@ -90,6 +93,8 @@ Q_SIGNALS:
     /// still shown.
     void storeFailed(const QString& message);
     void progressChanged();
+    /// Every customer's active period is in (isActiveSettled() became true).
+    void activeSettled();
     void finished();
 
 private:
@@ -112,6 +117,8 @@ private:
     void connectWalker(Customer* customer);
     void onWalkFinished(Customer* customer);
     void finishIfDone();
+    /// One more customer's active period is settled.
+    void settleActive();
     QDateTime now() const;
 
     OrgApi* m_orgs;
@@ -131,6 +138,7 @@ private:
     int m_fetched = 0;
     int m_walking = 0;
     int m_started = 0; ///< customers started so far
+    int m_activeSettled = 0; ///< customers whose active period has been read, failed or refused
     QList<Customer*> m_historyWaiting; ///< active period read, history to start once every customer has
     quint64 m_generation = 0; ///< bumped by cancel(): a start still scheduled for the old sweep does nothing
     bool m_running = false;

@@ -43,14 +43,18 @@ void PortfolioModel::reset(const QList<Trustor>& trustors, int periods)
         // that fails to refresh keeps it), rather than blanking a matrix that the store mostly refills.
         for (qsizetype row = 0; row < trustors.size(); ++row) {
             const Trustor& t = trustors.at(row);
-            m_customers[row].name = t.organization.name.isEmpty() ? t.id : t.organization.name;
+            const QString name = t.organization.name.isEmpty() ? t.id : t.organization.name;
+            // Only a renamed customer is told: a view sorted by name sorts again for each change.
+            if (name != m_customers.at(row).name) {
+                m_customers[row].name = name;
+                changed(int(row), NameColumn, NameColumn);
+            }
         }
-        if (!m_customers.isEmpty())
-            Q_EMIT dataChanged(index(0, NameColumn), index(rowCount() - 1, NameColumn));
         return;
     }
     beginResetModel();
     ++m_activeRevision;
+    m_firstHeldHeader = m_lastHeldHeader = -1; // a reset tells every header anyway
     m_commonStarts.clear();
     m_periods = std::max(1, periods);
     m_customers.clear();
@@ -105,10 +109,12 @@ void PortfolioModel::setLastCompleteDay(QDate day)
     m_lastCompleteDay = day;
     ++m_activeRevision;
     // Only the active period is projected from it.
-    for (int row = 0; row < m_customers.size(); ++row)
-        restate(row, 0);
-    if (!m_customers.isEmpty())
-        Q_EMIT dataChanged(index(0, FirstPeriodColumn), index(rowCount() - 1, FirstPeriodColumn));
+    for (int row = 0; row < m_customers.size(); ++row) {
+        if (m_customers.at(row).cells.constFirst().overview) {
+            restate(row, 0);
+            changed(row, FirstPeriodColumn, FirstPeriodColumn);
+        }
+    }
 }
 
 int PortfolioModel::rowOf(const QString& orgId) const
@@ -151,13 +157,32 @@ void PortfolioModel::setPeriod(const QString& orgId, int billingPeriodIndex,
     changed(row, FirstPeriodColumn, FirstPeriodColumn);
     if (billingPeriodIndex != 0)
         changed(row, FirstPeriodColumn + billingPeriodIndex, FirstPeriodColumn + billingPeriodIndex);
-    // The column's month is the one most customers' periods started in. Saying so only when it moves
-    // matters: a view lays its header out again, and repaints every cell, for each header change.
-    const QDate month = commonStart(billingPeriodIndex);
-    if (month != monthShown) {
-        const int column = FirstPeriodColumn + billingPeriodIndex;
+    // The column's month is the one most customers' periods started in (the active column says "Active"
+    // whatever it is). Saying so only when it moves matters: a view lays its header out again, and repaints
+    // every cell, for each header change.
+    if (billingPeriodIndex > 0 && commonStart(billingPeriodIndex) != monthShown)
+        headerChanged(FirstPeriodColumn + billingPeriodIndex);
+}
+
+void PortfolioModel::headerChanged(int column)
+{
+    if (!m_holdHeaders) {
         Q_EMIT headerDataChanged(Qt::Horizontal, column, column);
+        return;
     }
+    m_firstHeldHeader = m_firstHeldHeader < 0 ? column : std::min(m_firstHeldHeader, column);
+    m_lastHeldHeader = std::max(m_lastHeldHeader, column);
+}
+
+void PortfolioModel::holdHeaderChanges(bool hold)
+{
+    m_holdHeaders = hold;
+    if (hold || m_firstHeldHeader < 0)
+        return;
+    const int first = std::exchange(m_firstHeldHeader, -1);
+    const int last = std::exchange(m_lastHeldHeader, -1);
+    if (last < columnCount())
+        Q_EMIT headerDataChanged(Qt::Horizontal, first, last);
 }
 
 void PortfolioModel::setFailed(

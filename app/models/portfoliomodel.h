@@ -67,6 +67,9 @@ public:
     /// Goes up whenever what the active period column holds or how it is judged changes: its sums, parts and
     /// commitment chart need building again only then, not for each closed period that arrives.
     quint64 activeRevision() const { return m_activeRevision; }
+    /// While held, a column whose month moves is not told at once (a view lays its whole header out and
+    /// repaints every cell for each header change); releasing tells the columns that moved, in one change.
+    void holdHeaderChanges(bool hold);
 
     void setPeriod(const QString& orgId, int billingPeriodIndex, const TrusteeBillingOverview& overview,
         const QDateTime& storedAt = {});
@@ -124,6 +127,7 @@ private:
     /// Works out the standing of a row's loaded cells again (the active one with its projection).
     /// True when `trustors` and `periods` are the rows and columns shown now.
     bool isSameMatrix(const QList<Trustor>& trustors, int periods) const;
+    void headerChanged(int column);
     void restate(int row);
     /// …of one cell (the active one with its projection).
     void restate(int row, int billingPeriodIndex);
@@ -140,6 +144,9 @@ private:
     CellText m_cellText = CellText::EstimatedTotal;
     QDate m_lastCompleteDay;
     quint64 m_activeRevision = 0;
+    bool m_holdHeaders = false;
+    int m_firstHeldHeader = -1; ///< the columns whose month moved while held
+    int m_lastHeldHeader = -1;
     /// commonStart() by index; nullopt: to be worked out again, as a period of its column arrived.
     mutable QList<std::optional<QDate>> m_commonStarts;
 };

@@ -216,6 +216,62 @@ private Q_SLOTS:
         QCOMPARE(s.progress().done, s.progress().total);
     }
 
+    void sweep_saysWhenTheActiveColumnIsWhole_andTellsTheMonthsOnceAtTheEnd()
+    {
+        BD_SIM_FIXTURE(fixture);
+        fixture.session->client()->setRateLimit(0);
+        PortfolioSweep s(fixture.session->orgs(), fixture.session->billing());
+        s.setClock([] { return bd::test::fixedNow(); });
+        const PortfolioModel* model = s.model();
+        QSignalSpy headers(model, &QAbstractItemModel::headerDataChanged);
+        int pendingWhenSettled = -1, historyWhenSettled = -1;
+        connect(&s, &PortfolioSweep::activeSettled, this, [&] {
+            pendingWhenSettled = historyWhenSettled = 0;
+            for (const PortfolioModel::Customer& c : model->customers()) {
+                pendingWhenSettled += c.cells.first().status == Cell::Pending ? 1 : 0;
+                historyWhenSettled += c.cells.at(3).status == Cell::Loaded ? 1 : 0;
+            }
+        });
+        QSignalSpy settled(&s, &PortfolioSweep::activeSettled);
+        QVERIFY(!s.isRunning() && s.isActiveSettled());
+        QVERIFY(sweep(s, 3));
+        QCOMPARE(settled.size(), 1);
+        QCOMPARE(pendingWhenSettled, 0); // every active period was in
+        QVERIFY(historyWhenSettled < int(model->customers().size()) - 1); // and the history still coming
+        // The closed columns' months were told once, together, when the sweep ended.
+        QCOMPARE(headers.size(), 1);
+        QCOMPARE(headers.first().at(1).toInt(), PortfolioModel::FirstPeriodColumn + 1);
+        QCOMPARE(headers.first().at(2).toInt(), PortfolioModel::FirstPeriodColumn + 3);
+        QVERIFY(
+            model->headerData(PortfolioModel::FirstPeriodColumn + 1, Qt::Horizontal).toString() != u"1 back");
+    }
+
+    void sweepAgain_keepsTheCellsShownUntilTheirNewCopiesArrive()
+    {
+        BD_SIM_FIXTURE(fixture);
+        fixture.session->client()->setRateLimit(0);
+        PortfolioSweep s(fixture.session->orgs(), fixture.session->billing());
+        s.setClock([] { return bd::test::fixedNow(); });
+        QVERIFY(sweep(s, 3));
+        const PortfolioModel* model = s.model();
+        const QString id = fixture.trustorNamed(u"Woodgrove Financial"_s);
+        const Decimal total = model->customer(id)->cells.at(2).standing.total;
+        QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+        QSignalSpy headers(model, &QAbstractItemModel::headerDataChanged);
+        std::optional<Cell> whenListed;
+        connect(&s, &PortfolioSweep::customersListed, this,
+            [&] { whenListed = model->customer(id)->cells.at(2).status; });
+        QVERIFY(sweep(s, 3));
+        QCOMPARE(whenListed, std::optional(Cell::Loaded)); // not blanked while the sweep runs again
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(headers.size(), 0); // the same months: nothing to tell
+        QCOMPARE(model->customer(id)->cells.at(2).standing.total, total);
+        // Another number of periods is another matrix: it starts over.
+        QVERIFY(sweep(s, 2));
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(model->periodCount(), 3);
+    }
+
     void sweep_partnerWithNoCustomers_endsAtOnce()
     {
         sim::SimOptions options;

@@ -38,6 +38,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -767,6 +768,63 @@ private Q_SLOTS:
         QCOMPARE(tabs->currentIndex(), int(PartnerPage::CompareTab));
         QVERIFY(m_page->findChild<ComparisonView*>()->table()->model()->rowCount() > 0);
         QVERIFY(m_page->grab().save(out + u"/partner-compare.png"_s));
+    }
+
+    void periodTable_atEachWindowSize_showsWholeChargeNamesAndTotals_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<QString>("file");
+        QTest::newRow("1024x640") << QSize(1024, 640) << u"partner-period-1024x640.png"_s;
+        QTest::newRow("1280x800") << QSize(1280, 800) << QString();
+        QTest::newRow("1920x1080") << QSize(1920, 1080) << u"partner-period-1920x1080.png"_s;
+    }
+    void periodTable_atEachWindowSize_showsWholeChargeNamesAndTotals()
+    {
+        QFETCH(QSize, size);
+        QFETCH(QString, file);
+        QSignalSpy loaded(m_page->browser(), &PartnerBrowser::trustorsReady);
+        m_page->refresh();
+        QVERIFY(loaded.wait(10'000));
+        QSignalSpy shown(m_page->browser(), &PartnerBrowser::currentChanged);
+        m_page->browser()->open(m_fixture->trustorNamed(u"Woodgrove Financial"_s), u"Woodgrove Financial"_s);
+        QVERIFY(shown.wait(10'000));
+        m_page->resize(size);
+        QCoreApplication::processEvents();
+        QTableView* table = m_page->findChild<PeriodView*>()->table();
+        const QAbstractItemModel* lines = table->model();
+        QVERIFY(lines->rowCount() > 0);
+        // Every charge name is shown whole, wrapped at its spaces when the column is narrow, never cut
+        // mid-word.
+        const QFontMetrics metrics(table->font());
+        const int margin = table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1;
+        int wrapped = 0;
+        for (int row = 0; row < lines->rowCount(); ++row) {
+            const QModelIndex name = lines->index(row, PeriodUsageModel::NameColumn);
+            const QRect cell = table->visualRect(name);
+            const QRect needed = metrics.boundingRect(
+                QRect(0, 0, cell.width() - 2 * margin, 10'000), Qt::TextWordWrap, name.data().toString());
+            QVERIFY2(needed.width() <= cell.width() - 2 * margin && needed.height() <= cell.height(),
+                qPrintable(u"%1 needs %2×%3 in %4×%5"_s.arg(name.data().toString())
+                               .arg(needed.width())
+                               .arg(needed.height())
+                               .arg(cell.width())
+                               .arg(cell.height())));
+            wrapped += needed.height() > metrics.height() ? 1 : 0;
+        }
+        QVERIFY(wrapped > 0); // the sim's long names ("Genesys Cloud CX 3 Communicate User") do wrap
+        // From 1280 px up, the estimated total is in view without scrolling.
+        if (size.width() >= 1280) {
+            const QRect total = table->visualRect(lines->index(0, PeriodUsageModel::TotalColumn));
+            QVERIFY2(total.right() <= table->viewport()->width(),
+                qPrintable(
+                    u"Est. total ends at %1 of %2"_s.arg(total.right()).arg(table->viewport()->width())));
+        }
+        if (!file.isEmpty()) {
+            const QString out = qEnvironmentVariableIsEmpty("BD_SCREENSHOT_DIR")
+                ? m_settingsDir.path()
+                : qEnvironmentVariable("BD_SCREENSHOT_DIR");
+            QVERIFY(m_page->grab().save(out + u'/' + file));
+        }
     }
 
 private:

@@ -12,9 +12,11 @@
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolTip>
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSet>
 #include <QtCharts/QCategoryAxis>
+#include <QtCharts/QChartView>
 #include <QtCharts/QLegend>
 #include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
@@ -81,6 +83,15 @@ QStackedBarSeries* barsOf(QChart* chart)
             return bars;
     }
     return nullptr;
+}
+
+/// Moves the mouse over `inChart` (chart coordinates) of `view`, as a person pointing at it would.
+void hoverAt(QChartView& view, const QPointF& inChart)
+{
+    QToolTip::hideText();
+    const QPoint at = view.mapFromScene(view.chart()->mapToScene(inChart));
+    QTest::mouseMove(view.viewport(), at + QPoint(0, 3)); // from just beside it, so the item sees an entry
+    QTest::mouseMove(view.viewport(), at);
 }
 
 } // namespace
@@ -610,6 +621,60 @@ private Q_SLOTS:
         QCOMPARE(clicked.size(), 2);
         QCOMPARE(clicked.last().at(0).toInt(), 1);
         QCOMPARE(clicked.last().at(1).toString(), u"A"_s);
+    }
+
+    // Hovering is the mouse over the chart, shown offscreen: the tooltip gives the exact decimal.
+    void hover_stackedBar_tellsThatLicenceAndBucket()
+    {
+        UsageSeriesModel model;
+        fillSix(&model, { 0, 1, 2 });
+        UsageChartView view;
+        view.resize(900, 520);
+        view.setModel(&model);
+        view.setMode(UsageChartOptions::Mode::StackedBars);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QStackedBarSeries* bars = barsOf(view.chart());
+        QVERIFY(bars);
+        QBarSet* b = nullptr;
+        for (QBarSet* set : bars->barSets())
+            b = set->label() == u"B" ? set : b;
+        QVERIFY(b);
+        // The middle of B's bar in bucket 2, which stands on A's.
+        qreal below = 0;
+        for (QBarSet* set : bars->barSets()) {
+            if (set == b)
+                break;
+            below += set->at(2);
+        }
+        hoverAt(view, view.chart()->mapToPosition(QPointF(2, below + b->at(2) / 2), bars));
+        QTRY_VERIFY(QToolTip::isVisible());
+        QVERIFY2(QToolTip::text().startsWith(u"B\n"_s), qPrintable(QToolTip::text()));
+        QVERIFY2(QToolTip::text().contains(u"500.2"_s), qPrintable(QToolTip::text())); // 500 + 2/10, exactly
+        QVERIFY(QToolTip::text().contains(ChartStyle::dateRangeText(model.buckets().at(2))));
+    }
+
+    void hover_ramp_tellsTheDaysCount()
+    {
+        UsageSeriesModel model;
+        model.setBuckets({ { QDate(2025, 3, 1), QDate(2025, 3, 10) } }, Granularity::Day);
+        BillingUsageReport r;
+        const auto at = [](int day) { return QDateTime(QDate(2025, 3, day), QTime(9, 30), bd::UtcZone); };
+        r.usages << BillingUsage { u"CX 3"_s, dec("3"),
+            { { u"ann@example.com"_s, at(1) }, { u"bob@example.com"_s, at(1) },
+                { u"cy@example.com"_s, at(5) } } };
+        model.setReport(0, r);
+        RampChartView view;
+        view.resize(900, 520);
+        view.setSource(&model, u"CX 3"_s, 0);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QDateTime day7(QDate(2025, 3, 7), QTime(12, 0), bd::UtcZone); // the middle of its step
+        auto* series = qobject_cast<QXYSeries*>(view.chart()->series().value(0));
+        QVERIFY(series);
+        hoverAt(view, view.chart()->mapToPosition(QPointF(qreal(day7.toMSecsSinceEpoch()), 3), series));
+        QTRY_VERIFY(QToolTip::isVisible());
+        QCOMPARE(QToolTip::text(), u"2025-03-07: 3 resources"_s);
     }
 
     void ramp_resourcesOnDays115_cumulativeSteps()

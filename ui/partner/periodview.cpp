@@ -38,16 +38,17 @@ PeriodView::PeriodView(QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setWordWrap(false);
     QHeaderView* header = m_table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    // Long grouping keys and charge names are elided (full text in the tooltip) so the estimates stay in
-    // view.
+    // Long grouping keys and charge names wrap at word boundaries onto a second line, in a row as tall as
+    // that needs, so the estimates stay in view; past two lines they end in "…" (full text in the tooltip).
     header->setSectionResizeMode(PeriodUsageModel::GroupingColumn, QHeaderView::Interactive);
     header->setSectionResizeMode(PeriodUsageModel::NameColumn, QHeaderView::Interactive);
     m_table->setColumnWidth(PeriodUsageModel::GroupingColumn, 125);
-    m_table->setColumnWidth(PeriodUsageModel::NameColumn, 200);
-    m_table->setTextElideMode(Qt::ElideMiddle);
+    m_table->setColumnWidth(PeriodUsageModel::NameColumn, 180); // two lines of it, beside the estimates
+    m_table->setWordWrap(true);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     // The charge name carries the third-party mark on screen; the column stays in the model for CSV.
     m_table->setColumnHidden(PeriodUsageModel::ThirdPartyColumn, true);
     m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -163,7 +163,6 @@ PortfolioView::PortfolioView(PortfolioSweep* sweep, QWidget* parent)
     , m_part(new QComboBox(this))
     , m_chart(new CommitmentChartView(this))
     , m_summaryTimer(new QTimer(this))
-    , m_chartTimer(new QTimer(this))
 {
     setObjectName(u"portfolioView"_s);
     m_periods->setObjectName(u"portfolioPeriods"_s);
@@ -194,6 +193,11 @@ PortfolioView::PortfolioView(PortfolioSweep* sweep, QWidget* parent)
     m_filter->addItem(tr("Near, projected or over now"), int(PortfolioModel::Filter::AtRiskNow));
     m_filter->addItem(tr("Exceeded in any period"), int(PortfolioModel::Filter::ExceededAny));
     m_filter->addItem(tr("Not readable"), int(PortfolioModel::Filter::Unreadable));
+    // Cancel comes and goes with a sweep; its room stays, so that the matrix below keeps its height (and is
+    // not repainted whole) as a sweep starts and ends.
+    QSizePolicy keepRoom = m_cancel->sizePolicy();
+    keepRoom.setRetainSizeWhenHidden(true);
+    m_cancel->setSizePolicy(keepRoom);
     m_cancel->hide();
     m_progress->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -218,6 +222,9 @@ PortfolioView::PortfolioView(PortfolioSweep* sweep, QWidget* parent)
     m_legend->setWordWrap(true);
 
     m_subtotals->setWordWrap(true);
+    // Room for two lines from the start: sums that grow to a second line as currencies arrive would
+    // otherwise shrink the matrix, and repaint all of it, in the middle of a sweep.
+    m_subtotals->setMinimumHeight(2 * fontMetrics().lineSpacing() + 2);
     m_subtotals->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* controls = new QHBoxLayout;
@@ -265,10 +272,6 @@ PortfolioView::PortfolioView(PortfolioSweep* sweep, QWidget* parent)
     m_summaryTimer->setSingleShot(true);
     m_summaryTimer->setInterval(150);
     connect(m_summaryTimer, &QTimer::timeout, this, &PortfolioView::updateActive);
-    // Building the chart costs several milliseconds: while a sweep runs, about once a second is enough.
-    m_chartTimer->setSingleShot(true);
-    m_chartTimer->setInterval(1000);
-    connect(m_chartTimer, &QTimer::timeout, this, &PortfolioView::updateChart);
     // At most every interval while periods arrive: a sweep that never pauses still shows its sums grow.
     const auto soon = [this] {
         if (!m_summaryTimer->isActive())
@@ -279,14 +282,20 @@ PortfolioView::PortfolioView(PortfolioSweep* sweep, QWidget* parent)
     connect(m_load, &QPushButton::clicked, this, &PortfolioView::sweep);
     connect(m_cancel, &QPushButton::clicked, m_sweep, &PortfolioSweep::cancel);
     connect(m_sweep, &PortfolioSweep::progressChanged, this, &PortfolioView::updateProgress);
+    connect(m_sweep, &PortfolioSweep::activeSettled, this, [this] {
+        // Not inside the answer that settled it: the sums, then the chart, each take a turn of the event loop
+        // of their own.
+        QTimer::singleShot(0, this, [this] {
+            m_summaryTimer->stop();
+            updateActive();
+            scheduleChart();
+        });
+    });
     connect(m_sweep, &PortfolioSweep::finished, this, [this] {
         // The end of a sweep is shown at once, not after the coalescing delay.
         m_summaryTimer->stop();
         updateActive();
-        if (m_chartTimer->isActive()) {
-            m_chartTimer->stop();
-            updateChart();
-        }
+        updateChart(); // a cancelled sweep's active column never settled
         updateProgress();
     });
     connect(m_sweep, &PortfolioSweep::listingFailed, this, [this](const ApiError& error) {
@@ -398,10 +407,21 @@ void PortfolioView::updateActive()
     if (!activeChanged)
         return;
     updateParts();
-    if (!m_sweep->isRunning())
-        updateChart();
-    else if (!m_chartTimer->isActive())
-        m_chartTimer->start();
+    // Building the chart and painting it again costs tens of milliseconds: while a sweep runs it is built
+    // once, when the last active period is in, rather than as each one arrives.
+    if (m_sweep->isActiveSettled())
+        scheduleChart();
+}
+
+void PortfolioView::scheduleChart()
+{
+    if (m_chartScheduled)
+        return;
+    m_chartScheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        if (m_chartScheduled)
+            updateChart();
+    });
 }
 
 void PortfolioView::updateSummary()
@@ -446,6 +466,7 @@ void PortfolioView::updateParts()
 
 void PortfolioView::updateChart()
 {
+    m_chartScheduled = false;
     const QString part = m_part->currentData().toString();
     m_chart->setBars(part.isEmpty() ? QList<PortfolioModel::CommitmentBar>() : m_model->commitmentBars(part),
         part.isEmpty() ? QString() : m_part->currentText(), m_threshold->value());

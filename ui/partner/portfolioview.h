@@ -64,6 +64,8 @@ private:
     void updateSummary();
     void updateParts();
     void updateChart();
+    /// Builds the chart on the next turn of the event loop, once however often it is asked.
+    void scheduleChart();
     /// Rows of the model listed now (after the filter).
     QList<int> listedRows() const;
 
@@ -83,9 +85,9 @@ private:
     QComboBox* m_part;
     CommitmentChartView* m_chart;
     QTimer* m_summaryTimer; ///< gathers a burst of arriving periods into one update of what sums them
-    QTimer* m_chartTimer; ///< while a sweep runs, builds the chart at most once a second
     quint64 m_activeShown = ~quint64(0); ///< the model's activeRevision() the sums were built from
     QList<int> m_rowsShown; ///< and the rows listed then
+    bool m_chartScheduled = false;
     bool m_swept = false;
 };
 
