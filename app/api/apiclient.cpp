@@ -167,7 +167,7 @@ void ApiClient::pump()
             schedulePump(wait);
         } else {
             start(m_queue.takeFirst());
-            if (!m_queue.isEmpty())
+            if (!m_queue.isEmpty() && m_running < concurrencyFor(m_queue.constFirst()->m_request.path))
                 schedulePump(0);
         }
     }

@@ -56,17 +56,21 @@ CsvWriter PortfolioCsv::matrix(
         const PortfolioCell active = c.cells.value(0);
         csv.text(c.orgId).text(c.name).text(c.currency());
         if (active.overview) {
-            // A line with no price leaves the overage cost unknown; idle seats are valued only when priced.
-            if (active.standing.unpricedLines == 0)
+            // An overage or an idle commitment with no price has no known cost: blank, not 0.
+            if (active.standing.unpricedOverageLines == 0)
                 csv.number(active.standing.overageCost);
             else
                 csv.text({});
-            csv.number(active.standing.idlePrepayCost);
+            if (!active.standing.idleUnpriced)
+                csv.number(active.standing.idlePrepayCost);
+            else
+                csv.text({});
         } else
             csv.text({}).text({});
         for (int index = 0; index < periods; ++index) {
             const PortfolioCell cell = c.cells.value(index);
-            if (cell.overview && cell.standing.unpricedLines == 0)
+            if (cell.overview
+                && (overage ? cell.standing.unpricedOverageLines : cell.standing.unpricedLines) == 0)
                 csv.number(overage ? cell.standing.overageCost : cell.standing.total);
             else // not read, or a line with no price: the sum is not known
                 csv.text({});
@@ -118,7 +122,7 @@ CsvWriter PortfolioCsv::build(const QList<PortfolioCustomer>& customers, int fir
                     .optionalNumber(e.allowance)
                     .number(e.billable)
                     .number(e.overage)
-                    .optionalNumber(e.overageUnpriced ? std::nullopt : std::optional(e.overageCost))
+                    .optionalNumber(e.isOveragePriced() ? std::optional(e.overageCost) : std::nullopt)
                     .optionalNumber(e.isPriced() ? std::optional(e.total) : std::nullopt)
                     .text(e.isAllowance ? u"allowance"_s
                             : ramp      ? u"ramp"_s

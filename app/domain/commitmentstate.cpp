@@ -61,11 +61,16 @@ PeriodStanding Commitments::period(
         const SubscriptionOverviewUsage& usage = overview.usages.at(i);
         standing.total += e.total;
         standing.overageCost += e.overageCost;
-        standing.waivedOverageCost += e.waivedOverageCost;
         if (!e.isPriced())
             ++standing.unpricedLines;
-        if (!e.isAllowance && isSeat(usage) && usage.prepayPrice && e.prepay > e.usage)
-            standing.idlePrepayCost += (e.prepay - e.usage) * *usage.prepayPrice;
+        if (!e.isOveragePriced())
+            ++standing.unpricedOverageLines;
+        if (!e.isAllowance && isSeat(usage) && e.prepay > e.usage) {
+            if (usage.prepayPrice)
+                standing.idlePrepayCost += (e.prepay - e.usage) * *usage.prepayPrice;
+            else
+                standing.idleUnpriced = true;
+        }
 
         LineStanding line;
         line.line = i;
@@ -74,7 +79,8 @@ PeriodStanding Commitments::period(
             line.usedPercent = usedPercent(e.billable, e.prepay);
         line.overage = e.overage;
         line.overageCost = e.overageCost;
-        line.overageUnpriced = e.overageUnpriced;
+        line.overageUnpriced = e.overageUnpriced && !e.overageWaived;
+        line.waivedUnpriced = e.overageUnpriced && e.overageWaived;
         line.overageWaived = e.overageWaived;
         line.waivedOverageCost = e.waivedOverageCost;
         if (projected && (line.state == CommitmentState::Ok || line.state == CommitmentState::Warning)) {

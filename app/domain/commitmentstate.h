@@ -34,6 +34,7 @@ struct LineStanding
     Decimal overageCost; ///< its estimated cost (0 without an overage price, or when waived)
     bool overageUnpriced = false; ///< overage with no overage price: its cost is not known
     bool overageWaived = false; ///< a licence in a ramp period: its overage is not billed
+    bool waivedUnpriced = false; ///< waived, and with no overage price to say what it would cost
     Decimal waivedOverageCost; ///< when waived, what the overage would cost outside the ramp
     std::optional<Decimal> projectedExceedBy; ///< ProjectedToExceed: by how much the likely value passes it
 };
@@ -47,8 +48,10 @@ struct PeriodStanding
     Decimal total; ///< the period's estimated total (a lower bound when unpricedLines > 0)
     Decimal overageCost; ///< the estimated cost of every line's billed overage
     Decimal idlePrepayCost; ///< seat lines' unused commitment, max(prepay − usage, 0) × prepay price
-    int unpricedLines = 0; ///< lines with a cost but no price: left out of total and overageCost
-    Decimal waivedOverageCost; ///< in a ramp: the licence overage that is not billed, at its price
+    int unpricedLines = 0; ///< lines with a cost but no price: left out of total (a lower bound then)
+    int unpricedOverageLines = 0; ///< of them, overage billed with no price: overageCost is a lower bound
+    bool idleUnpriced
+        = false; ///< an idle seat commitment with no prepay price: idlePrepayCost is a lower bound
 };
 
 /// The one rule for commitment states, shared by every page, export and check. Pure.

@@ -25,12 +25,14 @@ void CurrencyTotals::add(const QString& currency, const UsageEstimate& estimate)
     t.total += estimate.total;
     if (!estimate.isPriced())
         ++t.unpricedLines;
+    if (!estimate.isOveragePriced())
+        ++t.unpricedOverageLines;
 }
 
 void CurrencyTotals::addAll(const QString& currency, const QList<UsageEstimate>& estimates)
 {
     if (!m_totals.contains(currency))
-        m_totals.insert(currency, Total { currency, {}, {}, {}, 0 });
+        m_totals.insert(currency, Total { currency, {}, {}, {}, 0, 0 });
     for (const UsageEstimate& e : estimates)
         add(currency, e);
 }
@@ -42,7 +44,7 @@ QList<CurrencyTotals::Total> CurrencyTotals::totals() const
 
 CurrencyTotals::Total CurrencyTotals::total(const QString& currency) const
 {
-    return m_totals.value(currency, Total { currency, {}, {}, {}, 0 });
+    return m_totals.value(currency, Total { currency, {}, {}, {}, 0, 0 });
 }
 
 QString CurrencyTotals::toText() const

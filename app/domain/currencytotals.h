@@ -22,6 +22,7 @@ public:
         Decimal overageCost;
         Decimal total;
         int unpricedLines = 0; ///< lines whose cost is not known: the sums leave them out
+        int unpricedOverageLines = 0; ///< of them, overage with no price: overageCost leaves them out
     };
 
     /// Adds one line's estimate in `currency`.

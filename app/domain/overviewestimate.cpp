@@ -70,7 +70,6 @@ QList<UsageEstimate> OverviewEstimate::estimateAll(const TrusteeBillingOverview&
             e.overageWaived = true;
             e.waivedOverageCost = e.overageCost;
             e.overageCost = Decimal();
-            e.overageUnpriced = false; // not billed, so its price does not matter
             e.total = e.prepayCost;
         }
         estimates << e;

@@ -32,8 +32,10 @@ struct UsageEstimate
     bool overageWaived = false;
     Decimal waivedOverageCost;
 
+    /// True when the cost of the overage billed is known (a waived overage is not billed).
+    bool isOveragePriced() const { return !overageUnpriced || overageWaived; }
     /// True when every cost of the line is known: a total that adds an unpriced line is only a lower bound.
-    bool isPriced() const { return !prepayUnpriced && !overageUnpriced; }
+    bool isPriced() const { return !prepayUnpriced && isOveragePriced(); }
 };
 
 /// Cost estimates of a trustee billing overview: fair-use netting and prepay/overage pricing, in exact

@@ -111,9 +111,11 @@ void PortfolioSweep::onListed(const QList<Trustor>& trustors)
     m_listing->disconnect(this);
     m_listing.clear();
     const int perCustomer = m_closedPeriods + 1;
-    m_model->reset(trustors, perCustomer);
+    m_model->reset(trustors, perCustomer, now());
     m_model->setLastCompleteDay(DataCutoff::lastCompleteDay(now()));
     Q_EMIT customersListed(trustors);
+    if (trustors.isEmpty())
+        Q_EMIT activeSettled(); // nothing to wait for
     m_total = int(trustors.size()) * perCustomer;
     for (const Trustor& trustor : trustors) {
         auto customer = std::make_unique<Customer>();
@@ -145,12 +147,12 @@ void PortfolioSweep::startSome()
         if (!customer->trustor.enabled) {
             m_done += perCustomer;
             ++m_refused;
-            settleActive();
             Q_EMIT customerRefused(customer->trustor.id,
                 tr("%1 has disabled its trust in your org, so its billing cannot be read.")
                     .arg(customer->trustor.organization.name.isEmpty()
                             ? customer->trustor.id
                             : customer->trustor.organization.name));
+            settleActive(); // after the model has its refusal
             continue;
         }
         connectWalker(customer);

@@ -38,6 +38,8 @@ bool PeriodListModel::newerThan(const Period& a, const Period& b)
 int PeriodListModel::setPeriod(int billingPeriodIndex, const TrusteeBillingOverview& overview)
 {
     Period period { billingPeriodIndex, overview, OverviewEstimate::periodTotal(overview) };
+    for (const UsageEstimate& e : OverviewEstimate::estimateAll(overview))
+        period.unpricedLines += e.isPriced() ? 0 : 1;
     int existing = -1;
     if (overview.billingPeriodStartDate)
         existing = rowOfStart(*overview.billingPeriodStartDate);
@@ -290,7 +292,8 @@ QVariant PeriodListModel::data(const QModelIndex& index, int role) const
         case LinesColumn:
             return int(p.overview.usages.size());
         case TotalColumn:
-            return p.estimatedTotal.toString(2);
+            return p.unpricedLines > 0 ? tr("≥ %1").arg(p.estimatedTotal.toString(2))
+                                       : p.estimatedTotal.toString(2);
         }
         return {};
     case SortRole:

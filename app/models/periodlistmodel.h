@@ -42,7 +42,8 @@ public:
     {
         int billingPeriodIndex = 0; ///< as of the fetch
         TrusteeBillingOverview overview;
-        Decimal estimatedTotal; ///< in overview.currency
+        Decimal estimatedTotal; ///< in overview.currency (a lower bound when unpricedLines > 0)
+        int unpricedLines = 0; ///< lines with a cost but no price
     };
 
     explicit PeriodListModel(QObject* parent = nullptr);

@@ -195,7 +195,7 @@ QVariant PeriodUsageModel::raw(const Row& row, int column) const
         return optionalDecimal(u.overagePrice);
     case OverageCostColumn:
         // An unknown price leaves the cost unknown: blank, never 0.
-        return e.isAllowance || e.overageUnpriced ? QVariant() : decimal(e.overageCost);
+        return e.isAllowance || !e.isOveragePriced() ? QVariant() : decimal(e.overageCost);
     case TotalColumn:
         return e.isAllowance || !e.isPriced() ? QVariant() : decimal(e.total);
     case ThirdPartyColumn:
@@ -235,7 +235,7 @@ QString PeriodUsageModel::display(const Row& row, int column) const
     }
     if (column == ThirdPartyColumn)
         return u.isThirdParty.value_or(false) ? tr("Third party") : QString();
-    if ((column == OverageCostColumn && row.estimate.overageUnpriced)
+    if ((column == OverageCostColumn && !row.estimate.isOveragePriced())
         || (column == TotalColumn && !row.estimate.isAllowance && !row.estimate.isPriced()))
         return tr("no price");
     if (column == ProjectedColumn) {
@@ -315,9 +315,12 @@ QVariant PeriodUsageModel::data(const QModelIndex& index, int role) const
                 ? tr("Genesys gave no prepay price for this commitment: its cost is not known.")
                 : tr("Genesys gave no overage price for this line: the cost of its overage is not known.");
         if ((column == OverageCostColumn || column == TotalColumn) && row.estimate.overageWaived)
-            return tr("In the ramp period the overage of a licence is not billed; outside it, it would be "
-                      "about %1 %2.")
-                .arg(m_overview.currency, row.estimate.waivedOverageCost.toString(2));
+            return row.estimate.overageUnpriced
+                ? tr("In the ramp period the overage of a licence is not billed (and Genesys gave no overage "
+                     "price for it).")
+                : tr("In the ramp period the overage of a licence is not billed; outside it, it would be "
+                     "about %1 %2.")
+                      .arg(m_overview.currency, row.estimate.waivedOverageCost.toString(2));
         if (column == OverageCostColumn || column == TotalColumn)
             return tr("Estimate in %1; prices exclude tax.").arg(m_overview.currency);
         return {};

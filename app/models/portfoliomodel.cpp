@@ -36,9 +36,9 @@ PortfolioModel::PortfolioModel(QObject* parent)
     : QAbstractTableModel(parent)
 { }
 
-void PortfolioModel::reset(const QList<Trustor>& trustors, int periods)
+void PortfolioModel::reset(const QList<Trustor>& trustors, int periods, const QDateTime& now)
 {
-    if (isSameMatrix(trustors, periods)) {
+    if (isSameMatrix(trustors, periods, now)) {
         // The same customers swept again: what is shown stays until each period's new copy arrives (a period
         // that fails to refresh keeps it), rather than blanking a matrix that the store mostly refills.
         for (qsizetype row = 0; row < trustors.size(); ++row) {
@@ -70,12 +70,17 @@ void PortfolioModel::reset(const QList<Trustor>& trustors, int periods)
     endResetModel();
 }
 
-bool PortfolioModel::isSameMatrix(const QList<Trustor>& trustors, int periods) const
+bool PortfolioModel::isSameMatrix(const QList<Trustor>& trustors, int periods, const QDateTime& now) const
 {
     if (std::max(1, periods) != m_periods || trustors.size() != m_customers.size())
         return false;
     for (qsizetype row = 0; row < trustors.size(); ++row) {
-        if (OrgId::canonical(trustors.at(row).id) != OrgId::canonical(m_customers.at(row).orgId))
+        const Customer& c = m_customers.at(row);
+        if (OrgId::canonical(trustors.at(row).id) != OrgId::canonical(c.orgId))
+            return false;
+        // A period has rotated since: every index now names the period after the one shown.
+        const auto& active = c.cells.constFirst().overview;
+        if (now.isValid() && active && active->billingPeriodEndDate && *active->billingPeriodEndDate < now)
             return false;
     }
     return true;
@@ -140,6 +145,7 @@ void PortfolioModel::setPeriod(const QString& orgId, int billingPeriodIndex,
     if (row < 0 || billingPeriodIndex < 0 || billingPeriodIndex >= m_periods)
         return;
     const QDate monthShown = commonStart(billingPeriodIndex); // before this period counts in it
+    m_customers[row].refusal.clear(); // it can be read now
     Cell& cell = m_customers[row].cells[billingPeriodIndex];
     cell.status = CellStatus::Loaded;
     cell.overview = overview;
@@ -262,7 +268,9 @@ void PortfolioModel::restate(int row, int billingPeriodIndex)
 
 std::optional<Decimal> PortfolioModel::overageOf(const Customer& c, int index)
 {
-    if (index >= c.cells.size() || !c.cells.at(index).overview)
+    // An overage with no price has no known cost: no trend is drawn from it.
+    if (index >= c.cells.size() || !c.cells.at(index).overview
+        || c.cells.at(index).standing.unpricedOverageLines > 0)
         return std::nullopt;
     return c.cells.at(index).standing.overageCost;
 }
@@ -372,13 +380,14 @@ QString PortfolioModel::mostCommittedPart() const
         const auto& active = c.cells.constFirst().overview;
         if (!active)
             continue;
-        QSet<QString> counted;
+        // As commitmentBars() reads it: a customer's first line of the part, committed when it has prepay.
+        QSet<QString> seen;
         for (const SubscriptionOverviewUsage& line : active->usages) {
-            if (!OverviewEstimate::isFairUse(line) && line.prepayQuantity > Decimal()
-                && !counted.contains(line.partNumber)) {
-                counted.insert(line.partNumber);
+            if (OverviewEstimate::isFairUse(line) || seen.contains(line.partNumber))
+                continue;
+            seen.insert(line.partNumber);
+            if (!line.prepayQuantity.isZero())
                 ++committed[line.partNumber];
-            }
         }
     }
     const QList<std::pair<QString, QString>> parts = activePartNumbers();
@@ -448,10 +457,14 @@ QString PortfolioModel::cellDetails(int row, int billingPeriodIndex) const
     for (const LineStanding& d : s.drivers) {
         const SubscriptionOverviewUsage& line = o.usages.at(d.line);
         const UsageEstimate& e = estimates.at(d.line);
-        const QString cost = d.overageUnpriced ? tr("no overage price given")
-            : d.overageWaived                  ? tr("not billed in the ramp, about %1 %2 outside it")
-                                    .arg(o.currency, d.waivedOverageCost.toString(2))
-                              : tr("about %1 %2").arg(o.currency, d.overageCost.toString(2));
+        QString cost = tr("about %1 %2").arg(o.currency, d.overageCost.toString(2));
+        if (d.overageUnpriced)
+            cost = tr("no overage price given");
+        else if (d.waivedUnpriced)
+            cost = tr("not billed in the ramp");
+        else if (d.overageWaived)
+            cost = tr("not billed in the ramp, about %1 %2 outside it")
+                       .arg(o.currency, d.waivedOverageCost.toString(2));
         switch (d.state) {
         case CommitmentState::OnDemand:
             lines << tr("%1: %2 %3 with no commitment, %4")
@@ -550,7 +563,10 @@ QVariant PortfolioModel::summaryData(const Customer& c, int column, int role) co
     default:
         return {};
     }
-    if (column == OverageNowColumn && activeLoaded && active.standing.unpricedLines > 0 && text.isEmpty())
+    const bool lowerBound = activeLoaded
+        && ((column == OverageNowColumn && active.standing.unpricedOverageLines > 0)
+            || (column == IdleColumn && active.standing.idleUnpriced));
+    if (lowerBound)
         text = tr("≥ %1").arg(value->toString(2));
     switch (role) {
     case Qt::DisplayRole:
@@ -601,12 +617,13 @@ QVariant PortfolioModel::periodData(const Customer& c, int index, int role) cons
         case CellStatus::Loaded:
             break;
         }
-        const Decimal amount
-            = m_cellText == CellText::EstimatedTotal ? cell.standing.total : cell.standing.overageCost;
+        const bool total = m_cellText == CellText::EstimatedTotal;
+        const Decimal amount = total ? cell.standing.total : cell.standing.overageCost;
         if (role == SortRole)
             return QVariant::fromValue(amount);
         // A sum that leaves out lines with no price is a lower bound, and says so.
-        return cell.standing.unpricedLines > 0 ? tr("≥ %1").arg(amount.toString(2)) : amount.toString(2);
+        const int unpriced = total ? cell.standing.unpricedLines : cell.standing.unpricedOverageLines;
+        return unpriced > 0 ? tr("≥ %1").arg(amount.toString(2)) : amount.toString(2);
     }
     default:
         return {};

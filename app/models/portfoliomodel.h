@@ -55,7 +55,7 @@ public:
 
     /// Starts over with these customers and `periods` columns (the active period and periods − 1 closed).
     /// The same customers and columns again keep their cells until new ones are set.
-    void reset(const QList<Trustor>& trustors, int periods);
+    void reset(const QList<Trustor>& trustors, int periods, const QDateTime& now = {});
     int periodCount() const { return m_periods; }
     void setThreshold(int percent);
     int threshold() const { return m_threshold; }
@@ -124,10 +124,11 @@ public:
     int rowOf(const QString& orgId) const;
 
 private:
-    /// Works out the standing of a row's loaded cells again (the active one with its projection).
-    /// True when `trustors` and `periods` are the rows and columns shown now.
-    bool isSameMatrix(const QList<Trustor>& trustors, int periods) const;
+    /// True when `trustors` and `periods` are the rows and columns shown now, and no active period shown
+    /// has ended by `now` (invalid: not checked).
+    bool isSameMatrix(const QList<Trustor>& trustors, int periods, const QDateTime& now) const;
     void headerChanged(int column);
+    /// Works out the standing of a row's loaded cells again (the active one with its projection).
     void restate(int row);
     /// …of one cell (the active one with its projection).
     void restate(int row, int billingPeriodIndex);

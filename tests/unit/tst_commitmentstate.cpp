@@ -124,7 +124,7 @@ private Q_SLOTS:
         // A licence is billed its commitment in a ramp: the overage is told apart, not charged.
         QVERIFY(s.drivers.first().overageWaived);
         QCOMPARE(s.overageCost, Decimal());
-        QCOMPARE(s.waivedOverageCost, dec("3750.00"));
+        QCOMPARE(s.drivers.first().waivedOverageCost, dec("3750.00"));
         QCOMPARE(s.total, dec("10000.00"));
     }
 
@@ -136,6 +136,7 @@ private Q_SLOTS:
         o.usages = { seatLine("A", "110", "100"), unpriced };
         const PeriodStanding s = Commitments::period(o, 90);
         QCOMPARE(s.unpricedLines, 1);
+        QCOMPARE(s.unpricedOverageLines, 1);
         QCOMPARE(s.overageCost, dec("1250.00")); // A's 10 × 125.00: B's 20 have no price
         QVERIFY(s.drivers.at(1).overageUnpriced);
         QVERIFY(!s.drivers.at(0).overageUnpriced);

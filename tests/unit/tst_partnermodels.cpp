@@ -1,11 +1,16 @@
 // The partner page's models under QAbstractItemModelTester: trustors, walked periods (ordered by date, never
 // by index), one period's usage lines with estimates, and a comparison of two periods.
+#include "csv/csvwriter.h"
+#include "csv/portfoliocsv.h"
+#include "csvreader.h"
 #include "domain/billingperiodstate.h"
 #include "domain/overviewestimate.h"
 #include "domain/utc.h"
+#include "i18n/translations.h"
 #include "models/comparisonmodel.h"
 #include "models/periodlistmodel.h"
 #include "models/periodusagemodel.h"
+#include "models/portfoliomodel.h"
 #include "models/trustorlistmodel.h"
 #include "wirefixtures.h"
 
@@ -274,6 +279,54 @@ private Q_SLOTS:
             model.headerData(ComparisonModel::CostDeltaColumn, Qt::Horizontal).toString(), u"Δ est. cost"_s);
         model.clear();
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    // A line whose overage has no price: every sum that adds it says it is a lower bound, and no cell or CSV
+    // value is a 0 that stands for "unknown".
+    void portfolio_unpricedOverage_isALowerBoundNotAZero()
+    {
+        installTranslations(QCoreApplication::instance());
+        const auto seat = [](const char* part, const char* usage, std::optional<const char*> overagePrice) {
+            SubscriptionOverviewUsage u;
+            u.name = u.partNumber = QString::fromLatin1(part);
+            u.grouping = u"user-license"_s;
+            u.unitOfMeasureType = u"seat"_s;
+            u.usageQuantity = *Decimal::fromString(QString::fromLatin1(usage));
+            u.prepayQuantity = Decimal::fromInt(100);
+            u.prepayPrice = Decimal::fromInt(100);
+            if (overagePrice)
+                u.overagePrice = *Decimal::fromString(QString::fromLatin1(*overagePrice));
+            return u;
+        };
+        TrusteeBillingOverview o;
+        o.currency = u"USD"_s;
+        o.usages = { seat("PRICED", "110", "125"), seat("UNPRICED", "120", std::nullopt) };
+        Trustor t;
+        t.id = u"org-a"_s;
+        t.enabled = true;
+        t.organization.name = u"Alpha"_s;
+        PortfolioModel model;
+        model.reset({ t }, 1);
+        model.setPeriod(t.id, 0, o);
+        const QModelIndex cell = model.index(0, PortfolioModel::FirstPeriodColumn);
+        // 2 × 100 × 100 of prepay and PRICED's 10 × 125 of overage; UNPRICED's 20 have no price.
+        QCOMPARE(cell.data().toString(), u"≥ 21250.00"_s);
+        QCOMPARE(model.index(0, PortfolioModel::OverageNowColumn).data().toString(), u"≥ 1250.00"_s);
+        model.setCellText(PortfolioModel::CellText::Overage);
+        QCOMPARE(cell.data().toString(), u"≥ 1250.00"_s);
+        QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(u"no overage price given"_s));
+        QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(u"1 line with no price"_s));
+        const QList<QStringList> matrix
+            = test::parseCsv(PortfolioCsv::matrix(model.customers(), { 0 }, true).bytes());
+        QCOMPARE(matrix.at(1).at(3), QString()); // active overage: unknown, not 1250.00 nor 0
+        QCOMPARE(matrix.at(1).at(5), QString()); // period 0 overage
+        QCOMPARE(matrix.at(1).at(6), u"exceeded"_s);
+        const QList<QStringList> lines = test::parseCsv(PortfolioCsv::build(model.customers()).bytes());
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines.at(1).at(15), u"1250"_s);
+        QCOMPARE(lines.at(2).at(14), u"20"_s); // the overage itself is known
+        QCOMPARE(lines.at(2).at(15), QString());
+        QCOMPARE(lines.at(2).at(16), QString());
     }
 };
 

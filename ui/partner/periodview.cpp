@@ -40,8 +40,8 @@ PeriodView::PeriodView(QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     QHeaderView* header = m_table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    // Long grouping keys and charge names wrap at word boundaries onto a second line, in a row as tall as
-    // that needs, so the estimates stay in view; past two lines they end in "…" (full text in the tooltip).
+    // Long grouping keys and charge names wrap at word boundaries, in a row as tall as that needs, so the
+    // estimates stay in view (the full text is also in the tooltip).
     header->setSectionResizeMode(PeriodUsageModel::GroupingColumn, QHeaderView::Interactive);
     header->setSectionResizeMode(PeriodUsageModel::NameColumn, QHeaderView::Interactive);
     m_table->setColumnWidth(PeriodUsageModel::GroupingColumn, 125);

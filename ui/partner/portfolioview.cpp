@@ -310,6 +310,7 @@ PortfolioView::PortfolioView(PortfolioSweep* sweep, QWidget* parent)
         [this] { m_model->setCellText(PortfolioModel::CellText(m_cellText->currentData().toInt())); });
     connect(m_filter, &QComboBox::currentIndexChanged, this, &PortfolioView::updateFilter);
     connect(m_part, &QComboBox::currentIndexChanged, this, &PortfolioView::updateChart);
+    connect(m_part, &QComboBox::activated, this, [this] { m_partPicked = true; });
     connect(m_table, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
         const QModelIndex source = m_proxy->mapToSource(index);
         int period = std::max(0, source.column() - PortfolioModel::FirstPeriodColumn);
@@ -452,13 +453,14 @@ void PortfolioView::updateParts()
     QStringList wanted;
     for (const auto& [part, name] : parts)
         wanted << part;
-    if (now == wanted)
-        return;
     const QSignalBlocker block(m_part);
-    m_part->clear();
-    for (const auto& [part, name] : parts)
-        m_part->addItem(u"%1 (%2)"_s.arg(name, part), part);
-    int index = m_part->findData(chosen);
+    if (now != wanted) {
+        m_part->clear();
+        for (const auto& [part, name] : parts)
+            m_part->addItem(u"%1 (%2)"_s.arg(name, part), part);
+    }
+    // Until the user picks one, the part shown is the one most customers are committed to, as more arrive.
+    int index = m_partPicked ? m_part->findData(chosen) : -1;
     if (index < 0)
         index = m_part->findData(m_model->mostCommittedPart());
     m_part->setCurrentIndex(std::max(0, index));

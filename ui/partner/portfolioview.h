@@ -88,6 +88,7 @@ private:
     quint64 m_activeShown = ~quint64(0); ///< the model's activeRevision() the sums were built from
     QList<int> m_rowsShown; ///< and the rows listed then
     bool m_chartScheduled = false;
+    bool m_partPicked = false; ///< the user chose the part the chart shows
     bool m_swept = false;
 };
 
