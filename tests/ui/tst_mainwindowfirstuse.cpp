@@ -25,6 +25,7 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 
 using namespace Qt::StringLiterals;
 using namespace bd;
@@ -231,6 +232,25 @@ private Q_SLOTS:
         const QString footer = window.usagePage()->footerText();
         QVERIFY2(footer.contains(u"(demo data)"_s), qPrintable(footer));
         QVERIFY2(!footer.contains(u"127.0.0.1"_s) && !footer.contains(u"localhost"_s), qPrintable(footer));
+    }
+
+    void demoBanner_saysItIsDemoData_andCanBeDismissed()
+    {
+        MainWindow window;
+        QVERIFY(openDemo(window));
+        window.resize(1024, 640);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* demo = window.findChild<MessageBanner*>(u"demoBanner"_s);
+        QVERIFY(demo);
+        QVERIFY(demo->isVisible());
+        QVERIFY(demo->text().contains(u"Demo data"_s));
+        const int chartHeight = window.usagePage()->height();
+        auto* dismiss = demo->findChild<QToolButton*>();
+        QVERIFY(dismiss);
+        QTest::mouseClick(dismiss, Qt::LeftButton);
+        QVERIFY(!demo->isVisible());
+        QTRY_VERIFY(window.usagePage()->height() > chartHeight); // its room goes to the page
     }
 };
 

@@ -180,6 +180,8 @@ private Q_SLOTS:
         QCOMPARE(m_page->findChild<TrustorPicker*>(u"trustorPicker"_s)->recentIds(),
             QStringList { m_page->browser()->orgId() });
         QVERIFY(!m_page->findChild<QPushButton*>(u"newerButton"_s)->isEnabled());
+        // The history is one click away on first use, before any "Load the last N".
+        QVERIFY(m_page->findChild<QPushButton*>(u"olderButton"_s)->isEnabled());
     }
 
     void pasteOrgId_validId_opensIt()

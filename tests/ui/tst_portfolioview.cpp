@@ -311,6 +311,7 @@ private Q_SLOTS:
         QTest::addColumn<bool>("dark");
         QTest::newRow("1280x800") << u"partner-portfolio.png"_s << QSize(1280, 800) << false;
         QTest::newRow("1024x640") << u"partner-portfolio-1024x640.png"_s << QSize(1024, 640) << false;
+        QTest::newRow("1920x1080") << u"partner-portfolio-1920x1080.png"_s << QSize(1920, 1080) << false;
         QTest::newRow("dark") << u"partner-portfolio-dark.png"_s << QSize(1280, 800) << true;
     }
     void screenshots()
