@@ -4,6 +4,11 @@
 #include "api/overviewjob.h"
 #include "domain/trusteebillingoverview.h"
 
+#include <QElapsedTimer>
+#include <QPointer>
+
+#include <deque>
+
 using namespace Qt::StringLiterals;
 
 namespace bd {
@@ -242,32 +247,85 @@ void PeriodWalker::fetchSlot(int slot, int index)
     });
 }
 
+namespace {
+
+/// The stored answers still to be handed out, across every walker of the thread: a few milliseconds of them
+/// per turn of the event loop, the walkers taking turns. Each parses a stored body, and the hundred walkers
+/// of a sweep handing out one each in the same turn would hold up the window.
+class AnnouncementPacer final
+{
+public:
+    static AnnouncementPacer& ofThisThread()
+    {
+        thread_local AnnouncementPacer pacer;
+        return pacer;
+    }
+
+    /// Runs `next` on a later turn, after the walkers queued before it.
+    void enqueue(QObject* walker, std::function<void()> next)
+    {
+        m_waiting.push_back({ walker, std::move(next) });
+        if (!m_posted)
+            post();
+    }
+
+private:
+    static constexpr qint64 SliceNs = 3'000'000;
+
+    void post()
+    {
+        m_posted = true;
+        QMetaObject::invokeMethod(
+            &m_context, [this] { runSome(); }, Qt::QueuedConnection);
+    }
+
+    void runSome()
+    {
+        m_posted = false;
+        QElapsedTimer slice;
+        slice.start();
+        while (!m_waiting.empty() && slice.nsecsElapsed() < SliceNs) {
+            Waiting w = std::move(m_waiting.front());
+            m_waiting.pop_front();
+            if (w.walker)
+                w.next();
+        }
+        if (!m_waiting.empty() && !m_posted)
+            post();
+    }
+
+    struct Waiting
+    {
+        QPointer<QObject> walker;
+        std::function<void()> next;
+    };
+    QObject m_context;
+    std::deque<Waiting> m_waiting;
+    bool m_posted = false;
+};
+
+} // namespace
+
 void PeriodWalker::announceFromStore(std::function<void()> announce)
 {
-    // From the event loop, like an answer: the caller connects after walk() returns. One per turn of it, as
-    // each parses a stored body, and a sweep's dozens at once would hold up the window.
+    // From the event loop, like an answer: the caller connects after walk() returns.
     ++m_fromStorePending;
     m_announcements.push_back(std::move(announce));
     if (m_announcements.size() == 1)
-        postNextAnnouncement();
+        AnnouncementPacer::ofThisThread().enqueue(this, [this] { announceNext(); });
 }
 
-void PeriodWalker::postNextAnnouncement()
+void PeriodWalker::announceNext()
 {
-    const quint64 generation = m_generation;
-    QMetaObject::invokeMethod(
-        this,
-        [this, generation] {
-            if (generation != m_generation || m_announcements.empty())
-                return;
-            const std::function<void()> announce = std::move(m_announcements.front());
-            m_announcements.pop_front();
-            --m_fromStorePending;
-            if (!m_announcements.empty())
-                postNextAnnouncement();
-            announce();
-        },
-        Qt::QueuedConnection);
+    // A walk cancelled or started again since has cleared what was queued.
+    if (m_announcements.empty())
+        return;
+    const std::function<void()> announce = std::move(m_announcements.front());
+    m_announcements.pop_front();
+    --m_fromStorePending;
+    if (!m_announcements.empty())
+        AnnouncementPacer::ofThisThread().enqueue(this, [this] { announceNext(); });
+    announce();
 }
 
 void PeriodWalker::accept(int slot, int index, const TrusteeBillingOverview& overview)

@@ -94,10 +94,11 @@ private:
     void startSlot(int slot, const QMap<int, ReportStore::StoredPeriod>& stored);
     /// Asks Genesys for the slot's period.
     void fetchSlot(int slot, int index);
-    /// Runs `announce` from the event loop, one per turn of it (each parses a stored body), unless another
-    /// walk has started by then; the walk runs until it has.
+    /// Runs `announce` from the event loop, a few milliseconds of every walker's per turn of it (each parses
+    /// a stored body), unless another walk has started by then; the walk runs until it has.
     void announceFromStore(std::function<void()> announce);
-    void postNextAnnouncement();
+    /// Hands out the oldest stored answer still queued.
+    void announceNext();
     /// Takes an answer for `index`, from Genesys or the store: checked, then announced.
     void accept(int slot, int index, const TrusteeBillingOverview& overview);
     QDateTime now() const;
