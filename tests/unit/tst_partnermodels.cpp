@@ -328,6 +328,39 @@ private Q_SLOTS:
         QCOMPARE(lines.at(2).at(15), QString());
         QCOMPARE(lines.at(2).at(16), QString());
     }
+
+    // Swept again, the same customers keep their cells until new copies arrive; once the active period has
+    // ended, every index names the period after the one shown, and the matrix starts over.
+    void portfolio_sweptAgain_keepsItsCellsUntilAPeriodRotates()
+    {
+        Trustor t;
+        t.id = u"6a1c9f0e-3b2d-4c8e-9f10-2a3b4c5d6e7f"_s;
+        t.enabled = true;
+        t.organization.name = u"Alpha"_s;
+        TrusteeBillingOverview active;
+        active.currency = u"USD"_s;
+        active.billingPeriodStartDate = QDateTime(QDate(2028, 1, 29), QTime(0, 0), bd::UtcZone);
+        active.billingPeriodEndDate = QDateTime(QDate(2028, 2, 28), QTime(23, 59, 59), bd::UtcZone);
+        PortfolioModel model;
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.reset({ t }, 2);
+        model.setPeriod(t.id, 0, active);
+        QCOMPARE(reset.size(), 1);
+        // The last day of a leap February: still the same period.
+        model.reset({ t }, 2, QDateTime(QDate(2028, 2, 28), QTime(12, 0), bd::UtcZone));
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(model.customers().first().cells.first().status, PortfolioModel::CellStatus::Loaded);
+        // The 29th: the period has rotated.
+        model.reset({ t }, 2, QDateTime(QDate(2028, 2, 29), QTime(0, 30), bd::UtcZone));
+        QCOMPARE(reset.size(), 2);
+        QCOMPARE(model.customers().first().cells.first().status, PortfolioModel::CellStatus::Pending);
+        // Another customer list is another matrix too.
+        Trustor other = t;
+        other.id = u"7b2d0a1f-4c3e-4d9f-8a21-3b4c5d6e7f80"_s;
+        model.setPeriod(t.id, 0, active);
+        model.reset({ other }, 2);
+        QCOMPARE(reset.size(), 3);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPartnerModels)
