@@ -740,6 +740,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("says");
         const QStringList base { u"--out"_s, u"x.csv"_s, u"--demo"_s };
         QTest::newRow("no kind") << QStringList {} << u"usage, overview or portfolio"_s;
+        QTest::newRow("unknown option") << (QStringList { u"usage"_s, u"--start"_s, u"2026-01-01"_s,
+                                                u"--end"_s, u"2026-02-01"_s, u"--granularty"_s, u"day"_s }
+            + base) << u"Unknown option 'granularty'. (see --help)"_s;
         QTest::newRow("bad date") << (QStringList { u"usage"_s, u"--start"_s, u"2026-13-01"_s, u"--end"_s,
                                           u"2026-12-01"_s }
             + base) << u"YYYY-MM-DD"_s;

@@ -24,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -75,6 +76,26 @@ private:
             connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
             return true;
         };
+    }
+
+    /// Every label shown is as tall as its wrapped text needs and lies inside the dialog, once the window
+    /// system has applied the dialog's new size.
+    static void verifyNoLabelIsCut(SignInDialog& dialog)
+    {
+        for (QLabel* label : dialog.findChildren<QLabel*>()) {
+            if (!label->isVisibleTo(&dialog) || label->text().isEmpty())
+                continue;
+            const auto needed = [label] {
+                return label->wordWrap() ? label->heightForWidth(label->width()) : label->sizeHint().height();
+            };
+            QTRY_VERIFY2(label->height() >= needed(),
+                qPrintable(u"“%1” is %2 px tall, needs %3"_s.arg(label->text().left(40))
+                               .arg(label->height())
+                               .arg(needed())));
+            const QRect inDialog(label->mapTo(&dialog, QPoint()), label->size());
+            QVERIFY2(dialog.rect().contains(inDialog),
+                qPrintable(u"“%1” lies outside the dialog"_s.arg(label->text().left(40))));
+        }
     }
 
     static void save(QWidget& widget, const QString& name)
@@ -183,6 +204,47 @@ private Q_SLOTS:
         QVERIFY2(error->text().startsWith(u"Sign-in URL: Plain http is only allowed"_s),
             qPrintable(error->text()));
         QTRY_VERIFY(field(dialog, u"loginUrl"_s)->hasFocus());
+    }
+
+    // The dialog grows with what it has to say: a long error, a notice, the browser wait.
+    void messages_growTheDialog_andNoneIsCut()
+    {
+        SignInDialog dialog;
+        dialog.setBrowserOpener([](const QUrl&) { return true; }); // nobody answers: the dialog waits
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const QSize before = dialog.size();
+        dialog.setNotice(
+            u"Your session at Northwind EU has ended. Sign in again to go on reading its billing: "
+            "the profile, its place and its client id are kept, and only the credentials are "
+            "asked for again."_s);
+        chooseMethod(dialog, Profile::Method::ClientCredentials);
+        chooseCustomUrl(dialog, QUrl());
+        verifyNoLabelIsCut(dialog);
+        field(dialog, u"baseUrl"_s)->setText(u"not a url, but a sentence pasted by mistake into the field"_s);
+        clickSignIn(dialog);
+        QCOMPARE(dialog.findChild<QLabel*>(u"error"_s)->text().split(u'\n').size(), 4);
+        QVERIFY2(dialog.height() > before.height(), "the dialog did not grow");
+        QCOMPARE(dialog.width(), before.width());
+        verifyNoLabelIsCut(dialog);
+
+        chooseMethod(dialog, Profile::Method::Browser);
+        field(dialog, u"profileName"_s)->setText(u"Me at Northwind"_s);
+        chooseCustomUrl(dialog, m_sim->baseUrl());
+        field(dialog, u"clientId"_s)->setText(m_sim->options().browserClientId);
+        clickSignIn(dialog);
+        auto* copyLink = dialog.findChild<QPushButton*>(u"copyLinkButton"_s);
+        QTRY_VERIFY(copyLink->isVisibleTo(&dialog));
+        const QList<QLabel*> labels = dialog.findChildren<QLabel*>();
+        const auto waiting = std::find_if(labels.begin(), labels.end(), [&](QLabel* label) {
+            return label->isVisibleTo(&dialog)
+                && label->text().startsWith(u"Waiting for you to sign in in your web browser…"_s);
+        });
+        QVERIFY2(waiting != labels.end(), "no “waiting for your browser” status");
+        QVERIFY(dialog.findChild<QLabel*>(u"error"_s)->isHidden());
+        QVERIFY(!dialog.findChild<QPushButton*>(u"signInButton"_s)->isEnabled());
+        verifyNoLabelIsCut(dialog);
+        dialog.reject();
     }
 
     void clientCredentials_rightSecret_accepts_wrongSecret_says_why()

@@ -16,6 +16,8 @@
 #include <QRadioButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace bd {
@@ -52,7 +54,8 @@ void SignInDialog::buildUi()
     m_fields = new QWidget(this);
     auto* form = new QFormLayout(m_fields);
     form->setContentsMargins(0, 6, 0, 0);
-    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    // Every field takes the row's width: a wrapped hint as wide as its text would be laid out one line short.
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_form = form;
 
@@ -139,6 +142,7 @@ void SignInDialog::buildUi()
     for (QLineEdit* edit : { m_name, m_clientId, m_clientSecret, m_token })
         connect(edit, &QLineEdit::textEdited, this, clearError);
     connect(m_place, &PlaceField::edited, this, clearError);
+    connect(m_place, &PlaceField::edited, this, &SignInDialog::growToFit); // a custom URL's hint
     connect(m_methods, &QButtonGroup::idToggled, this, clearError);
     connect(m_copyLink, &QPushButton::clicked, this, [this] {
         if (m_browser)
@@ -179,6 +183,7 @@ void SignInDialog::setNotice(const QString& text)
 {
     m_notice->setText(text);
     m_notice->setVisible(!text.isEmpty());
+    growToFit();
 }
 
 void SignInDialog::setProfile(const Profile& profile)
@@ -236,6 +241,7 @@ void SignInDialog::updateForMethod()
         break;
     }
     m_error->setVisible(false);
+    growToFit();
 }
 
 Profile SignInDialog::profile() const
@@ -257,6 +263,7 @@ void SignInDialog::showError(const QString& text)
     m_copyLink->setVisible(false);
     m_error->setText(text);
     m_error->setVisible(!text.isEmpty());
+    growToFit();
 }
 
 void SignInDialog::showBusy(const QString& text)
@@ -264,6 +271,20 @@ void SignInDialog::showBusy(const QString& text)
     m_error->setVisible(false);
     m_status->setText(text);
     m_status->setVisible(true);
+    growToFit();
+}
+
+void SignInDialog::growToFit()
+{
+    // A window's layout does not grow it for wrapped text, whose height depends on the width: a long error
+    // would be cut off at the bottom. The dialog grows as tall as its messages need, never narrower.
+    if (!isVisible())
+        return; // showing the dialog sizes it for its text
+    QLayout* top = layout();
+    top->activate();
+    const int needed = std::max(top->totalMinimumSize().height(), top->totalHeightForWidth(width()));
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void SignInDialog::setBusy(bool busy)

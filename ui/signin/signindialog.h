@@ -59,6 +59,7 @@ private:
     void updateForMethod();
     void showError(const QString& text);
     void showBusy(const QString& text);
+    void growToFit();
     void setBusy(bool busy);
     Profile::Method currentMethod() const;
     void verifyClientCredentials(const Profile& profile);
