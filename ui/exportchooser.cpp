@@ -17,6 +17,8 @@
 #include <QStandardPaths>
 #include <QTableView>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace bd {
@@ -33,14 +35,16 @@ ExportChooser::ExportChooser(QWidget* parent, const QString& title, const QStrin
     , m_fileBase(fileBase)
 { }
 
-void ExportChooser::addTable(const QString& label, TableWriter write)
+int ExportChooser::addTable(const QString& label, TableWriter write)
 {
     m_targets.append({ label, std::move(write), nullptr, {} });
+    return int(m_targets.size()) - 1;
 }
 
-void ExportChooser::addChart(const QString& label, const ExportableChart* chart, const QString& footer)
+int ExportChooser::addChart(const QString& label, const ExportableChart* chart, const QString& footer)
 {
     m_targets.append({ label, {}, chart, footer });
+    return int(m_targets.size()) - 1;
 }
 
 QList<ExportChooser::Choice> ExportChooser::choices() const
@@ -78,9 +82,12 @@ QString ExportChooser::exec()
     QStringList filters;
     for (const Choice& choice : all)
         filters << filterText(choice);
-    QString filter = filters.first();
+    const auto offered = std::find_if(
+        all.cbegin(), all.cend(), [this](const Choice& c) { return c.target == m_preselected; });
+    const Choice& first = offered != all.cend() ? *offered : all.first();
+    QString filter = filterText(first);
     QString path = QFileDialog::getSaveFileName(m_parent, m_title,
-        startFolder() + u'/' + m_fileBase + u'.' + all.first().suffix, filters.join(u";;"_s), &filter);
+        startFolder() + u'/' + m_fileBase + u'.' + first.suffix, filters.join(u";;"_s), &filter);
     if (path.isEmpty())
         return {};
     Choice choice = all.value(filters.indexOf(filter), all.first());

@@ -26,10 +26,12 @@ public:
     /// `fileBase` is the file name offered, without a suffix (e.g. "billable-usage-2026-01-01-2026-11-30").
     ExportChooser(QWidget* parent, const QString& title, const QString& fileBase);
 
-    /// A table, written as CSV by `write`.
-    void addTable(const QString& label, TableWriter write);
-    /// A chart, with the footer printed under it.
-    void addChart(const QString& label, const ExportableChart* chart, const QString& footer);
+    /// A table, written as CSV by `write`. Returns its number, for preselect().
+    int addTable(const QString& label, TableWriter write);
+    /// A chart, with the footer printed under it. Returns its number, for preselect().
+    int addChart(const QString& label, const ExportableChart* chart, const QString& footer);
+    /// The target offered first: the view on screen (else the first one added).
+    void preselect(int target) { m_preselected = target; }
 
     /// Asks for a file and a format, then writes. The path written, or an empty string when the person
     /// cancelled or the export failed (the failure is shown in a message box).
@@ -74,6 +76,7 @@ private:
     QString m_title;
     QString m_fileBase;
     QList<Target> m_targets;
+    int m_preselected = 0;
 };
 
 } // namespace bd

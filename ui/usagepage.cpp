@@ -457,7 +457,9 @@ void UsagePage::exportInteractively()
     chooser.addTable(tr("Users and devices of the selected cell"),
         [this](const QString& path, QString* error) { return exportResourcesCsv(path, error); });
     chooser.addChart(tr("Usage chart"), m_charts->chart(), footerText());
-    chooser.addChart(tr("Ramp chart"), m_charts->ramp(), footerText());
+    const int ramp = chooser.addChart(tr("Ramp chart"), m_charts->ramp(), footerText());
+    if (m_charts->showsRamp())
+        chooser.preselect(ramp);
     if (const QString path = chooser.exec(); !path.isEmpty())
         m_banner->showMessage(
             MessageBanner::Kind::Info, tr("Exported to %1").arg(QDir::toNativeSeparators(path)));

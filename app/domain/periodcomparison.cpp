@@ -21,9 +21,12 @@ QString boolText(std::optional<bool> value)
     return value ? (*value ? u"yes"_s : u"no"_s) : QString();
 }
 
-QString decimalText(const std::optional<Decimal>& value)
+/// "EUR 1500.00": an amount of money in its currency, to the cent.
+QString moneyText(const std::optional<Decimal>& value, const QString& currency)
 {
-    return value ? value->toString() : QString();
+    if (!value)
+        return {};
+    return currency.isEmpty() ? value->toString(2) : u"%1 %2"_s.arg(currency, value->toString(2));
 }
 
 } // namespace
@@ -58,20 +61,30 @@ PeriodComparison PeriodComparison::compare(
     const QList<UsageEstimate> costsAfter = OverviewEstimate::estimateAll(after);
     for (qsizetype i = 0; i < before.usages.size(); ++i) {
         Line& line = lineFor(before.usages.at(i));
+        const UsageEstimate& cost = costsBefore.at(i);
         line.before = line.before.value_or(Decimal()) + before.usages.at(i).usageQuantity;
-        line.costBefore = line.costBefore.value_or(Decimal()) + costsBefore.value(i).total;
+        line.costBefore = line.costBefore.value_or(Decimal()) + cost.total;
+        if (!cost.isPriced()) {
+            line.costUnknown = true;
+            ++result.m_unpricedBefore;
+        }
     }
     for (qsizetype i = 0; i < after.usages.size(); ++i) {
         Line& line = lineFor(after.usages.at(i));
+        const UsageEstimate& cost = costsAfter.at(i);
         line.after = line.after.value_or(Decimal()) + after.usages.at(i).usageQuantity;
-        line.costAfter = line.costAfter.value_or(Decimal()) + costsAfter.value(i).total;
+        line.costAfter = line.costAfter.value_or(Decimal()) + cost.total;
+        if (!cost.isPriced()) {
+            line.costUnknown = true;
+            ++result.m_unpricedAfter;
+        }
     }
     result.m_currencyBefore = before.currency;
     result.m_currencyAfter = after.currency;
     result.m_totalBefore = OverviewEstimate::periodTotal(before);
     result.m_totalAfter = OverviewEstimate::periodTotal(after);
     for (Line& line : result.m_lines) {
-        if (result.sameCurrency())
+        if (result.sameCurrency() && !line.costUnknown)
             line.costDelta = line.costAfter.value_or(Decimal()) - line.costBefore.value_or(Decimal());
         line.delta = line.after.value_or(Decimal()) - line.before.value_or(Decimal());
         if (line.before && !line.before->isZero()) {
@@ -101,8 +114,8 @@ PeriodComparison PeriodComparison::compare(
         ContractField::RampStart, dateText(before.rampPeriodStartDate), dateText(after.rampPeriodStartDate));
     field(ContractField::RampEnd, dateText(before.rampPeriodEndDate), dateText(after.rampPeriodEndDate));
     field(ContractField::InRampPeriod, boolText(before.inRampPeriod), boolText(after.inRampPeriod));
-    field(ContractField::MinimumMonthlyAmount, decimalText(before.minimumMonthlyAmount),
-        decimalText(after.minimumMonthlyAmount));
+    field(ContractField::MinimumMonthlyAmount, moneyText(before.minimumMonthlyAmount, before.currency),
+        moneyText(after.minimumMonthlyAmount, after.currency));
     QStringList productsBefore = before.enabledProducts;
     QStringList productsAfter = after.enabledProducts;
     productsBefore.sort();

@@ -34,8 +34,11 @@ public:
         std::optional<Decimal>
             costBefore; ///< estimated total of the line in the older period (OverviewEstimate)
         std::optional<Decimal> costAfter; ///< the same in the newer period
-        /// costAfter − costBefore (a missing side counts as 0); nullopt when the currencies differ
+        /// costAfter − costBefore (a missing side counts as 0); nullopt when the currencies differ or a
+        /// price is missing
         std::optional<Decimal> costDelta;
+        /// A side has a cost but no price (UsageEstimate::isPriced): the cost change is not known.
+        bool costUnknown = false;
     };
 
     /// The contract fields compared; what each is called on screen is the UI's to say.
@@ -70,9 +73,13 @@ public:
     QString currencyBefore() const { return m_currencyBefore; }
     QString currencyAfter() const { return m_currencyAfter; }
     bool sameCurrency() const { return m_currencyBefore == m_currencyAfter; }
-    /// The periods' estimated totals (OverviewEstimate::periodTotal), each in its own currency.
+    /// The periods' estimated totals (OverviewEstimate::periodTotal), each in its own currency: a lower bound
+    /// when the period has unpriced lines.
     Decimal totalBefore() const { return m_totalBefore; }
     Decimal totalAfter() const { return m_totalAfter; }
+    /// Lines of each period with a cost but no price, left out of its total.
+    int unpricedBefore() const { return m_unpricedBefore; }
+    int unpricedAfter() const { return m_unpricedAfter; }
     /// Lines that exist only in the newer period.
     QList<Line> added() const;
     /// Lines that exist only in the older period.
@@ -88,6 +95,8 @@ private:
     QString m_currencyAfter;
     Decimal m_totalBefore;
     Decimal m_totalAfter;
+    int m_unpricedBefore = 0;
+    int m_unpricedAfter = 0;
 };
 
 } // namespace bd

@@ -93,6 +93,9 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == GroupingColumn || index.column() == NameColumn)
             return raw(line, index.column()); // the whole text, when the column is too narrow for it
+        if (index.column() == CostDeltaColumn && line.costUnknown)
+            return tr("A period of this line has a cost but no price for it, so the change in cost is not "
+                      "known.");
         return {};
     case Qt::DisplayRole: {
         const QVariant value = raw(line, index.column());
@@ -107,6 +110,8 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const
                 text += u" %"_s;
             return text;
         }
+        if (index.column() == CostDeltaColumn && line.costUnknown)
+            return tr("no price");
         if (!value.isValid()
             && (index.column() == BeforeColumn || index.column() == AfterColumn
                 || index.column() == CostDeltaColumn))

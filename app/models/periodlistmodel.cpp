@@ -156,6 +156,15 @@ QString PeriodListModel::defaultTrendPart() const
     return best.isEmpty() ? partNumbers().value(0) : best;
 }
 
+QString PeriodListModel::trendEmptyText(const QString& partNumber) const
+{
+    if (m_periods.isEmpty())
+        return tr("No billing period is loaded: open a customer to see its trend.");
+    if (partNumber.isEmpty())
+        return tr("Pick a part number to see its trend.");
+    return tr("%1 is in none of the %n period(s) loaded.", nullptr, int(m_periods.size())).arg(partNumber);
+}
+
 std::optional<LineProjection> PeriodListModel::openProjection(const QString& partNumber) const
 {
     if (m_periods.isEmpty() || state(0) == BillingPeriodState::Closed)

@@ -88,6 +88,9 @@ public:
     /// from the closed periods loaded (Projections::period), while the newest period is open; nullopt when
     /// it is closed or lacks the part.
     std::optional<LineProjection> openProjection(const QString& partNumber) const;
+    /// Why a trend of `partNumber` has no point: no period loaded, no part picked, or the part in none of the
+    /// periods loaded.
+    QString trendEmptyText(const QString& partNumber) const;
 
     /// Usage that stands out in the newest closed period: each part number (fair-use allowances aside)
     /// against the median of up to Anomalies::Baseline closed periods before it, and part numbers new in it

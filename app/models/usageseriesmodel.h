@@ -93,6 +93,9 @@ public:
     /// Why a chart of this model has nothing to plot: "Pick a range to load.", "Loading…", "No usage in this
     /// range.", "No data yet: …", "Nothing loaded: 3 reports failed."; empty when there is something.
     QString emptyText() const;
+    /// Why the ramp of one cell has nothing to plot: no cell selected, a metered licence (no users or
+    /// devices), a bucket not loaded or with no usage; empty when it has resources to plot.
+    QString rampEmptyText(int row, int bucket) const;
     /// What peak() and average() leave out: "2 of 12 complete buckets have not loaded (1 failed)", or an
     /// empty string when every complete bucket is in them.
     QString summaryGap() const;

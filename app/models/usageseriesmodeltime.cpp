@@ -95,6 +95,23 @@ QString UsageSeriesModel::emptyText() const
     return tr("No usage in this range.");
 }
 
+QString UsageSeriesModel::rampEmptyText(int row, int bucket) const
+{
+    if (row < 0 || row >= licenceCount() || bucket < 0 || bucket >= m_buckets.size())
+        return tr(
+            "Select a cell of the table: its ramp shows how many of its users and devices had been seen "
+            "by each day.");
+    if (isMetered(row))
+        return tr("%1 is metered: metered usage lists no users or devices, so it has no ramp.")
+            .arg(licence(row));
+    if (!resources(row, bucket).isEmpty())
+        return {};
+    const DateBucket& dates = m_buckets.at(bucket);
+    return tr("%1, %2 – %3: %4.")
+        .arg(licence(row), dates.first.toString(Qt::ISODate), dates.last.toString(Qt::ISODate),
+            cellSummary(row, bucket, 0));
+}
+
 QString UsageSeriesModel::summaryGap() const
 {
     int complete = 0, missing = 0, failed = 0;

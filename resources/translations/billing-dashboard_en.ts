@@ -229,6 +229,13 @@
             <numerusform>against the %n closed periods before it</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 is in none of the %n period(s) loaded.</source>
+        <translation>
+            <numerusform>%1 is in none of the %n period loaded.</numerusform>
+            <numerusform>%1 is in none of the %n periods loaded.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bd::PeriodUsageModel</name>

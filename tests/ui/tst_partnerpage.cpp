@@ -14,6 +14,7 @@
 #include "models/periodusagemodel.h"
 #include "models/trustorlistmodel.h"
 #include "models/usageseriesmodel.h"
+#include "savedialog.h"
 #include "sim/demodata.h"
 #include "simfixture.h"
 #include "ui/charts/trendchartbuilder.h"
@@ -516,6 +517,41 @@ private Q_SLOTS:
         QVERIFY(m_page->footer().contains(u"estimates"_s));
     }
 
+    // A trend with nothing to plot says why, on screen and when exported, and draws no axis.
+    void trend_nothingToPlot_saysWhyAndIsNotExported()
+    {
+        TrendChartView view;
+        view.resize(900, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto* why = view.findChild<QLabel*>(u"chartEmptyText"_s);
+        QVERIFY(why && why->isVisible());
+        QCOMPARE(why->text(), u"No billing period is loaded: open a customer to see its trend."_s);
+        QVERIFY(view.chart()->axes().isEmpty());
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY(!ChartExporter::save(
+            view, dir.filePath(u"trend.svg"_s), ChartFormat::Svg, QSize(800, 500), 1.0, {}, &error));
+        QCOMPARE(error, u"Nothing to export: "_s + why->text());
+        QVERIFY(!QFile::exists(dir.filePath(u"trend.svg"_s)));
+
+        PeriodListModel periods;
+        periods.setToday(QDate(2026, 12, 1));
+        periods.setPeriod(1, trendPeriod(QDate(2026, 10, 1), 55));
+        periods.setPeriod(0, trendPeriod(QDate(2026, 11, 1), 40));
+        view.setSource(&periods, u"PC-170-NV-GONE"_s);
+        QCOMPARE(why->text(), u"PC-170-NV-GONE is in none of the 2 periods loaded."_s);
+        QVERIFY(why->isVisible());
+        view.setSource(&periods, QString());
+        QCOMPARE(why->text(), u"Pick a part number to see its trend."_s);
+        view.setSource(&periods, u"PC-170-NV-USR3"_s);
+        QVERIFY(!why->isVisible());
+        QVERIFY(!view.chart()->axes().isEmpty());
+        QVERIFY2(ChartExporter::save(
+                     view, dir.filePath(u"trend.svg"_s), ChartFormat::Svg, QSize(800, 500), 1.0, {}, &error),
+            qPrintable(error));
+    }
+
     void trendBuilder_activePeriod_drawnApartWithoutLegendEntries()
     {
         const QDate today(2026, 12, 1);
@@ -712,6 +748,90 @@ private Q_SLOTS:
         QCOMPARE(view->built().partialState, BillingPeriodState::EndedNotClosed);
         QVERIFY(view->partialToolTip(view->built().usage)
                     .contains(u"Period ended, Genesys has not closed it yet"_s));
+    }
+
+    // One export flow: the tab on screen is offered first, under a name with the org, the periods and the
+    // extension; a name typed without one gets it, the page says where the file went, and the next export
+    // opens in that folder.
+    void exportFlow_offersTheTabOnScreen_andRemembersTheFolder()
+    {
+        m_page->browser()->open(m_fixture->trustorNamed(u"Woodgrove Financial"_s), u"Woodgrove Financial"_s);
+        QSignalSpy walked(m_page->browser(), &PartnerBrowser::walkFinished);
+        m_page->browser()->walk(3);
+        QVERIFY(walked.wait(20'000));
+        QTemporaryDir first, second;
+        QSettings().setValue(u"export/lastFolder"_s, first.path());
+        auto* tabs = m_page->findChild<QTabWidget*>(u"partnerTabs"_s);
+
+        tabs->setCurrentIndex(PartnerPage::CompareTab);
+        OfferedSave offered;
+        answerNextSaveDialog(&offered, second.filePath(u"woodgrove-changes"_s));
+        m_page->exportInteractively();
+        QCOMPARE(offered.folder, first.path());
+        QVERIFY2(offered.filter.startsWith(u"The comparison shown, CSV table"_s), qPrintable(offered.filter));
+        const PeriodListModel* periods = m_page->browser()->periods();
+        const QString oldestStart
+            = periods->period(2)->overview.billingPeriodStartDate->date().toString(Qt::ISODate);
+        QCOMPARE(offered.fileName,
+            u"billing-woodgrove-financial-%1-%2.csv"_s.arg(oldestStart,
+                periods->period(0)->overview.billingPeriodEndDate->date().toString(Qt::ISODate)));
+        const QString written = second.filePath(u"woodgrove-changes.csv"_s);
+        QVERIFY(QFile::exists(written));
+        QVERIFY(!QFile::exists(second.filePath(u"woodgrove-changes"_s)));
+        const QList<QStringList> rows = readCsv(written);
+        QCOMPARE(rows.size(), m_page->findChild<ComparisonView*>()->model()->rowCount() + 1);
+        QVERIFY(rows.first().contains(u"Change"_s));
+        QCOMPARE(m_page->status().text, u"Exported to %1"_s.arg(QDir::toNativeSeparators(written)));
+        QCOMPARE(ExportChooser::startFolder(), second.path());
+
+        // The trend tab offers its chart; an SVG picked by its filter gets the .svg extension.
+        tabs->setCurrentIndex(PartnerPage::TrendTab);
+        answerNextSaveDialog(&offered, second.filePath(u"trend"_s), u"Trend chart, SVG image (*.svg)"_s);
+        m_page->exportInteractively();
+        QCOMPARE(offered.folder, second.path());
+        QVERIFY2(offered.filter.startsWith(u"Trend chart, PNG image"_s), qPrintable(offered.filter));
+        QVERIFY(offered.fileName.endsWith(u".png"_s));
+        QFile svg(second.filePath(u"trend.svg"_s));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QVERIFY(svg.read(16).startsWith("<?xml"));
+
+        // The period tab offers the period's lines; cancelling writes nothing and keeps the status.
+        tabs->setCurrentIndex(PartnerPage::PeriodTab);
+        const QString before = m_page->status().text;
+        answerNextSaveDialog(&offered, QString());
+        m_page->exportInteractively();
+        QVERIFY2(offered.filter.startsWith(u"This period, usage lines"_s), qPrintable(offered.filter));
+        QCOMPARE(QDir(second.path()).entryList(QDir::Files).size(), 2);
+        QCOMPARE(m_page->status().text, before);
+    }
+
+    // Print acts on the view on screen: each tab, and the portfolio, opens its own preview.
+    void print_eachTabPrintsWhatItShows()
+    {
+        m_page->browser()->open(m_fixture->trustorNamed(u"Woodgrove Financial"_s), u"Woodgrove Financial"_s);
+        QSignalSpy walked(m_page->browser(), &PartnerBrowser::walkFinished);
+        m_page->browser()->walk(3);
+        QVERIFY(walked.wait(20'000));
+        auto* tabs = m_page->findChild<QTabWidget*>(u"partnerTabs"_s);
+        const struct
+        {
+            PartnerPage::Tab tab;
+            QString title;
+        } expected[] = { { PartnerPage::PeriodTab, u"Print billing period"_s },
+            { PartnerPage::CompareTab, u"Print comparison"_s },
+            { PartnerPage::TrendTab, u"Print trend chart"_s } };
+        for (const auto& [tab, title] : expected) {
+            tabs->setCurrentIndex(tab);
+            QString shown;
+            closeNextDialog(&shown);
+            m_page->printInteractively();
+            QCOMPARE(shown, title);
+        }
+        m_page->showView(PartnerPage::PortfolioPane);
+        QString shown;
+        closeNextDialog(&shown);
+        m_page->printInteractively();
+        QCOMPARE(shown, u"Print the portfolio"_s);
     }
 
     void export_nothingLoaded_failsWithReason()

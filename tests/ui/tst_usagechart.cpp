@@ -3,6 +3,7 @@
 #include "domain/utc.h"
 #include "i18n/translations.h"
 #include "models/usageseriesmodel.h"
+#include "ui/charts/chartexporter.h"
 #include "ui/charts/chartstyle.h"
 #include "ui/charts/rampchartbuilder.h"
 #include "ui/charts/rampchartview.h"
@@ -11,6 +12,7 @@
 
 #include <QLabel>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolTip>
 #include <QtCharts/QBarCategoryAxis>
@@ -710,6 +712,64 @@ private Q_SLOTS:
         view.setSource(&model, u"CX 3"_s, 0);
         QCOMPARE(view.built().counts.last(), 3);
         QCOMPARE(view.chart()->title(), ramp.title);
+    }
+
+    // A ramp with nothing to plot says why, on screen and when exported, and draws no axis or flat 0.
+    void ramp_nothingToPlot_saysWhyAndIsNotExported()
+    {
+        UsageSeriesModel model;
+        model.setBuckets(
+            { { QDate(2025, 3, 1), QDate(2025, 3, 10) }, { QDate(2025, 3, 11), QDate(2025, 3, 20) } },
+            Granularity::Day);
+        BillingUsageReport r;
+        r.usages << BillingUsage { u"CX 3"_s, dec("1"), { { u"ann@example.com"_s, {} } } }
+                 << BillingUsage { u"Speech minutes"_s, dec("1200"), {} }; // metered: no resources
+        model.setReport(0, r);
+        const int cx3 = model.rowOfLicence(u"CX 3"_s);
+        const int speech = model.rowOfLicence(u"Speech minutes"_s);
+        QVERIFY(model.isMetered(speech));
+
+        const struct
+        {
+            int row;
+            int bucket;
+            QString says;
+        } cases[] = {
+            { -1, -1, u"Select a cell of the table"_s },
+            { speech, 0, u"Speech minutes is metered: metered usage lists no users or devices"_s },
+            { cx3, 1, u"CX 3, 2025-03-11 – 2025-03-20: not loaded."_s },
+        };
+        for (const auto& [row, bucket, says] : cases) {
+            const BuiltRamp ramp = RampChartBuilder::build(model, row, bucket, QChart::ChartThemeLight);
+            std::unique_ptr<QChart> owner(ramp.chart);
+            QVERIFY2(ramp.emptyText.startsWith(says), qPrintable(ramp.emptyText));
+            QVERIFY(!ramp.series);
+            QVERIFY(ramp.chart->axes().isEmpty());
+        }
+        model.setReport(1, BillingUsageReport {}); // loaded, and no usage
+        BuiltRamp none = RampChartBuilder::build(model, cx3, 1, QChart::ChartThemeLight);
+        delete none.chart;
+        QCOMPARE(none.emptyText, u"CX 3, 2025-03-11 – 2025-03-20: no usage."_s);
+
+        RampChartView view;
+        view.resize(900, 520);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto* why = view.findChild<QLabel*>(u"chartEmptyText"_s);
+        QVERIFY(why && why->isVisible());
+        QVERIFY(why->text().startsWith(u"Select a cell of the table"_s));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"ramp.png"_s);
+        QString error;
+        QVERIFY(!ChartExporter::save(view, path, ChartFormat::Png, QSize(800, 500), 1.0, {}, &error));
+        QVERIFY2(error.startsWith(u"Nothing to export: Select a cell"_s), qPrintable(error));
+        QVERIFY(!QFile::exists(path));
+
+        view.setSource(&model, u"CX 3"_s, 0);
+        QVERIFY(!why->isVisible());
+        QVERIFY(view.emptyText().isEmpty());
+        QVERIFY2(ChartExporter::save(view, path, ChartFormat::Png, QSize(800, 500), 1.0, {}, &error),
+            qPrintable(error));
     }
 };
 

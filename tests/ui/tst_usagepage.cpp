@@ -11,6 +11,7 @@
 #include "load/usageseriescontroller.h"
 #include "models/celltone.h"
 #include "models/usageseriesmodel.h"
+#include "savedialog.h"
 #include "simfixture.h"
 #include "store/partnerview.h"
 #include "store/reportstore.h"
@@ -974,6 +975,53 @@ private Q_SLOTS:
                 || table->verticalHeader()->width() >= table->width() * 2 / 5 - 1,
             qPrintable(u"%1 %2 %3"_s.arg(table->verticalHeader()->width()).arg(widest).arg(table->width())));
         QVERIFY(table->verticalHeader()->width() <= std::max(160, table->width() * 2 / 5));
+    }
+
+    // The export flow from the Export button's action: the usage table is offered under the org and range's
+    // name, the extension is added, the banner names the file; on the ramp tab the ramp chart is offered.
+    void exportAndPrint_confirmTheFile_andActOnTheTabShown()
+    {
+        BD_START(PageFixture, fixture);
+        fixture.page->setProvenance({ u"Northwind Contact Center"_s, u"us_east_1"_s, true });
+        fixture.page->findChild<RangeBar*>()->setPreset(RangePreset::Last3Months);
+        QVERIFY(fixture.loadAndWait());
+        QTemporaryDir dir;
+        QSettings().setValue(u"export/lastFolder"_s, dir.path());
+        const auto forgetTheFolder = qScopeGuard([] { QSettings().remove(u"export/lastFolder"_s); });
+
+        test::OfferedSave offered;
+        test::answerNextSaveDialog(&offered, dir.filePath(u"northwind"_s));
+        fixture.page->exportInteractively();
+        const DateRange range = fixture.page->controller()->range();
+        QCOMPARE(offered.folder, dir.path());
+        QCOMPARE(offered.fileName,
+            u"billable-usage-northwind-contact-center-%1-%2.csv"_s.arg(
+                range.first.toString(Qt::ISODate), range.last.toString(Qt::ISODate)));
+        QVERIFY2(offered.filter.startsWith(u"Usage table, CSV table"_s), qPrintable(offered.filter));
+        QCOMPARE(offered.filters.size(), 3 + 2 * 3); // three tables, two charts in three formats
+        const QString written = dir.filePath(u"northwind.csv"_s);
+        QFile csv(written);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(test::parseCsv(csv.readAll()).size(), 1 + fixture.page->controller()->model()->rowCount());
+        auto* banner = fixture.page->findChild<MessageBanner*>(u"usageBanner"_s);
+        QCOMPARE(banner->text(), u"Exported to %1"_s.arg(QDir::toNativeSeparators(written)));
+        QVERIFY(banner->isVisibleTo(fixture.page.get()));
+
+        fixture.page->findChild<QTabWidget*>(u"chartTabs"_s)->setCurrentIndex(1);
+        test::answerNextSaveDialog(&offered, QString()); // looked at, then cancelled
+        fixture.page->exportInteractively();
+        QVERIFY2(offered.filter.startsWith(u"Ramp chart, PNG image"_s), qPrintable(offered.filter));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList { u"northwind.csv"_s });
+
+        // Print acts on the tab on screen too: the ramp alone, else the chart with the table.
+        QString preview;
+        test::closeNextDialog(&preview);
+        fixture.page->printInteractively();
+        QCOMPARE(preview, u"Print ramp chart"_s);
+        fixture.page->findChild<QTabWidget*>(u"chartTabs"_s)->setCurrentIndex(0);
+        test::closeNextDialog(&preview);
+        fixture.page->printInteractively();
+        QCOMPARE(preview, u"Print usage"_s);
     }
 
     void exportFolder_isTheLastOneWhileItExists()

@@ -306,6 +306,52 @@ private Q_SLOTS:
         QCOMPARE(c.fieldChanges().first().after, u"2026-03-01"_s);
     }
 
+    void compare_unpricedLine_leavesItsCostChangeUnknown()
+    {
+        TrusteeBillingOverview before;
+        before.currency = u"USD"_s;
+        before.usages << line(u"CX 3"_s, u"CX3"_s, u"user-license"_s, u"50"_s, u"50"_s, u"155"_s, u"185"_s)
+                      << line(u"Bot"_s, u"BOT"_s, u"billable-app-concurrent-license"_s, u"8"_s, u"0"_s,
+                             std::nullopt, u"12"_s);
+        TrusteeBillingOverview after = before;
+        after.usages[0].usageQuantity = dec(u"52"_s);
+        after.usages[1].overagePrice.reset(); // 10 bots over, and no price for them
+        after.usages[1].usageQuantity = dec(u"10"_s);
+
+        const PeriodComparison c = PeriodComparison::compare(before, after);
+        const PeriodComparison::Line& cx3 = c.lines().at(0);
+        QVERIFY(!cx3.costUnknown);
+        QCOMPARE(*cx3.costDelta, dec(u"370"_s)); // 2 seats over at 185
+        const PeriodComparison::Line& bot = c.lines().at(1);
+        QVERIFY(bot.costUnknown);
+        QVERIFY(!bot.costDelta); // not −96, as a missing price counted as 0 would say
+        QCOMPARE(bot.delta, dec(u"2"_s));
+        QCOMPARE(c.unpricedBefore(), 0);
+        QCOMPARE(c.unpricedAfter(), 1);
+        QCOMPARE(c.totalAfter(), dec(u"8120"_s)); // 50 × 155 + 2 × 185, the bots left out
+    }
+
+    void compare_minimumMonthlyAmount_isMoneyInItsCurrency()
+    {
+        TrusteeBillingOverview before;
+        before.currency = u"EUR"_s;
+        before.minimumMonthlyAmount = dec(u"1500"_s);
+        TrusteeBillingOverview after = before;
+        after.minimumMonthlyAmount = dec(u"1750.5"_s);
+        PeriodComparison c = PeriodComparison::compare(before, after);
+        QCOMPARE(c.fieldChanges().size(), 1);
+        QCOMPARE(c.fieldChanges().first().field, PeriodComparison::ContractField::MinimumMonthlyAmount);
+        QCOMPARE(c.fieldChanges().first().before, u"EUR 1500.00"_s);
+        QCOMPARE(c.fieldChanges().first().after, u"EUR 1750.50"_s);
+
+        after.minimumMonthlyAmount = dec(u"1500.000"_s); // the same amount, written otherwise
+        QVERIFY(PeriodComparison::compare(before, after).fieldChanges().isEmpty());
+        after.minimumMonthlyAmount.reset();
+        c = PeriodComparison::compare(before, after);
+        QCOMPARE(c.fieldChanges().first().before, u"EUR 1500.00"_s);
+        QVERIFY(c.fieldChanges().first().after.isEmpty()); // not known, shown as “—”
+    }
+
     void compare_deltaPercent_isRoundedToTwoDecimals()
     {
         TrusteeBillingOverview before;

@@ -277,6 +277,19 @@ private Q_SLOTS:
         QCOMPARE(model.index(1, ComparisonModel::CostDeltaColumn).data().toString(), u"—"_s);
         QCOMPARE(
             model.headerData(ComparisonModel::CostDeltaColumn, Qt::Horizontal).toString(), u"Δ est. cost"_s);
+        // A price missing on one side: the change in cost is not known, and not a 0 or a whole line's cost.
+        after.currency = before.currency;
+        after.usages[0].prepayPrice.reset();
+        after.usages[0].overagePrice.reset();
+        QVERIFY(!OverviewEstimate::estimate(after.usages.at(0), std::nullopt).isPriced());
+        model.setComparison(PeriodComparison::compare(before, after), u"Sep"_s, u"Oct"_s);
+        QCOMPARE(model.index(1, ComparisonModel::CostDeltaColumn).data().toString(), u"no price"_s);
+        QVERIFY(!model.index(1, ComparisonModel::CostDeltaColumn).data(ComparisonModel::SortRole).isValid());
+        QVERIFY(model.index(1, ComparisonModel::CostDeltaColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"no price"_s));
+        QVERIFY(model.index(2, ComparisonModel::CostDeltaColumn).data(ComparisonModel::SortRole).isValid());
         model.clear();
         QCOMPARE(model.rowCount(), 0);
     }

@@ -257,6 +257,11 @@ bool ChartExporter::print(
 bool ChartExporter::save(const ExportableChart& view, const QString& path, ChartFormat format,
     QSize logicalSize, qreal devicePixelRatio, const QString& footer, QString* error)
 {
+    if (const QString empty = view.emptyText(); !empty.isEmpty()) {
+        if (error)
+            *error = ChartExporterText::tr("Nothing to export: %1").arg(empty);
+        return false;
+    }
     const std::unique_ptr<QChart> chart = view.buildExportChart();
     switch (format) {
     case ChartFormat::Png:

@@ -23,6 +23,9 @@ public:
     virtual ~ExportableChart() = default;
     /// A new chart of what the view shows, light whatever the screen theme.
     virtual std::unique_ptr<QChart> buildExportChart() const = 0;
+    /// Why the view has nothing to plot ("Loading…", "No usage in this range."); empty when it has. A chart
+    /// with nothing on it is not exported.
+    virtual QString emptyText() const = 0;
 };
 
 /// Writes a chart to PNG, SVG or PDF, or prints it, with a one-line grey footer under it. No dialogs.

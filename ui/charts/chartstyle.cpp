@@ -1,8 +1,11 @@
 #include "ui/charts/chartstyle.h"
 
+#include <QLabel>
 #include <QLocale>
 #include <QPalette>
+#include <QVBoxLayout>
 #include <QtCharts/QCategoryAxis>
+#include <QtCharts/QChartView>
 #include <QtCharts/QLegend>
 #include <QtCharts/QValueAxis>
 
@@ -109,6 +112,23 @@ QValueAxis* ChartStyle::usageAxis(double maxValue, const QString& title)
     const double step = (axis->max() - axis->min()) / std::max(1, axis->tickCount() - 1);
     axis->setLabelFormat(std::abs(step - std::round(step)) < 1e-9 ? u"%.0f"_s : u"%.2f"_s);
     return axis;
+}
+
+QLabel* ChartStyle::emptyTextOverlay(QChartView* view)
+{
+    auto* label = new QLabel(view->viewport());
+    label->setObjectName(u"chartEmptyText"_s);
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    label->setAttribute(Qt::WA_TransparentForMouseEvents);
+    label->setContentsMargins(24, 24, 24, 24);
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * 1.2);
+    label->setFont(font);
+    label->hide();
+    auto* overlay = new QVBoxLayout(view->viewport());
+    overlay->addWidget(label);
+    return label;
 }
 
 } // namespace bd

@@ -9,6 +9,8 @@
 #include <QtCharts/QChart>
 
 class QCategoryAxis;
+class QChartView;
+class QLabel;
 class QPalette;
 class QValueAxis;
 
@@ -43,6 +45,9 @@ QCategoryAxis* positionedAxis(
     const QList<qreal>& positions, const QStringList& labels, qreal min, qreal max, int maxLabels = 12);
 /// A y axis from 0 to at least `maxValue` with readable ticks; whole-number labels when the step is whole.
 QValueAxis* usageAxis(double maxValue, const QString& title);
+/// A label centred over a chart view, for why its chart has nothing to plot ("Loading…", "No usage in this
+/// range."): hidden, and transparent to the mouse. The view owns it.
+QLabel* emptyTextOverlay(QChartView* view);
 
 } // namespace ChartStyle
 

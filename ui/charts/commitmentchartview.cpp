@@ -10,6 +10,7 @@
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
 
+#include <algorithm>
 #include <map>
 
 using namespace Qt::StringLiterals;
@@ -86,6 +87,16 @@ void CommitmentChartView::rebuild()
     QChart* old = chart();
     setChart(buildChart(ChartStyle::themeFor(palette()), fit).release());
     delete old; // QChartView::setChart does not delete the chart it replaces
+}
+
+QString CommitmentChartView::emptyText() const
+{
+    if (m_partName.isEmpty())
+        return tr("No part number is picked.");
+    const bool anyCommitment = std::any_of(m_bars.cbegin(), m_bars.cend(),
+        [](const PortfolioModel::CommitmentBar& bar) { return bar.usedPercent.has_value(); });
+    return anyCommitment ? QString()
+                         : tr("No customer has a commitment of %1 in the active period.").arg(m_partName);
 }
 
 std::unique_ptr<QChart> CommitmentChartView::buildChart(QChart::ChartTheme theme, int maxBars) const

@@ -32,6 +32,8 @@ public:
     std::unique_ptr<QChart> buildChart(QChart::ChartTheme theme, int maxBars = MaxBars) const;
     // ExportableChart
     std::unique_ptr<QChart> buildExportChart() const override { return buildChart(QChart::ChartThemeLight); }
+    /// Not empty while no customer has a commitment of the part to draw (the title says why).
+    QString emptyText() const override;
     /// The bars drawn on screen (the most used of those with a commitment, as many as fit).
     int drawnBars() const { return m_drawn; }
 

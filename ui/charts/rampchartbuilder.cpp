@@ -21,7 +21,9 @@ BuiltRamp RampChartBuilder::build(
     ramp.chart = new QChart;
     ChartStyle::applyCommon(ramp.chart, theme);
     ramp.chart->legend()->hide(); // one series, named by the title
-    if (row < 0 || row >= model.licenceCount() || bucket < 0 || bucket >= model.buckets().size())
+    // Nothing to plot: no axis and no flat line at 0; the view says why instead.
+    ramp.emptyText = model.rampEmptyText(row, bucket);
+    if (!ramp.emptyText.isEmpty())
         return ramp;
 
     const DateBucket dates = model.buckets().at(bucket);

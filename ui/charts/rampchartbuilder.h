@@ -20,6 +20,7 @@ struct BuiltRamp
     QList<QDate> days; ///< every day of the bucket
     QList<int> counts; ///< resources first seen on or before each day
     QString title; ///< "<licence> · ramp <first> – <last>"
+    QString emptyText; ///< why nothing is plotted (UsageSeriesModel::rampEmptyText); empty when plotted
 };
 
 /// Builds the ramp of one licence in one bucket: how many of its resources had been seen by each day.

@@ -6,6 +6,7 @@
 
 #include <QCursor>
 #include <QEvent>
+#include <QLabel>
 #include <QToolTip>
 #include <QtCharts/QLineSeries>
 
@@ -15,6 +16,7 @@ namespace bd {
 
 RampChartView::RampChartView(QWidget* parent)
     : QChartView(parent)
+    , m_emptyText(ChartStyle::emptyTextOverlay(this))
 {
     setRenderHint(QPainter::Antialiasing);
     m_theme = ChartStyle::themeFor(palette());
@@ -61,6 +63,8 @@ void RampChartView::rebuild()
     setChart(built.chart);
     m_built = built;
     delete old;
+    m_emptyText->setText(m_built.emptyText);
+    m_emptyText->setVisible(!m_built.emptyText.isEmpty());
     if (m_built.series) {
         connect(m_built.series, &QXYSeries::hovered, this, [this](const QPointF& point, bool state) {
             if (!state) {

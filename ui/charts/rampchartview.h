@@ -8,6 +8,8 @@
 
 #include <memory>
 
+class QLabel;
+
 namespace bd {
 
 class UsageSeriesModel;
@@ -32,6 +34,7 @@ public:
     std::unique_ptr<QChart> buildChart(QChart::ChartTheme theme) const;
     // ExportableChart
     std::unique_ptr<QChart> buildExportChart() const override { return buildChart(QChart::ChartThemeLight); }
+    QString emptyText() const override { return m_built.emptyText; }
 
 protected:
     /// Re-themes when the palette changes (light/dark switch).
@@ -47,6 +50,7 @@ private:
     QChart::ChartTheme m_theme = QChart::ChartThemeLight;
     BuiltRamp m_built;
     QList<QMetaObject::Connection> m_modelConnections;
+    QLabel* m_emptyText; ///< over the plot while there is nothing to draw: why
 };
 
 } // namespace bd

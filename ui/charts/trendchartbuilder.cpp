@@ -216,8 +216,10 @@ BuiltTrend TrendChartBuilder::build(
             costs[plotted] = cost;
     }
     chart->setTitle(title(partNumber, chargeName));
-    if (built.periodRows.isEmpty())
+    if (built.periodRows.isEmpty()) {
+        built.emptyText = periods.trendEmptyText(partNumber);
         return built;
+    }
     if (built.periodRows.last() == 0)
         built.projection = periods.openProjection(partNumber);
     // Only the newest period can be open; it is drawn apart on every line.

@@ -49,6 +49,7 @@ struct BuiltTrend
     std::optional<LineProjection> projection;
     QLineSeries* projectionBand = nullptr;
     QScatterSeries* projectionLikely = nullptr;
+    QString emptyText; ///< why nothing is plotted (PeriodListModel::trendEmptyText); empty when plotted
 };
 
 /// Builds the partner trend chart: usage against prepay (left axis) and the estimated overage cost (right

@@ -5,6 +5,7 @@
 
 #include <QCursor>
 #include <QEvent>
+#include <QLabel>
 #include <QTimer>
 #include <QToolTip>
 #include <QtCharts/QScatterSeries>
@@ -16,6 +17,7 @@ namespace bd {
 TrendChartView::TrendChartView(QWidget* parent)
     : QChartView(parent)
     , m_rebuildTimer(new QTimer(this))
+    , m_emptyText(ChartStyle::emptyTextOverlay(this))
 {
     setRenderHint(QPainter::Antialiasing);
     m_rebuildTimer->setSingleShot(true);
@@ -67,6 +69,8 @@ void TrendChartView::rebuildNow()
     setChart(m_built.chart); // the view takes ownership
     // QChartView::setChart does not delete the chart it replaces.
     delete old;
+    m_emptyText->setText(m_built.emptyText);
+    m_emptyText->setVisible(!m_built.emptyText.isEmpty());
     connectPartialPoints();
     Q_EMIT rebuilt();
 }

@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class QLabel;
 class QTimer;
 
 namespace bd {
@@ -38,6 +39,7 @@ public:
     std::unique_ptr<QChart> buildChart(QChart::ChartTheme theme) const;
     // ExportableChart
     std::unique_ptr<QChart> buildExportChart() const override { return buildChart(QChart::ChartThemeLight); }
+    QString emptyText() const override { return m_built.emptyText; }
     /// Rebuilds now instead of waiting for the coalescing timer.
     void rebuildNow();
     /// The tooltip of a series' hollow marker at the partial period: series, period, exact value and what the
@@ -60,6 +62,7 @@ private:
     QString m_partNumber;
     BuiltTrend m_built;
     QTimer* m_rebuildTimer;
+    QLabel* m_emptyText; ///< over the plot while there is nothing to draw: why
     QList<QMetaObject::Connection> m_connections;
 };
 

@@ -8,7 +8,6 @@
 #include <QLabel>
 #include <QTimer>
 #include <QToolTip>
-#include <QVBoxLayout>
 #include <QtCharts/QBarSet>
 #include <QtCharts/QLegend>
 #include <QtCharts/QLegendMarker>
@@ -25,18 +24,9 @@ namespace bd {
 UsageChartView::UsageChartView(QWidget* parent)
     : QChartView(parent)
     , m_rebuildTimer(new QTimer(this))
-    , m_emptyText(new QLabel(viewport()))
+    , m_emptyText(ChartStyle::emptyTextOverlay(this))
 {
     setRenderHint(QPainter::Antialiasing);
-    m_emptyText->setObjectName(u"chartEmptyText"_s);
-    m_emptyText->setAlignment(Qt::AlignCenter);
-    m_emptyText->setWordWrap(true);
-    m_emptyText->setAttribute(Qt::WA_TransparentForMouseEvents);
-    QFont font = m_emptyText->font();
-    font.setPointSizeF(font.pointSizeF() * 1.2);
-    m_emptyText->setFont(font);
-    auto* overlay = new QVBoxLayout(viewport());
-    overlay->addWidget(m_emptyText);
     m_rebuildTimer->setSingleShot(true);
     m_rebuildTimer->setInterval(RebuildDelayMs);
     connect(m_rebuildTimer, &QTimer::timeout, this, &UsageChartView::rebuildNow);

@@ -54,6 +54,7 @@ public:
     std::unique_ptr<QChart> buildChart(QChart::ChartTheme theme) const;
     // ExportableChart
     std::unique_ptr<QChart> buildExportChart() const override { return buildChart(QChart::ChartThemeLight); }
+    QString emptyText() const override { return m_built.emptyText; }
     /// Rebuilds now instead of waiting for the coalescing timer.
     void rebuildNow();
 

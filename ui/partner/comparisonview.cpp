@@ -1,5 +1,6 @@
 #include "ui/partner/comparisonview.h"
 
+#include "domain/currencytotals.h"
 #include "models/comparisonmodel.h"
 #include "models/periodlistmodel.h"
 #include "models/sortproxymodel.h"
@@ -259,10 +260,16 @@ void ComparisonView::recompare()
         parts << tr("<b>removed:</b> %1").arg(names(comparison.removed()).toHtmlEscaped());
     const int fields = int(comparison.fieldChanges().size());
     // The estimated totals, each in its currency; a change of currency is said rather than subtracted.
-    const auto money = [](const QString& currency, const Decimal& amount) {
-        return u"%1 %2"_s.arg(currency, amount.toString(2));
+    const auto money = [](const QString& currency, const Decimal& amount, int unpriced = 0) {
+        return u"%1 %2"_s.arg(currency, amount.toString(2)) + CurrencyTotals::unpricedNote(unpriced);
     };
-    if (comparison.sameCurrency()) {
+    if (comparison.unpricedBefore() > 0 || comparison.unpricedAfter() > 0) {
+        parts << tr("estimated total %1 → %2: a price is missing, so the change is not known")
+                     .arg(money(comparison.currencyBefore(), comparison.totalBefore(),
+                              comparison.unpricedBefore()),
+                         money(comparison.currencyAfter(), comparison.totalAfter(),
+                             comparison.unpricedAfter()));
+    } else if (comparison.sameCurrency()) {
         const Decimal delta = comparison.totalAfter() - comparison.totalBefore();
         parts << tr("estimated total %1 → %2 (%3%4)")
                      .arg(money(comparison.currencyBefore(), comparison.totalBefore()),

@@ -443,13 +443,25 @@ void PartnerPage::exportInteractively()
     }
     ExportChooser chooser(this, tr("Export partner billing"),
         ExportName::suggest(u"billing"_s, m_browser->orgName(), first, last));
-    chooser.addTable(tr("This period, usage lines"),
+    const int period = chooser.addTable(tr("This period, usage lines"),
         [this](const QString& path, QString* error) { return exportPeriodCsv(path, error); });
     chooser.addTable(tr("All walked periods, long format"),
         [this](const QString& path, QString* error) { return exportAllPeriodsCsv(path, error); });
-    chooser.addTable(tr("The comparison shown"),
+    const int comparison = chooser.addTable(tr("The comparison shown"),
         [this](const QString& path, QString* error) { return exportComparisonCsv(path, error); });
-    chooser.addChart(tr("Trend chart"), m_trend->chart(), footer());
+    const int trend = chooser.addChart(tr("Trend chart"), m_trend->chart(), footer());
+    // The tab on screen is what is offered first.
+    switch (Tab(m_tabs->currentIndex())) {
+    case PeriodTab:
+        chooser.preselect(period);
+        break;
+    case CompareTab:
+        chooser.preselect(comparison);
+        break;
+    case TrendTab:
+        chooser.preselect(trend);
+        break;
+    }
     if (const QString path = chooser.exec(); !path.isEmpty())
         setStatusText(tr("Exported to %1").arg(QDir::toNativeSeparators(path)));
 }
