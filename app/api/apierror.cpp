@@ -142,6 +142,11 @@ QString ApiError::userMessage() const
 
 QString ApiError::fullText() const
 {
+    return withDetails(userMessage());
+}
+
+QString ApiError::withDetails(const QString& sentence) const
+{
     QStringList details;
     if (m_httpStatus)
         details << ApiErrorText::tr("HTTP %1").arg(m_httpStatus);
@@ -151,8 +156,7 @@ QString ApiError::fullText() const
         details << ApiErrorText::tr("context id %1").arg(m_contextId);
     else if (!m_correlationId.isEmpty())
         details << ApiErrorText::tr("correlation id %1").arg(m_correlationId);
-    const QString text = userMessage();
-    return details.isEmpty() ? text : u"%1 (%2)"_s.arg(text, details.join(u", "_s));
+    return details.isEmpty() ? sentence : u"%1 (%2)"_s.arg(sentence, details.join(u", "_s));
 }
 
 } // namespace bd

@@ -68,6 +68,8 @@ public:
     QString userMessage() const;
     /// The sentence plus the details support asks for (status, code, context id).
     QString fullText() const;
+    /// Another sentence about this error, followed by the same details.
+    QString withDetails(const QString& sentence) const;
 
     void setMessage(const QString& message) { m_message = message; }
 

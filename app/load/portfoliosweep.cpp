@@ -51,10 +51,13 @@ PortfolioSweep::PortfolioSweep(OrgApi* orgs, BillingApi* billing, QObject* paren
         });
     connect(this, &PortfolioSweep::periodFailed, m_model,
         [this](const QString& orgId, int index, const ApiError& error) {
-            if (error.affectsWholeOrg())
-                m_model->setRefused(orgId, error.userMessage(), errorCode(error));
-            else
+            if (error.affectsWholeOrg()) {
+                const PortfolioModel::Customer* customer = m_model->customer(orgId);
+                const QString name = customer && !customer->name.isEmpty() ? customer->name : orgId;
+                m_model->setRefused(orgId, PeriodWalker::refusalText(name, error), errorCode(error));
+            } else {
                 m_model->setFailed(orgId, index, error.userMessage(), errorCode(error));
+            }
         });
     connect(
         this, &PortfolioSweep::customerRefused, m_model, [this](const QString& orgId, const QString& why) {

@@ -613,6 +613,32 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(out));
     }
 
+    // A 403 that names no permission: the trust or the role, said as such, with Genesys' words and details.
+    // The walk stops at the refusal: every other period would be refused the same way.
+    void overview_disabledTrust_saysTheTrustOrTheRoleAndWritesNothing()
+    {
+        BD_SIM_FIXTURE(fixture);
+        const QString litware = fixture.trustorNamed(u"Litware Energy"_s);
+        QVERIFY(!fixture.server->data().isTrustEnabled(litware));
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"overview.csv"_s);
+        const Run run = runExport(
+            QStringList { u"overview"_s, u"--trustor"_s, litware, u"--periods"_s, u"0-12"_s, u"--out"_s, out }
+            + simArguments(fixture));
+        QCOMPARE(run.exitCode, 1);
+        const QString said = run.messages.last();
+        QVERIFY2(said.startsWith(
+                     u"error: Genesys refused the billing of %1: its trust in your org may be "
+                     "disabled or may not grant billing, or your role may not allow it."_s.arg(litware)),
+            qPrintable(said));
+        QVERIFY2(said.contains(u"Genesys says: “The trust from organization %1 is disabled.”"_s.arg(litware)),
+            qPrintable(said));
+        QVERIFY2(said.contains(u"(HTTP 403, code not.authorized"_s), qPrintable(said));
+        QVERIFY(!said.contains(u"Your role is not allowed"_s));
+        QVERIFY(!QFile::exists(out));
+        QVERIFY(fixture.requests(u"/trusteebillingoverview/"_s).size() < 13);
+    }
+
     void overview_unknownTrustor_keepsGenesysMessage()
     {
         BD_SIM_FIXTURE(fixture);

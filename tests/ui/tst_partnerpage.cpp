@@ -379,6 +379,15 @@ private Q_SLOTS:
         m_page->browser()->open(m_fixture->trustorNamed(u"Litware Energy"_s), u"Litware Energy"_s);
         auto* note = m_page->findChild<QLabel*>(u"historyNote"_s);
         QTRY_VERIFY_WITH_TIMEOUT(note->text().contains(u"403"_s), 10'000);
+        // Opened by id, before the list says the trust is disabled: Genesys' 403 is said to be the trust or
+        // the role, never the role alone.
+        QVERIFY2(
+            note->text().startsWith(u"Genesys refused the billing of Litware Energy: its trust in your org "
+                                    "may be disabled"_s),
+            qPrintable(note->text()));
+        QVERIFY(note->text().contains(u"Trusted organizations"_s));
+        QVERIFY(note->text().contains(u"“The trust from organization"_s));
+        QVERIFY(!note->text().contains(u"Your role is not allowed"_s));
         QCOMPARE(m_page->browser()->periods()->rowCount(), 0);
         QVERIFY(m_page->findChild<TrustorPicker*>()->recentIds().isEmpty()); // refused: not a recent org
     }

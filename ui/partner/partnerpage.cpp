@@ -7,6 +7,7 @@
 #include "csv/overviewcsv.h"
 #include "csv/tablecsv.h"
 #include "load/partnerbrowser.h"
+#include "load/periodwalker.h"
 #include "load/portfoliosweep.h"
 #include "models/alertsubjects.h"
 #include "models/comparisonmodel.h"
@@ -367,7 +368,7 @@ void PartnerPage::onPeriodFailed(int index, const ApiError& error)
                     "the list, which has every org that does. (%2)")
                      .arg(m_browser->orgId(), error.fullText()));
     else if (error.httpStatus() == 403)
-        setError(tr("Genesys refused the billing of %1: %2").arg(m_browser->orgName(), error.fullText()));
+        setError(error.withDetails(PeriodWalker::refusalText(m_browser->orgName(), error)));
     else
         setError(tr("Period %1 could not be loaded: %2").arg(index).arg(error.fullText()));
 }
