@@ -15,7 +15,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolTip>
-#include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSet>
 #include <QtCharts/QCategoryAxis>
 #include <QtCharts/QChartView>
@@ -177,9 +176,55 @@ private Q_SLOTS:
                 QCOMPARE(sets.at(row)->at(b), v ? v->toDouble() : 0.0);
             }
         }
-        auto* categories = qobject_cast<QBarCategoryAxis*>(built.chart->axes(Qt::Horizontal).value(0));
-        QVERIFY(categories);
-        QCOMPARE(categories->count(), 12);
+        // Each bar stands at its bucket's number, labelled there, with half a bar of room at each end.
+        auto* x = qobject_cast<QCategoryAxis*>(built.chart->axes(Qt::Horizontal).value(0));
+        QVERIFY(x);
+        QCOMPARE(x->count(), 12);
+        QCOMPARE(x->min(), -0.5);
+        QCOMPARE(x->max(), 11.5);
+        QCOMPARE(x->endValue(x->categoriesLabels().at(4)), 4.0);
+        QVERIFY(bars->attachedAxes().contains(x));
+    }
+
+    // A year of weeks: at most 12 labels, evenly thinned, never cut short, in lines and bars alike, and
+    // every label on its bucket's position.
+    void weeklyYear_axisLabelsAreThinnedNotTruncated()
+    {
+        UsageSeriesModel model;
+        const QList<DateBucket> weeks
+            = DateBuckets::tile(QDate(2025, 12, 1), QDate(2026, 11, 29), Granularity::Week);
+        QCOMPARE(weeks.size(), 52);
+        model.setBuckets(weeks, Granularity::Week);
+        for (int b = 0; b < weeks.size(); ++b)
+            model.setReport(b, report({ { u"CX 3"_s, Decimal::fromInt(100 + b) } }));
+        for (const auto mode : { UsageChartOptions::Mode::Lines, UsageChartOptions::Mode::StackedBars }) {
+            UsageChartOptions options;
+            options.mode = mode;
+            const BuiltChart built = UsageChartBuilder::build(model, options);
+            QChartView view(built.chart); // takes the chart
+            view.resize(1024, 420);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            auto* x = qobject_cast<QCategoryAxis*>(built.chart->axes(Qt::Horizontal).value(0));
+            QVERIFY(x);
+            QVERIFY(!x->truncateLabels());
+            QCOMPARE(x->count(), 11); // every fifth week of 52
+            const QStringList labels = x->categoriesLabels();
+            for (int i = 0; i < labels.size(); ++i) {
+                QCOMPARE(labels.at(i), QString(built.bucketLabels.at(5 * i)).replace(u' ', u"<br>"_s));
+                QCOMPARE(x->endValue(labels.at(i)), built.bucketX.at(5 * i));
+            }
+            // The widest label fits the room between two labels at 1024 px.
+            const QFontMetrics metrics(x->labelsFont());
+            int widest = 0;
+            for (const QString& label : labels) {
+                for (const QString& line : label.split(u"<br>"_s))
+                    widest = std::max(widest, metrics.horizontalAdvance(line));
+            }
+            const qreal between = built.chart->plotArea().width() * 5 / (x->max() - x->min())
+                * (built.bucketX.at(1) - built.bucketX.at(0));
+            QVERIFY2(widest < between, qPrintable(u"%1 px labels, %2 px apart"_s.arg(widest).arg(between)));
+        }
     }
 
     // A month to date is hatched, stacked on its own sets with no legend entry; the solid sets hold nothing

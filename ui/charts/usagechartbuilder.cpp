@@ -4,7 +4,6 @@
 #include "ui/charts/chartstyle.h"
 
 #include <QPen>
-#include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarLegendMarker>
 #include <QtCharts/QBarSet>
 #include <QtCharts/QCategoryAxis>
@@ -343,20 +342,13 @@ BuiltChart UsageChartBuilder::build(const UsageSeriesModel& model, const UsageCh
         allSeries << rule;
     }
 
-    QAbstractAxis* xAxis = nullptr;
-    if (lines) {
-        const qint64 firstLength = buckets.first().start().msecsTo(buckets.first().end());
-        const qint64 lastLength = buckets.last().start().msecsTo(buckets.last().end());
-        // Half a bucket of room on each side keeps the first and last markers off the plot edge.
-        xAxis = ChartStyle::positionedAxis(built.bucketX, built.bucketLabels,
-            built.bucketX.first() - firstLength / 2.0, built.bucketX.last() + lastLength / 2.0);
-    } else {
-        auto* categories = new QBarCategoryAxis;
-        // Two lines ("Mar" over "2025") fit a bar's width where one line would be cut short.
-        for (const QString& label : std::as_const(built.bucketLabels))
-            categories->append(QString(label).replace(u' ', u"<br>"_s));
-        xAxis = categories;
-    }
+    // Half a bucket of room on each side keeps the first and last markers off the plot edge. Bars stand at
+    // their bucket's number, so the same positioned axis thins their labels too (a bar category axis labels
+    // every bar, and cuts each label to the bar's width).
+    const qreal before = lines ? buckets.first().start().msecsTo(buckets.first().end()) / 2.0 : 0.5;
+    const qreal after = lines ? buckets.last().start().msecsTo(buckets.last().end()) / 2.0 : 0.5;
+    QCategoryAxis* xAxis = ChartStyle::positionedAxis(
+        built.bucketX, built.bucketLabels, built.bucketX.first() - before, built.bucketX.last() + after);
     QValueAxis* yAxis = ChartStyle::usageAxis(maxValue, tr("Usage"));
     if (built.cutoffLine)
         built.cutoffLine->replace(1, built.cutoffLine->at(1).x(), yAxis->max());
