@@ -65,7 +65,8 @@ void LoadBanner::show(MessageBanner* banner, const LoadSummary& s, const DateRan
         return;
     case LoadSummary::Outcome::NoUsage:
         banner->showMessage(MessageBanner::Kind::Info,
-            LoadText::tr("No billable usage between %1 and %2.")
+            LoadText::tr("No billable usage between %1 and %2: the range may lie before the org's first "
+                         "usage.")
                 .arg(range.first.toString(Qt::ISODate), range.last.toString(Qt::ISODate)));
         return;
     }

@@ -309,6 +309,9 @@ void UsagePage::onSettled()
         });
     if (const QDateTime since = m_controller->offlineSince(); since.isValid())
         LoadBanner::showOffline(m_banner, since, m_zone, [this] { refresh(); });
+    else if (const QString before = m_controller->model()->leadingEmptyText();
+             m_banner->text().isEmpty() && !before.isEmpty())
+        m_banner->showMessage(MessageBanner::Kind::Info, before);
     reviewAlerts();
     updateNotes();
     fitColumns();

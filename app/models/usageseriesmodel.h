@@ -96,6 +96,10 @@ public:
     /// Why the ramp of one cell has nothing to plot: no cell selected, a metered licence (no users or
     /// devices), a bucket not loaded or with no usage; empty when it has resources to plot.
     QString rampEmptyText(int row, int bucket) const;
+    /// When the range's first buckets are loaded and hold no usage at all while a later one does, says so:
+    /// "Nothing is billed before 21 Nov 2024: the range starts before the org's first usage …", dated by the
+    /// earliest first-seen resource of that bucket (else its first day). Empty otherwise.
+    QString leadingEmptyText() const;
     /// What peak() and average() leave out: "2 of 12 complete buckets have not loaded (1 failed)", or an
     /// empty string when every complete bucket is in them.
     QString summaryGap() const;
@@ -235,6 +239,15 @@ private:
     QVariant commitmentHeader(int section, int role) const;
     const Summary& summary(int row) const;
     /// A loaded, complete bucket that spans a whole month or cycle (a range can cut its ends short).
+    /// The first bucket with any usage and the org's first day of usage in it (its earliest first-seen
+    /// resource, else its first day), once every bucket before it has loaded empty; nullopt while that is not
+    /// known, or when no bucket has usage.
+    struct FirstUsage
+    {
+        int bucket = -1;
+        QDate since;
+    };
+    std::optional<FirstUsage> firstUsage() const;
     bool isWholeComplete(int bucket) const;
     /// A bucket that spans a whole month, cycle, week or quarter.
     bool isWholePeriod(const DateBucket& bucket) const;

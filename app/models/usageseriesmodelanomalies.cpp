@@ -10,8 +10,13 @@ UsageSeriesModel::AnomalyReport UsageSeriesModel::anomalies() const
     AnomalyReport report;
     if (m_granularity != Granularity::Month)
         return report;
+    // Months before the org's first usage, and the month it began in, are not a usual level: they would
+    // make every licence's first full month an anomaly.
+    int firstUsual = 0;
+    if (const std::optional<FirstUsage> first = firstUsage(); first && first->bucket > 0)
+        firstUsual = first->since > m_buckets.at(first->bucket).first ? first->bucket + 1 : first->bucket;
     QList<int> complete; // newest first
-    for (int b = int(m_buckets.size()) - 1; b >= 0; --b) {
+    for (int b = int(m_buckets.size()) - 1; b >= firstUsual; --b) {
         if (isWholeComplete(b)) // a month the range cuts short would read as a fall
             complete << b;
     }

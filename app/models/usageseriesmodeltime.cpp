@@ -7,6 +7,9 @@
 #include <QFont>
 #include <QLocale>
 
+#include <algorithm>
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace bd {
@@ -110,6 +113,48 @@ QString UsageSeriesModel::rampEmptyText(int row, int bucket) const
     return tr("%1, %2 – %3: %4.")
         .arg(licence(row), dates.first.toString(Qt::ISODate), dates.last.toString(Qt::ISODate),
             cellSummary(row, bucket, 0));
+}
+
+std::optional<UsageSeriesModel::FirstUsage> UsageSeriesModel::firstUsage() const
+{
+    const auto hasUsage = [this](int bucket) {
+        const QHash<QString, Cell>& cells = m_cells.at(bucket);
+        return std::any_of(
+            cells.cbegin(), cells.cend(), [](const Cell& cell) { return !cell.total.isZero(); });
+    };
+    for (int b = 0; b < m_buckets.size(); ++b) {
+        if (bucketState(b) != BucketState::Loaded)
+            return std::nullopt; // a bucket not loaded could hold the first usage
+        if (!hasUsage(b))
+            continue;
+        FirstUsage first { b, m_buckets.at(b).first };
+        std::optional<QDate> earliest;
+        const auto see = [&earliest](const QDateTime& at) {
+            if (at.isValid())
+                earliest = std::min(earliest.value_or(QDate(9999, 12, 31)), at.toUTC().date());
+        };
+        for (const Cell& cell : m_cells.at(b)) {
+            for (const BillingUsageResource& resource : cell.resources)
+                see(resource.date);
+            for (const QDateTime& seen : cell.firstSeen)
+                see(seen);
+        }
+        if (earliest)
+            first.since = std::max(first.since, *earliest);
+        return first;
+    }
+    return std::nullopt;
+}
+
+QString UsageSeriesModel::leadingEmptyText() const
+{
+    const std::optional<FirstUsage> first = firstUsage();
+    if (!first || first->bucket == 0)
+        return {};
+    return tr("Nothing is billed before %1: the range starts before the org's first usage, and its first %n "
+              "bucket(s) are empty.",
+        nullptr, first->bucket)
+        .arg(dayText(first->since));
 }
 
 QString UsageSeriesModel::summaryGap() const

@@ -486,5 +486,12 @@
             <numerusform>Not projected: too little history (%n whole earlier periods with figures for the same days; %1 are needed: load a longer range).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Nothing is billed before %1: the range starts before the org&apos;s first usage, and its first %n bucket(s) are empty.</source>
+        <translation>
+            <numerusform>Nothing is billed before %1: the range starts before the org's first usage, and its first %n bucket are empty.</numerusform>
+            <numerusform>Nothing is billed before %1: the range starts before the org's first usage, and its first %n buckets are empty.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

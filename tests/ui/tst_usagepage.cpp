@@ -737,6 +737,38 @@ private Q_SLOTS:
             qPrintable(problem->text()));
     }
 
+    // A range that starts before the org's first usage says where the usage begins, rather than showing
+    // empty months as if nothing had been used; a range wholly before it says it may lie there.
+    void rangeBeforeTheFirstUsage_isExplained()
+    {
+        BD_START(PageFixture, fixture);
+        const QDate firstDay = test::fixedNow().date().addDays(-730); // the demo org's first day of usage
+        fixture.page->load(
+            { QDate(firstDay.year(), firstDay.month(), 1).addMonths(-2), firstDay.addMonths(2) },
+            Granularity::Month);
+        QSignalSpy settled(fixture.page.get(), &UsagePage::loadSettled);
+        QVERIFY(settled.wait(30'000));
+        const UsageSeriesModel* model = fixture.page->controller()->model();
+        QCOMPARE(model->count(BucketState::Loaded), int(model->buckets().size()));
+        auto* banner = fixture.page->findChild<MessageBanner*>(u"usageBanner"_s);
+        QCOMPARE(banner->kind(), MessageBanner::Kind::Info);
+        QCOMPARE(banner->text(),
+            u"Nothing is billed before %1: the range starts before the org's first usage, and its first 2 "
+            "buckets are empty."_s.arg(UsageSeriesModel::dayText(firstDay)));
+        QVERIFY(banner->isVisibleTo(fixture.page.get()));
+
+        fixture.page->load({ QDate(2020, 1, 1), QDate(2020, 2, 29) }, Granularity::Month);
+        QVERIFY(settled.wait(30'000));
+        QCOMPARE(banner->text(),
+            u"No billable usage between 2020-01-01 and 2020-02-29: the range may lie before the org's first "
+            "usage."_s);
+
+        // A range with usage from its first day says nothing.
+        fixture.page->load({ firstDay.addMonths(3), firstDay.addMonths(5) }, Granularity::Month);
+        QVERIFY(settled.wait(30'000));
+        QVERIFY(banner->text().isEmpty());
+    }
+
     // Billing-cycle presets tile by cycles: with cycles of the 23rd, the chart lines up with the invoices.
     void billingCycles_last3Cycles_bucketsAreCycles()
     {

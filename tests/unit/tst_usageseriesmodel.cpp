@@ -249,6 +249,45 @@ private Q_SLOTS:
         QCOMPARE(model.cellSummary(seats, 2, 0), u"not loaded"_s);
     }
 
+    // A range that starts before the org's first usage: the empty months and the month it began in are not
+    // a usual level. Months of steady use after them raise no anomaly, and the start is said and dated.
+    void firstUsage_emptyMonthsBeforeIt_areNotABaseline()
+    {
+        UsageSeriesModel model;
+        model.setBuckets(months(8), Granularity::Month); // January to August 2025
+        model.setDataThrough(QDate(2025, 9, 30));
+        const auto seats = [](int count, QDate firstSeen) {
+            BillingUsageReport r;
+            BillingUsage usage { u"CX 3"_s, Decimal::fromInt(count), {} };
+            for (int i = 0; i < count; ++i)
+                usage.resources.append({ u"user%1@example.com"_s.arg(i),
+                    QDateTime(firstSeen.addDays(i % 3), QTime(8, 0), bd::UtcZone) });
+            r.usages << usage;
+            return r;
+        };
+        QVERIFY(model.leadingEmptyText().isEmpty()); // nothing loaded: nothing known
+        model.setReport(0, BillingUsageReport {});
+        model.setReport(1, BillingUsageReport {});
+        model.setReport(2, seats(12, QDate(2025, 3, 17))); // the org begins on 17 March
+        for (int b = 3; b < 8; ++b)
+            model.setReport(b, seats(40 + b % 2, QDate(2025, 1 + b, 1)));
+
+        QCOMPARE(model.leadingEmptyText(),
+            u"Nothing is billed before 17 Mar 2025: the range starts before the org's first usage, and its "
+            "first 2 buckets are empty."_s);
+        const UsageSeriesModel::AnomalyReport report = model.anomalies();
+        QCOMPARE(report.bucket, 7); // August, against April to July
+        QCOMPARE(report.baseline, 4);
+        QVERIFY2(report.found.isEmpty(), qPrintable(model.anomalyText()));
+
+        // A range that starts with usage says nothing.
+        UsageSeriesModel inUse;
+        inUse.setBuckets(months(2), Granularity::Month);
+        inUse.setReport(0, seats(5, QDate(2025, 1, 2)));
+        inUse.setReport(1, seats(5, QDate(2025, 2, 1)));
+        QVERIFY(inUse.leadingEmptyText().isEmpty());
+    }
+
     void sortProxy_decimalsSortNumericallyAndEmptyLast()
     {
         UsageSeriesModel model;
