@@ -76,6 +76,60 @@ private Q_SLOTS:
         QVERIFY(!chart->scene()); // the export's own scene is gone again
     }
 
+    // Text in a PNG is as many pixels tall as its pixel size says, never shrunk to fit: the title and the
+    // footer measured in the image itself, at 1 and 2 pixels per point of the logical size.
+    void savePng_textIsReadableAtItsPixelSize()
+    {
+        const QSize logical(800, 500);
+        int titleAtOne = 0;
+        int footerAtOne = 0;
+        for (const qreal ratio : { 1.0, 2.0 }) {
+            const BuiltChart built = UsageChartBuilder::build(m_model, {});
+            std::unique_ptr<QChart> chart(built.chart);
+            QVERIFY(!chart->title().isEmpty());
+            const QString path = m_dir.filePath(u"readable.png"_s);
+            QString error;
+            QVERIFY2(
+                ChartExporter::savePng(chart.get(), path, logical, ratio, Footer, &error), qPrintable(error));
+            const QImage image = QImage(path).convertToFormat(QImage::Format_RGB32);
+            QCOMPARE(image.size(), logical * ratio);
+
+            // The rows in a band that hold text: pixels darker than the page, in the given columns.
+            const auto textRows = [&image](int top, int bottom, int left, int right, int darkerThan) {
+                int first = -1, last = -1;
+                for (int y = std::max(0, top); y < std::min(bottom, image.height()); ++y) {
+                    for (int x = std::max(0, left); x < std::min(right, image.width()); ++x) {
+                        if (qGray(image.pixel(x, y)) < darkerThan) {
+                            first = first < 0 ? y : first;
+                            last = y;
+                            break;
+                        }
+                    }
+                }
+                return first < 0 ? 0 : last - first + 1;
+            };
+            const int w = image.width();
+            const int h = image.height();
+            // The title: the centre of the band above the plot (the legend and the axis labels lie aside).
+            const int title = textRows(0, int(h * 0.12), w / 2 - w / 10, w / 2 + w / 10, 128);
+            // The footer: grey text in the bottom band, under the chart.
+            const int footer = textRows(int(h * 0.94), h, 0, w, 200);
+            QVERIFY2(title >= 10 * ratio, qPrintable(u"title %1 px at ×%2"_s.arg(title).arg(ratio)));
+            QVERIFY2(footer >= 8 * ratio, qPrintable(u"footer %1 px at ×%2"_s.arg(footer).arg(ratio)));
+            if (ratio == 1.0) {
+                titleAtOne = title;
+                footerAtOne = footer;
+            } else {
+                // Twice the pixels per point: about twice as tall (hinting and antialiasing differ by a row
+                // or two per edge).
+                QVERIFY2(std::abs(title - 2 * titleAtOne) <= 4,
+                    qPrintable(u"%1 vs %2"_s.arg(title).arg(titleAtOne)));
+                QVERIFY2(std::abs(footer - 2 * footerAtOne) <= 4,
+                    qPrintable(u"%1 vs %2"_s.arg(footer).arg(footerAtOne)));
+            }
+        }
+    }
+
     void savePng_chartOnScreen_exportsAtRequestedSizeAndRestoresView()
     {
         UsageChartView view;
