@@ -23,19 +23,28 @@ struct OfferedSave
     QStringList filters; ///< every filter offered
 };
 
-/// Once a file dialog is the active modal window, records what it offers into `*offered` and then either
-/// accepts `fileName` (a path, with `filter` selected when not empty) or, with an empty `fileName`, cancels.
-/// Call before the action that opens the dialog; the timer stops itself once it has answered.
-inline void answerNextSaveDialog(OfferedSave* offered, const QString& fileName, const QString& filter = {})
+/// Runs `answer` on the next dialog of type `Dialog` to be the visible active modal window, once. Call before
+/// the action that opens the dialog: the check runs in the dialog's own event loop.
+template <typename Dialog> void whenNextModal(std::function<void(Dialog*)> answer)
 {
     auto* poll = new QTimer(qApp);
     poll->setInterval(5);
-    QObject::connect(poll, &QTimer::timeout, poll, [=] {
-        auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, answer = std::move(answer)] {
+        auto* dialog = qobject_cast<Dialog*>(QApplication::activeModalWidget());
         if (!dialog || !dialog->isVisible())
             return;
         poll->stop();
         poll->deleteLater();
+        answer(dialog);
+    });
+    poll->start();
+}
+
+/// Records what the next file dialog offers into `*offered`, then accepts `fileName` (a path, with `filter`
+/// selected when not empty) or, with an empty `fileName`, cancels.
+inline void answerNextSaveDialog(OfferedSave* offered, const QString& fileName, const QString& filter = {})
+{
+    whenNextModal<QFileDialog>([=](QFileDialog* dialog) {
         offered->folder = dialog->directory().absolutePath();
         offered->fileName = dialog->selectedFiles().value(0).section(u'/', -1);
         offered->filter = dialog->selectedNameFilter();
@@ -49,25 +58,15 @@ inline void answerNextSaveDialog(OfferedSave* offered, const QString& fileName, 
         dialog->selectFile(fileName);
         QMetaObject::invokeMethod(dialog, "accept"); // a protected slot, as the Save button calls it
     });
-    poll->start();
 }
 
-/// Once a dialog (a print preview, say) is the active modal window, records its title into `*title` and
-/// closes it. Call before the action that opens the dialog.
+/// Records the title of the next dialog (a print preview, say) into `*title`, then closes it.
 inline void closeNextDialog(QString* title)
 {
-    auto* poll = new QTimer(qApp);
-    poll->setInterval(5);
-    QObject::connect(poll, &QTimer::timeout, poll, [=] {
-        auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
-        if (!dialog || !dialog->isVisible())
-            return;
-        poll->stop();
-        poll->deleteLater();
+    whenNextModal<QDialog>([title](QDialog* dialog) {
         *title = dialog->windowTitle();
         dialog->reject();
     });
-    poll->start();
 }
 
 } // namespace bd::test
