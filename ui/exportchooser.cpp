@@ -51,6 +51,8 @@ QList<ExportChooser::Choice> ExportChooser::choices() const
 {
     QList<Choice> list;
     for (int i = 0; i < m_targets.size(); ++i) {
+        if (m_targets.at(i).chart && !m_targets.at(i).chart->emptyText().isEmpty())
+            continue; // a chart with nothing on it is not offered
         if (m_targets.at(i).chart) {
             list.append({ i, ChartFormat::Png, u"png"_s });
             list.append({ i, ChartFormat::Svg, u"svg"_s });
@@ -146,6 +148,10 @@ bool ExportChooser::write(const Choice& choice, const QString& path, QString* er
 void ExportChooser::print(
     QWidget* parent, const ExportableChart& chart, const QString& title, const QString& footer)
 {
+    if (const QString empty = chart.emptyText(); !empty.isEmpty()) {
+        QMessageBox::information(parent, title, tr("Nothing to print: %1").arg(empty));
+        return;
+    }
     QPrinter printer(QPrinter::HighResolution);
     ChartExporter::preparePrinter(&printer);
     QPrintPreviewDialog preview(&printer, parent);
@@ -158,6 +164,8 @@ void ExportChooser::print(
 void ExportChooser::print(QWidget* parent, const ExportableChart* chart, const QString& tableHtml,
     const QString& title, const QString& footer)
 {
+    if (chart && !chart->emptyText().isEmpty())
+        chart = nullptr; // the table alone: an empty chart would be a blank first page
     QPrinter printer(QPrinter::HighResolution);
     ChartExporter::preparePrinter(&printer);
     QPrintPreviewDialog preview(&printer, parent);

@@ -30,7 +30,8 @@ public:
     int addTable(const QString& label, TableWriter write);
     /// A chart, with the footer printed under it. Returns its number, for preselect().
     int addChart(const QString& label, const ExportableChart* chart, const QString& footer);
-    /// The target offered first: the view on screen (else the first one added).
+    /// The target offered first: the view on screen (else the first one offered). A chart with nothing on it
+    /// (ExportableChart::emptyText) is not offered.
     void preselect(int target) { m_preselected = target; }
 
     /// Asks for a file and a format, then writes. The path written, or an empty string when the person

@@ -65,9 +65,8 @@ void LoadBanner::show(MessageBanner* banner, const LoadSummary& s, const DateRan
         return;
     case LoadSummary::Outcome::NoUsage:
         banner->showMessage(MessageBanner::Kind::Info,
-            LoadText::tr("No billable usage between %1 and %2: the range may lie before the org's first "
-                         "usage.")
-                .arg(range.first.toString(Qt::ISODate), range.last.toString(Qt::ISODate)));
+            LoadText::tr("No billable usage from %1 to %2: the range may lie before the org's first usage.")
+                .arg(UsageSeriesModel::dayText(range.first), UsageSeriesModel::dayText(range.last)));
         return;
     }
 }

@@ -310,7 +310,7 @@ void ExportCommand::runOverview()
     connect(m_walker, &PeriodWalker::periodFailed, this, [this](int index, const ApiError& error) {
         if (error.reason() == ApiError::Reason::Unreachable)
             fail(unreachableText(error));
-        else if (error.httpStatus() == 403)
+        else if (error.reason() == ApiError::Reason::Forbidden)
             fail(error.withDetails(PeriodWalker::refusalText(m_options.trustorOrgId, error)));
         else
             fail(u"billing period %1 of %2 failed: %3"_s.arg(index).arg(

@@ -5,6 +5,8 @@
 
 #include <QHash>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace bd {
@@ -21,12 +23,16 @@ QString boolText(std::optional<bool> value)
     return value ? (*value ? u"yes"_s : u"no"_s) : QString();
 }
 
-/// "EUR 1500.00": an amount of money in its currency, to the cent.
+/// "EUR 1500.00", "EUR 1500.125": an amount of money in its currency, exact, with at least the cents.
 QString moneyText(const std::optional<Decimal>& value, const QString& currency)
 {
     if (!value)
         return {};
-    return currency.isEmpty() ? value->toString(2) : u"%1 %2"_s.arg(currency, value->toString(2));
+    const QString exact = value->toString();
+    const qsizetype point = exact.indexOf(u'.');
+    const int places = point < 0 ? 0 : int(exact.size() - point - 1);
+    const QString amount = value->toString(std::max(2, places));
+    return currency.isEmpty() ? amount : u"%1 %2"_s.arg(currency, amount);
 }
 
 } // namespace
@@ -114,8 +120,12 @@ PeriodComparison PeriodComparison::compare(
         ContractField::RampStart, dateText(before.rampPeriodStartDate), dateText(after.rampPeriodStartDate));
     field(ContractField::RampEnd, dateText(before.rampPeriodEndDate), dateText(after.rampPeriodEndDate));
     field(ContractField::InRampPeriod, boolText(before.inRampPeriod), boolText(after.inRampPeriod));
-    field(ContractField::MinimumMonthlyAmount, moneyText(before.minimumMonthlyAmount, before.currency),
-        moneyText(after.minimumMonthlyAmount, after.currency));
+    // Amounts compare as decimals (1500 is 1500.000), and in their currencies.
+    if (before.minimumMonthlyAmount != after.minimumMonthlyAmount
+        || (before.minimumMonthlyAmount && before.currency != after.currency))
+        result.m_fieldChanges.append(FieldChange { ContractField::MinimumMonthlyAmount,
+            moneyText(before.minimumMonthlyAmount, before.currency),
+            moneyText(after.minimumMonthlyAmount, after.currency) });
     QStringList productsBefore = before.enabledProducts;
     QStringList productsAfter = after.enabledProducts;
     productsBefore.sort();

@@ -120,9 +120,7 @@ void PartnerBrowser::openAt(const QString& orgId, const QString& name, int billi
         Q_EMIT periodFailed(0,
             ApiError(ApiError::Kind::Config,
                 tr("%1 has disabled its trust in your org, so its billing cannot be read. It can be read "
-                   "again "
-                   "once the customer enables the trust in its own org (Admin ▸ Organization ▸ Trusted "
-                   "organizations).")
+                   "again once the customer enables the trust in its organization authorization settings.")
                     .arg(m_orgName)));
         Q_EMIT stateChanged();
         return;

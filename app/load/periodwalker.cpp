@@ -253,11 +253,12 @@ QString PeriodWalker::refusalText(const QString& customer, const ApiError& error
         return error.userMessage();
     // Genesys answers 403 when the customer's trust in this org is disabled or grants no billing, and when
     // the role lacks a permission the answer does not name: both are said, then Genesys' own words.
-    return tr(
-        "Genesys refused the billing of %1: its trust in your org may be disabled or may not grant "
-        "billing, or your role may not allow it. The customer's admin can check the trust under Admin ▸ "
-        "Organization ▸ Trusted organizations. Genesys says: “%2”")
-        .arg(customer, error.message());
+    const QString sentence
+        = tr("Genesys refused the billing of %1: its trust in your org may be disabled or may "
+             "not grant billing, or your role may not allow it. The customer's admin can check "
+             "the trust in its organization authorization settings.")
+              .arg(customer);
+    return error.message().isEmpty() ? sentence : tr("%1 Genesys says: “%2”").arg(sentence, error.message());
 }
 
 namespace {

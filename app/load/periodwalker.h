@@ -39,8 +39,9 @@ class PeriodWalker final : public QObject
 
 public:
     /// Why a customer's billing was refused as a whole, for `customer` (a name or an id): a 403 that names no
-    /// permission is said to be the trust (disabled, or not granting billing) or the role, with Genesys' own
-    /// words; any other error its usual sentence. Without the details (ApiError::withDetails adds them).
+    /// permission (ApiError::Reason::Forbidden) is said to be the trust (disabled, or not granting billing)
+    /// or the role, with Genesys' own words; any other error its usual sentence. Without the details
+    /// (ApiError::withDetails adds them).
     static QString refusalText(const QString& customer, const ApiError& error);
 
     explicit PeriodWalker(BillingApi* api, QObject* parent = nullptr);

@@ -162,7 +162,18 @@ QString PeriodListModel::trendEmptyText(const QString& partNumber) const
         return tr("No billing period is loaded: open a customer to see its trend.");
     if (partNumber.isEmpty())
         return tr("Pick a part number to see its trend.");
-    return tr("%1 is in none of the %n period(s) loaded.", nullptr, int(m_periods.size())).arg(partNumber);
+    // Only a period with dates can be placed on the trend's date axis.
+    int dated = 0;
+    for (const Period& p : m_periods) {
+        if (!p.overview.billingPeriodStartDate)
+            continue;
+        ++dated;
+        for (const SubscriptionOverviewUsage& u : p.overview.usages) {
+            if (u.partNumber == partNumber)
+                return {};
+        }
+    }
+    return tr("%1 is in none of the %n dated period(s) loaded.", nullptr, dated).arg(partNumber);
 }
 
 std::optional<LineProjection> PeriodListModel::openProjection(const QString& partNumber) const

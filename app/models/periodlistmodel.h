@@ -89,7 +89,7 @@ public:
     /// it is closed or lacks the part.
     std::optional<LineProjection> openProjection(const QString& partNumber) const;
     /// Why a trend of `partNumber` has no point: no period loaded, no part picked, or the part in none of the
-    /// periods loaded.
+    /// periods loaded with dates; empty when it has one.
     QString trendEmptyText(const QString& partNumber) const;
 
     /// Usage that stands out in the newest closed period: each part number (fair-use allowances aside)

@@ -325,6 +325,16 @@ CurrencyTotals PortfolioModel::subtotals(int billingPeriodIndex, const QList<int
     return totals;
 }
 
+QString PortfolioModel::commitmentChartEmptyText(const QList<CommitmentBar>& bars, const QString& partName)
+{
+    if (partName.isEmpty())
+        return tr("Pick a part number to compare customers' use of their commitment.");
+    const bool anyCommitment = std::any_of(
+        bars.cbegin(), bars.cend(), [](const CommitmentBar& bar) { return bar.usedPercent.has_value(); });
+    return anyCommitment ? QString()
+                         : tr("No customer has a commitment of %1 in the active period.").arg(partName);
+}
+
 QList<PortfolioModel::CommitmentBar> PortfolioModel::commitmentBars(const QString& partNumber) const
 {
     QList<CommitmentBar> bars;

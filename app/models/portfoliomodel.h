@@ -105,6 +105,9 @@ public:
     /// Every customer whose active period lists `partNumber`, the most used (of its commitment) first;
     /// customers without a commitment for it last, by usage.
     QList<CommitmentBar> commitmentBars(const QString& partNumber) const;
+    /// Why a chart of `bars` (of the part named `partName`) has no bar to draw: no part picked, or no
+    /// customer with a commitment of it; empty when one has.
+    static QString commitmentChartEmptyText(const QList<CommitmentBar>& bars, const QString& partName);
     /// The part numbers of the active periods loaded, with a charge name each, by name.
     QList<std::pair<QString, QString>> activePartNumbers() const;
     /// The part number most customers have a commitment to in their active period, the one people look

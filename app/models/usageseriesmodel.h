@@ -97,8 +97,8 @@ public:
     /// devices), a bucket not loaded or with no usage; empty when it has resources to plot.
     QString rampEmptyText(int row, int bucket) const;
     /// When the range's first buckets are loaded and hold no usage at all while a later one does, says so:
-    /// "Nothing is billed before 21 Nov 2024: the range starts before the org's first usage …", dated by the
-    /// earliest first-seen resource of that bucket (else its first day). Empty otherwise.
+    /// "Nothing in this range is billed before 21 Nov 2024: it starts before the org's first usage …", dated
+    /// by the earliest first-seen resource of that bucket (else its first day). Empty otherwise.
     QString leadingEmptyText() const;
     /// What peak() and average() leave out: "2 of 12 complete buckets have not loaded (1 failed)", or an
     /// empty string when every complete bucket is in them.

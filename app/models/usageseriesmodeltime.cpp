@@ -110,6 +110,9 @@ QString UsageSeriesModel::rampEmptyText(int row, int bucket) const
     if (!resources(row, bucket).isEmpty())
         return {};
     const DateBucket& dates = m_buckets.at(bucket);
+    if (const std::optional<Decimal> total = value(row, bucket); total && !total->isZero())
+        return tr("%1, %2 – %3: its users and devices are not at hand, so its ramp cannot be drawn.")
+            .arg(licence(row), dates.first.toString(Qt::ISODate), dates.last.toString(Qt::ISODate));
     return tr("%1, %2 – %3: %4.")
         .arg(licence(row), dates.first.toString(Qt::ISODate), dates.last.toString(Qt::ISODate),
             cellSummary(row, bucket, 0));
@@ -151,8 +154,9 @@ QString UsageSeriesModel::leadingEmptyText() const
     const std::optional<FirstUsage> first = firstUsage();
     if (!first || first->bucket == 0)
         return {};
-    return tr("Nothing is billed before %1: the range starts before the org's first usage, and its first %n "
-              "bucket(s) are empty.",
+    return tr(
+        "Nothing in this range is billed before %1: it starts before the org's first usage, and its first "
+        "%n bucket(s) are empty.",
         nullptr, first->bucket)
         .arg(dayText(first->since));
 }

@@ -230,10 +230,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 is in none of the %n period(s) loaded.</source>
+        <source>%1 is in none of the %n dated period(s) loaded.</source>
         <translation>
-            <numerusform>%1 is in none of the %n period loaded.</numerusform>
-            <numerusform>%1 is in none of the %n periods loaded.</numerusform>
+            <numerusform>%1 is in none of the %n dated period loaded.</numerusform>
+            <numerusform>%1 is in none of the %n dated periods loaded.</numerusform>
         </translation>
     </message>
 </context>
@@ -487,10 +487,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Nothing is billed before %1: the range starts before the org&apos;s first usage, and its first %n bucket(s) are empty.</source>
+        <source>Nothing in this range is billed before %1: it starts before the org&apos;s first usage, and its first %n bucket(s) are empty.</source>
         <translation>
-            <numerusform>Nothing is billed before %1: the range starts before the org's first usage, and its first %n bucket are empty.</numerusform>
-            <numerusform>Nothing is billed before %1: the range starts before the org's first usage, and its first %n buckets are empty.</numerusform>
+            <numerusform>Nothing in this range is billed before %1: it starts before the org's first usage, and its first %n bucket are empty.</numerusform>
+            <numerusform>Nothing in this range is billed before %1: it starts before the org's first usage, and its first %n buckets are empty.</numerusform>
         </translation>
     </message>
 </context>

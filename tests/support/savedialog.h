@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QDialog>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QTimer>
 
@@ -24,15 +25,23 @@ struct OfferedSave
 };
 
 /// Runs `answer` on the next dialog of type `Dialog` to be the visible active modal window, once. Call before
-/// the action that opens the dialog: the check runs in the dialog's own event loop.
+/// the action that opens the dialog: the check runs in the dialog's own event loop. Gives up after 20 s
+/// without one, so a dialog that never opened cannot be answered in a later test.
 template <typename Dialog> void whenNextModal(std::function<void(Dialog*)> answer)
 {
     auto* poll = new QTimer(qApp);
     poll->setInterval(5);
-    QObject::connect(poll, &QTimer::timeout, poll, [poll, answer = std::move(answer)] {
+    QElapsedTimer waited;
+    waited.start();
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, waited, answer = std::move(answer)] {
         auto* dialog = qobject_cast<Dialog*>(QApplication::activeModalWidget());
-        if (!dialog || !dialog->isVisible())
+        if (!dialog || !dialog->isVisible()) {
+            if (waited.hasExpired(20'000)) {
+                poll->stop();
+                poll->deleteLater();
+            }
             return;
+        }
         poll->stop();
         poll->deleteLater();
         answer(dialog);

@@ -34,6 +34,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -385,7 +386,7 @@ private Q_SLOTS:
             note->text().startsWith(u"Genesys refused the billing of Litware Energy: its trust in your org "
                                     "may be disabled"_s),
             qPrintable(note->text()));
-        QVERIFY(note->text().contains(u"Trusted organizations"_s));
+        QVERIFY(note->text().contains(u"organization authorization settings"_s));
         QVERIFY(note->text().contains(u"“The trust from organization"_s));
         QVERIFY(!note->text().contains(u"Your role is not allowed"_s));
         QCOMPARE(m_page->browser()->periods()->rowCount(), 0);
@@ -549,7 +550,7 @@ private Q_SLOTS:
         periods.setPeriod(1, trendPeriod(QDate(2026, 10, 1), 55));
         periods.setPeriod(0, trendPeriod(QDate(2026, 11, 1), 40));
         view.setSource(&periods, u"PC-170-NV-GONE"_s);
-        QCOMPARE(why->text(), u"PC-170-NV-GONE is in none of the 2 periods loaded."_s);
+        QCOMPARE(why->text(), u"PC-170-NV-GONE is in none of the 2 dated periods loaded."_s);
         QVERIFY(why->isVisible());
         view.setSource(&periods, QString());
         QCOMPARE(why->text(), u"Pick a part number to see its trend."_s);
@@ -841,6 +842,28 @@ private Q_SLOTS:
         closeNextDialog(&shown);
         m_page->printInteractively();
         QCOMPARE(shown, u"Print the portfolio"_s);
+    }
+
+    // With nothing on it, the trend chart is not offered for export, and printing it says why instead of a
+    // blank page.
+    void emptyTrend_isNeitherOfferedNorPrinted()
+    {
+        m_page->findChild<QTabWidget*>(u"partnerTabs"_s)->setCurrentIndex(PartnerPage::TrendTab);
+        OfferedSave offered;
+        answerNextSaveDialog(&offered, QString());
+        m_page->exportInteractively();
+        QVERIFY(!offered.filters.isEmpty());
+        for (const QString& filter : std::as_const(offered.filters))
+            QVERIFY2(!filter.startsWith(u"Trend chart"_s), qPrintable(filter));
+        QVERIFY2(offered.filter.startsWith(u"This period, usage lines"_s), qPrintable(offered.filter));
+
+        QString said;
+        whenNextModal<QMessageBox>([&said](QMessageBox* box) {
+            said = box->text();
+            box->reject();
+        });
+        m_page->printInteractively();
+        QCOMPARE(said, u"Nothing to print: No billing period is loaded: open a customer to see its trend."_s);
     }
 
     void export_nothingLoaded_failsWithReason()

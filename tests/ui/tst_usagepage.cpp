@@ -753,15 +753,15 @@ private Q_SLOTS:
         auto* banner = fixture.page->findChild<MessageBanner*>(u"usageBanner"_s);
         QCOMPARE(banner->kind(), MessageBanner::Kind::Info);
         QCOMPARE(banner->text(),
-            u"Nothing is billed before %1: the range starts before the org's first usage, and its first 2 "
+            u"Nothing in this range is billed before %1: it starts before the org's first usage, and its "
+            u"first 2 "
             "buckets are empty."_s.arg(UsageSeriesModel::dayText(firstDay)));
         QVERIFY(banner->isVisibleTo(fixture.page.get()));
 
         fixture.page->load({ QDate(2020, 1, 1), QDate(2020, 2, 29) }, Granularity::Month);
         QVERIFY(settled.wait(30'000));
         QCOMPARE(banner->text(),
-            u"No billable usage between 2020-01-01 and 2020-02-29: the range may lie before the org's first "
-            "usage."_s);
+            u"No billable usage from 1 Jan 2020 to 29 Feb 2020: the range may lie before the org's first usage."_s);
 
         // A range with usage from its first day says nothing.
         fixture.page->load({ firstDay.addMonths(3), firstDay.addMonths(5) }, Granularity::Month);
@@ -1030,7 +1030,8 @@ private Q_SLOTS:
             u"billable-usage-northwind-contact-center-%1-%2.csv"_s.arg(
                 range.first.toString(Qt::ISODate), range.last.toString(Qt::ISODate)));
         QVERIFY2(offered.filter.startsWith(u"Usage table, CSV table"_s), qPrintable(offered.filter));
-        QCOMPARE(offered.filters.size(), 3 + 2 * 3); // three tables, two charts in three formats
+        // Three tables and the usage chart in three formats; the ramp has no cell to show yet.
+        QCOMPARE(offered.filters.size(), 3 + 3);
         const QString written = dir.filePath(u"northwind.csv"_s);
         QFile csv(written);
         QVERIFY(csv.open(QIODevice::ReadOnly));
@@ -1039,9 +1040,17 @@ private Q_SLOTS:
         QCOMPARE(banner->text(), u"Exported to %1"_s.arg(QDir::toNativeSeparators(written)));
         QVERIFY(banner->isVisibleTo(fixture.page.get()));
 
+        // No cell picked: the empty ramp is not offered; with one, the ramp tab offers its chart first.
         fixture.page->findChild<QTabWidget*>(u"chartTabs"_s)->setCurrentIndex(1);
         test::answerNextSaveDialog(&offered, QString()); // looked at, then cancelled
         fixture.page->exportInteractively();
+        QCOMPARE(offered.filters.size(), 3 + 3);
+        QVERIFY2(offered.filter.startsWith(u"Usage table"_s), qPrintable(offered.filter));
+        const UsageSeriesModel* model = fixture.page->controller()->model();
+        fixture.page->selectCell(model->licence(0), 0);
+        test::answerNextSaveDialog(&offered, QString());
+        fixture.page->exportInteractively();
+        QCOMPARE(offered.filters.size(), 3 + 2 * 3);
         QVERIFY2(offered.filter.startsWith(u"Ramp chart, PNG image"_s), qPrintable(offered.filter));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList { u"northwind.csv"_s });
 

@@ -346,6 +346,10 @@ private Q_SLOTS:
 
         after.minimumMonthlyAmount = dec(u"1500.000"_s); // the same amount, written otherwise
         QVERIFY(PeriodComparison::compare(before, after).fieldChanges().isEmpty());
+        after.minimumMonthlyAmount = dec(u"1500.004"_s); // less than a cent is still a change, shown exactly
+        c = PeriodComparison::compare(before, after);
+        QCOMPARE(c.fieldChanges().size(), 1);
+        QCOMPARE(c.fieldChanges().first().after, u"EUR 1500.004"_s);
         after.minimumMonthlyAmount.reset();
         c = PeriodComparison::compare(before, after);
         QCOMPARE(c.fieldChanges().first().before, u"EUR 1500.00"_s);

@@ -273,8 +273,9 @@ private Q_SLOTS:
             model.setReport(b, seats(40 + b % 2, QDate(2025, 1 + b, 1)));
 
         QCOMPARE(model.leadingEmptyText(),
-            u"Nothing is billed before 17 Mar 2025: the range starts before the org's first usage, and its "
-            "first 2 buckets are empty."_s);
+            u"Nothing in this range is billed before 17 Mar 2025: it starts before the org's first usage, "
+            u"and "
+            "its first 2 buckets are empty."_s);
         const UsageSeriesModel::AnomalyReport report = model.anomalies();
         QCOMPARE(report.bucket, 7); // August, against April to July
         QCOMPARE(report.baseline, 4);

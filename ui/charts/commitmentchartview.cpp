@@ -91,12 +91,7 @@ void CommitmentChartView::rebuild()
 
 QString CommitmentChartView::emptyText() const
 {
-    if (m_partName.isEmpty())
-        return tr("No part number is picked.");
-    const bool anyCommitment = std::any_of(m_bars.cbegin(), m_bars.cend(),
-        [](const PortfolioModel::CommitmentBar& bar) { return bar.usedPercent.has_value(); });
-    return anyCommitment ? QString()
-                         : tr("No customer has a commitment of %1 in the active period.").arg(m_partName);
+    return PortfolioModel::commitmentChartEmptyText(m_bars, m_partName);
 }
 
 std::unique_ptr<QChart> CommitmentChartView::buildChart(QChart::ChartTheme theme, int maxBars) const

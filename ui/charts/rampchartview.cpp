@@ -56,6 +56,11 @@ BuiltRamp RampChartView::buildRamp(QChart::ChartTheme theme) const
     return RampChartBuilder::build(empty, -1, -1, theme);
 }
 
+QString RampChartView::emptyText() const
+{
+    return m_model ? m_model->rampEmptyText(m_model->rowOfLicence(m_licence), m_bucket) : m_built.emptyText;
+}
+
 void RampChartView::rebuild()
 {
     BuiltRamp built = buildRamp(m_theme);

@@ -34,7 +34,7 @@ public:
     std::unique_ptr<QChart> buildChart(QChart::ChartTheme theme) const;
     // ExportableChart
     std::unique_ptr<QChart> buildExportChart() const override { return buildChart(QChart::ChartThemeLight); }
-    QString emptyText() const override { return m_built.emptyText; }
+    QString emptyText() const override;
 
 protected:
     /// Re-themes when the palette changes (light/dark switch).

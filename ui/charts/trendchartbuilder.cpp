@@ -216,10 +216,9 @@ BuiltTrend TrendChartBuilder::build(
             costs[plotted] = cost;
     }
     chart->setTitle(title(partNumber, chargeName));
-    if (built.periodRows.isEmpty()) {
-        built.emptyText = periods.trendEmptyText(partNumber);
+    built.emptyText = periods.trendEmptyText(partNumber);
+    if (built.periodRows.isEmpty())
         return built;
-    }
     if (built.periodRows.last() == 0)
         built.projection = periods.openProjection(partNumber);
     // Only the newest period can be open; it is drawn apart on every line.

@@ -54,6 +54,12 @@ std::unique_ptr<QChart> TrendChartView::buildChart(QChart::ChartTheme theme) con
     return std::unique_ptr<QChart>(TrendChartBuilder::build(*m_periods, m_partNumber, theme).chart);
 }
 
+QString TrendChartView::emptyText() const
+{
+    // From the periods, not the chart on screen: a rebuild may still be waiting for its timer.
+    return m_periods ? m_periods->trendEmptyText(m_partNumber) : m_built.emptyText;
+}
+
 void TrendChartView::scheduleRebuild()
 {
     m_rebuildTimer->start();

@@ -39,7 +39,7 @@ public:
     std::unique_ptr<QChart> buildChart(QChart::ChartTheme theme) const;
     // ExportableChart
     std::unique_ptr<QChart> buildExportChart() const override { return buildChart(QChart::ChartThemeLight); }
-    QString emptyText() const override { return m_built.emptyText; }
+    QString emptyText() const override;
     /// Rebuilds now instead of waiting for the coalescing timer.
     void rebuildNow();
     /// The tooltip of a series' hollow marker at the partial period: series, period, exact value and what the

@@ -84,7 +84,8 @@ struct BuiltChart
 /// bucket it has no value for), and only loaded buckets carry a point marker, so a line never dips to a false
 /// zero while reports stream in; failed buckets get their own red marker. A chart with nothing to plot has no
 /// axes, and emptyText says why (loading, no usage, no data yet, failed). StackedBars: a QStackedBarSeries
-/// over a QBarCategoryAxis of the same labels; unloaded buckets are 0.
+/// on the same kind of positioned axis, each bar at its bucket's index, labels thinned alike; an unloaded
+/// bucket has no bar (its sets hold 0, which draws nothing) and failed ones their red marker.
 class UsageChartBuilder
 {
     Q_DECLARE_TR_FUNCTIONS(bd::UsageChartBuilder)

@@ -130,6 +130,12 @@ void UsageChartView::rebuildNow()
     Q_EMIT rebuilt();
 }
 
+QString UsageChartView::emptyText() const
+{
+    // From the model, not the chart on screen: a rebuild may still be waiting for its timer.
+    return m_model ? m_model->emptyText() : m_built.emptyText;
+}
+
 void UsageChartView::changeEvent(QEvent* event)
 {
     QChartView::changeEvent(event);

@@ -367,8 +367,10 @@ void PartnerPage::onPeriodFailed(int index, const ApiError& error)
         setError(tr("No customer org with the id %1 trusts your org: check the id, or pick the customer from "
                     "the list, which has every org that does. (%2)")
                      .arg(m_browser->orgId(), error.fullText()));
-    else if (error.httpStatus() == 403)
+    else if (error.reason() == ApiError::Reason::Forbidden)
         setError(error.withDetails(PeriodWalker::refusalText(m_browser->orgName(), error)));
+    else if (error.httpStatus() == 403)
+        setError(tr("Genesys refused the billing of %1: %2").arg(m_browser->orgName(), error.fullText()));
     else
         setError(tr("Period %1 could not be loaded: %2").arg(index).arg(error.fullText()));
 }

@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScreen>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -282,7 +283,9 @@ void SignInDialog::growToFit()
         return; // showing the dialog sizes it for its text
     QLayout* top = layout();
     top->activate();
-    const int needed = std::max(top->totalMinimumSize().height(), top->totalHeightForWidth(width()));
+    int needed = std::max(top->totalMinimumSize().height(), top->totalHeightForWidth(width()));
+    if (const QScreen* shown = screen())
+        needed = std::min(needed, shown->availableGeometry().height()); // the buttons stay on screen
     if (needed > height())
         resize(width(), needed);
 }
